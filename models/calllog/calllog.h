@@ -1,0 +1,71 @@
+#pragma once
+
+#include "metricresult.h"
+#include "reviewstatus.h"
+#include "turn.h"
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+// One call as Callscope keeps it: the fields of an observe request body plus what the
+// store adds (id, status, timestamps, metric results). The unit of ingestion and storage.
+// A call is identified by its agent key (the Cekura agent id, else the assistant id) and
+// its call_id; `id` is 0 until the store has committed it.
+struct CallLog
+{
+    // --- observe request fields ---
+    QString callId;
+    std::optional<qint64> agent;
+    QString assistantId;
+    QString traceId;
+    QString voiceRecordingUrl;
+    QString transcriptType = QStringLiteral("cekura");
+    Turns turns;
+    QString callEndedReason;
+    QString customerNumber;
+    QJsonObject metadata;
+    QJsonObject dynamicVariables;
+    QDateTime timestamp;
+    std::optional<QString> feedback;
+    QStringList redactFields;
+    QList<qint64> metricIds;
+    std::optional<int> mainAgentChannelIndex;
+
+    // --- kept by Callscope ---
+    qint64 id = 0;
+    std::optional<ReviewStatus> status;   // null until evaluated or reviewed
+    double durationSeconds = 0.0;
+    QString agentName;
+    QString errorMessage;                  // e.g. "transcription pending", a recording failure
+    QString dropoffPoint;
+    QString topic;
+    QString recordingPath;                 // local copy, relative to the recordings folder
+    QList<MetricResult> metrics;
+    QDateTime createdAt;
+    QDateTime updatedAt;
+
+    // "agent:12" or "assistant:asst_abc": with call_id, the identity of a call.
+    QString agentKey() const;
+    // Longest end time of the transcript (the duration when no recording says otherwise).
+    double transcriptDuration() const;
+
+    // "[MM:SS] Role: text" lines, the API's `transcript` field.
+    QString transcriptText() const;
+    QJsonArray transcriptJson() const;
+
+    // The API's CallLogList object (201 body and list items).
+    QJsonObject toResponseJson() const;
+    // CallLogList plus the CallLogDetail fields (GET /call-logs/{id}/).
+    QJsonObject toDetailJson() const;
+    // An observe request body that re-creates this call (export, replay). Carries status
+    // as a Callscope extension so reviews survive an export/import round trip.
+    QJsonObject toObserveJson() const;
+
+    static QString formatDuration(double seconds);   // "MM:SS"
+    static QString formatTimestamp(const QDateTime &time);  // ISO 8601 UTC with ms
+};

@@ -1,0 +1,25 @@
+#pragma once
+
+#include "calllog/turn.h"
+
+#include <QList>
+
+// The general rules every format shares once its entries are mapped to turns:
+// an entry without a start takes the previous turn's end (0 when first); an entry without
+// an end takes the next turn's start (its own start when last, or when the next starts
+// earlier); the result is sorted by start time, stable for equal starts.
+class TurnNormalizer
+{
+public:
+    void add(const Turn &turn, bool hasStart, bool hasEnd);
+    Turns finish();
+
+private:
+    struct Pending
+    {
+        Turn turn;
+        bool hasStart;
+        bool hasEnd;
+    };
+    QList<Pending> m_pending;
+};

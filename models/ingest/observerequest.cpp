@@ -1,0 +1,294 @@
+#include "observerequest.h"
+
+#include "formats/transcriptformat.h"
+#include "formats/transcriptformats.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QRegularExpression>
+#include <QUrl>
+
+namespace {
+
+const QString kRequired = QStringLiteral("This field is required.");
+
+// Reads a body field with the encoding's rules: in form bodies numbers, objects and lists
+// arrive as strings and are decoded here; in JSON bodies they must already be typed.
+class BodyReader
+{
+public:
+    BodyReader(const QJsonObject &body, ObserveRequest::Encoding encoding, FieldErrors &errors)
+        : m_body(body), m_form(encoding == ObserveRequest::Encoding::Form), m_errors(errors)
+    {
+    }
+
+    bool has(const QString &field) const
+    {
+        const QJsonValue value = m_body.value(field);
+        return !value.isUndefined() && !value.isNull() && !(m_form && value.toString().isEmpty() && value.isString());
+    }
+
+    QJsonValue raw(const QString &field) const { return m_body.value(field); }
+
+    std::optional<QString> string(const QString &field, int maxLength = -1)
+    {
+        if (!has(field))
+            return std::nullopt;
+        const QJsonValue value = m_body.value(field);
+        if (!value.isString()) {
+            m_errors.add(field, QStringLiteral("Must be a string."));
+            return std::nullopt;
+        }
+        const QString text = value.toString();
+        if (maxLength >= 0 && text.size() > maxLength) {
+            m_errors.add(field, QStringLiteral("Ensure this field has no more than %1 characters (it has %2).")
+                                    .arg(maxLength).arg(text.size()));
+            return std::nullopt;
+        }
+        return text;
+    }
+
+    std::optional<qint64> integer(const QString &field)
+    {
+        if (!has(field))
+            return std::nullopt;
+        const QJsonValue value = m_body.value(field);
+        if (value.isDouble()) {
+            const double number = value.toDouble();
+            if (number == double(qint64(number)))
+                return qint64(number);
+        } else if (value.isString() && m_form) {
+            bool ok = false;
+            const qint64 number = value.toString().trimmed().toLongLong(&ok);
+            if (ok)
+                return number;
+        }
+        return invalidInteger(field);
+    }
+
+    // A JSON value that form bodies send as its text.
+    std::optional<QJsonValue> json(const QString &field)
+    {
+        if (!has(field))
+            return std::nullopt;
+        const QJsonValue value = m_body.value(field);
+        if (!value.isString())
+            return value;
+        // Form bodies always, and JSON bodies by the docs' own examples, may carry the
+        // transcript or an object as JSON text.
+        QJsonParseError error;
+        const QByteArray text = value.toString().toUtf8();
+        const QJsonDocument document = QJsonDocument::fromJson(text, &error);
+        if (error.error != QJsonParseError::NoError) {
+            m_errors.add(field, QStringLiteral("Not valid JSON: %1 at offset %2.").arg(error.errorString()).arg(error.offset));
+            return std::nullopt;
+        }
+        return document.isArray() ? QJsonValue(document.array()) : QJsonValue(document.object());
+    }
+
+    std::optional<QJsonObject> object(const QString &field)
+    {
+        const std::optional<QJsonValue> value = json(field);
+        if (!value)
+            return std::nullopt;
+        if (!value->isObject()) {
+            m_errors.add(field, QStringLiteral("Must be an object."));
+            return std::nullopt;
+        }
+        return value->toObject();
+    }
+
+private:
+    std::optional<qint64> invalidInteger(const QString &field)
+    {
+        m_errors.add(field, QStringLiteral("A valid integer is required."));
+        return std::nullopt;
+    }
+
+    const QJsonObject &m_body;
+    const bool m_form;
+    FieldErrors &m_errors;
+};
+
+QDateTime parseTimestamp(const QString &text)
+{
+    QDateTime time = QDateTime::fromString(text, Qt::ISODateWithMs);
+    if (!time.isValid())
+        time = QDateTime::fromString(text, Qt::ISODate);
+    // ISO 8601 without an offset is taken as UTC, as the API's server does.
+    if (time.isValid() && time.timeSpec() == Qt::LocalTime)
+        time.setTimeSpec(Qt::UTC);
+    return time;
+}
+
+} // namespace
+
+QStringList ObserveRequest::redactFieldNames()
+{
+    return {QStringLiteral("person_name"), QStringLiteral("age"), QStringLiteral("phone_number"),
+            QStringLiteral("email_address"), QStringLiteral("date"), QStringLiteral("time"),
+            QStringLiteral("location"), QStringLiteral("origin"), QStringLiteral("gender_sexuality"),
+            QStringLiteral("physical_attribute"), QStringLiteral("occupation"), QStringLiteral("username"),
+            QStringLiteral("password"), QStringLiteral("ip_address"), QStringLiteral("url"),
+            QStringLiteral("filename"), QStringLiteral("event"), QStringLiteral("vehicle_id"),
+            QStringLiteral("dob"), QStringLiteral("healthcare_number"), QStringLiteral("medical_professional"),
+            QStringLiteral("credit_card"), QStringLiteral("account_number"), QStringLiteral("bank_account"),
+            QStringLiteral("money"), QStringLiteral("ssn"), QStringLiteral("passport_number"),
+            QStringLiteral("driver_license"), QStringLiteral("numerical_pii")};
+}
+
+ObserveRequest ObserveRequest::parse(const QJsonObject &body, const Options &options)
+{
+    ObserveRequest request;
+    CallLog &call = request.m_call;
+    FieldErrors &errors = request.m_errors;
+    BodyReader reader(body, options.encoding, errors);
+
+    // Identity.
+    if (const auto callId = reader.string(QStringLiteral("call_id"), kMaxCallIdLength)) {
+        if (callId->trimmed().isEmpty())
+            errors.add(QStringLiteral("call_id"), QStringLiteral("This field may not be blank."));
+        call.callId = *callId;
+    } else if (!reader.has(QStringLiteral("call_id")) && !errors.contains(QStringLiteral("call_id"))) {
+        errors.add(QStringLiteral("call_id"), kRequired);
+    }
+    call.agent = reader.integer(QStringLiteral("agent"));
+    if (call.agent && *call.agent <= 0)
+        errors.add(QStringLiteral("agent"), QStringLiteral("Must be a positive agent id."));
+    call.assistantId = reader.string(QStringLiteral("assistant_id"), 255).value_or(QString());
+    if (!reader.has(QStringLiteral("agent")) && call.assistantId.isEmpty() && !errors.contains(QStringLiteral("assistant_id")))
+        errors.add(QStringLiteral("agent"), QStringLiteral("Either agent or assistant_id is required."));
+
+    if (const auto traceId = reader.string(QStringLiteral("trace_id"))) {
+        static const QRegularExpression hex32(QStringLiteral("^[0-9a-fA-F]{32}$"));
+        if (!traceId->isEmpty() && !hex32.match(*traceId).hasMatch())
+            errors.add(QStringLiteral("trace_id"), QStringLiteral("Must be 32 hexadecimal characters (an OpenTelemetry trace id)."));
+        else
+            call.traceId = traceId->toLower();
+    }
+
+    // Recording.
+    if (const auto url = reader.string(QStringLiteral("voice_recording_url"), 2048)) {
+        const QUrl parsed(*url, QUrl::StrictMode);
+        if (!parsed.isValid() || parsed.host().isEmpty()
+            || (parsed.scheme() != QLatin1String("http") && parsed.scheme() != QLatin1String("https")))
+            errors.add(QStringLiteral("voice_recording_url"), QStringLiteral("Enter a valid http or https URL."));
+        else
+            call.voiceRecordingUrl = *url;
+    }
+    if (const auto file = reader.string(QStringLiteral("voice_recording")))
+        request.m_recordingFile = *file;
+
+    // Transcript.
+    const bool typeGiven = reader.has(QStringLiteral("transcript_type"));
+    if (const auto type = reader.string(QStringLiteral("transcript_type"))) {
+        if (!TranscriptFormats::allNames().contains(*type))
+            errors.add(QStringLiteral("transcript_type"),
+                       QStringLiteral("\"%1\" is not a valid choice; use one of: %2.")
+                           .arg(*type, TranscriptFormats::allNames().join(QLatin1String(", "))));
+        else
+            call.transcriptType = *type;
+    }
+    if (const auto channel = reader.integer(QStringLiteral("main_agent_channel_index"))) {
+        if (*channel != 0 && *channel != 1)
+            errors.add(QStringLiteral("main_agent_channel_index"), QStringLiteral("Must be 0 or 1."));
+        else
+            call.mainAgentChannelIndex = int(*channel);
+    }
+    const std::optional<QJsonValue> transcript = reader.json(QStringLiteral("transcript_json"));
+    if (!errors.contains(QStringLiteral("transcript_type"))) {
+        const TranscriptFormat *format = TranscriptFormats::find(call.transcriptType);
+        if (!format) {
+            errors.add(QStringLiteral("transcript_type"),
+                       QStringLiteral("\"%1\" is not supported yet by Callscope.").arg(call.transcriptType));
+        } else if (transcript) {
+            TranscriptParseOptions parseOptions;
+            parseOptions.mainAgentChannelIndex = call.mainAgentChannelIndex;
+            parseOptions.lenientRoles = options.lenientRoles;
+            FieldErrors transcriptErrors;
+            call.turns = format->parse(*transcript, parseOptions, transcriptErrors);
+            if (!transcriptErrors.isEmpty()) {
+                errors.merge(transcriptErrors, QStringLiteral("transcript_json"));
+                const QString guess = TranscriptFormats::guess(*transcript, call.transcriptType);
+                if (!typeGiven && !guess.isEmpty() && guess != QLatin1String("vocera"))
+                    errors.add(QStringLiteral("transcript_type"),
+                               QStringLiteral("transcript_json looks like %1; send transcript_type=%1.").arg(guess));
+            }
+        }
+    }
+
+    // Descriptive fields.
+    call.callEndedReason = reader.string(QStringLiteral("call_ended_reason"), kMaxShortTextLength).value_or(QString());
+    call.customerNumber = reader.string(QStringLiteral("customer_number"), kMaxShortTextLength).value_or(QString());
+    call.metadata = reader.object(QStringLiteral("metadata")).value_or(QJsonObject());
+    call.dynamicVariables = reader.object(QStringLiteral("dynamic_variables")).value_or(QJsonObject());
+    if (const auto timestamp = reader.string(QStringLiteral("timestamp"))) {
+        call.timestamp = parseTimestamp(*timestamp);
+        if (!call.timestamp.isValid())
+            errors.add(QStringLiteral("timestamp"),
+                       QStringLiteral("Datetime has wrong format. Use ISO 8601, e.g. 2026-11-25T14:30:00Z."));
+    }
+    if (reader.has(QStringLiteral("feedback")))
+        call.feedback = reader.string(QStringLiteral("feedback"), 10000);
+    if (const auto status = reader.string(QStringLiteral("status"))) {
+        call.status = ReviewStatuses::fromName(*status);
+        if (!call.status)
+            errors.add(QStringLiteral("status"), QStringLiteral("\"%1\" is not a valid choice; use success, failure, "
+                                                                "reviewed_success or reviewed_failure.").arg(*status));
+    }
+
+    // redact_fields: a list of enum values (form bodies: JSON text or comma-separated).
+    if (reader.has(QStringLiteral("redact_fields"))) {
+        QJsonValue value = reader.raw(QStringLiteral("redact_fields"));
+        if (value.isString() && options.encoding == Encoding::Form) {
+            const QString text = value.toString().trimmed();
+            value = text.startsWith(QLatin1Char('['))
+                        ? QJsonValue(QJsonDocument::fromJson(text.toUtf8()).array())
+                        : QJsonValue(QJsonArray::fromStringList(text.split(QLatin1Char(','), Qt::SkipEmptyParts)));
+        }
+        if (!value.isArray()) {
+            errors.add(QStringLiteral("redact_fields"), QStringLiteral("Expected a list of items."));
+        } else {
+            const QJsonArray items = value.toArray();
+            for (qsizetype i = 0; i < items.size(); ++i) {
+                const QString name = items.at(i).toString().trimmed();
+                if (!redactFieldNames().contains(name))
+                    errors.add(QStringLiteral("redact_fields[%1]").arg(i),
+                               QStringLiteral("\"%1\" is not a valid choice.").arg(items.at(i).toVariant().toString()));
+                else
+                    call.redactFields.append(name);
+            }
+        }
+    }
+
+    // metric_ids: "1,2,3" (a JSON list of integers is taken too).
+    if (reader.has(QStringLiteral("metric_ids"))) {
+        const QJsonValue value = reader.raw(QStringLiteral("metric_ids"));
+        QStringList parts;
+        if (value.isString()) {
+            parts = value.toString().split(QLatin1Char(','));
+        } else if (value.isArray()) {
+            for (const QJsonValue &item : value.toArray())
+                parts.append(item.isDouble() ? QString::number(item.toDouble(), 'g', 17) : QStringLiteral("?"));
+        } else if (value.isDouble()) {
+            parts.append(QString::number(value.toDouble(), 'g', 17));
+        }
+        if (parts.isEmpty())
+            errors.add(QStringLiteral("metric_ids"), QStringLiteral("Must be comma-separated integers, e.g. \"1,2,3\"."));
+        for (const QString &part : std::as_const(parts)) {
+            bool ok = false;
+            const qint64 id = part.trimmed().toLongLong(&ok);
+            if (!ok || id <= 0) {
+                errors.add(QStringLiteral("metric_ids"),
+                           QStringLiteral("Must be comma-separated integers, e.g. \"1,2,3\"; \"%1\" is not one.").arg(part.trimmed()));
+                break;
+            }
+            call.metricIds.append(id);
+        }
+    }
+
+    call.durationSeconds = call.transcriptDuration();
+    if (!errors.isEmpty())
+        request.m_call = CallLog();
+    return request;
+}
