@@ -1,5 +1,6 @@
 # The two commands a newcomer needs: `make run` and `make test`.
 BUILD_DIR ?= build
+BENCH_DIR ?= build-bench
 BUILD_TYPE ?= RelWithDebInfo
 JOBS ?= $(shell nproc)
 
@@ -23,9 +24,9 @@ run: build
 	$(BUILD_DIR)/app/callscope
 
 bench: deps
-	@cmake -S . -B $(BUILD_DIR) -G Ninja -DCMAKE_BUILD_TYPE=Release -DCALLSCOPE_BENCH=ON >/dev/null
-	@cmake --build $(BUILD_DIR) -j $(JOBS)
-	./bench/run-all.sh $(BUILD_DIR)
+	@cmake -S . -B $(BENCH_DIR) -G Ninja -DCMAKE_BUILD_TYPE=Release -DCALLSCOPE_BENCH=ON >/dev/null
+	@cmake --build $(BENCH_DIR) -j $(JOBS)
+	./bench/run-all.sh $(BENCH_DIR)
 
 clean:
 	rm -rf $(BUILD_DIR)
