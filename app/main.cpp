@@ -1,1 +1,111 @@
-int main() { return 0; }
+// callscope: the desktop app when started without a sub-command, the command line otherwise.
+
+#include "command.h"
+#include "desktopapp.h"
+#include "exportcommand.h"
+#include "importcommand.h"
+#include "listcommand.h"
+#include "showcommand.h"
+
+#include "store/callstore.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QTextStream>
+
+#include <cstdio>
+#include <memory>
+#include <vector>
+
+namespace {
+
+std::vector<std::unique_ptr<Command>> makeCommands()
+{
+    std::vector<std::unique_ptr<Command>> commands;
+    commands.push_back(std::make_unique<ImportCommand>());
+    commands.push_back(std::make_unique<ListCommand>());
+    commands.push_back(std::make_unique<ShowCommand>());
+    commands.push_back(std::make_unique<ExportCommand>());
+    return commands;
+}
+
+// Takes `--db PATH` / `--db=PATH` out of the arguments wherever it stands, so that it
+// works before and after the sub-command name. Returns false when PATH is missing.
+bool takeDatabaseOption(QStringList &arguments, QString &databasePath)
+{
+    for (qsizetype i = 1; i < arguments.size(); ++i) {
+        const QString &argument = arguments.at(i);
+        if (argument == QLatin1String("--db")) {
+            if (i + 1 >= arguments.size())
+                return false;
+            databasePath = arguments.at(i + 1);
+            arguments.remove(i, 2);
+            --i;
+        } else if (argument.startsWith(QLatin1String("--db="))) {
+            databasePath = argument.mid(5);
+            arguments.remove(i);
+            --i;
+        } else if (argument == QLatin1String("--")) {
+            break;
+        }
+    }
+    return true;
+}
+
+void printUsage(QTextStream &out, const std::vector<std::unique_ptr<Command>> &commands)
+{
+    out << "Usage: callscope [--db PATH] [COMMAND] [OPTIONS]\n\n"
+           "Callscope is a local workbench for voice-AI call logs. Without a command it opens\n"
+           "the desktop app on the database (default: "
+        << QDir::toNativeSeparators(CallStore::defaultPath()) << ").\n\nCommands:\n";
+    for (const auto &command : commands)
+        out << "  " << command->name().leftJustified(10) << command->summary() << '\n';
+    out << "\nOptions:\n"
+           "  --db PATH   the database file (before or after the command)\n"
+           "  --help      this text; `callscope COMMAND --help` for a command's options\n"
+           "  --version   the version\n";
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments.append(QString::fromLocal8Bit(argv[i]));
+
+    QString databasePath;
+    if (!takeDatabaseOption(arguments, databasePath)) {
+        std::fputs("callscope: --db needs a file path\n", stderr);
+        return 2;
+    }
+
+    const QString first = arguments.value(1);
+    if (first.isEmpty() || (first.startsWith(QLatin1Char('-')) && first != QLatin1String("--help")
+                            && first != QLatin1String("-h") && first != QLatin1String("--version")))
+        return DesktopApp::run(argc, argv, databasePath);
+
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("callscope"));
+    QCoreApplication::setOrganizationName(QStringLiteral("Callscope"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(CALLSCOPE_VERSION));
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+
+    const auto commands = makeCommands();
+    if (first == QLatin1String("--help") || first == QLatin1String("-h") || first == QLatin1String("help")) {
+        printUsage(out, commands);
+        return 0;
+    }
+    if (first == QLatin1String("--version")) {
+        out << "callscope " << CALLSCOPE_VERSION << '\n';
+        return 0;
+    }
+    for (const auto &command : commands) {
+        if (command->name() == first)
+            return command->run(arguments.mid(1), databasePath.isEmpty() ? CallStore::defaultPath() : databasePath);
+    }
+    err << "callscope: unknown command \"" << first << "\"\n\n";
+    printUsage(err, commands);
+    return 2;
+}

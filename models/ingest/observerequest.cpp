@@ -123,6 +123,18 @@ QDateTime parseTimestamp(const QString &text)
 
 } // namespace
 
+QString ObserveRequest::agentKeyOf(const QJsonObject &body)
+{
+    CallLog probe;
+    const QJsonValue agent = body.value(QStringLiteral("agent"));
+    if (agent.isDouble())
+        probe.agent = agent.toInteger();
+    else if (agent.isString() && !agent.toString().isEmpty())
+        probe.agent = agent.toString().toLongLong();
+    probe.assistantId = body.value(QStringLiteral("assistant_id")).toString();
+    return probe.agentKey();
+}
+
 QStringList ObserveRequest::redactFieldNames()
 {
     return {QStringLiteral("person_name"), QStringLiteral("age"), QStringLiteral("phone_number"),

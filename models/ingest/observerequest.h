@@ -22,6 +22,8 @@ public:
         Encoding encoding = Encoding::Json;
         // Accept agent/assistant/bot/user role aliases in cekura transcripts.
         bool lenientRoles = false;
+        // A recording file arrived beside the body (multipart upload).
+        bool hasUploadedRecording = false;
     };
 
     // Validates `body`. On success call() holds the call and errors() is empty.
@@ -35,6 +37,9 @@ public:
     // The `voice_recording` value when it is a path (file import) rather than an upload.
     const QString &recordingFile() const { return m_recordingFile; }
 
+    // The agent key (CallLog::agentKey) a body names, before validation; used to look up
+    // per-agent settings that change how the body is validated.
+    static QString agentKeyOf(const QJsonObject &body);
     static QStringList redactFieldNames();
     static constexpr int kMaxCallIdLength = 100;
     static constexpr int kMaxShortTextLength = 100;

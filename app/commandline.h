@@ -1,0 +1,26 @@
+#pragma once
+
+#include <QCommandLineParser>
+#include <QString>
+#include <QStringList>
+#include <QTextStream>
+
+#include <memory>
+#include <optional>
+
+class CallStore;
+
+// What every sub-command shares: the terminal streams, option parsing with readable
+// errors and --help, and opening the database with a clear message when that fails.
+namespace CommandLine {
+
+QTextStream &out();
+QTextStream &err();
+
+// Parses `arguments` (starting with the command name). Returns an exit code when the
+// command must stop here (0 after --help, 2 after a usage error), nothing to go on.
+std::optional<int> parse(QCommandLineParser &parser, const QStringList &arguments, const QString &description);
+
+std::unique_ptr<CallStore> openStore(const QString &databasePath);
+
+} // namespace CommandLine

@@ -1,0 +1,37 @@
+#include "showcommand.h"
+
+#include "commandline.h"
+#include "store/callreader.h"
+#include "store/callstore.h"
+
+#include <QJsonDocument>
+
+int ShowCommand::run(const QStringList &arguments, const QString &databasePath)
+{
+    QCommandLineParser parser;
+    parser.addPositionalArgument(QStringLiteral("call"), QStringLiteral("The database id, or the sender's call_id."),
+                                 QStringLiteral("ID|CALL_ID"));
+    if (const auto exitCode = CommandLine::parse(parser, arguments, QStringLiteral("Prints one stored call as JSON.")))
+        return *exitCode;
+    if (parser.positionalArguments().size() != 1) {
+        CommandLine::err() << "callscope show: give exactly one ID or CALL_ID (see --help)\n";
+        return 2;
+    }
+    const QString key = parser.positionalArguments().constFirst();
+
+    if (!CommandLine::openStore(databasePath))
+        return 1;
+    CallReader reader(databasePath);
+    bool numeric = false;
+    const qint64 id = key.toLongLong(&numeric);
+    // A number is tried as the database id first; a sender's call_id may be numeric too.
+    std::optional<CallLog> call = numeric ? reader.callById(id) : std::nullopt;
+    if (!call)
+        call = reader.callByCallId(key);
+    if (!call) {
+        CommandLine::err() << "callscope show: no call with id or call_id \"" << key << "\"\n";
+        return 1;
+    }
+    CommandLine::out() << QJsonDocument(call->toDetailJson()).toJson(QJsonDocument::Indented);
+    return 0;
+}

@@ -1,0 +1,31 @@
+#pragma once
+
+#include "store/callquery.h"
+
+#include <QIODevice>
+#include <QString>
+#include <QStringList>
+
+class CallReader;
+
+// Writes stored calls as observe bodies, so that an export imports back into the same
+// calls (reviews included, through the status extension field). JSON Lines: one body per
+// line. CSV: one body per row under csvColumns(), JSON-valued fields as JSON text (the
+// importer reads it like a form-encoded body). A local recording is written as an
+// absolute `voice_recording` path.
+class CallExporter
+{
+public:
+    enum class Format { JsonLines, Csv };
+
+    CallExporter(const CallReader &reader, QString recordingsDir);
+
+    // Returns the number of calls written, or -1 with `error` set.
+    int write(const CallQuery &query, Format format, QIODevice *out, QString *error) const;
+
+    static QStringList csvColumns();
+
+private:
+    const CallReader &m_reader;
+    QString m_recordingsDir;
+};

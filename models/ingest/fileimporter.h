@@ -1,0 +1,71 @@
+#pragma once
+
+#include "calllog/fielderrors.h"
+#include "ingest/ingestpipeline.h"
+
+#include <QElapsedTimer>
+#include <QFuture>
+#include <QList>
+#include <QObject>
+#include <QString>
+#include <QStringList>
+
+struct UpsertOutcome;
+
+// One record the importer could not take, and where it stands: "calls.jsonl:12" for
+// JSON Lines and CSV, "calls.json[3]" for an element of a JSON array, "call.json" for a
+// file holding one body.
+struct ImportRejection
+{
+    QString location;
+    FieldErrors errors;
+};
+
+struct ImportSummary
+{
+    int imported = 0;    // new calls
+    int updated = 0;     // existing calls that changed
+    int unchanged = 0;   // existing calls identical to what was stored
+    QList<ImportRejection> rejections;
+
+    int rejected() const { return int(rejections.size()); }
+    int total() const { return imported + updated + unchanged + rejected(); }
+};
+
+// Imports observe bodies from files and folders through the shared IngestPipeline.
+// A file holds one body, a JSON array of bodies, JSON Lines, or CSV (one body per row,
+// columns named after the body's fields, JSON-valued fields as JSON text). Folders are
+// walked recursively. A bad record is reported and skipped; the others go in, in batches
+// that the store commits while the next batch is read. Blocking: run it off the GUI thread.
+class FileImporter : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(FileImporter)
+
+public:
+    explicit FileImporter(IngestPipeline *pipeline, QObject *parent = nullptr);
+
+    ImportSummary importPaths(const QStringList &paths);
+
+    // The files importPaths() would read, in the order it reads them.
+    static QStringList collectFiles(const QStringList &paths, QStringList *missing = nullptr);
+
+signals:
+    void progress(int filesDone, int filesTotal, int records);
+    void rejected(const ImportRejection &rejection);
+
+private:
+    void importFile(const QString &path);
+    void addRecord(const QJsonObject &body, const IngestSource &source, const QString &location);
+    void reject(const QString &location, const FieldErrors &errors);
+    void flushBatch();
+    void collect(QFuture<QList<UpsertOutcome>> &future, const QStringList &locations);
+
+    IngestPipeline *m_pipeline;
+    ImportSummary m_summary;
+    QList<CallLog> m_batch;
+    QStringList m_batchLocations;
+    QList<QFuture<QList<UpsertOutcome>>> m_pending;
+    QList<QStringList> m_pendingLocations;
+    int m_records = 0;
+};

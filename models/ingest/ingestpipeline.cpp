@@ -1,0 +1,132 @@
+#include "ingestpipeline.h"
+
+#include "store/callreader.h"
+#include "store/callstore.h"
+#include "ingest/threadreader.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QLoggingCategory>
+
+Q_LOGGING_CATEGORY(lcIngest, "callscope.ingest")
+
+namespace {
+
+// Recordings are named after the call's identity, so that posting or importing the same
+// call again replaces its recording instead of piling up copies.
+QString recordingFileName(const CallLog &call, const QString &originalName)
+{
+    const QByteArray identity = (call.agentKey() + QLatin1Char('\n') + call.callId).toUtf8();
+    const QString stem = QString::fromLatin1(QCryptographicHash::hash(identity, QCryptographicHash::Sha1).toHex().left(20));
+    QString suffix = QFileInfo(originalName).suffix().toLower();
+    if (suffix.isEmpty() || suffix.size() > 5)
+        suffix = QStringLiteral("bin");
+    return stem + QLatin1Char('.') + suffix;
+}
+
+bool sameFile(const QString &a, const QString &b)
+{
+    QFile left(a), right(b);
+    if (left.size() != right.size() || !left.open(QIODevice::ReadOnly) || !right.open(QIODevice::ReadOnly))
+        return false;
+    return QCryptographicHash::hash(left.readAll(), QCryptographicHash::Sha1)
+           == QCryptographicHash::hash(right.readAll(), QCryptographicHash::Sha1);
+}
+
+// Copies (or moves) `from` into the recordings folder; returns the stored file name.
+QString storeRecording(const QString &from, bool move, const QString &recordingsDir, const QString &fileName,
+                       QString *error)
+{
+    QDir().mkpath(recordingsDir);
+    const QString target = QDir(recordingsDir).filePath(fileName);
+    if (QFile::exists(target)) {
+        if (!move && sameFile(from, target))
+            return fileName;
+        QFile::remove(target);
+    }
+    const bool ok = move ? QFile::rename(from, target) || (QFile::copy(from, target) && QFile::remove(from))
+                         : QFile::copy(from, target);
+    if (!ok) {
+        *error = QStringLiteral("Could not store the recording %1.").arg(QFileInfo(from).fileName());
+        return {};
+    }
+    QFile::setPermissions(target, QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup | QFile::ReadOther);
+    return fileName;
+}
+
+} // namespace
+
+IngestPipeline::IngestPipeline(CallStore *store, QObject *parent)
+    : QObject(parent), m_store(store)
+{
+}
+
+PreparedCall IngestPipeline::prepare(const QJsonObject &body, const IngestSource &source) const
+{
+    ObserveRequest::Options options;
+    options.encoding = source.encoding;
+    options.hasUploadedRecording = !source.uploadedRecording.isEmpty();
+    options.lenientRoles = m_store->agentSettings(ObserveRequest::agentKeyOf(body)).lenientRoles;
+    ObserveRequest request = ObserveRequest::parse(body, options);
+
+    PreparedCall prepared;
+    prepared.errors = request.errors();
+    if (!request.isValid())
+        return prepared;
+    prepared.call = request.call();
+
+    QString from;
+    QString name;
+    bool move = false;
+    if (!source.uploadedRecording.isEmpty()) {
+        from = source.uploadedRecording;
+        name = source.uploadedRecordingName.isEmpty() ? from : source.uploadedRecordingName;
+        move = true;
+    } else if (!request.recordingFile().isEmpty()) {
+        const QString path = request.recordingFile();
+        from = QDir::isRelativePath(path) && !path.startsWith(QLatin1Char(':')) && !source.baseDir.isEmpty()
+                   ? QDir(source.baseDir).filePath(path)
+                   : path;
+        name = path;
+        if (!QFileInfo(from).isFile()) {
+            prepared.errors.add(QStringLiteral("voice_recording"), QStringLiteral("File not found: %1").arg(path));
+            prepared.call = CallLog();
+            return prepared;
+        }
+    }
+    if (!from.isEmpty()) {
+        QString error;
+        prepared.call.recordingPath = storeRecording(from, move, m_store->recordingsDir(),
+                                                     recordingFileName(prepared.call, name), &error);
+        if (!error.isEmpty()) {
+            prepared.errors.add(QStringLiteral("voice_recording"), error);
+            prepared.call = CallLog();
+        }
+    }
+    return prepared;
+}
+
+QFuture<IngestResult> IngestPipeline::ingest(const QJsonObject &body, const IngestSource &source)
+{
+    PreparedCall prepared = prepare(body, source);
+    if (!prepared.isValid()) {
+        IngestResult result;
+        result.errors = prepared.errors;
+        return QtFuture::makeReadyFuture(result);
+    }
+    const QString databasePath = m_store->databasePath();
+    const bool needsDownload = prepared.call.recordingPath.isEmpty() && !prepared.call.voiceRecordingUrl.isEmpty();
+    // The continuation runs on the thread pool, not on the writer thread: reading the
+    // stored call back must never delay the next group commit.
+    return m_store->upsert(prepared.call)
+        .then(QtFuture::Launch::Async, [this, call = prepared.call, databasePath, needsDownload](const UpsertOutcome &outcome) {
+            IngestResult result;
+            result.created = outcome.created;
+            result.call = ThreadReader::forDatabase(databasePath).callById(outcome.id).value_or(call);
+            if (needsDownload)
+                emit remoteRecordingPending(outcome.id, QUrl(call.voiceRecordingUrl));
+            return result;
+        });
+}

@@ -1,0 +1,71 @@
+#pragma once
+
+#include "calllog/calllog.h"
+#include "calllog/fielderrors.h"
+#include "ingest/observerequest.h"
+
+#include <QFuture>
+#include <QJsonObject>
+#include <QObject>
+#include <QString>
+#include <QUrl>
+
+class CallStore;
+
+// Where a body came from, and what arrived beside it.
+struct IngestSource
+{
+    ObserveRequest::Encoding encoding = ObserveRequest::Encoding::Json;
+    // Resolves a relative `voice_recording` path (file import: the JSON file's folder).
+    QString baseDir;
+    // A recording already on disk (multipart upload, streamed to a temporary file).
+    // It is moved into the store's recordings folder.
+    QString uploadedRecording;
+    // The uploaded file's original name, for its extension.
+    QString uploadedRecordingName;
+};
+
+// A body checked and made ready for the store: either errors, or a call to upsert.
+struct PreparedCall
+{
+    FieldErrors errors;
+    CallLog call;
+
+    bool isValid() const { return errors.isEmpty(); }
+};
+
+// What became of one body.
+struct IngestResult
+{
+    FieldErrors errors;        // non-empty: nothing was stored
+    CallLog call;              // as stored, id set
+    bool created = false;      // false: an existing call was updated
+};
+
+// The observe pipeline every entry point shares (listener, importer, command line, UI):
+// validate -> normalize -> attach the recording -> store. A call counts as ingested only
+// when its future resolves, which happens after the store committed it. Thread-safe;
+// ingest() may be called from any thread.
+class IngestPipeline : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(IngestPipeline)
+
+public:
+    explicit IngestPipeline(CallStore *store, QObject *parent = nullptr);
+
+    CallStore *store() const { return m_store; }
+
+    // Validates `body` and copies/moves its recording into the recordings folder.
+    // Does not touch the database; the importer batches prepared calls itself.
+    PreparedCall prepare(const QJsonObject &body, const IngestSource &source) const;
+    // prepare() then store; resolves after the commit (or at once with errors).
+    QFuture<IngestResult> ingest(const QJsonObject &body, const IngestSource &source);
+
+signals:
+    // A stored call names a remote recording that is not downloaded yet (from any thread).
+    void remoteRecordingPending(qint64 callDbId, const QUrl &url);
+
+private:
+    CallStore *m_store;
+};
