@@ -1,0 +1,242 @@
+// The command line as a user runs it: the built binary through QProcess, on a
+// temporary database.
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+
+struct Run
+{
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+QByteArray body(const QString &callId, const QString &agentField, const QString &words, const QString &extra = {})
+{
+    return QStringLiteral(R"({"call_id":"%1",%2,"timestamp":"2026-11-%3T09:00:00Z"%4,"transcript_json":[
+        {"role":"Main Agent","content":"Hello, how can I help?","start_time":0.2,"end_time":1.8},
+        {"role":"Testing Agent","content":"%5","start_time":2.4,"end_time":4.9}]})")
+        .arg(callId, agentField, QString::number(10 + callId.size()), extra.isEmpty() ? QString() : QLatin1Char(',') + extra, words)
+        .toUtf8();
+}
+
+void writeFile(const QString &path, const QByteArray &data)
+{
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(data);
+}
+
+} // namespace
+
+class TestCli : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void helpAndVersion();
+    void unknownCommandIsAUsageError();
+    void importNamesTheBrokenRecordAndImportsTheRest();
+    void databaseOptionWorksBeforeAndAfterTheCommand();
+    void listFilters();
+    void listJsonIsTheApiShape();
+    void showByIdAndCallId();
+    void exportRoundTripsThroughImport_data();
+    void exportRoundTripsThroughImport();
+
+private:
+    Run callscope(const QStringList &arguments);
+    void importSample();
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    QString m_db;
+};
+
+void TestCli::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    m_db = m_dir->filePath(QStringLiteral("cli.db"));
+}
+
+Run TestCli::callscope(const QStringList &arguments)
+{
+    QProcess process;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("XDG_DATA_HOME"), m_dir->filePath(QStringLiteral("xdg")));
+    process.setProcessEnvironment(environment);
+    process.start(QStringLiteral(CALLSCOPE_BINARY), arguments);
+    if (!process.waitForFinished(60000))
+        qWarning("callscope %s did not finish", qPrintable(arguments.join(QLatin1Char(' '))));
+    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
+            QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError())};
+}
+
+void TestCli::importSample()
+{
+    const QString folder = m_dir->filePath(QStringLiteral("sample"));
+    writeFile(folder + QStringLiteral("/a.json"),
+              "[" + body(QStringLiteral("dent-1"), QStringLiteral(R"("agent":4)"), QStringLiteral("Move my cleaning to Friday"),
+                         QStringLiteral(R"("status":"success")"))
+                  + "," + body(QStringLiteral("air-22"), QStringLiteral(R"("assistant_id":"asst_air")"),
+                               QStringLiteral("My flight was cancelled"), QStringLiteral(R"("status":"reviewed_failure")"))
+                  + "," + body(QStringLiteral("pizza-333"), QStringLiteral(R"("agent":9)"), QStringLiteral("Large pepperoni please"))
+                  + "]");
+    const Run run = callscope({QStringLiteral("import"), folder, QStringLiteral("--db"), m_db});
+    QCOMPARE(run.exitCode, 0);
+}
+
+void TestCli::helpAndVersion()
+{
+    const Run help = callscope({QStringLiteral("--help")});
+    QCOMPARE(help.exitCode, 0);
+    for (const char *command : {"import", "list", "show", "export"})
+        QVERIFY2(help.out.contains(QLatin1String(command)), command);
+    QVERIFY(help.out.contains(QLatin1String("--db PATH")));
+
+    const Run importHelp = callscope({QStringLiteral("import"), QStringLiteral("--help")});
+    QCOMPARE(importHelp.exitCode, 0);
+    QVERIFY2(importHelp.out.startsWith(QLatin1String("Usage: callscope import")), qPrintable(importHelp.out));
+
+    const Run version = callscope({QStringLiteral("--version")});
+    QCOMPARE(version.exitCode, 0);
+    QVERIFY(version.out.startsWith(QLatin1String("callscope ")));
+}
+
+void TestCli::unknownCommandIsAUsageError()
+{
+    const Run run = callscope({QStringLiteral("frobnicate")});
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY(run.err.contains(QLatin1String("unknown command \"frobnicate\"")));
+    const Run badStatus = callscope({QStringLiteral("list"), QStringLiteral("--status"), QStringLiteral("great"),
+                                     QStringLiteral("--db"), m_db});
+    QCOMPARE(badStatus.exitCode, 2);
+    QVERIFY(badStatus.err.contains(QLatin1String("--status")));
+}
+
+void TestCli::importNamesTheBrokenRecordAndImportsTheRest()
+{
+    const QString folder = m_dir->filePath(QStringLiteral("mixed"));
+    writeFile(folder + QStringLiteral("/good.json"), body(QStringLiteral("g1"), QStringLiteral(R"("agent":1)"), QStringLiteral("hi")));
+    writeFile(folder + QStringLiteral("/batch.jsonl"),
+              body(QStringLiteral("g2"), QStringLiteral(R"("agent":1)"), QStringLiteral("hi")).replace('\n', ' ') + "\n"
+                  + R"({"call_id":"bad","agent":1,"transcript_json":[{"role":"user","content":"x","start_time":0,"end_time":1}]})" + "\n");
+
+    const Run run = callscope({QStringLiteral("import"), folder, QStringLiteral("--db"), m_db});
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY2(run.err.contains(folder + QStringLiteral("/batch.jsonl:2: transcript_json[0].role: ")), qPrintable(run.err));
+    QVERIFY2(run.err.contains(QLatin1String("imported 2, updated 0, unchanged 0, rejected 1")), qPrintable(run.err));
+
+    const Run again = callscope({QStringLiteral("import"), folder + QStringLiteral("/good.json"), QStringLiteral("--db"), m_db});
+    QCOMPARE(again.exitCode, 0);
+    QVERIFY2(again.err.contains(QLatin1String("imported 0, updated 0, unchanged 1, rejected 0")), qPrintable(again.err));
+}
+
+void TestCli::databaseOptionWorksBeforeAndAfterTheCommand()
+{
+    importSample();
+    const Run before = callscope({QStringLiteral("--db"), m_db, QStringLiteral("list")});
+    const Run after = callscope({QStringLiteral("list"), QStringLiteral("--db=") + m_db});
+    QCOMPARE(before.exitCode, 0);
+    QCOMPARE(after.out, before.out);
+    QVERIFY(before.out.contains(QLatin1String("dent-1")));
+    QVERIFY(QFile::exists(m_db));
+}
+
+void TestCli::listFilters()
+{
+    importSample();
+    const Run reviewed = callscope({QStringLiteral("list"), QStringLiteral("--status"), QStringLiteral("reviewed_failure"),
+                                    QStringLiteral("--db"), m_db});
+    QCOMPARE(reviewed.exitCode, 0);
+    QVERIFY(reviewed.out.contains(QLatin1String("air-22")));
+    QVERIFY(!reviewed.out.contains(QLatin1String("dent-1")));
+
+    const Run search = callscope({QStringLiteral("list"), QStringLiteral("--search"), QStringLiteral("pepperoni"),
+                                  QStringLiteral("--db"), m_db});
+    QVERIFY(search.out.contains(QLatin1String("pizza-333")));
+    QVERIFY(!search.out.contains(QLatin1String("air-22")));
+
+    const Run agent = callscope({QStringLiteral("list"), QStringLiteral("--agent"), QStringLiteral("asst_air"),
+                                 QStringLiteral("--db"), m_db});
+    QVERIFY(agent.out.contains(QLatin1String("air-22")));
+    QVERIFY(!agent.out.contains(QLatin1String("pizza-333")));
+
+    const Run limited = callscope({QStringLiteral("list"), QStringLiteral("--limit"), QStringLiteral("1"), QStringLiteral("--db"), m_db});
+    QVERIFY(limited.out.contains(QLatin1String("(1 of 3 calls")));
+}
+
+void TestCli::listJsonIsTheApiShape()
+{
+    importSample();
+    const Run run = callscope({QStringLiteral("list"), QStringLiteral("--json"), QStringLiteral("--db"), m_db});
+    QCOMPARE(run.exitCode, 0);
+    const QJsonArray calls = QJsonDocument::fromJson(run.out.toUtf8()).array();
+    QCOMPARE(calls.size(), 3);
+    const QJsonObject first = calls.at(0).toObject();
+    QVERIFY(first.contains(QLatin1String("duration")));
+    QCOMPARE(first.value(QLatin1String("duration")).toString(), QStringLiteral("00:05"));
+    QVERIFY(first.value(QLatin1String("transcript")).toString().startsWith(QLatin1String("[00:00] Main Agent: Hello")));
+}
+
+void TestCli::showByIdAndCallId()
+{
+    importSample();
+    const Run byCallId = callscope({QStringLiteral("show"), QStringLiteral("air-22"), QStringLiteral("--db"), m_db});
+    QCOMPARE(byCallId.exitCode, 0);
+    const QJsonObject call = QJsonDocument::fromJson(byCallId.out.toUtf8()).object();
+    QCOMPARE(call.value(QLatin1String("call_id")).toString(), QStringLiteral("air-22"));
+    QCOMPARE(call.value(QLatin1String("status")).toString(), QStringLiteral("reviewed_failure"));
+    QCOMPARE(call.value(QLatin1String("is_reviewed")).toBool(), true);
+
+    const QString id = QString::number(call.value(QLatin1String("id")).toInteger());
+    const Run byId = callscope({QStringLiteral("show"), id, QStringLiteral("--db"), m_db});
+    QCOMPARE(byId.out, byCallId.out);
+
+    const Run missing = callscope({QStringLiteral("show"), QStringLiteral("nope"), QStringLiteral("--db"), m_db});
+    QCOMPARE(missing.exitCode, 1);
+    QVERIFY(missing.err.contains(QLatin1String("no call with id or call_id \"nope\"")));
+}
+
+void TestCli::exportRoundTripsThroughImport_data()
+{
+    QTest::addColumn<QString>("format");
+    QTest::newRow("jsonl") << "jsonl";
+    QTest::newRow("csv") << "csv";
+}
+
+void TestCli::exportRoundTripsThroughImport()
+{
+    QFETCH(QString, format);
+    importSample();
+    const QString file = m_dir->filePath(QStringLiteral("export.") + format);
+    const Run exported = callscope({QStringLiteral("export"), QStringLiteral("--format"), format, QStringLiteral("--out"), file,
+                                    QStringLiteral("--db"), m_db});
+    QCOMPARE(exported.exitCode, 0);
+    QVERIFY(exported.err.contains(QLatin1String("exported 3 calls")));
+
+    const QString copy = m_dir->filePath(QStringLiteral("copy.db"));
+    const Run imported = callscope({QStringLiteral("import"), file, QStringLiteral("--db"), copy});
+    QVERIFY2(imported.exitCode == 0, qPrintable(imported.err));
+    const Run original = callscope({QStringLiteral("list"), QStringLiteral("--json"), QStringLiteral("--db"), m_db});
+    const Run roundTrip = callscope({QStringLiteral("list"), QStringLiteral("--json"), QStringLiteral("--db"), copy});
+    const QJsonArray a = QJsonDocument::fromJson(original.out.toUtf8()).array();
+    const QJsonArray b = QJsonDocument::fromJson(roundTrip.out.toUtf8()).array();
+    QCOMPARE(b.size(), a.size());
+    for (qsizetype i = 0; i < a.size(); ++i) {
+        for (const char *field : {"call_id", "agent", "status", "transcript", "timestamp", "duration"})
+            QCOMPARE(b.at(i).toObject().value(QLatin1String(field)), a.at(i).toObject().value(QLatin1String(field)));
+    }
+}
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"
