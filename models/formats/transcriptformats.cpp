@@ -1,6 +1,12 @@
 #include "transcriptformats.h"
 
 #include "cekuraformat.h"
+#include "deepgramformat.h"
+#include "elevenlabsformat.h"
+#include "livekitformat.h"
+#include "pipecatformat.h"
+#include "retellformat.h"
+#include "vapiformat.h"
 
 #include <array>
 
@@ -8,12 +14,20 @@ namespace TranscriptFormats {
 
 namespace {
 
-// Parsers are stateless; one static instance of each serves every thread.
-const std::array<const TranscriptFormat *, 2> &implemented()
+// Parsers are stateless; one static instance of each serves every thread. none-mono has
+// no parser: it means "no transcript", which the validator handles.
+const std::array<const TranscriptFormat *, 8> &implemented()
 {
     static const CekuraFormat cekura(QStringLiteral("cekura"));
     static const CekuraFormat vocera(QStringLiteral("vocera"));
-    static const std::array<const TranscriptFormat *, 2> formats{&cekura, &vocera};
+    static const VapiFormat vapi;
+    static const RetellFormat retell;
+    static const DeepgramFormat deepgram;
+    static const PipecatFormat pipecat;
+    static const LivekitFormat livekit;
+    static const ElevenLabsFormat elevenlabs;
+    static const std::array<const TranscriptFormat *, 8> formats{&cekura, &vocera, &vapi, &retell,
+                                                                 &deepgram, &pipecat, &livekit, &elevenlabs};
     return formats;
 }
 
