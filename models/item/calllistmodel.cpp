@@ -1,0 +1,264 @@
+#include "calllistmodel.h"
+
+#include "callpageloader.h"
+#include "store/callstore.h"
+
+#include <QLocale>
+
+#include <algorithm>
+#include <limits>
+
+namespace {
+
+constexpr int kRefreshDelayMs = 200;
+
+} // namespace
+
+CallListModel::CallListModel(CallStore *store, QObject *parent)
+    : QAbstractTableModel(parent)
+    , m_loader(new CallPageLoader(store->databasePath()))
+{
+    m_thread.setObjectName(QStringLiteral("CallListLoader"));
+    m_loader->moveToThread(&m_thread);
+    connect(&m_thread, &QThread::finished, m_loader, &QObject::deleteLater);
+    connect(m_loader, &CallPageLoader::countReady, this, &CallListModel::applyCount);
+    connect(m_loader, &CallPageLoader::pageReady, this, &CallListModel::applyPage);
+    connect(m_loader, &CallPageLoader::failed, this, &CallListModel::loadFailed);
+    m_thread.start();
+
+    m_requestTimer.setSingleShot(true);
+    m_requestTimer.setInterval(0);
+    connect(&m_requestTimer, &QTimer::timeout, this, &CallListModel::requestWanted);
+
+    m_refreshTimer.setSingleShot(true);
+    m_refreshTimer.setInterval(kRefreshDelayMs);
+    connect(&m_refreshTimer, &QTimer::timeout, this, &CallListModel::refresh);
+    // Queued: the store emits from its writer thread.
+    connect(store, &CallStore::callsChanged, this, [this] {
+        if (!m_refreshTimer.isActive())
+            m_refreshTimer.start();
+    }, Qt::QueuedConnection);
+
+    m_loader->requestCount(m_generation, m_query);
+}
+
+CallListModel::~CallListModel()
+{
+    m_thread.quit();
+    m_thread.wait();
+}
+
+int CallListModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : m_rowCount;
+}
+
+int CallListModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+void CallListModel::setQuery(const CallQuery &query)
+{
+    beginResetModel();
+    m_query = query;
+    m_query.offset = 0;
+    ++m_generation;
+    m_rowCount = 0;
+    m_countKnown = false;
+    m_pages.clear();
+    m_wanted.clear();
+    endResetModel();
+    emit countChanged(0);
+    m_loader->requestCount(m_generation, m_query);
+}
+
+void CallListModel::refresh()
+{
+    ++m_generation;
+    m_wanted.clear();
+    m_loader->requestCount(m_generation, m_query);
+    // Every cached page is now stale; repainting makes the view ask for fresh copies of
+    // exactly the rows it shows.
+    if (m_rowCount > 0)
+        emit dataChanged(index(0, 0), index(m_rowCount - 1, ColumnCount - 1));
+}
+
+const CallLog *CallListModel::cachedCall(int row, bool *stale) const
+{
+    const int page = row / kPageSize;
+    const auto it = m_pages.constFind(page);
+    if (it == m_pages.constEnd()) {
+        want(page);
+        return nullptr;
+    }
+    it->lastUsed = ++m_useClock;
+    *stale = it->generation != m_generation;
+    if (*stale)
+        want(page);
+    const int offset = row % kPageSize;
+    return offset < it->calls.size() ? &it->calls.at(offset) : nullptr;
+}
+
+void CallListModel::want(int page) const
+{
+    m_wanted.insert(page);
+    if (!m_requestTimer.isActive())
+        m_requestTimer.start();
+}
+
+void CallListModel::requestWanted()
+{
+    QList<int> pages(m_wanted.cbegin(), m_wanted.cend());
+    m_wanted.clear();
+    std::sort(pages.begin(), pages.end());
+    m_loader->requestPages(m_generation, m_query, pages, kPageSize);
+}
+
+void CallListModel::applyCount(quint64 generation, qint64 count)
+{
+    if (generation != m_generation)
+        return;
+    const int rows = int(std::min<qint64>(count, std::numeric_limits<int>::max()));
+    m_countKnown = true;
+    if (rows > m_rowCount) {
+        beginInsertRows({}, m_rowCount, rows - 1);
+        m_rowCount = rows;
+        endInsertRows();
+    } else if (rows < m_rowCount) {
+        beginRemoveRows({}, rows, m_rowCount - 1);
+        m_rowCount = rows;
+        const int lastPage = rows == 0 ? -1 : (rows - 1) / kPageSize;
+        m_pages.removeIf([lastPage](const auto &entry) { return entry.key() > lastPage; });
+        endRemoveRows();
+    }
+    emit countChanged(m_rowCount);
+}
+
+void CallListModel::applyPage(quint64 generation, int page, const QList<CallLog> &calls)
+{
+    if (generation != m_generation)
+        return;
+    Page &entry = m_pages[page];
+    entry.generation = generation;
+    entry.calls = calls;
+    entry.lastUsed = ++m_useClock;
+    evictPages();
+
+    const int first = page * kPageSize;
+    const int last = std::min(first + kPageSize, m_rowCount) - 1;
+    if (first <= last)
+        emit dataChanged(index(first, 0), index(last, ColumnCount - 1));
+}
+
+void CallListModel::evictPages()
+{
+    while (m_pages.size() > kMaxCachedPages) {
+        auto oldest = m_pages.begin();
+        for (auto it = m_pages.begin(); it != m_pages.end(); ++it) {
+            if (it->lastUsed < oldest->lastUsed)
+                oldest = it;
+        }
+        m_pages.erase(oldest);
+    }
+}
+
+qint64 CallListModel::idAt(int row) const
+{
+    const auto it = m_pages.constFind(row / kPageSize);
+    if (row < 0 || row >= m_rowCount || it == m_pages.constEnd() || row % kPageSize >= it->calls.size())
+        return 0;
+    return it->calls.at(row % kPageSize).id;
+}
+
+int CallListModel::rowOfId(qint64 id) const
+{
+    for (auto it = m_pages.constBegin(); it != m_pages.constEnd(); ++it) {
+        for (int i = 0; i < it->calls.size(); ++i) {
+            const int row = it.key() * kPageSize + i;
+            if (it->calls.at(i).id == id && row < m_rowCount)
+                return row;
+        }
+    }
+    return -1;
+}
+
+QString CallListModel::statusText(const std::optional<ReviewStatus> &status)
+{
+    if (!status)
+        return tr("Not evaluated");
+    switch (*status) {
+    case ReviewStatus::Success: return tr("Success");
+    case ReviewStatus::Failure: return tr("Failure");
+    case ReviewStatus::ReviewedSuccess: return tr("Reviewed success");
+    case ReviewStatus::ReviewedFailure: return tr("Reviewed failure");
+    }
+    return {};
+}
+
+QVariant CallListModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    bool stale = false;
+    const CallLog *call = cachedCall(index.row(), &stale);
+    if (role == LoadedRole)
+        return call != nullptr;
+    if (!call)
+        return {};
+
+    switch (role) {
+    case Qt::DisplayRole:
+        return displayData(*call, index.column());
+    case Qt::ToolTipRole:
+        if (index.column() == Time)
+            return QLocale().toString(call->timestamp.toLocalTime(), QLocale::LongFormat);
+        if (index.column() == Status)
+            return statusText(call->status);
+        return displayData(*call, index.column());
+    case Qt::TextAlignmentRole:
+        if (index.column() == Duration)
+            return QVariant(Qt::AlignRight | Qt::AlignVCenter);
+        return QVariant(Qt::AlignLeft | Qt::AlignVCenter);
+    case DbIdRole: return call->id;
+    case CallIdRole: return call->callId;
+    case StatusRole: return call->status ? ReviewStatuses::name(*call->status) : QString();
+    case TimestampRole: return call->timestamp;
+    case DurationRole: return call->durationSeconds;
+    case AgentKeyRole: return call->agentKey();
+    default: return {};
+    }
+}
+
+QVariant CallListModel::displayData(const CallLog &call, int column) const
+{
+    switch (column) {
+    case Time:
+        return call.timestamp.isValid() ? call.timestamp.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"))
+                                        : QString();
+    case Agent:
+        if (!call.agentName.isEmpty())
+            return call.agentName;
+        return call.agent ? tr("Agent %1").arg(*call.agent) : call.assistantId;
+    case CallId: return call.callId;
+    case Duration: return CallLog::formatDuration(call.durationSeconds);
+    case Status: return statusText(call.status);
+    case EndedReason: return call.callEndedReason;
+    default: return {};
+    }
+}
+
+QVariant CallListModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case Time: return tr("Time");
+    case Agent: return tr("Agent");
+    case CallId: return tr("Call ID");
+    case Duration: return tr("Duration");
+    case Status: return tr("Status");
+    case EndedReason: return tr("Ended reason");
+    default: return {};
+    }
+}

@@ -1,0 +1,99 @@
+#pragma once
+
+#include "calllog/calllog.h"
+#include "store/callquery.h"
+
+#include <QAbstractTableModel>
+#include <QHash>
+#include <QList>
+#include <QSet>
+#include <QThread>
+#include <QTimer>
+
+class CallPageLoader;
+class CallStore;
+
+// The stored calls as a table, newest first, fast with millions of rows. Holds only a
+// window of rows: pages of kPageSize rows are read on demand by a CallPageLoader on its
+// own thread and connection, the row count is fetched asynchronously, and at most
+// kMaxCachedPages pages are kept (least recently used go first). Filtering is pushed
+// into SQL through a CallQuery. Every query and refresh bumps a generation; answers to
+// an older generation are dropped. A refresh (after CallStore::callsChanged) keeps the
+// old rows on screen until their fresh copies arrive, so a busy listener does not make
+// the view flicker or jump.
+class CallListModel : public QAbstractTableModel
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(CallListModel)
+
+public:
+    enum Column { Time, Agent, CallId, Duration, Status, EndedReason, ColumnCount };
+    enum Role {
+        DbIdRole = Qt::UserRole + 1,   // qint64, the database id
+        CallIdRole,                    // QString, the sender's call_id
+        StatusRole,                    // QString, the API status name; empty when not evaluated
+        TimestampRole,                 // QDateTime
+        DurationRole,                  // double seconds
+        AgentKeyRole,                  // QString, CallLog::agentKey()
+        LoadedRole,                    // bool, false while the row's page is being read
+    };
+
+    static constexpr int kPageSize = 200;
+    static constexpr int kMaxCachedPages = 64;
+
+    // Reads from `store`'s database and refreshes when the store reports changes.
+    explicit CallListModel(CallStore *store, QObject *parent = nullptr);
+    ~CallListModel() override;
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+    const CallQuery &query() const { return m_query; }
+    // Replaces the filter (limit/offset are ignored): resets the model and recounts.
+    void setQuery(const CallQuery &query);
+    // Recounts and re-reads the visible rows, keeping the current ones shown meanwhile.
+    void refresh();
+
+    // True once the row count of the current query has arrived.
+    bool isCountKnown() const { return m_countKnown; }
+    // The database id of `row`, or 0 when its page is not loaded.
+    qint64 idAt(int row) const;
+    // The row of database id `id` among the loaded rows, or -1.
+    int rowOfId(qint64 id) const;
+
+    static QString statusText(const std::optional<ReviewStatus> &status);
+
+signals:
+    void countChanged(qint64 count);
+    void loadFailed(const QString &message);
+
+private:
+    struct Page
+    {
+        quint64 generation = 0;
+        QList<CallLog> calls;
+        mutable quint64 lastUsed = 0;
+    };
+
+    const CallLog *cachedCall(int row, bool *stale) const;
+    void want(int page) const;
+    void requestWanted();
+    void applyCount(quint64 generation, qint64 count);
+    void applyPage(quint64 generation, int page, const QList<CallLog> &calls);
+    void evictPages();
+    QVariant displayData(const CallLog &call, int column) const;
+
+    QThread m_thread;
+    CallPageLoader *m_loader = nullptr;   // lives on m_thread, deleted when it finishes
+    CallQuery m_query;
+    quint64 m_generation = 1;
+    int m_rowCount = 0;
+    bool m_countKnown = false;
+    QHash<int, Page> m_pages;
+    mutable quint64 m_useClock = 0;
+    mutable QSet<int> m_wanted;           // pages data() asked for since the last request
+    mutable QTimer m_requestTimer;        // batches the requests of one paint
+    QTimer m_refreshTimer;                // coalesces bursts of callsChanged
+};

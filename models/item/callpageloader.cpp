@@ -1,0 +1,80 @@
+#include "callpageloader.h"
+
+#include "store/callreader.h"
+
+#include <QMutexLocker>
+
+CallPageLoader::CallPageLoader(const QString &databasePath, QObject *parent)
+    : QObject(parent)
+    , m_databasePath(databasePath)
+{
+}
+
+CallPageLoader::~CallPageLoader() = default;
+
+void CallPageLoader::requestCount(quint64 generation, const CallQuery &query)
+{
+    const QMutexLocker lock(&m_mutex);
+    m_count = CountJob{generation, query};
+    scheduleLocked();
+}
+
+void CallPageLoader::requestPages(quint64 generation, const CallQuery &query, const QList<int> &pages, int pageSize)
+{
+    const QMutexLocker lock(&m_mutex);
+    m_pages = PageJobs{generation, query, pages, pageSize};
+    scheduleLocked();
+}
+
+void CallPageLoader::scheduleLocked()
+{
+    if (m_scheduled)
+        return;
+    m_scheduled = true;
+    QMetaObject::invokeMethod(this, &CallPageLoader::process, Qt::QueuedConnection);
+}
+
+bool CallPageLoader::ensureReader()
+{
+    if (!m_reader)
+        m_reader = std::make_unique<CallReader>(m_databasePath);
+    if (m_reader->isOpen())
+        return true;
+    emit failed(m_reader->lastError());
+    m_reader.reset();   // try again on the next request (the file may appear later)
+    return false;
+}
+
+void CallPageLoader::process()
+{
+    for (;;) {
+        std::optional<CountJob> count;
+        std::optional<CallQuery> pageQuery;
+        quint64 pageGeneration = 0;
+        int page = -1;
+        {
+            const QMutexLocker lock(&m_mutex);
+            // The count first: the view cannot show rows before it knows how many there are.
+            if (m_count) {
+                count = std::move(m_count);
+                m_count.reset();
+            } else if (!m_pages.pages.isEmpty()) {
+                page = m_pages.pages.takeFirst();
+                pageGeneration = m_pages.generation;
+                CallQuery query = m_pages.query;
+                query.offset = page * m_pages.pageSize;
+                query.limit = m_pages.pageSize;
+                pageQuery = query;
+            } else {
+                m_scheduled = false;
+                return;
+            }
+        }
+        if (!ensureReader())
+            continue;
+        if (count)
+            emit countReady(count->generation, m_reader->count(count->query));
+        else
+            emit pageReady(pageGeneration, page, m_reader->list(*pageQuery));
+    }
+}

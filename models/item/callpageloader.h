@@ -1,0 +1,65 @@
+#pragma once
+
+#include "calllog/calllog.h"
+#include "store/callquery.h"
+
+#include <QList>
+#include <QMutex>
+#include <QObject>
+#include <QString>
+
+#include <memory>
+#include <optional>
+
+class CallReader;
+
+// Reads pages of the call list, and their total count, for CallListModel. Lives on its
+// own thread and reads through its own CallReader connection, so the GUI thread never
+// touches the database for the list. Requests may come from any thread. A page request
+// replaces the pages still waiting (the view has scrolled past them); every answer
+// carries the generation it was asked for, so the model can drop answers to old queries.
+class CallPageLoader : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(CallPageLoader)
+
+public:
+    explicit CallPageLoader(const QString &databasePath, QObject *parent = nullptr);
+    ~CallPageLoader() override;
+
+    // Thread-safe. A newer count request replaces one not yet started.
+    void requestCount(quint64 generation, const CallQuery &query);
+    // Thread-safe. Pages are numbered from 0; page p holds rows [p*pageSize, (p+1)*pageSize).
+    void requestPages(quint64 generation, const CallQuery &query, const QList<int> &pages, int pageSize);
+
+signals:
+    void countReady(quint64 generation, qint64 count);
+    void pageReady(quint64 generation, int page, const QList<CallLog> &calls);
+    void failed(const QString &message);
+
+private:
+    struct CountJob
+    {
+        quint64 generation = 0;
+        CallQuery query;
+    };
+    struct PageJobs
+    {
+        quint64 generation = 0;
+        CallQuery query;
+        QList<int> pages;
+        int pageSize = 0;
+    };
+
+    void scheduleLocked();
+    void process();
+    bool ensureReader();
+
+    const QString m_databasePath;
+    std::unique_ptr<CallReader> m_reader;   // created and destroyed on the loader thread
+
+    QMutex m_mutex;                         // guards everything below
+    bool m_scheduled = false;
+    std::optional<CountJob> m_count;
+    PageJobs m_pages;
+};
