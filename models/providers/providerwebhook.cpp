@@ -1,0 +1,82 @@
+#include "providerwebhook.h"
+
+#include <QJsonDocument>
+#include <QRegularExpression>
+
+using namespace Qt::StringLiterals;
+
+WebhookMapping ProviderWebhook::map(const QByteArray &rawBody, const QString &agentIdFromQuery) const
+{
+    WebhookMapping mapping;
+    QJsonParseError error;
+    const QJsonDocument document = QJsonDocument::fromJson(rawBody, &error);
+    if (error.error != QJsonParseError::NoError) {
+        mapping.errors.add(QString(), u"Not valid JSON: %1 at offset %2."_s.arg(error.errorString()).arg(error.offset));
+        return mapping;
+    }
+    if (!document.isObject()) {
+        mapping.errors.add(QString(), u"Expected a JSON object."_s);
+        return mapping;
+    }
+    mapBody(document.object(), agentIdFromQuery, mapping);
+    if (!mapping.isFinalEvent)
+        mapping.observeBody = {};
+    return mapping;
+}
+
+WebhookVerification ProviderWebhook::unverifiedWithoutSecret()
+{
+    return {true, u"no secret configured; signature not checked"_s};
+}
+
+void ProviderWebhook::setAgent(WebhookMapping &mapping, const QString &agentIdFromQuery, const QString &providerAgentId)
+{
+    static const QRegularExpression positiveInteger(u"^[1-9][0-9]{0,17}$"_s);
+    if (positiveInteger.match(agentIdFromQuery).hasMatch())
+        mapping.observeBody.insert(u"agent"_s, agentIdFromQuery.toLongLong());
+    else if (!agentIdFromQuery.isEmpty())
+        mapping.observeBody.insert(u"assistant_id"_s, agentIdFromQuery);
+    else if (!providerAgentId.isEmpty())
+        mapping.observeBody.insert(u"assistant_id"_s, providerAgentId);
+    else
+        mapping.errors.add(u"agent_id"_s, u"The payload names no agent; add ?agent_id=<id> to the webhook URL."_s);
+}
+
+void ProviderWebhook::insertShortText(QJsonObject &observeBody, const QString &field, const QString &text)
+{
+    if (!text.isEmpty())
+        observeBody.insert(field, text.left(100));
+}
+
+void ProviderWebhook::insertIfPresent(QJsonObject &object, const QString &field, const QJsonValue &value)
+{
+    if (!value.isUndefined() && !value.isNull())
+        object.insert(field, value);
+}
+
+QString ProviderWebhook::isoFromEpochMs(qint64 ms)
+{
+    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs);
+}
+
+QString ProviderWebhook::isoFromValue(const QJsonValue &value)
+{
+    if (value.isString()) {
+        const QDateTime time = QDateTime::fromString(value.toString(), Qt::ISODateWithMs);
+        return time.isValid() ? time.toUTC().toString(Qt::ISODateWithMs) : QString();
+    }
+    if (!value.isDouble() || value.toDouble() <= 0)
+        return {};
+    // Epoch milliseconds are past 1e11; seconds will not get there for another millennium.
+    const double number = value.toDouble();
+    return isoFromEpochMs(qint64(number >= 1e11 ? number : number * 1000.0));
+}
+
+QString ProviderWebhook::firstString(std::initializer_list<QJsonValue> values)
+{
+    for (const QJsonValue &value : values) {
+        if (value.isString() && !value.toString().isEmpty())
+            return value.toString();
+    }
+    return {};
+}
