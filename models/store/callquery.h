@@ -4,23 +4,30 @@
 
 #include <QDateTime>
 #include <QList>
-#include <QString>
+#include <QStringList>
 
 #include <optional>
 
 // A filter over stored calls, shared by `callscope list`, the listener's GET /call-logs/
-// and the UI's call list. Empty members do not filter. Results are ordered newest first
-// (timestamp, then id) so that keyset paging (afterTimestamp/afterId) is stable.
+// and the UI's call list. Empty members do not filter; set members combine with AND.
+// Results are ordered newest first (timestamp, then id) so that keyset paging
+// (afterTimestamp/afterId: the last row of the previous page) is stable.
 struct CallQuery
 {
     std::optional<ReviewStatus> status;
     QString agentKey;            // "agent:12" / "assistant:asst_1" (CallLog::agentKey)
-    QString agent;               // matches the agent id or the assistant id as text
-    QString search;              // full-text over turn content (FTS5 syntax-safe words)
-    QDateTime timestampFrom;
-    QDateTime timestampTo;
+    QString agent;               // equals the agent id or the assistant id as text
+    QString search;              // full-text over turn content: every word must occur
+    QDateTime timestampFrom;     // inclusive
+    QDateTime timestampTo;       // inclusive
     QList<qint64> ids;           // database ids
     QStringList callIds;         // the senders' call_id values
-    int limit = 100;
+    // Keyset paging: only rows after (older than) this one in the result order.
+    // Used when afterId > 0; cheaper than a large offset.
+    QDateTime afterTimestamp;
+    qint64 afterId = 0;
+    int limit = 100;             // <= 0: no limit
     int offset = 0;
+    // list() normally leaves turns and metric results out; API list bodies need them.
+    bool withDetails = false;
 };

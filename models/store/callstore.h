@@ -1,7 +1,9 @@
 #pragma once
 
+#include "agentsettings.h"
 #include "calllog/calllog.h"
 #include "callquery.h"
+#include "requestlogentry.h"
 
 #include <QFuture>
 #include <QObject>
@@ -12,11 +14,17 @@
 
 class CallWriter;
 
-// The result of storing one call: its database id and whether it was new.
+// The result of storing one call: its database id, whether it was new, and whether
+// anything stored changed (false for an identical re-post, which rewrites nothing).
+// On failure id is 0 and `error` says why (nothing of the call was stored).
 struct UpsertOutcome
 {
     qint64 id = 0;
     bool created = false;
+    bool changed = false;       // true when created
+    QString error;
+
+    bool ok() const { return error.isEmpty(); }
 };
 
 // A change of review status and/or feedback made by a person (UI, PATCH, CLI).
@@ -24,15 +32,22 @@ struct ReviewChange
 {
     qint64 callId = 0;                      // database id
     std::optional<ReviewStatus> status;     // unset: keep
-    std::optional<QString> feedback;        // unset: keep
+    std::optional<QString> feedback;        // unset: keep; empty: clear
     QString actor;                          // who made it ("ui", "api", user name)
 };
 
 // The local database: a SQLite file in WAL mode plus a recordings folder beside it.
 // Owns the single writer thread; every write goes through it and is group-committed
-// (queued writes share one transaction), so a future resolves only after its
-// transaction committed. Reads open their own connection per thread (CallReader), so
-// the GUI thread never waits on a write. Thread-safe.
+// (the writer takes whatever is queued, up to 256 calls, into one transaction), so a
+// future resolves only after its transaction committed. If a group transaction fails,
+// its requests are retried one per transaction, so one bad request fails alone.
+// Reads open their own connection per thread (CallReader), so the GUI thread never
+// waits on a write. Thread-safe: any thread may call any method.
+//
+// Upsert rules: the same (agent key, call_id) updates the row in place (same id,
+// created_at kept) and replaces its turns; a call's status and feedback are only
+// changed when the new CallLog sets them, and every change of either is recorded as a
+// review event (CallReader::reviewEvents).
 class CallStore : public QObject
 {
     Q_OBJECT
@@ -42,27 +57,52 @@ public:
     // Opens (creating and migrating as needed) the database at `path`.
     // Returns nullptr and sets `error` when the file cannot be opened or migrated.
     static std::unique_ptr<CallStore> open(const QString &path, QString *error = nullptr);
+    // Finishes every queued write, then closes.
     ~CallStore() override;
 
     QString databasePath() const { return m_path; }
-    // Folder for recording files, "<database>.recordings/" next to the database.
+    // Folder for recording files, "<database>.recordings" next to the database
+    // (created by open()). CallLog::recordingPath is relative to it.
     QString recordingsDir() const;
 
     // Inserts or updates (same agent key + call_id) the call and replaces its turns.
+    // Metric results are replaced only when `call.metrics` is not empty.
     QFuture<UpsertOutcome> upsert(const CallLog &call);
-    // Many calls, each acknowledged when its transaction committed.
+    // Many calls in one transaction, all or nothing; one outcome per call, in order.
     QFuture<QList<UpsertOutcome>> upsertMany(const QList<CallLog> &calls);
+    // false: no such call. Writes one review event per field that changed.
     QFuture<bool> applyReview(const ReviewChange &change);
+    // Deletes the call, its turns (and their index entries), metric results, review
+    // events and recording file. false: no such call.
     QFuture<bool> remove(qint64 id);
+    // The background recording download's result: the local file (relative to
+    // recordingsDir(), empty: none) and an error message (empty: none).
+    QFuture<bool> setRecording(qint64 callId, const QString &recordingPath, const QString &errorMessage);
+    // Replaces the call's metric results; sets `status` too unless a reviewer already
+    // set one (reviewed_*), recording a review event by "metrics".
+    QFuture<bool> setMetricResults(qint64 callId, const QList<MetricResult> &metrics,
+                                   std::optional<ReviewStatus> status = std::nullopt);
+    // Creates or updates the agent's row (read back with CallReader::agentSettings).
+    QFuture<bool> setAgentSettings(const AgentSettings &settings);
+
+    // The listener's request log. Resolves to the new entry's id (0 on failure).
+    QFuture<qint64> logRequest(const RequestLogEntry &entry);
+    // Deletes every entry and, after commit, the body files they referenced.
+    // Resolves to the number of entries removed (-1 on failure).
+    QFuture<int> clearRequestLog();
+
     // Blocks until everything queued so far is committed (command line, tests).
     void flush();
 
-    // The user's default database: <AppDataLocation>/callscope.db.
+    // The user's default database: <AppDataLocation>/callscope.db (the folder is created).
     static QString defaultPath();
 
 signals:
-    // Emitted (from the writer thread) after a transaction that changed these calls committed.
+    // Emitted from the writer thread after a transaction that changed these calls
+    // (created, updated, reviewed, removed) committed.
     void callsChanged(const QList<qint64> &ids);
+    // Emitted from the writer thread after request log entries were added or cleared.
+    void requestsChanged();
 
 private:
     explicit CallStore(const QString &path);

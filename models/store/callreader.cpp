@@ -1,0 +1,417 @@
+#include "callreader.h"
+
+#include "ftsquery.h"
+#include "sqliteconnection.h"
+#include "storelog.h"
+
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSqlError>
+#include <QSqlQuery>
+
+namespace {
+
+const QString CallColumns = QStringLiteral(
+    "c.id, c.agent_key, c.call_id, c.agent_id, c.assistant_id, c.trace_id, c.voice_recording_url, "
+    "c.transcript_type, c.call_ended_reason, c.customer_number, c.metadata, c.dynamic_variables, "
+    "c.timestamp, c.feedback, c.redact_fields, c.metric_ids, c.main_agent_channel_index, c.status, "
+    "c.duration, COALESCE(c.agent_name, a.name), c.error_message, c.dropoff_point, c.topic, "
+    "c.recording_path, c.created_at, c.updated_at");
+
+const QString CallsFrom = QStringLiteral(" FROM calls c LEFT JOIN agents a ON a.key = c.agent_key");
+
+QDateTime fromMs(const QVariant &value)
+{
+    if (value.isNull())
+        return {};
+    return QDateTime::fromMSecsSinceEpoch(value.toLongLong(), Qt::UTC);
+}
+
+QJsonObject objectFrom(const QVariant &value)
+{
+    if (value.isNull())
+        return {};
+    return QJsonDocument::fromJson(value.toString().toUtf8()).object();
+}
+
+QJsonArray arrayFrom(const QVariant &value)
+{
+    if (value.isNull())
+        return {};
+    return QJsonDocument::fromJson(value.toString().toUtf8()).array();
+}
+
+QString placeholders(qsizetype count)
+{
+    QStringList marks(count, QStringLiteral("?"));
+    return marks.join(QLatin1Char(','));
+}
+
+CallLog callFromRow(const QSqlQuery &q)
+{
+    CallLog call;
+    call.id = q.value(0).toLongLong();
+    call.callId = q.value(2).toString();
+    if (!q.value(3).isNull())
+        call.agent = q.value(3).toLongLong();
+    call.assistantId = q.value(4).toString();
+    call.traceId = q.value(5).toString();
+    call.voiceRecordingUrl = q.value(6).toString();
+    call.transcriptType = q.value(7).toString();
+    call.callEndedReason = q.value(8).toString();
+    call.customerNumber = q.value(9).toString();
+    call.metadata = objectFrom(q.value(10));
+    call.dynamicVariables = objectFrom(q.value(11));
+    call.timestamp = fromMs(q.value(12));
+    if (!q.value(13).isNull())
+        call.feedback = q.value(13).toString();
+    for (const QJsonValue &field : arrayFrom(q.value(14)))
+        call.redactFields.append(field.toString());
+    for (const QJsonValue &id : arrayFrom(q.value(15)))
+        call.metricIds.append(id.toInteger());
+    if (!q.value(16).isNull())
+        call.mainAgentChannelIndex = q.value(16).toInt();
+    if (!q.value(17).isNull())
+        call.status = ReviewStatuses::fromName(q.value(17).toString());
+    call.durationSeconds = q.value(18).toDouble();
+    call.agentName = q.value(19).toString();
+    call.errorMessage = q.value(20).toString();
+    call.dropoffPoint = q.value(21).toString();
+    call.topic = q.value(22).toString();
+    call.recordingPath = q.value(23).toString();
+    call.createdAt = fromMs(q.value(24));
+    call.updatedAt = fromMs(q.value(25));
+    return call;
+}
+
+// The WHERE clause (without "WHERE") of a CallQuery's filters, values in binding order.
+QString whereClause(const CallQuery &query, QVariantList *values, bool withKeyset)
+{
+    QStringList terms;
+    if (query.status) {
+        terms << QStringLiteral("c.status = ?");
+        *values << ReviewStatuses::name(*query.status);
+    }
+    if (!query.agentKey.isEmpty()) {
+        terms << QStringLiteral("c.agent_key = ?");
+        *values << query.agentKey;
+    }
+    if (!query.agent.isEmpty()) {
+        terms << QStringLiteral("(c.agent_key = ? OR c.assistant_id = ?)");
+        *values << QStringLiteral("agent:") + query.agent << query.agent;
+    }
+    if (!query.search.trimmed().isEmpty()) {
+        const QString match = FtsQuery::matchExpression(query.search);
+        if (match.isEmpty()) {
+            terms << QStringLiteral("0");   // only punctuation: nothing can match
+        } else {
+            terms << QStringLiteral("c.id IN (SELECT t.call FROM turns t WHERE t.id IN "
+                                    "(SELECT rowid FROM turns_fts WHERE turns_fts MATCH ?))");
+            *values << match;
+        }
+    }
+    if (query.timestampFrom.isValid()) {
+        terms << QStringLiteral("c.timestamp >= ?");
+        *values << query.timestampFrom.toMSecsSinceEpoch();
+    }
+    if (query.timestampTo.isValid()) {
+        terms << QStringLiteral("c.timestamp <= ?");
+        *values << query.timestampTo.toMSecsSinceEpoch();
+    }
+    if (!query.ids.isEmpty()) {
+        terms << QStringLiteral("c.id IN (%1)").arg(placeholders(query.ids.size()));
+        for (qint64 id : query.ids)
+            *values << id;
+    }
+    if (!query.callIds.isEmpty()) {
+        terms << QStringLiteral("c.call_id IN (%1)").arg(placeholders(query.callIds.size()));
+        for (const QString &callId : query.callIds)
+            *values << callId;
+    }
+    if (withKeyset && query.afterId > 0) {
+        terms << QStringLiteral("(c.timestamp, c.id) < (?, ?)");
+        *values << query.afterTimestamp.toMSecsSinceEpoch() << query.afterId;
+    }
+    return terms.join(QStringLiteral(" AND "));
+}
+
+} // namespace
+
+CallReader::CallReader(const QString &databasePath)
+    : m_connection(std::make_unique<SqliteConnection>(databasePath, QStringLiteral("reader"),
+                                                      SqliteConnection::Mode::ReadOnly))
+{
+    if (!m_connection->isOpen()) {
+        m_lastError = m_connection->errorString();
+        qCWarning(lcStore) << "reader:" << m_lastError;
+    }
+}
+
+CallReader::~CallReader() = default;
+
+bool CallReader::isOpen() const
+{
+    return m_connection->isOpen();
+}
+
+QList<CallLog> CallReader::selectCalls(const QString &where, const QVariantList &values, const QString &tail,
+                                       bool withDetails) const
+{
+    QList<CallLog> calls;
+    if (!isOpen())
+        return calls;
+    QSqlQuery query(m_connection->database());
+    query.setForwardOnly(true);
+    QString sql = QStringLiteral("SELECT ") + CallColumns + CallsFrom;
+    if (!where.isEmpty())
+        sql += QStringLiteral(" WHERE ") + where;
+    sql += tail;
+    if (!query.prepare(sql)) {
+        m_lastError = query.lastError().text();
+        return calls;
+    }
+    for (const QVariant &value : values)
+        query.addBindValue(value);
+    if (!query.exec()) {
+        m_lastError = query.lastError().text();
+        return calls;
+    }
+    while (query.next())
+        calls.append(callFromRow(query));
+    if (query.lastError().isValid()) {
+        m_lastError = query.lastError().text();
+        return {};
+    }
+    if (withDetails)
+        loadDetails(calls);
+    return calls;
+}
+
+void CallReader::loadDetails(QList<CallLog> &calls) const
+{
+    if (calls.isEmpty())
+        return;
+    QHash<qint64, qsizetype> indexById;
+    QStringList ids;
+    for (qsizetype i = 0; i < calls.size(); ++i) {
+        indexById.insert(calls[i].id, i);
+        ids.append(QString::number(calls[i].id));
+    }
+    const QString idList = ids.join(QLatin1Char(','));
+
+    QSqlQuery turns(m_connection->database());
+    turns.setForwardOnly(true);
+    if (!turns.exec(QStringLiteral("SELECT call, role, content, start_s, end_s, data FROM turns "
+                                   "WHERE call IN (%1) ORDER BY call, idx").arg(idList))) {
+        m_lastError = turns.lastError().text();
+        return;
+    }
+    while (turns.next()) {
+        Turn turn;
+        turn.role = Turn::roleFromName(turns.value(1).toString()).value_or(Turn::Role::MainAgent);
+        turn.content = turns.value(2).toString();
+        turn.startTime = turns.value(3).toDouble();
+        turn.endTime = turns.value(4).toDouble();
+        turn.data = objectFrom(turns.value(5));
+        calls[indexById.value(turns.value(0).toLongLong())].turns.append(turn);
+    }
+
+    QSqlQuery metrics(m_connection->database());
+    metrics.setForwardOnly(true);
+    if (!metrics.exec(QStringLiteral("SELECT call, result FROM metric_results WHERE call IN (%1) "
+                                     "ORDER BY call, metric_id").arg(idList))) {
+        m_lastError = metrics.lastError().text();
+        return;
+    }
+    while (metrics.next()) {
+        calls[indexById.value(metrics.value(0).toLongLong())].metrics.append(
+            MetricResult::fromJson(objectFrom(metrics.value(1))));
+    }
+}
+
+std::optional<CallLog> CallReader::callById(qint64 id) const
+{
+    const QList<CallLog> calls = selectCalls(QStringLiteral("c.id = ?"), {id}, {}, true);
+    if (calls.isEmpty())
+        return std::nullopt;
+    return calls.first();
+}
+
+std::optional<CallLog> CallReader::callByCallId(const QString &callId, const QString &agentKey) const
+{
+    const QString tail = QStringLiteral(" ORDER BY c.timestamp DESC, c.id DESC LIMIT 1");
+    const QList<CallLog> calls = agentKey.isEmpty()
+        ? selectCalls(QStringLiteral("c.call_id = ?"), {callId}, tail, true)
+        : selectCalls(QStringLiteral("c.agent_key = ? AND c.call_id = ?"), {agentKey, callId}, tail, true);
+    if (calls.isEmpty())
+        return std::nullopt;
+    return calls.first();
+}
+
+QList<CallLog> CallReader::list(const CallQuery &query) const
+{
+    QVariantList values;
+    const QString where = whereClause(query, &values, true);
+    const QString tail = QStringLiteral(" ORDER BY c.timestamp DESC, c.id DESC LIMIT ? OFFSET ?");
+    values << (query.limit > 0 ? query.limit : -1) << std::max(0, query.offset);
+    return selectCalls(where, values, tail, query.withDetails);
+}
+
+qint64 CallReader::count(const CallQuery &query) const
+{
+    if (!isOpen())
+        return -1;
+    QVariantList values;
+    const QString where = whereClause(query, &values, false);
+    QSqlQuery sql(m_connection->database());
+    sql.setForwardOnly(true);
+    QString text = QStringLiteral("SELECT COUNT(*) FROM calls c");
+    if (!where.isEmpty())
+        text += QStringLiteral(" WHERE ") + where;
+    if (!sql.prepare(text)) {
+        m_lastError = sql.lastError().text();
+        return -1;
+    }
+    for (const QVariant &value : values)
+        sql.addBindValue(value);
+    if (!sql.exec() || !sql.next()) {
+        m_lastError = sql.lastError().text();
+        return -1;
+    }
+    return sql.value(0).toLongLong();
+}
+
+QList<ReviewEvent> CallReader::reviewEvents(qint64 callId) const
+{
+    QList<ReviewEvent> events;
+    if (!isOpen())
+        return events;
+    QSqlQuery query(m_connection->database());
+    query.setForwardOnly(true);
+    query.prepare(QStringLiteral("SELECT id, call, time, actor, field, old_value, new_value "
+                                 "FROM review_events WHERE call = ? ORDER BY id"));
+    query.addBindValue(callId);
+    if (!query.exec()) {
+        m_lastError = query.lastError().text();
+        return events;
+    }
+    while (query.next()) {
+        ReviewEvent event;
+        event.id = query.value(0).toLongLong();
+        event.callId = query.value(1).toLongLong();
+        event.time = fromMs(query.value(2));
+        event.actor = query.value(3).toString();
+        event.field = query.value(4).toString();
+        event.oldValue = query.value(5).toString();
+        event.newValue = query.value(6).toString();
+        events.append(event);
+    }
+    return events;
+}
+
+QList<RequestLogEntry> CallReader::selectRequests(const QString &tail, const QVariantList &values) const
+{
+    QList<RequestLogEntry> entries;
+    if (!isOpen())
+        return entries;
+    QSqlQuery query(m_connection->database());
+    query.setForwardOnly(true);
+    query.prepare(QStringLiteral("SELECT id, time, client_address, method, path, status, latency_ms, size, "
+                                 "errors, headers, body_path, call FROM requests") + tail);
+    for (const QVariant &value : values)
+        query.addBindValue(value);
+    if (!query.exec()) {
+        m_lastError = query.lastError().text();
+        return entries;
+    }
+    while (query.next()) {
+        RequestLogEntry entry;
+        entry.id = query.value(0).toLongLong();
+        entry.time = fromMs(query.value(1));
+        entry.clientAddress = query.value(2).toString();
+        entry.method = query.value(3).toString();
+        entry.path = query.value(4).toString();
+        entry.status = query.value(5).toInt();
+        entry.latencyMs = query.value(6).toDouble();
+        entry.requestSize = query.value(7).toLongLong();
+        entry.errors = objectFrom(query.value(8));
+        entry.headers = objectFrom(query.value(9));
+        entry.bodyPath = query.value(10).toString();
+        entry.callDbId = query.value(11).toLongLong();
+        entries.append(entry);
+    }
+    return entries;
+}
+
+QList<RequestLogEntry> CallReader::requests(int limit, qint64 beforeId) const
+{
+    QVariantList values;
+    QString tail;
+    if (beforeId > 0) {
+        tail = QStringLiteral(" WHERE id < ?");
+        values << beforeId;
+    }
+    tail += QStringLiteral(" ORDER BY id DESC LIMIT ?");
+    values << (limit > 0 ? limit : -1);
+    return selectRequests(tail, values);
+}
+
+std::optional<RequestLogEntry> CallReader::requestById(qint64 id) const
+{
+    const QList<RequestLogEntry> entries = selectRequests(QStringLiteral(" WHERE id = ?"), {id});
+    if (entries.isEmpty())
+        return std::nullopt;
+    return entries.first();
+}
+
+qint64 CallReader::requestCount() const
+{
+    if (!isOpen())
+        return -1;
+    QSqlQuery query(m_connection->database());
+    if (!query.exec(QStringLiteral("SELECT COUNT(*) FROM requests")) || !query.next()) {
+        m_lastError = query.lastError().text();
+        return -1;
+    }
+    return query.value(0).toLongLong();
+}
+
+QList<AgentSettings> CallReader::selectAgents(const QString &where, const QVariantList &values) const
+{
+    QList<AgentSettings> agents;
+    if (!isOpen())
+        return agents;
+    QSqlQuery query(m_connection->database());
+    query.setForwardOnly(true);
+    query.prepare(QStringLiteral("SELECT key, name, settings, webhook_secret FROM agents") + where
+                  + QStringLiteral(" ORDER BY key"));
+    for (const QVariant &value : values)
+        query.addBindValue(value);
+    if (!query.exec()) {
+        m_lastError = query.lastError().text();
+        return agents;
+    }
+    while (query.next()) {
+        AgentSettings settings;
+        settings.agentKey = query.value(0).toString();
+        settings.name = query.value(1).toString();
+        settings.lenientRoles = objectFrom(query.value(2)).value(QStringLiteral("lenient_roles")).toBool();
+        settings.webhookSecret = query.value(3).toString();
+        agents.append(settings);
+    }
+    return agents;
+}
+
+std::optional<AgentSettings> CallReader::agentSettings(const QString &agentKey) const
+{
+    const QList<AgentSettings> agents = selectAgents(QStringLiteral(" WHERE key = ?"), {agentKey});
+    if (agents.isEmpty())
+        return std::nullopt;
+    return agents.first();
+}
+
+QList<AgentSettings> CallReader::agents() const
+{
+    return selectAgents({}, {});
+}

@@ -1,0 +1,161 @@
+#include "callstore.h"
+
+#include "callwriter.h"
+#include "storelog.h"
+#include "writesession.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QPromise>
+#include <QStandardPaths>
+
+CallStore::CallStore(const QString &path)
+    : m_path(path)
+{
+}
+
+CallStore::~CallStore()
+{
+    if (m_writer)
+        m_writer->stop();
+}
+
+std::unique_ptr<CallStore> CallStore::open(const QString &path, QString *error)
+{
+    const QFileInfo info(path);
+    if (!QDir().mkpath(info.absolutePath())) {
+        if (error)
+            *error = QStringLiteral("cannot create the folder %1").arg(info.absolutePath());
+        return nullptr;
+    }
+    std::unique_ptr<CallStore> store(new CallStore(info.absoluteFilePath()));
+    if (!QDir().mkpath(store->recordingsDir())) {
+        if (error)
+            *error = QStringLiteral("cannot create the folder %1").arg(store->recordingsDir());
+        return nullptr;
+    }
+    store->m_writer = std::make_unique<CallWriter>(store->m_path, store->recordingsDir(), store.get());
+    QString message;
+    if (!store->m_writer->start(&message)) {
+        if (error)
+            *error = message;
+        return nullptr;
+    }
+    qCInfo(lcStore) << "opened" << store->m_path;
+    return store;
+}
+
+QString CallStore::recordingsDir() const
+{
+    return m_path + QStringLiteral(".recordings");
+}
+
+QString CallStore::defaultPath()
+{
+    const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    QDir().mkpath(dir);
+    return dir + QStringLiteral("/callscope.db");
+}
+
+QFuture<UpsertOutcome> CallStore::upsert(const CallLog &call)
+{
+    if (call.callId.isEmpty()) {
+        QPromise<UpsertOutcome> rejected;
+        rejected.start();
+        rejected.addResult(UpsertOutcome{0, false, false, QStringLiteral("call_id is empty")});
+        rejected.finish();
+        return rejected.future();
+    }
+    return m_writer->submit<UpsertOutcome>(
+        1,
+        [call](WriteSession &session) { return session.upsert(call); },
+        [](const QString &error) { return UpsertOutcome{0, false, false, error}; },
+        [key = call.agentKey(), callId = call.callId](WriteSession &session) {
+            if (const auto id = session.findCall(key, callId))
+                session.noteTurnChange(*id);
+        });
+}
+
+QFuture<QList<UpsertOutcome>> CallStore::upsertMany(const QList<CallLog> &calls)
+{
+    const auto count = calls.size();
+    return m_writer->submit<QList<UpsertOutcome>>(
+        int(std::max<qsizetype>(1, count)),
+        [calls](WriteSession &session) {
+            QList<UpsertOutcome> outcomes;
+            outcomes.reserve(calls.size());
+            for (const CallLog &call : calls)
+                outcomes.append(session.upsert(call));
+            return outcomes;
+        },
+        [count](const QString &error) { return QList<UpsertOutcome>(count, UpsertOutcome{0, false, false, error}); },
+        [calls](WriteSession &session) {
+            for (const CallLog &call : calls) {
+                if (const auto id = session.findCall(call.agentKey(), call.callId))
+                    session.noteTurnChange(*id);
+            }
+        });
+}
+
+QFuture<bool> CallStore::applyReview(const ReviewChange &change)
+{
+    return m_writer->submit<bool>(
+        1, [change](WriteSession &session) { return session.applyReview(change); },
+        [](const QString &) { return false; });
+}
+
+QFuture<bool> CallStore::remove(qint64 id)
+{
+    return m_writer->submit<bool>(
+        1, [id](WriteSession &session) { return session.remove(id); },
+        [](const QString &) { return false; },
+        [id](WriteSession &session) { session.noteTurnChange(id); });
+}
+
+QFuture<bool> CallStore::setRecording(qint64 callId, const QString &recordingPath, const QString &errorMessage)
+{
+    return m_writer->submit<bool>(
+        1,
+        [=](WriteSession &session) { return session.setRecording(callId, recordingPath, errorMessage); },
+        [](const QString &) { return false; });
+}
+
+QFuture<bool> CallStore::setMetricResults(qint64 callId, const QList<MetricResult> &metrics,
+                                          std::optional<ReviewStatus> status)
+{
+    return m_writer->submit<bool>(
+        1, [=](WriteSession &session) { return session.setMetricResults(callId, metrics, status); },
+        [](const QString &) { return false; });
+}
+
+QFuture<bool> CallStore::setAgentSettings(const AgentSettings &settings)
+{
+    return m_writer->submit<bool>(
+        1,
+        [settings](WriteSession &session) {
+            session.setAgentSettings(settings);
+            return true;
+        },
+        [](const QString &) { return false; });
+}
+
+QFuture<qint64> CallStore::logRequest(const RequestLogEntry &entry)
+{
+    return m_writer->submit<qint64>(
+        1, [entry](WriteSession &session) { return session.logRequest(entry); },
+        [](const QString &) { return qint64(0); });
+}
+
+QFuture<int> CallStore::clearRequestLog()
+{
+    return m_writer->submit<int>(
+        1, [](WriteSession &session) { return session.clearRequestLog(); },
+        [](const QString &) { return -1; });
+}
+
+void CallStore::flush()
+{
+    m_writer->submit<bool>(
+        0, [](WriteSession &) { return true; }, [](const QString &) { return false; })
+        .waitForFinished();
+}

@@ -1,0 +1,88 @@
+#pragma once
+
+#include "writejob.h"
+
+#include <QFuture>
+#include <QMutex>
+#include <QPromise>
+#include <QString>
+#include <QWaitCondition>
+
+#include <deque>
+#include <memory>
+
+class CallStore;
+class QThread;
+class WriteSession;
+
+// The store's single writer: a thread with its own connection that drains a queue of
+// WriteJobs. Group commit: each round takes whatever is queued (up to MaxBatchWeight
+// calls) into one transaction, writes the FTS index once for it, commits, and only then
+// resolves the jobs' futures and emits CallStore's change signals. A failed group is
+// rolled back and its jobs retried one per transaction, so only the faulty one fails.
+// Stopping finishes every job queued before stop(); later submissions fail at once.
+class CallWriter
+{
+    Q_DISABLE_COPY_MOVE(CallWriter)
+
+public:
+    static constexpr int MaxBatchWeight = 256;
+
+    CallWriter(const QString &databasePath, const QString &recordingsDir, CallStore *store);
+    ~CallWriter();
+
+    // Starts the thread, opens the connection and migrates the schema; false + error
+    // when that failed (the thread has then ended).
+    bool start(QString *error);
+    void stop();
+
+    // Queues `work` (run on the writer thread inside a transaction); the future gets its
+    // result after COMMIT, or `onError(message)` if it could not be committed.
+    template <typename T>
+    QFuture<T> submit(int weight, std::function<T(WriteSession &)> work,
+                      std::function<T(const QString &)> onError,
+                      std::function<void(WriteSession &)> noteTurnChanges = {})
+    {
+        auto promise = std::make_shared<QPromise<T>>();
+        auto result = std::make_shared<T>();
+        QFuture<T> future = promise->future();
+        promise->start();
+        WriteJob job;
+        job.weight = weight;
+        job.noteTurnChanges = std::move(noteTurnChanges);
+        job.execute = [result, work = std::move(work)](WriteSession &session) {
+            *result = work(session);
+        };
+        job.succeed = [promise, result] {
+            promise->addResult(*result);
+            promise->finish();
+        };
+        job.fail = [promise, onError = std::move(onError)](const QString &error) {
+            promise->addResult(onError(error));
+            promise->finish();
+        };
+        enqueue(std::move(job));
+        return future;
+    }
+
+private:
+    void enqueue(WriteJob job);
+    void run();
+    void process(std::vector<WriteJob> &jobs, WriteSession &session);
+    bool runTransaction(std::vector<WriteJob *> &jobs, WriteSession &session, QString *error);
+    void afterCommit(WriteSession &session);
+
+    QString m_path;
+    QString m_recordingsDir;
+    CallStore *m_store;
+    std::unique_ptr<QThread> m_thread;
+
+    QMutex m_mutex;
+    QWaitCondition m_wake;
+    std::deque<WriteJob> m_queue;
+    bool m_stopping = false;
+    bool m_running = false;
+
+    // start() waits for the thread to report whether it opened the database.
+    QPromise<QString> m_openResult;
+};

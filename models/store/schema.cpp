@@ -1,0 +1,180 @@
+#include "schema.h"
+
+#include "storelog.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStringList>
+
+#include <vector>
+
+namespace {
+
+// Times are stored as INTEGER milliseconds since the epoch (UTC): they sort and compare
+// correctly whatever the sender's time zone was. JSON columns hold compact JSON text.
+const std::vector<QStringList> &migrations()
+{
+    static const std::vector<QStringList> steps{
+        // 1: the initial schema.
+        {
+            QStringLiteral(R"(CREATE TABLE agents (
+                key TEXT PRIMARY KEY,
+                agent_id INTEGER,
+                assistant_id TEXT,
+                name TEXT,
+                settings TEXT NOT NULL DEFAULT '{}',
+                webhook_secret TEXT,
+                created_at INTEGER NOT NULL))"),
+            QStringLiteral(R"(CREATE TABLE calls (
+                id INTEGER PRIMARY KEY,
+                agent_key TEXT NOT NULL REFERENCES agents(key),
+                call_id TEXT NOT NULL,
+                agent_id INTEGER,
+                assistant_id TEXT,
+                trace_id TEXT,
+                voice_recording_url TEXT,
+                transcript_type TEXT NOT NULL,
+                call_ended_reason TEXT,
+                customer_number TEXT,
+                metadata TEXT,
+                dynamic_variables TEXT,
+                timestamp INTEGER NOT NULL,
+                feedback TEXT,
+                redact_fields TEXT,
+                metric_ids TEXT,
+                main_agent_channel_index INTEGER,
+                status TEXT CHECK (status IN ('success', 'failure', 'reviewed_success', 'reviewed_failure')),
+                duration REAL NOT NULL DEFAULT 0,
+                agent_name TEXT,
+                error_message TEXT,
+                dropoff_point TEXT,
+                topic TEXT,
+                recording_path TEXT,
+                created_at INTEGER NOT NULL,
+                updated_at INTEGER NOT NULL,
+                UNIQUE (agent_key, call_id)))"),
+            QStringLiteral("CREATE INDEX calls_time ON calls (timestamp, id)"),
+            QStringLiteral("CREATE INDEX calls_status ON calls (status, timestamp, id)"),
+            QStringLiteral("CREATE INDEX calls_agent ON calls (agent_key, timestamp, id)"),
+            QStringLiteral("CREATE INDEX calls_assistant ON calls (assistant_id)"),
+            QStringLiteral("CREATE INDEX calls_call_id ON calls (call_id)"),
+            // No ON DELETE CASCADE: turns are deleted by the writer, which keeps the
+            // external-content FTS index in step; a stray delete fails loudly instead.
+            QStringLiteral(R"(CREATE TABLE turns (
+                id INTEGER PRIMARY KEY,
+                call INTEGER NOT NULL REFERENCES calls(id),
+                idx INTEGER NOT NULL,
+                role TEXT NOT NULL,
+                content TEXT NOT NULL DEFAULT '',
+                start_s REAL NOT NULL,
+                end_s REAL NOT NULL,
+                data TEXT,
+                UNIQUE (call, idx)))"),
+            // External content: the text lives once, in turns. Maintained by the writer
+            // once per transaction (INSERT ... SELECT), not by per-row triggers.
+            QStringLiteral(R"(CREATE VIRTUAL TABLE turns_fts USING fts5(
+                content, content='turns', content_rowid='id',
+                tokenize='unicode61 remove_diacritics 2'))"),
+            QStringLiteral(R"(CREATE TABLE metric_results (
+                call INTEGER NOT NULL REFERENCES calls(id) ON DELETE CASCADE,
+                metric_id INTEGER NOT NULL,
+                name TEXT,
+                type TEXT,
+                score REAL,
+                result TEXT NOT NULL,
+                PRIMARY KEY (call, metric_id)))"),
+            QStringLiteral(R"(CREATE TABLE review_events (
+                id INTEGER PRIMARY KEY,
+                call INTEGER NOT NULL REFERENCES calls(id) ON DELETE CASCADE,
+                time INTEGER NOT NULL,
+                actor TEXT NOT NULL,
+                field TEXT NOT NULL,
+                old_value TEXT,
+                new_value TEXT))"),
+            QStringLiteral("CREATE INDEX review_events_call ON review_events (call, id)"),
+        },
+        // 2: the listener's request log, and a digest of each call's stored content so
+        // that an identical re-post is recognised without rewriting the call.
+        {
+            QStringLiteral("ALTER TABLE calls ADD COLUMN content_hash BLOB"),
+            QStringLiteral(R"(CREATE TABLE requests (
+                id INTEGER PRIMARY KEY,
+                time INTEGER NOT NULL,
+                client_address TEXT,
+                method TEXT NOT NULL,
+                path TEXT NOT NULL,
+                status INTEGER NOT NULL,
+                latency_ms REAL,
+                size INTEGER,
+                errors TEXT,
+                headers TEXT,
+                body_path TEXT,
+                call INTEGER REFERENCES calls(id) ON DELETE SET NULL))"),
+            QStringLiteral("CREATE INDEX requests_call ON requests (call)"),
+        },
+    };
+    return steps;
+}
+
+bool execOrFail(QSqlQuery &query, const QString &sql, QString *error)
+{
+    if (query.exec(sql))
+        return true;
+    if (error)
+        *error = QStringLiteral("%1 (in: %2)").arg(query.lastError().text(), sql.simplified().left(120));
+    return false;
+}
+
+} // namespace
+
+int Schema::latestVersion()
+{
+    return int(migrations().size());
+}
+
+int Schema::version(const QSqlDatabase &db)
+{
+    QSqlQuery query(db);
+    if (!query.exec(QStringLiteral("PRAGMA user_version")) || !query.next())
+        return -1;
+    return query.value(0).toInt();
+}
+
+bool Schema::migrate(QSqlDatabase &db, QString *error, int targetVersion)
+{
+    const int latest = latestVersion();
+    if (targetVersion < 0 || targetVersion > latest)
+        targetVersion = latest;
+    const int current = version(db);
+    if (current < 0) {
+        if (error)
+            *error = QStringLiteral("cannot read the schema version: %1").arg(db.lastError().text());
+        return false;
+    }
+    if (current > latest) {
+        if (error)
+            *error = QStringLiteral("the database has schema version %1; this Callscope knows up to %2")
+                         .arg(current).arg(latest);
+        return false;
+    }
+    for (int step = current + 1; step <= targetVersion; ++step) {
+        QSqlQuery query(db);
+        if (!execOrFail(query, QStringLiteral("BEGIN IMMEDIATE"), error))
+            return false;
+        bool ok = true;
+        for (const QString &sql : migrations()[std::size_t(step - 1)]) {
+            if (!(ok = execOrFail(query, sql, error)))
+                break;
+        }
+        ok = ok && execOrFail(query, QStringLiteral("PRAGMA user_version = %1").arg(step), error)
+             && execOrFail(query, QStringLiteral("COMMIT"), error);
+        if (!ok) {
+            query.exec(QStringLiteral("ROLLBACK"));
+            if (error)
+                *error = QStringLiteral("migration %1 failed: %2").arg(step).arg(*error);
+            return false;
+        }
+        qCInfo(lcStore) << "migrated" << db.databaseName() << "to schema version" << step;
+    }
+    return true;
+}

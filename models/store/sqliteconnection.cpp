@@ -1,0 +1,71 @@
+#include "sqliteconnection.h"
+
+#include "storelog.h"
+
+#include <QFileInfo>
+#include <QSqlError>
+#include <QSqlQuery>
+
+#include <atomic>
+
+namespace {
+
+std::atomic<int> s_connectionCounter{0};
+
+constexpr int BusyTimeoutMs = 10000;
+
+} // namespace
+
+SqliteConnection::SqliteConnection(const QString &path, const QString &purpose, Mode mode)
+    : m_name(QStringLiteral("callscope.store.%1.%2").arg(purpose).arg(++s_connectionCounter))
+{
+    if (mode == Mode::ReadOnly && !QFileInfo::exists(path)) {
+        m_error = QStringLiteral("database %1 does not exist").arg(path);
+        return;
+    }
+    m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_name);
+    if (!m_db.isValid()) {
+        m_error = QStringLiteral("the Qt SQLite driver (QSQLITE) is not available");
+        return;
+    }
+    m_db.setDatabaseName(path);
+    m_db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(BusyTimeoutMs));
+    if (!m_db.open()) {
+        m_error = m_db.lastError().text();
+        return;
+    }
+    m_open = applyPragmas(mode);
+    if (m_open)
+        qCDebug(lcStore) << "opened" << m_name << path;
+}
+
+SqliteConnection::~SqliteConnection()
+{
+    if (m_db.isOpen())
+        m_db.close();
+    m_db = QSqlDatabase();
+    if (QSqlDatabase::contains(m_name))
+        QSqlDatabase::removeDatabase(m_name);
+}
+
+bool SqliteConnection::applyPragmas(Mode mode)
+{
+    QStringList pragmas{
+        QStringLiteral("PRAGMA busy_timeout = %1").arg(BusyTimeoutMs),
+        QStringLiteral("PRAGMA foreign_keys = ON"),
+    };
+    if (mode == Mode::ReadWrite) {
+        pragmas << QStringLiteral("PRAGMA journal_mode = WAL")
+                << QStringLiteral("PRAGMA synchronous = NORMAL");
+    } else {
+        pragmas << QStringLiteral("PRAGMA query_only = ON");
+    }
+    for (const QString &pragma : pragmas) {
+        QSqlQuery query(m_db);
+        if (!query.exec(pragma)) {
+            m_error = QStringLiteral("%1: %2").arg(pragma, query.lastError().text());
+            return false;
+        }
+    }
+    return true;
+}

@@ -1,0 +1,636 @@
+#include "writesession.h"
+
+#include "callstore.h"
+#include "storeerror.h"
+#include "storelog.h"
+
+#include <QCryptographicHash>
+#include <QDataStream>
+#include <QIODevice>
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSqlError>
+
+namespace {
+
+// calls' columns written by both INSERT and UPDATE, in binding order.
+const QStringList &callColumns()
+{
+    static const QStringList columns{
+        QStringLiteral("agent_key"), QStringLiteral("call_id"), QStringLiteral("agent_id"),
+        QStringLiteral("assistant_id"), QStringLiteral("trace_id"), QStringLiteral("voice_recording_url"),
+        QStringLiteral("transcript_type"), QStringLiteral("call_ended_reason"), QStringLiteral("customer_number"),
+        QStringLiteral("metadata"), QStringLiteral("dynamic_variables"), QStringLiteral("timestamp"),
+        QStringLiteral("feedback"), QStringLiteral("redact_fields"), QStringLiteral("metric_ids"),
+        QStringLiteral("main_agent_channel_index"), QStringLiteral("status"), QStringLiteral("duration"),
+        QStringLiteral("agent_name"), QStringLiteral("error_message"), QStringLiteral("dropoff_point"),
+        QStringLiteral("topic"), QStringLiteral("recording_path"),
+        // bound separately, after the values above:
+        QStringLiteral("updated_at"), QStringLiteral("content_hash"),
+    };
+    return columns;
+}
+
+QString insertCallSql()
+{
+    QStringList marks;
+    for (qsizetype i = 0; i <= callColumns().size(); ++i)
+        marks.append(QStringLiteral("?"));
+    return QStringLiteral("INSERT INTO calls (%1, created_at) VALUES (%2)")
+        .arg(callColumns().join(QStringLiteral(", ")), marks.join(QStringLiteral(", ")));
+}
+
+QString updateCallSql()
+{
+    QStringList sets;
+    for (const QString &column : callColumns())
+        sets.append(column + QStringLiteral(" = ?"));
+    return QStringLiteral("UPDATE calls SET %1 WHERE id = ?").arg(sets.join(QStringLiteral(", ")));
+}
+
+// Empty text is stored as NULL.
+QVariant text(const QString &value)
+{
+    return value.isEmpty() ? QVariant() : QVariant(value);
+}
+
+QVariant json(const QJsonObject &object)
+{
+    if (object.isEmpty())
+        return {};
+    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
+}
+
+QVariant json(const QJsonArray &array)
+{
+    if (array.isEmpty())
+        return {};
+    return QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact));
+}
+
+QVariant statusValue(std::optional<ReviewStatus> status)
+{
+    return status ? QVariant(ReviewStatuses::name(*status)) : QVariant();
+}
+
+QString idList(const QSet<qint64> &ids)
+{
+    QStringList parts;
+    parts.reserve(ids.size());
+    for (qint64 id : ids)
+        parts.append(QString::number(id));
+    return parts.join(QLatin1Char(','));
+}
+
+// NULL (whatever its Qt type) or text.
+std::optional<QString> optionalText(const QVariant &value)
+{
+    if (value.isNull() || value.toString().isNull())
+        return std::nullopt;
+    return value.toString();
+}
+
+bool differs(const QVariant &a, const QVariant &b)
+{
+    return optionalText(a) != optionalText(b);
+}
+
+// A digest of what an upsert stores (row values, turns, and metric results when given).
+QByteArray contentHash(const QVariantList &values, const CallLog &call)
+{
+    QCryptographicHash hash(QCryptographicHash::Md5);
+    QByteArray buffer;
+    QDataStream stream(&buffer, QIODevice::WriteOnly);
+    for (const QVariant &value : values)
+        stream << value.isNull() << value.toString();
+    for (const Turn &turn : call.turns) {
+        stream << int(turn.role) << turn.content << turn.startTime << turn.endTime
+               << QJsonDocument(turn.data).toJson(QJsonDocument::Compact);
+    }
+    for (const MetricResult &metric : call.metrics)
+        stream << QJsonDocument(metric.toJson()).toJson(QJsonDocument::Compact);
+    hash.addData(buffer);
+    return hash.result();
+}
+
+qint64 now()
+{
+    return QDateTime::currentMSecsSinceEpoch();
+}
+
+} // namespace
+
+WriteSession::WriteSession(const QSqlDatabase &db)
+    : m_db(db)
+{
+}
+
+WriteSession::~WriteSession() = default;
+
+QSqlQuery &WriteSession::statement(Statement which)
+{
+    std::unique_ptr<QSqlQuery> &slot = m_statements[std::size_t(which)];
+    if (slot)
+        return *slot;
+    QString sql;
+    switch (which) {
+    case FindCall:
+        sql = QStringLiteral("SELECT id FROM calls WHERE agent_key = ? AND call_id = ?");
+        break;
+    case LoadForUpsert:
+        sql = QStringLiteral("SELECT id, status, feedback, timestamp, voice_recording_url, recording_path, "
+                             "error_message, agent_name, dropoff_point, topic, content_hash "
+                             "FROM calls WHERE agent_key = ? AND call_id = ?");
+        break;
+    case InsertCall: sql = insertCallSql(); break;
+    case UpdateCall: sql = updateCallSql(); break;
+    case DeleteTurns: sql = QStringLiteral("DELETE FROM turns WHERE call = ?"); break;
+    case InsertTurn:
+        sql = QStringLiteral("INSERT INTO turns (call, idx, role, content, start_s, end_s, data) "
+                             "VALUES (?, ?, ?, ?, ?, ?, ?)");
+        break;
+    case EnsureAgent:
+        sql = QStringLiteral("INSERT INTO agents (key, agent_id, assistant_id, name, created_at) "
+                             "VALUES (?, ?, ?, ?, ?) "
+                             "ON CONFLICT (key) DO UPDATE SET name = COALESCE(excluded.name, agents.name)");
+        break;
+    case InsertEvent:
+        sql = QStringLiteral("INSERT INTO review_events (call, time, actor, field, old_value, new_value) "
+                             "VALUES (?, ?, ?, ?, ?, ?)");
+        break;
+    case LoadReview: sql = QStringLiteral("SELECT status, feedback FROM calls WHERE id = ?"); break;
+    case UpdateReview:
+        sql = QStringLiteral("UPDATE calls SET status = ?, feedback = ?, updated_at = ?, content_hash = NULL WHERE id = ?");
+        break;
+    case DeleteMetrics: sql = QStringLiteral("DELETE FROM metric_results WHERE call = ?"); break;
+    case InsertMetric:
+        sql = QStringLiteral("INSERT INTO metric_results (call, metric_id, name, type, score, result) "
+                             "VALUES (?, ?, ?, ?, ?, ?)");
+        break;
+    case SetRecording:
+        sql = QStringLiteral("UPDATE calls SET recording_path = ?, error_message = ?, updated_at = ?, content_hash = NULL WHERE id = ?");
+        break;
+    case LoadAgentSettings: sql = QStringLiteral("SELECT settings FROM agents WHERE key = ?"); break;
+    case SaveAgentSettings:
+        sql = QStringLiteral("INSERT INTO agents (key, agent_id, assistant_id, name, settings, webhook_secret, created_at) "
+                             "VALUES (?, ?, ?, ?, ?, ?, ?) "
+                             "ON CONFLICT (key) DO UPDATE SET name = excluded.name, settings = excluded.settings, "
+                             "webhook_secret = excluded.webhook_secret");
+        break;
+    case InsertRequest:
+        sql = QStringLiteral("INSERT INTO requests (time, client_address, method, path, status, latency_ms, size, "
+                             "errors, headers, body_path, call) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        break;
+    case StatementCount: break;
+    }
+    auto query = std::make_unique<QSqlQuery>(m_db);
+    query->setForwardOnly(true);
+    if (!query->prepare(sql))
+        throw StoreError(QStringLiteral("prepare failed: %1 (%2)").arg(query->lastError().text(), sql));
+    slot = std::move(query);
+    return *slot;
+}
+
+void WriteSession::exec(QSqlQuery &query)
+{
+    if (!query.exec())
+        throw StoreError(QStringLiteral("%1 (in: %2)").arg(query.lastError().text(),
+                                                            query.lastQuery().simplified().left(160)));
+}
+
+void WriteSession::execSql(const QString &sql)
+{
+    QSqlQuery query(m_db);
+    if (!query.exec(sql))
+        throw StoreError(QStringLiteral("%1 (in: %2)").arg(query.lastError().text(), sql.left(160)));
+}
+
+void WriteSession::resetBatchState()
+{
+    m_notedCalls.clear();
+    m_touchedCalls.clear();
+    m_changedCalls.clear();
+    m_requestsChanged = false;
+    m_recordingsToRemove.clear();
+    m_filesToRemove.clear();
+}
+
+void WriteSession::begin()
+{
+    resetBatchState();
+    execSql(QStringLiteral("BEGIN IMMEDIATE"));
+}
+
+void WriteSession::commit()
+{
+    execSql(QStringLiteral("COMMIT"));
+}
+
+void WriteSession::rollback()
+{
+    for (auto &query : m_statements) {
+        if (query)
+            query->finish();
+    }
+    QSqlQuery query(m_db);
+    if (!query.exec(QStringLiteral("ROLLBACK")))
+        qCWarning(lcStore) << "rollback failed:" << query.lastError().text();
+    // The agents cache may name rows that were just rolled back.
+    m_knownAgents.clear();
+    resetBatchState();
+}
+
+std::optional<qint64> WriteSession::findCall(const QString &agentKey, const QString &callId)
+{
+    QSqlQuery &query = statement(FindCall);
+    query.bindValue(0, agentKey);
+    query.bindValue(1, callId);
+    exec(query);
+    std::optional<qint64> id;
+    if (query.next())
+        id = query.value(0).toLongLong();
+    query.finish();
+    return id;
+}
+
+void WriteSession::noteTurnChange(qint64 callId)
+{
+    if (!m_touchedCalls.contains(callId))
+        m_notedCalls.insert(callId);
+}
+
+void WriteSession::unindexNotedCalls()
+{
+    if (m_notedCalls.isEmpty())
+        return;
+    // 'delete' needs the indexed text: read it from turns before they change.
+    execSql(QStringLiteral("INSERT INTO turns_fts (turns_fts, rowid, content) "
+                           "SELECT 'delete', id, content FROM turns WHERE call IN (%1)")
+                .arg(idList(m_notedCalls)));
+    m_touchedCalls.unite(m_notedCalls);
+    m_notedCalls.clear();
+}
+
+void WriteSession::unindexNow(qint64 callId)
+{
+    if (m_touchedCalls.contains(callId))
+        return;
+    m_notedCalls = {callId};
+    unindexNotedCalls();
+}
+
+void WriteSession::indexTouchedCalls()
+{
+    if (m_touchedCalls.isEmpty())
+        return;
+    execSql(QStringLiteral("INSERT INTO turns_fts (rowid, content) SELECT id, content FROM turns WHERE call IN (%1)")
+                .arg(idList(m_touchedCalls)));
+}
+
+void WriteSession::ensureAgent(const CallLog &call)
+{
+    const QString key = call.agentKey();
+    const auto known = m_knownAgents.constFind(key);
+    if (known != m_knownAgents.constEnd() && (call.agentName.isEmpty() || *known == call.agentName))
+        return;
+    QSqlQuery &query = statement(EnsureAgent);
+    query.bindValue(0, key);
+    query.bindValue(1, call.agent ? QVariant(*call.agent) : QVariant());
+    query.bindValue(2, call.agent ? QVariant() : text(call.assistantId));
+    query.bindValue(3, text(call.agentName));
+    query.bindValue(4, now());
+    exec(query);
+    m_knownAgents.insert(key, call.agentName);
+}
+
+UpsertOutcome WriteSession::upsert(const CallLog &call)
+{
+    if (call.callId.isEmpty())
+        throw StoreError(QStringLiteral("call_id is empty"));
+    const QString key = call.agentKey();
+    ensureAgent(call);
+
+    QSqlQuery &load = statement(LoadForUpsert);
+    load.bindValue(0, key);
+    load.bindValue(1, call.callId);
+    exec(load);
+    const bool exists = load.next();
+    const qint64 existingId = exists ? load.value(0).toLongLong() : 0;
+    const QVariant oldStatus = exists ? load.value(1) : QVariant();
+    const QVariant oldFeedback = exists ? load.value(2) : QVariant();
+    const QVariant oldTimestamp = exists ? load.value(3) : QVariant();
+    const QString oldUrl = exists ? load.value(4).toString() : QString();
+    const QVariant oldRecording = exists ? load.value(5) : QVariant();
+    const QVariant oldError = exists ? load.value(6) : QVariant();
+    const QVariant oldAgentName = exists ? load.value(7) : QVariant();
+    const QVariant oldDropoff = exists ? load.value(8) : QVariant();
+    const QVariant oldTopic = exists ? load.value(9) : QVariant();
+    const QByteArray oldHash = exists ? load.value(10).toByteArray() : QByteArray();
+    load.finish();
+
+    const qint64 time = now();
+    auto keepUnlessSet = [](const QString &value, const QVariant &old) { return value.isEmpty() ? old : QVariant(value); };
+
+    const QVariant status = call.status ? statusValue(call.status) : oldStatus;
+    const QVariant feedback = call.feedback ? text(*call.feedback) : oldFeedback;
+    QVariant timestamp = call.timestamp.isValid() ? QVariant(call.timestamp.toMSecsSinceEpoch()) : oldTimestamp;
+    if (timestamp.isNull())
+        timestamp = time;   // no timestamp sent: when Callscope received it
+    // A new recording URL makes the old local copy stale.
+    QVariant recording = text(call.recordingPath);
+    if (recording.isNull() && exists && oldUrl == call.voiceRecordingUrl)
+        recording = oldRecording;
+
+    QJsonArray metricIds;
+    for (qint64 id : call.metricIds)
+        metricIds.append(id);
+
+    const QVariantList values{
+        key,
+        call.callId,
+        call.agent ? QVariant(*call.agent) : QVariant(),
+        text(call.assistantId),
+        text(call.traceId),
+        text(call.voiceRecordingUrl),
+        call.transcriptType.isEmpty() ? QStringLiteral("cekura") : call.transcriptType,
+        text(call.callEndedReason),
+        text(call.customerNumber),
+        json(call.metadata),
+        json(call.dynamicVariables),
+        timestamp,
+        feedback,
+        json(QJsonArray::fromStringList(call.redactFields)),
+        json(metricIds),
+        call.mainAgentChannelIndex ? QVariant(*call.mainAgentChannelIndex) : QVariant(),
+        status,
+        call.durationSeconds > 0 ? call.durationSeconds : call.transcriptDuration(),
+        keepUnlessSet(call.agentName, oldAgentName),
+        keepUnlessSet(call.errorMessage, oldError),
+        keepUnlessSet(call.dropoffPoint, oldDropoff),
+        keepUnlessSet(call.topic, oldTopic),
+        recording,
+    };
+    const QByteArray hash = contentHash(values, call);
+
+    UpsertOutcome outcome;
+    if (exists && hash == oldHash) {
+        outcome.id = existingId;   // identical re-post: nothing to write
+        return outcome;
+    }
+    outcome.changed = true;
+    if (exists) {
+        QSqlQuery &update = statement(UpdateCall);
+        int i = 0;
+        for (const QVariant &value : values)
+            update.bindValue(i++, value);
+        update.bindValue(i++, time);
+        update.bindValue(i++, hash);
+        update.bindValue(i, existingId);
+        exec(update);
+        outcome.id = existingId;
+
+        if (differs(status, oldStatus))
+            recordEvent(existingId, time, QStringLiteral("ingest"), QStringLiteral("status"), oldStatus, status);
+        if (differs(feedback, oldFeedback))
+            recordEvent(existingId, time, QStringLiteral("ingest"), QStringLiteral("feedback"), oldFeedback, feedback);
+
+        unindexNow(existingId);
+        QSqlQuery &deleteTurns = statement(DeleteTurns);
+        deleteTurns.bindValue(0, existingId);
+        exec(deleteTurns);
+    } else {
+        QSqlQuery &insert = statement(InsertCall);
+        int i = 0;
+        for (const QVariant &value : values)
+            insert.bindValue(i++, value);
+        insert.bindValue(i++, time);
+        insert.bindValue(i++, hash);
+        insert.bindValue(i, time);
+        exec(insert);
+        outcome.id = insert.lastInsertId().toLongLong();
+        outcome.created = true;
+        m_touchedCalls.insert(outcome.id);
+    }
+    insertTurns(outcome.id, call.turns);
+    if (!call.metrics.isEmpty())
+        replaceMetrics(outcome.id, call.metrics);
+    m_changedCalls.append(outcome.id);
+    return outcome;
+}
+
+void WriteSession::insertTurns(qint64 callId, const Turns &turns)
+{
+    QSqlQuery &insert = statement(InsertTurn);
+    int index = 0;
+    for (const Turn &turn : turns) {
+        insert.bindValue(0, callId);
+        insert.bindValue(1, index++);
+        insert.bindValue(2, Turn::roleName(turn.role));
+        insert.bindValue(3, turn.content.isNull() ? QStringLiteral("") : turn.content);
+        insert.bindValue(4, turn.startTime);
+        insert.bindValue(5, turn.endTime);
+        insert.bindValue(6, json(turn.data));
+        exec(insert);
+    }
+}
+
+void WriteSession::replaceMetrics(qint64 callId, const QList<MetricResult> &metrics)
+{
+    QSqlQuery &clear = statement(DeleteMetrics);
+    clear.bindValue(0, callId);
+    exec(clear);
+    QSqlQuery &insert = statement(InsertMetric);
+    for (const MetricResult &metric : metrics) {
+        insert.bindValue(0, callId);
+        insert.bindValue(1, metric.metricId);
+        insert.bindValue(2, text(metric.name));
+        insert.bindValue(3, text(metric.type));
+        insert.bindValue(4, metric.score.isDouble() ? QVariant(metric.score.toDouble()) : QVariant());
+        insert.bindValue(5, json(metric.toJson()));
+        exec(insert);
+    }
+}
+
+void WriteSession::recordEvent(qint64 callId, qint64 time, const QString &actor, const QString &field,
+                               const QVariant &oldValue, const QVariant &newValue)
+{
+    QSqlQuery &insert = statement(InsertEvent);
+    insert.bindValue(0, callId);
+    insert.bindValue(1, time);
+    insert.bindValue(2, actor.isEmpty() ? QStringLiteral("unknown") : actor);
+    insert.bindValue(3, field);
+    insert.bindValue(4, oldValue);
+    insert.bindValue(5, newValue);
+    exec(insert);
+}
+
+bool WriteSession::applyReview(const ReviewChange &change)
+{
+    QSqlQuery &load = statement(LoadReview);
+    load.bindValue(0, change.callId);
+    exec(load);
+    if (!load.next()) {
+        load.finish();
+        return false;
+    }
+    const QVariant oldStatus = load.value(0);
+    const QVariant oldFeedback = load.value(1);
+    load.finish();
+
+    const QVariant status = change.status ? statusValue(change.status) : oldStatus;
+    const QVariant feedback = change.feedback ? text(*change.feedback) : oldFeedback;
+    if (!differs(status, oldStatus) && !differs(feedback, oldFeedback))
+        return true;
+
+    const qint64 time = now();
+    QSqlQuery &update = statement(UpdateReview);
+    update.bindValue(0, status);
+    update.bindValue(1, feedback);
+    update.bindValue(2, time);
+    update.bindValue(3, change.callId);
+    exec(update);
+    if (differs(status, oldStatus))
+        recordEvent(change.callId, time, change.actor, QStringLiteral("status"), oldStatus, status);
+    if (differs(feedback, oldFeedback))
+        recordEvent(change.callId, time, change.actor, QStringLiteral("feedback"), oldFeedback, feedback);
+    m_changedCalls.append(change.callId);
+    return true;
+}
+
+bool WriteSession::remove(qint64 callId)
+{
+    QSqlQuery find(m_db);
+    find.prepare(QStringLiteral("SELECT recording_path FROM calls WHERE id = ?"));
+    find.addBindValue(callId);
+    exec(find);
+    if (!find.next())
+        return false;
+    const QString recording = find.value(0).toString();
+    find.finish();
+
+    unindexNow(callId);
+    QSqlQuery &deleteTurns = statement(DeleteTurns);
+    deleteTurns.bindValue(0, callId);
+    exec(deleteTurns);
+    QSqlQuery deleteCall(m_db);
+    deleteCall.prepare(QStringLiteral("DELETE FROM calls WHERE id = ?"));   // metrics, events cascade
+    deleteCall.addBindValue(callId);
+    exec(deleteCall);
+    if (!recording.isEmpty())
+        m_recordingsToRemove.append(recording);
+    m_changedCalls.append(callId);
+    return true;
+}
+
+bool WriteSession::setRecording(qint64 callId, const QString &recordingPath, const QString &errorMessage)
+{
+    QSqlQuery &update = statement(SetRecording);
+    update.bindValue(0, text(recordingPath));
+    update.bindValue(1, text(errorMessage));
+    update.bindValue(2, now());
+    update.bindValue(3, callId);
+    exec(update);
+    if (update.numRowsAffected() < 1)
+        return false;
+    m_changedCalls.append(callId);
+    return true;
+}
+
+bool WriteSession::setMetricResults(qint64 callId, const QList<MetricResult> &metrics,
+                                    std::optional<ReviewStatus> status)
+{
+    QSqlQuery &load = statement(LoadReview);
+    load.bindValue(0, callId);
+    exec(load);
+    if (!load.next()) {
+        load.finish();
+        return false;
+    }
+    const QVariant oldStatus = load.value(0);
+    const QVariant feedback = load.value(1);
+    load.finish();
+
+    replaceMetrics(callId, metrics);
+    const qint64 time = now();
+    const std::optional<ReviewStatus> current = ReviewStatuses::fromName(oldStatus.toString());
+    const bool reviewed = current && ReviewStatuses::isReviewed(*current);
+    const QVariant newStatus = (status && !reviewed) ? statusValue(status) : oldStatus;
+    QSqlQuery &update = statement(UpdateReview);
+    update.bindValue(0, newStatus);
+    update.bindValue(1, feedback);
+    update.bindValue(2, time);
+    update.bindValue(3, callId);
+    exec(update);
+    if (differs(newStatus, oldStatus))
+        recordEvent(callId, time, QStringLiteral("metrics"), QStringLiteral("status"), oldStatus, newStatus);
+    m_changedCalls.append(callId);
+    return true;
+}
+
+void WriteSession::setAgentSettings(const AgentSettings &settings)
+{
+    if (settings.agentKey.isEmpty())
+        throw StoreError(QStringLiteral("agent key is empty"));
+    QSqlQuery &load = statement(LoadAgentSettings);
+    load.bindValue(0, settings.agentKey);
+    exec(load);
+    QJsonObject stored;
+    if (load.next())
+        stored = QJsonDocument::fromJson(load.value(0).toString().toUtf8()).object();
+    load.finish();
+    stored.insert(QStringLiteral("lenient_roles"), settings.lenientRoles);
+
+    QVariant agentId;
+    QVariant assistantId;
+    if (settings.agentKey.startsWith(QLatin1String("agent:")))
+        agentId = settings.agentKey.mid(6).toLongLong();
+    else if (settings.agentKey.startsWith(QLatin1String("assistant:")))
+        assistantId = settings.agentKey.mid(10);
+
+    QSqlQuery &save = statement(SaveAgentSettings);
+    save.bindValue(0, settings.agentKey);
+    save.bindValue(1, agentId);
+    save.bindValue(2, assistantId);
+    save.bindValue(3, text(settings.name));
+    save.bindValue(4, QString::fromUtf8(QJsonDocument(stored).toJson(QJsonDocument::Compact)));
+    save.bindValue(5, text(settings.webhookSecret));
+    save.bindValue(6, now());
+    exec(save);
+    m_knownAgents.insert(settings.agentKey, settings.name);
+}
+
+qint64 WriteSession::logRequest(const RequestLogEntry &entry)
+{
+    QSqlQuery &insert = statement(InsertRequest);
+    insert.bindValue(0, entry.time.isValid() ? entry.time.toMSecsSinceEpoch() : now());
+    insert.bindValue(1, text(entry.clientAddress));
+    insert.bindValue(2, entry.method);
+    insert.bindValue(3, entry.path);
+    insert.bindValue(4, entry.status);
+    insert.bindValue(5, entry.latencyMs);
+    insert.bindValue(6, entry.requestSize);
+    insert.bindValue(7, json(entry.errors));
+    insert.bindValue(8, json(entry.headers));
+    insert.bindValue(9, text(entry.bodyPath));
+    insert.bindValue(10, entry.callDbId > 0 ? QVariant(entry.callDbId) : QVariant());
+    exec(insert);
+    m_requestsChanged = true;
+    return insert.lastInsertId().toLongLong();
+}
+
+int WriteSession::clearRequestLog()
+{
+    QSqlQuery bodies(m_db);
+    bodies.setForwardOnly(true);
+    if (!bodies.exec(QStringLiteral("SELECT body_path FROM requests WHERE body_path IS NOT NULL")))
+        throw StoreError(bodies.lastError().text());
+    while (bodies.next())
+        m_filesToRemove.append(bodies.value(0).toString());
+    bodies.finish();
+    QSqlQuery clear(m_db);
+    if (!clear.exec(QStringLiteral("DELETE FROM requests")))
+        throw StoreError(clear.lastError().text());
+    m_requestsChanged = true;
+    return clear.numRowsAffected();
+}

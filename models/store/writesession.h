@@ -1,0 +1,94 @@
+#pragma once
+
+#include "agentsettings.h"
+#include "calllog/calllog.h"
+#include "requestlogentry.h"
+
+#include <QHash>
+#include <QList>
+#include <QSet>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QStringList>
+
+#include <array>
+#include <memory>
+#include <optional>
+
+struct ReviewChange;
+struct UpsertOutcome;
+
+// The writer thread's SQL: every write statement of the store, prepared once per
+// connection and reused across rows and transactions. Runs inside a transaction opened
+// by begin(); each operation throws StoreError when a statement fails.
+//
+// Keeps the external-content FTS index exact: a call whose committed turns change in a
+// transaction has its FTS entries deleted before its turns are touched (for a batch, in
+// one statement via noteTurnChange + unindexNotedCalls), and indexTouchedCalls() writes
+// the index for every such call once, just before COMMIT.
+class WriteSession
+{
+    Q_DISABLE_COPY_MOVE(WriteSession)
+
+public:
+    explicit WriteSession(const QSqlDatabase &db);
+    ~WriteSession();
+
+    void begin();
+    void commit();
+    void rollback();            // never throws
+
+    // --- batch FTS bookkeeping ---
+    std::optional<qint64> findCall(const QString &agentKey, const QString &callId);
+    void noteTurnChange(qint64 callId);
+    void unindexNotedCalls();
+    void indexTouchedCalls();
+
+    // --- operations (inside the transaction) ---
+    UpsertOutcome upsert(const CallLog &call);
+    bool applyReview(const ReviewChange &change);
+    bool remove(qint64 callId);
+    bool setRecording(qint64 callId, const QString &recordingPath, const QString &errorMessage);
+    bool setMetricResults(qint64 callId, const QList<MetricResult> &metrics,
+                          std::optional<ReviewStatus> status);
+    void setAgentSettings(const AgentSettings &settings);
+    qint64 logRequest(const RequestLogEntry &entry);
+    int clearRequestLog();
+
+    // --- after COMMIT: what changed ---
+    QList<qint64> changedCalls() const { return m_changedCalls; }
+    bool requestsChanged() const { return m_requestsChanged; }
+    // Recording paths (as stored) and request bodies that belonged to removed rows.
+    QStringList recordingsToRemove() const { return m_recordingsToRemove; }
+    QStringList filesToRemove() const { return m_filesToRemove; }
+
+private:
+    enum Statement {
+        FindCall, LoadForUpsert, InsertCall, UpdateCall, DeleteTurns, InsertTurn,
+        EnsureAgent, InsertEvent, LoadReview, UpdateReview, DeleteMetrics, InsertMetric,
+        SetRecording, LoadAgentSettings, SaveAgentSettings, InsertRequest, StatementCount
+    };
+
+    QSqlQuery &statement(Statement which);
+    void exec(QSqlQuery &query);
+    void execSql(const QString &sql);
+    void resetBatchState();
+    void unindexNow(qint64 callId);
+    void ensureAgent(const CallLog &call);
+    void insertTurns(qint64 callId, const Turns &turns);
+    void replaceMetrics(qint64 callId, const QList<MetricResult> &metrics);
+    void recordEvent(qint64 callId, qint64 time, const QString &actor, const QString &field,
+                     const QVariant &oldValue, const QVariant &newValue);
+
+    QSqlDatabase m_db;
+    std::array<std::unique_ptr<QSqlQuery>, StatementCount> m_statements;
+    QHash<QString, QString> m_knownAgents;          // key -> name, committed or in this transaction
+
+    // Per transaction:
+    QSet<qint64> m_notedCalls;       // committed turns to drop from the index at batch start
+    QSet<qint64> m_touchedCalls;     // calls whose FTS entries are out and get rewritten
+    QList<qint64> m_changedCalls;
+    bool m_requestsChanged = false;
+    QStringList m_recordingsToRemove;
+    QStringList m_filesToRemove;
+};

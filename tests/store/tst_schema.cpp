@@ -1,0 +1,173 @@
+#include "store/callreader.h"
+#include "store/callstore.h"
+#include "store/schema.h"
+#include "store/sqliteconnection.h"
+
+#include <QSqlQuery>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+class TstSchema : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void freshDatabaseIsLatest();
+    void tablesExist_data();
+    void tablesExist();
+    void upgradesDatabaseMadeByMigration1();
+    void migrateTwiceIsNoOp();
+    void refusesNewerDatabase();
+
+private:
+    QString path(const QString &name) const { return m_dir.filePath(name); }
+    static QString scalar(const QSqlDatabase &db, const QString &sql);
+
+    QTemporaryDir m_dir;
+};
+
+void TstSchema::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QVERIFY(m_dir.isValid());
+}
+
+QString TstSchema::scalar(const QSqlDatabase &db, const QString &sql)
+{
+    QSqlQuery query(db);
+    if (!query.exec(sql) || !query.next())
+        return QStringLiteral("<error>");
+    return query.value(0).toString();
+}
+
+void TstSchema::freshDatabaseIsLatest()
+{
+    QString error;
+    auto store = CallStore::open(path(QStringLiteral("fresh.db")), &error);
+    QVERIFY2(store, qPrintable(error));
+    store.reset();
+
+    SqliteConnection connection(path(QStringLiteral("fresh.db")), QStringLiteral("test"), SqliteConnection::Mode::ReadOnly);
+    QVERIFY2(connection.isOpen(), qPrintable(connection.errorString()));
+    QCOMPARE(Schema::version(connection.database()), Schema::latestVersion());
+    QCOMPARE(Schema::latestVersion(), 2);
+    QCOMPARE(scalar(connection.database(), QStringLiteral("PRAGMA journal_mode")), QStringLiteral("wal"));
+    QVERIFY(QFileInfo(path(QStringLiteral("fresh.db.recordings"))).isDir());
+}
+
+void TstSchema::tablesExist_data()
+{
+    QTest::addColumn<QString>("name");
+    for (const char *name : {"agents", "calls", "turns", "turns_fts", "metric_results", "review_events",
+                             "requests", "calls_time", "calls_status", "calls_agent"})
+        QTest::newRow(name) << QString::fromLatin1(name);
+}
+
+void TstSchema::tablesExist()
+{
+    QFETCH(QString, name);
+    QString error;
+    const QString file = path(QStringLiteral("tables.db"));
+    QVERIFY2(CallStore::open(file, &error), qPrintable(error));
+    SqliteConnection connection(file, QStringLiteral("test"), SqliteConnection::Mode::ReadOnly);
+    QCOMPARE(scalar(connection.database(),
+                    QStringLiteral("SELECT COUNT(*) FROM sqlite_master WHERE name = '%1'").arg(name)),
+             QStringLiteral("1"));
+}
+
+// A database written by a Callscope that only knew migration 1 must open, gain the
+// later tables and columns, and keep its calls (including their search index).
+void TstSchema::upgradesDatabaseMadeByMigration1()
+{
+    const QString file = path(QStringLiteral("v1.db"));
+    {
+        SqliteConnection connection(file, QStringLiteral("v1"), SqliteConnection::Mode::ReadWrite);
+        QVERIFY2(connection.isOpen(), qPrintable(connection.errorString()));
+        QSqlDatabase db = connection.database();
+        QString error;
+        QVERIFY2(Schema::migrate(db, &error, 1), qPrintable(error));
+        QCOMPARE(Schema::version(db), 1);
+        QCOMPARE(scalar(db, QStringLiteral("SELECT COUNT(*) FROM sqlite_master WHERE name = 'requests'")),
+                 QStringLiteral("0"));
+        QSqlQuery query(db);
+        QVERIFY(query.exec(QStringLiteral("INSERT INTO agents (key, agent_id, created_at) VALUES ('agent:5', 5, 0)")));
+        QVERIFY(query.exec(QStringLiteral(
+            "INSERT INTO calls (id, agent_key, call_id, agent_id, transcript_type, timestamp, status, feedback, "
+            "created_at, updated_at) VALUES (1, 'agent:5', 'old-call', 5, 'cekura', 1767000000000, "
+            "'reviewed_failure', 'kept', 1767000000000, 1767000000000)")));
+        QVERIFY(query.exec(QStringLiteral("INSERT INTO turns (id, call, idx, role, content, start_s, end_s) "
+                                          "VALUES (1, 1, 0, 'Main Agent', 'legacy greeting', 0, 1)")));
+        QVERIFY(query.exec(QStringLiteral("INSERT INTO turns_fts (rowid, content) VALUES (1, 'legacy greeting')")));
+    }
+
+    QString error;
+    auto store = CallStore::open(file, &error);
+    QVERIFY2(store, qPrintable(error));
+    {
+        SqliteConnection connection(file, QStringLiteral("check"), SqliteConnection::Mode::ReadOnly);
+        QCOMPARE(Schema::version(connection.database()), Schema::latestVersion());
+    }
+
+    CallReader reader(file);
+    std::optional<CallLog> call = reader.callById(1);
+    QVERIFY(call);
+    QCOMPARE(call->callId, QStringLiteral("old-call"));
+    QCOMPARE(call->status, std::optional<ReviewStatus>(ReviewStatus::ReviewedFailure));
+    QCOMPARE(call->turns.size(), 1);
+    QCOMPARE(call->turns.first().content, QStringLiteral("legacy greeting"));
+    CallQuery search;
+    search.search = QStringLiteral("legacy");
+    QCOMPARE(reader.count(search), 1);
+
+    // The migration-2 additions work on the old data.
+    RequestLogEntry entry;
+    entry.method = QStringLiteral("POST");
+    entry.path = QStringLiteral("/observability/v1/observe/");
+    entry.status = 201;
+    entry.callDbId = 1;
+    QVERIFY(store->logRequest(entry).result() > 0);
+
+    CallLog repost;
+    repost.callId = QStringLiteral("old-call");
+    repost.agent = 5;
+    repost.turns = {Turn{Turn::Role::MainAgent, QStringLiteral("modern greeting"), 0, 1, {}}};
+    const UpsertOutcome outcome = store->upsert(repost).result();
+    QVERIFY2(outcome.ok(), qPrintable(outcome.error));
+    QCOMPARE(outcome.id, 1);
+    QVERIFY(!outcome.created);
+    QVERIFY(outcome.changed);
+    QCOMPARE(reader.count(search), 0);
+    search.search = QStringLiteral("modern");
+    QCOMPARE(reader.count(search), 1);
+    call = reader.callById(1);
+    QCOMPARE(call->feedback, std::optional<QString>(QStringLiteral("kept")));
+}
+
+void TstSchema::migrateTwiceIsNoOp()
+{
+    const QString file = path(QStringLiteral("twice.db"));
+    SqliteConnection connection(file, QStringLiteral("twice"), SqliteConnection::Mode::ReadWrite);
+    QSqlDatabase db = connection.database();
+    QString error;
+    QVERIFY2(Schema::migrate(db, &error), qPrintable(error));
+    QVERIFY2(Schema::migrate(db, &error), qPrintable(error));
+    QCOMPARE(Schema::version(db), Schema::latestVersion());
+}
+
+void TstSchema::refusesNewerDatabase()
+{
+    const QString file = path(QStringLiteral("future.db"));
+    {
+        SqliteConnection connection(file, QStringLiteral("future"), SqliteConnection::Mode::ReadWrite);
+        QSqlQuery query(connection.database());
+        QVERIFY(query.exec(QStringLiteral("PRAGMA user_version = 99")));
+    }
+    QString error;
+    QVERIFY(!CallStore::open(file, &error));
+    QVERIFY2(error.contains(QStringLiteral("99")), qPrintable(error));
+}
+
+QTEST_GUILESS_MAIN(TstSchema)
+#include "tst_schema.moc"
