@@ -1,0 +1,3 @@
+#include "listenerlog.h"
+
+Q_LOGGING_CATEGORY(lcListener, "callscope.listener")
