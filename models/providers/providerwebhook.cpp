@@ -32,12 +32,11 @@ WebhookVerification ProviderWebhook::unverifiedWithoutSecret()
 void ProviderWebhook::setAgent(WebhookMapping &mapping, const QString &agentIdFromQuery, const QString &providerAgentId)
 {
     static const QRegularExpression positiveInteger(u"^[1-9][0-9]{0,17}$"_s);
-    if (positiveInteger.match(agentIdFromQuery).hasMatch())
-        mapping.observeBody.insert(u"agent"_s, agentIdFromQuery.toLongLong());
-    else if (!agentIdFromQuery.isEmpty())
-        mapping.observeBody.insert(u"assistant_id"_s, agentIdFromQuery);
-    else if (!providerAgentId.isEmpty())
-        mapping.observeBody.insert(u"assistant_id"_s, providerAgentId);
+    const QString agentId = agentIdFromQuery.isEmpty() ? providerAgentId : agentIdFromQuery;
+    if (positiveInteger.match(agentId).hasMatch())
+        mapping.observeBody.insert(u"agent"_s, agentId.toLongLong());
+    else if (!agentId.isEmpty())
+        mapping.observeBody.insert(u"assistant_id"_s, agentId);
     else
         mapping.errors.add(u"agent_id"_s, u"The payload names no agent; add ?agent_id=<id> to the webhook URL."_s);
 }

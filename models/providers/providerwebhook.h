@@ -48,7 +48,8 @@ public:
     virtual WebhookHeaders sign(const QByteArray &rawBody, const QString &secret, const QDateTime &now) const = 0;
 
     // Maps the raw request body; `agentIdFromQuery` (the ?agent_id= value) wins over the
-    // provider's own agent id: digits become `agent`, anything else `assistant_id`.
+    // agent id in the body. Digits become `agent` (a Cekura agent id), anything else
+    // (asst_..., agent_...) `assistant_id`.
     WebhookMapping map(const QByteArray &rawBody, const QString &agentIdFromQuery) const;
 
 protected:
