@@ -1,0 +1,278 @@
+#include "mainwindow.h"
+
+#include "callheader.h"
+#include "calltableview.h"
+#include "filterbar.h"
+#include "item/calllistmodel.h"
+#include "item/transcriptmodel.h"
+#include "statusdelegate.h"
+#include "store/callreader.h"
+#include "store/callstore.h"
+#include "transcriptdelegate.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QFileDialog>
+#include <QFrame>
+#include <QHeaderView>
+#include <QLabel>
+#include <QListView>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace {
+
+constexpr int kPathLabelWidth = 460;
+enum DetailPage { NoCallPage, CallPage };
+
+} // namespace
+
+MainWindow::MainWindow(CallStore *store, QWidget *parent)
+    : QMainWindow(parent)
+    , m_store(store)
+    , m_calls(new CallListModel(store, this))
+    , m_transcript(new TranscriptModel(this))
+{
+    setWindowTitle(tr("Callscope"));
+    setWindowIcon(QIcon(QStringLiteral(":/icons/io.callscope.Callscope.png")));
+
+    m_splitter = new QSplitter(Qt::Horizontal, this);
+    m_splitter->setObjectName(QStringLiteral("mainSplitter"));
+    m_splitter->addWidget(buildListPane());
+    m_splitter->addWidget(buildDetailPane());
+    m_splitter->setChildrenCollapsible(false);
+    m_splitter->setStretchFactor(0, 3);
+    m_splitter->setStretchFactor(1, 2);
+    m_splitter->setSizes({820, 580});
+    setCentralWidget(m_splitter);
+
+    buildMenus();
+
+    m_countLabel = new QLabel(this);
+    m_countLabel->setObjectName(QStringLiteral("callCount"));
+    m_pathLabel = new QLabel(this);
+    const QString path = QDir::toNativeSeparators(store->databasePath());
+    m_pathLabel->setText(m_pathLabel->fontMetrics().elidedText(path, Qt::ElideMiddle, kPathLabelWidth));
+    m_pathLabel->setToolTip(path);
+    m_pathLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    statusBar()->addWidget(m_countLabel, 1);
+    statusBar()->addPermanentWidget(m_pathLabel);
+    updateCount(0);
+
+    connect(m_filter, &FilterBar::queryChanged, m_calls, &CallListModel::setQuery);
+    connect(m_calls, &CallListModel::countChanged, this, &MainWindow::updateCount);
+    connect(m_calls, &CallListModel::dataChanged, this, &MainWindow::onRowsLoaded);
+    connect(m_callView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &MainWindow::onCurrentRowChanged);
+    connect(&m_callWatcher, &QFutureWatcherBase::finished, this, &MainWindow::onCallLoaded);
+    // Queued: the store signals from its writer thread.
+    connect(store, &CallStore::callsChanged, this, &MainWindow::onCallsChanged, Qt::QueuedConnection);
+
+    resize(1400, 900);
+}
+
+MainWindow::~MainWindow()
+{
+    m_callWatcher.waitForFinished();
+}
+
+QWidget *MainWindow::buildListPane()
+{
+    auto *pane = new QWidget(this);
+    m_filter = new FilterBar(pane);
+    m_callView = new CallTableView(pane);
+    m_callView->setObjectName(QStringLiteral("callList"));
+    m_callView->setModel(m_calls);
+    m_callView->setItemDelegateForColumn(CallListModel::Status, new StatusDelegate(m_callView));
+    m_callView->setEmptyText(tr("No calls to show.\nImport call logs with File › Import, or change the filter."));
+    sizeColumns();
+
+    auto *layout = new QVBoxLayout(pane);
+    layout->setContentsMargins(8, 8, 4, 0);
+    layout->setSpacing(6);
+    layout->addWidget(m_filter);
+    layout->addWidget(m_callView, 1);
+    return pane;
+}
+
+QWidget *MainWindow::buildDetailPane()
+{
+    m_detail = new QStackedWidget(this);
+
+    auto *empty = new QLabel(tr("Select a call to read its transcript."), m_detail);
+    empty->setAlignment(Qt::AlignCenter);
+    empty->setObjectName(QStringLiteral("noCallHint"));
+    QPalette hintPalette = empty->palette();
+    hintPalette.setColor(QPalette::WindowText, hintPalette.color(QPalette::PlaceholderText));
+    empty->setPalette(hintPalette);
+    m_detail->insertWidget(NoCallPage, empty);
+
+    auto *page = new QWidget(m_detail);
+    m_header = new CallHeader(page);
+    auto *line = new QFrame(page);
+    line->setFrameShape(QFrame::HLine);
+    line->setFrameShadow(QFrame::Sunken);
+
+    m_transcriptView = new QListView(page);
+    m_transcriptView->setObjectName(QStringLiteral("transcript"));
+    m_transcriptView->setModel(m_transcript);
+    m_transcriptView->setItemDelegate(new TranscriptDelegate(m_transcriptView));
+    m_transcriptView->setFrameShape(QFrame::NoFrame);
+    m_transcriptView->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
+    m_transcriptView->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_transcriptView->setResizeMode(QListView::Adjust);   // re-wrap the text when the width changes
+    m_transcriptView->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_transcriptView->setEditTriggers(QAbstractItemView::NoEditTriggers);
+
+    auto *layout = new QVBoxLayout(page);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(m_header);
+    layout->addWidget(line);
+    layout->addWidget(m_transcriptView, 1);
+    m_detail->insertWidget(CallPage, page);
+    m_detail->setCurrentIndex(NoCallPage);
+    return m_detail;
+}
+
+void MainWindow::sizeColumns()
+{
+    const QFontMetrics metrics = m_callView->fontMetrics();
+    QHeaderView *header = m_callView->horizontalHeader();
+    const auto widthOf = [&](const QString &sample) { return metrics.horizontalAdvance(sample) + 24; };
+    header->resizeSection(CallListModel::Time, widthOf(QStringLiteral("2026-11-25 09:02")));
+    header->resizeSection(CallListModel::Agent, widthOf(QStringLiteral("asst_bankcard_91c0")));
+    header->resizeSection(CallListModel::CallId, widthOf(QStringLiteral("dental-reschedule-1109-9414")));
+    header->resizeSection(CallListModel::Duration,
+                          std::max(widthOf(QStringLiteral("00:00")), widthOf(m_calls->headerData(CallListModel::Duration, Qt::Horizontal).toString())));
+    header->resizeSection(CallListModel::Status, StatusDelegate::preferredWidth(metrics));
+}
+
+void MainWindow::buildMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *importFiles = file->addAction(tr("&Import Files…"), this, &MainWindow::chooseFiles);
+    importFiles->setShortcut(QKeySequence::Open);
+    QAction *importFolder = file->addAction(tr("Import &Folder…"), this, &MainWindow::chooseFolder);
+    importFolder->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
+    file->addSeparator();
+    QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+    quit->setMenuRole(QAction::QuitRole);
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About Callscope"), this, &MainWindow::showAbout)->setMenuRole(QAction::AboutRole);
+    help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt)->setMenuRole(QAction::AboutQtRole);
+}
+
+void MainWindow::chooseFiles()
+{
+    const QStringList files = QFileDialog::getOpenFileNames(this, tr("Import Call Logs"), QString(),
+                                                            tr("Call logs (*.json *.jsonl *.csv);;All files (*)"));
+    if (!files.isEmpty())
+        emit importRequested(files);
+}
+
+void MainWindow::chooseFolder()
+{
+    const QString folder = QFileDialog::getExistingDirectory(this, tr("Import a Folder of Call Logs"));
+    if (!folder.isEmpty())
+        emit importRequested({folder});
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox::about(this, tr("About Callscope"),
+                       tr("<h3>Callscope %1</h3>"
+                          "<p>A local workbench for voice-AI call logs: read each call's transcript, "
+                          "check its status and review it.</p>")
+                           .arg(QStringLiteral(CALLSCOPE_VERSION)));
+}
+
+void MainWindow::updateCount(qint64 count)
+{
+    const CallQuery &query = m_calls->query();
+    const bool filtered = query.status || !query.search.isEmpty() || !query.agent.isEmpty();
+    if (!m_calls->isCountKnown())
+        m_countLabel->setText(tr("Counting calls…"));
+    else if (filtered)
+        m_countLabel->setText(tr("%n matching call(s)", nullptr, int(count)));
+    else
+        m_countLabel->setText(tr("%n call(s)", nullptr, int(count)));
+}
+
+void MainWindow::onCurrentRowChanged(const QModelIndex &current)
+{
+    if (m_restoringSelection || !current.isValid())
+        return;
+    const qint64 id = m_calls->idAt(current.row());
+    if (id == 0) {
+        m_waitingRow = current.row();   // picked before its page arrived; load it when it does
+        return;
+    }
+    m_waitingRow = -1;
+    loadCall(id);
+}
+
+void MainWindow::onRowsLoaded(const QModelIndex &topLeft, const QModelIndex &bottomRight)
+{
+    if (m_waitingRow >= topLeft.row() && m_waitingRow <= bottomRight.row()) {
+        if (const qint64 id = m_calls->idAt(m_waitingRow)) {
+            m_waitingRow = -1;
+            loadCall(id);
+        }
+        return;
+    }
+    if (m_selectedId == 0)
+        return;
+    // After a refresh or a new filter the selected call may sit on another row; keep it
+    // selected where it is now, without scrolling the list under the reviewer's eyes.
+    const QModelIndex current = m_callView->currentIndex();
+    if (current.isValid() && m_calls->idAt(current.row()) == m_selectedId)
+        return;
+    const int row = m_calls->rowOfId(m_selectedId);
+    if (row < 0)
+        return;
+    m_restoringSelection = true;
+    m_callView->selectionModel()->setCurrentIndex(m_calls->index(row, 0),
+                                                  QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    m_restoringSelection = false;
+}
+
+void MainWindow::onCallsChanged(const QList<qint64> &ids)
+{
+    if (m_shownId != 0 && ids.contains(m_shownId))
+        loadCall(m_shownId);   // its status or feedback may have changed
+}
+
+void MainWindow::loadCall(qint64 id)
+{
+    m_selectedId = id;
+    // One call with its turns is small, but it is still disk work: read it off the GUI thread.
+    const QString path = m_store->databasePath();
+    m_callWatcher.setFuture(QtConcurrent::run([path, id]() -> std::optional<CallLog> {
+        const CallReader reader(path);
+        return reader.callById(id);
+    }));
+}
+
+void MainWindow::onCallLoaded()
+{
+    const std::optional<CallLog> call = m_callWatcher.result();
+    if (!call || call->id != m_selectedId)
+        return;
+    const bool sameCall = call->id == m_shownId;
+    m_shownId = call->id;
+    m_header->setCall(*call);
+    if (!sameCall || m_transcript->turns() != call->turns) {
+        m_transcript->setTurns(call->turns);
+        m_transcriptView->scrollToTop();
+    }
+    m_detail->setCurrentIndex(CallPage);
+    emit callShown(m_shownId);
+}

@@ -1,0 +1,81 @@
+#pragma once
+
+#include "calllog/calllog.h"
+
+#include <QFutureWatcher>
+#include <QMainWindow>
+
+#include <optional>
+
+class CallHeader;
+class CallListModel;
+class CallStore;
+class CallTableView;
+class FilterBar;
+class QLabel;
+class QListView;
+class QSplitter;
+class QStackedWidget;
+class TranscriptModel;
+
+// The reviewer's window: the filterable call list on the left, the selected call's facts
+// and transcript on the right, the number of calls and the database path in the status
+// bar. Reads through the models only and never writes; importing is the application's
+// business, asked for with importRequested(). The call list follows the store's
+// callsChanged; the selected call stays selected while new calls push it down the list.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(MainWindow)
+
+public:
+    // `store` must outlive the window.
+    explicit MainWindow(CallStore *store, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    CallListModel *callListModel() const { return m_calls; }
+    TranscriptModel *transcriptModel() const { return m_transcript; }
+    // The database id of the call whose details are shown, or 0.
+    qint64 shownCallId() const { return m_shownId; }
+
+signals:
+    // The user chose files and/or folders to import (File > Import ...).
+    void importRequested(const QStringList &paths);
+    // The details of call `id` are now on screen.
+    void callShown(qint64 id);
+
+private:
+    void buildMenus();
+    QWidget *buildListPane();
+    QWidget *buildDetailPane();
+    void sizeColumns();
+    void chooseFiles();
+    void chooseFolder();
+    void showAbout();
+
+    void onCurrentRowChanged(const QModelIndex &current);
+    void onRowsLoaded(const QModelIndex &topLeft, const QModelIndex &bottomRight);
+    void onCallsChanged(const QList<qint64> &ids);
+    void loadCall(qint64 id);
+    void onCallLoaded();
+    void updateCount(qint64 count);
+
+    CallStore *m_store = nullptr;
+    CallListModel *m_calls = nullptr;
+    TranscriptModel *m_transcript = nullptr;
+
+    QSplitter *m_splitter = nullptr;
+    FilterBar *m_filter = nullptr;
+    CallTableView *m_callView = nullptr;
+    QStackedWidget *m_detail = nullptr;
+    CallHeader *m_header = nullptr;
+    QListView *m_transcriptView = nullptr;
+    QLabel *m_countLabel = nullptr;
+    QLabel *m_pathLabel = nullptr;
+
+    qint64 m_selectedId = 0;     // the call the user picked (loading or shown)
+    qint64 m_shownId = 0;        // the call whose details are on screen
+    int m_waitingRow = -1;       // a picked row whose page is still being read
+    bool m_restoringSelection = false;
+    QFutureWatcher<std::optional<CallLog>> m_callWatcher;
+};

@@ -1,0 +1,105 @@
+#include "statusdelegate.h"
+
+#include "item/calllistmodel.h"
+
+#include <QApplication>
+#include <QPainter>
+#include <QPainterPath>
+
+namespace {
+
+constexpr int kChipPadding = 8;
+constexpr int kCheckWidth = 12;
+
+} // namespace
+
+StatusDelegate::StatusDelegate(QObject *parent)
+    : QStyledItemDelegate(parent)
+{
+}
+
+QColor StatusDelegate::colorFor(const QString &status)
+{
+    if (status.endsWith(QLatin1String("success")))
+        return QColor(0x2e, 0x7d, 0x32);
+    if (status.endsWith(QLatin1String("failure")))
+        return QColor(0xc6, 0x28, 0x28);
+    return QColor(0x75, 0x75, 0x75);
+}
+
+void StatusDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
+{
+    // Background and selection as the style draws them, without the text.
+    QStyleOptionViewItem background = option;
+    initStyleOption(&background, index);
+    background.text.clear();
+    const QWidget *widget = option.widget;
+    QStyle *style = widget ? widget->style() : QApplication::style();
+    style->drawControl(QStyle::CE_ItemViewItem, &background, painter, widget);
+
+    if (!index.data(CallListModel::LoadedRole).toBool())
+        return;
+    const QString status = index.data(CallListModel::StatusRole).toString();
+    const QString text = index.data(Qt::DisplayRole).toString();
+    const QRect cell = option.rect.adjusted(6, 0, -4, 0);
+
+    painter->save();
+    painter->setRenderHint(QPainter::Antialiasing);
+    if (status.isEmpty()) {
+        painter->setPen(option.palette.color(QPalette::PlaceholderText));
+        painter->drawText(cell, Qt::AlignLeft | Qt::AlignVCenter,
+                          option.fontMetrics.elidedText(text, Qt::ElideRight, cell.width()));
+        painter->restore();
+        return;
+    }
+
+    const bool reviewed = status.startsWith(QLatin1String("reviewed_"));
+    // A reviewed chip says "✓ Success"; the word "Reviewed" would only repeat the mark.
+    const QString label = ReviewStatuses::isSuccess(*ReviewStatuses::fromName(status)) ? tr("Success") : tr("Failure");
+    const QColor color = colorFor(status);
+    const int textWidth = option.fontMetrics.horizontalAdvance(label);
+    const int chipHeight = std::min(cell.height() - 4, option.fontMetrics.height() + 4);
+    const int chipWidth = std::min(cell.width(), textWidth + 2 * kChipPadding + (reviewed ? kCheckWidth + 2 : 0));
+    const QRect chip(cell.left(), cell.center().y() - chipHeight / 2, chipWidth, chipHeight);
+
+    QColor fill = color;
+    fill.setAlpha(reviewed ? 46 : 30);
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(fill);
+    painter->drawRoundedRect(chip, chipHeight / 2.0, chipHeight / 2.0);
+
+    int x = chip.left() + kChipPadding;
+    if (reviewed) {
+        QPainterPath check;
+        const double cy = chip.center().y() + 0.5;
+        check.moveTo(x, cy);
+        check.lineTo(x + 3.5, cy + 3.5);
+        check.lineTo(x + 10, cy - 4);
+        painter->setPen(QPen(color, 1.8, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+        painter->setBrush(Qt::NoBrush);
+        painter->drawPath(check);
+        x += kCheckWidth + 2;
+    }
+    QFont font = option.font;
+    font.setWeight(QFont::DemiBold);
+    painter->setFont(font);
+    painter->setPen(color.darker(115));
+    painter->drawText(QRect(x, chip.top(), chip.right() - x - kChipPadding + 2, chip.height()),
+                      Qt::AlignLeft | Qt::AlignVCenter, label);
+    painter->restore();
+}
+
+QSize StatusDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const
+{
+    QSize size = QStyledItemDelegate::sizeHint(option, index);
+    size.setWidth(preferredWidth(option.fontMetrics));
+    return size;
+}
+
+int StatusDelegate::preferredWidth(const QFontMetrics &metrics)
+{
+    const int label = std::max({metrics.horizontalAdvance(tr("Success")), metrics.horizontalAdvance(tr("Failure")),
+                                metrics.horizontalAdvance(CallListModel::statusText(std::nullopt))});
+    // Bold chip text is a little wider than the metrics of the regular font say.
+    return label * 115 / 100 + 2 * kChipPadding + kCheckWidth + 2 + 16;
+}

@@ -1,0 +1,130 @@
+#include "transcriptdelegate.h"
+
+#include "calllog/turn.h"
+#include "item/transcriptmodel.h"
+
+#include <QAbstractItemView>
+#include <QFontDatabase>
+#include <QPainter>
+
+namespace {
+
+constexpr int kPadX = 12;
+constexpr int kPadY = 7;
+constexpr int kGap = 10;
+constexpr int kBarWidth = 3;
+
+QColor speakerColor(Turn::Role role)
+{
+    switch (role) {
+    case Turn::Role::MainAgent: return QColor(0x1f, 0x5f, 0xbf);
+    case Turn::Role::TestingAgent: return QColor(0x8a, 0x4b, 0x08);
+    default: return QColor(0x80, 0x80, 0x80);
+    }
+}
+
+QString textOf(const QModelIndex &index)
+{
+    return index.siblingAtColumn(TranscriptModel::Text).data().toString();
+}
+
+} // namespace
+
+TranscriptDelegate::TranscriptDelegate(QAbstractItemView *view)
+    : QStyledItemDelegate(view)
+    , m_view(view)
+{
+}
+
+TranscriptDelegate::Layout TranscriptDelegate::layoutFor(const QRect &rect, const QFont &font) const
+{
+    const QFontMetrics metrics(font);
+    const int timeWidth = metrics.horizontalAdvance(QStringLiteral("00:00")) + 4;
+    QFont bold = font;
+    bold.setWeight(QFont::DemiBold);
+    const QFontMetrics boldMetrics(bold);
+    int speakerWidth = 0;
+    for (Turn::Role role : {Turn::Role::MainAgent, Turn::Role::TestingAgent, Turn::Role::FunctionCall, Turn::Role::FunctionCallResult})
+        speakerWidth = std::max(speakerWidth, boldMetrics.horizontalAdvance(TranscriptModel::speakerName(role)));
+
+    Layout layout;
+    const int top = rect.top() + kPadY;
+    const int left = rect.left() + kBarWidth + kPadX;
+    layout.time = QRect(left, top, timeWidth, metrics.height());
+    layout.speaker = QRect(layout.time.right() + kGap, top, speakerWidth, metrics.height());
+    const int textLeft = layout.speaker.right() + kGap;
+    layout.text = QRect(textLeft, top, std::max(40, rect.right() - kPadX - textLeft), rect.height() - 2 * kPadY);
+    return layout;
+}
+
+QFont TranscriptDelegate::textFont(const QModelIndex &index, const QFont &base) const
+{
+    if (!index.data(TranscriptModel::IsToolRole).toBool())
+        return base;
+    QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    mono.setPointSizeF(base.pointSizeF() * 0.92);
+    return mono;
+}
+
+int TranscriptDelegate::textFlags(const QModelIndex &index)
+{
+    // Tool arguments are JSON without spaces; let them break anywhere rather than overflow.
+    const int wrap = index.data(TranscriptModel::IsToolRole).toBool() ? Qt::TextWrapAnywhere : Qt::TextWordWrap;
+    return Qt::AlignLeft | Qt::AlignTop | wrap;
+}
+
+QSize TranscriptDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const
+{
+    const int width = m_view->viewport()->width();
+    const Layout layout = layoutFor(QRect(0, 0, width, 0), option.font);
+    const QFontMetrics metrics(textFont(index, option.font));
+    const QRect bounds = metrics.boundingRect(QRect(0, 0, layout.text.width(), 1 << 20), textFlags(index), textOf(index));
+    const int height = std::max(bounds.height(), QFontMetrics(option.font).height());
+    return {width, height + 2 * kPadY};
+}
+
+void TranscriptDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
+{
+    const auto role = Turn::Role(index.data(TranscriptModel::TurnRoleRole).toInt());
+    const bool tool = index.data(TranscriptModel::IsToolRole).toBool();
+    const bool current = index.data(TranscriptModel::CurrentTurnRole).toBool();
+    const bool selected = option.state & QStyle::State_Selected;
+    const QPalette &palette = option.palette;
+    const QColor accent = speakerColor(role);
+
+    painter->save();
+    QColor fill = palette.color(QPalette::Base);
+    if (role == Turn::Role::MainAgent)
+        fill = QColor(0xf3, 0xf7, 0xfd);   // a faint tint tells the agent's lines apart at a glance
+    if (current)
+        fill = QColor(0xff, 0xf3, 0xcd);
+    if (selected) {
+        fill = palette.color(QPalette::Highlight);
+        fill.setAlpha(40);
+    }
+    painter->fillRect(option.rect, fill);
+    if (!tool)
+        painter->fillRect(QRect(option.rect.left(), option.rect.top(), kBarWidth, option.rect.height()),
+                          current ? QColor(0xe0, 0x9a, 0x00) : accent);
+    painter->setPen(palette.color(QPalette::Midlight));
+    painter->drawLine(option.rect.bottomLeft(), option.rect.bottomRight());
+
+    const Layout layout = layoutFor(option.rect, option.font);
+    const QColor muted = palette.color(QPalette::PlaceholderText);
+
+    painter->setFont(option.font);
+    painter->setPen(muted);
+    painter->drawText(layout.time, Qt::AlignLeft | Qt::AlignTop, index.siblingAtColumn(TranscriptModel::Time).data().toString());
+
+    QFont speakerFont = option.font;
+    speakerFont.setWeight(tool ? QFont::Normal : QFont::DemiBold);
+    painter->setFont(speakerFont);
+    painter->setPen(tool ? muted : accent);
+    painter->drawText(layout.speaker, Qt::AlignLeft | Qt::AlignTop,
+                      index.siblingAtColumn(TranscriptModel::Speaker).data().toString());
+
+    painter->setFont(textFont(index, option.font));
+    painter->setPen(tool ? muted : palette.color(QPalette::Text));
+    painter->drawText(layout.text, textFlags(index), textOf(index));
+    painter->restore();
+}
