@@ -160,13 +160,14 @@ bool CallWriter::runTransaction(std::vector<WriteJob *> &jobs, WriteSession &ses
         *error = e.message();
         return false;
     }
+    removeFiles(session);
     for (WriteJob *job : jobs)
         job->succeed();
-    afterCommit(session);
+    announce(session);
     return true;
 }
 
-void CallWriter::afterCommit(WriteSession &session)
+void CallWriter::removeFiles(WriteSession &session)
 {
     for (const QString &recording : session.recordingsToRemove()) {
         const QString file = QDir::isAbsolutePath(recording) ? recording : QDir(m_recordingsDir).filePath(recording);
@@ -177,6 +178,10 @@ void CallWriter::afterCommit(WriteSession &session)
         if (QFile::exists(file) && !QFile::remove(file))
             qCWarning(lcStore) << "cannot remove" << file;
     }
+}
+
+void CallWriter::announce(WriteSession &session)
+{
     QList<qint64> changed = session.changedCalls();
     std::sort(changed.begin(), changed.end());
     changed.erase(std::unique(changed.begin(), changed.end()), changed.end());

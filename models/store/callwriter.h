@@ -70,7 +70,10 @@ private:
     void run();
     void process(std::vector<WriteJob> &jobs, WriteSession &session);
     bool runTransaction(std::vector<WriteJob *> &jobs, WriteSession &session, QString *error);
-    void afterCommit(WriteSession &session);
+    // After COMMIT: delete files of removed rows (before the futures resolve), then
+    // (after they resolved) emit CallStore's change signals.
+    void removeFiles(WriteSession &session);
+    void announce(WriteSession &session);
 
     QString m_path;
     QString m_recordingsDir;

@@ -1,4 +1,639 @@
+#include "store/callreader.h"
+#include "store/callstore.h"
+#include "store/sqliteconnection.h"
+#include "storetestdata.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QSqlQuery>
+#include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QTest>
-class Tst : public QObject { Q_OBJECT };
-QTEST_GUILESS_MAIN(Tst)
+#include <QThread>
+
+#include <algorithm>
+#include <set>
+
+using StoreTestData::call;
+
+class TstCallStore : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+
+    void defaultPathIsInAppData();
+    void upsertCreatesThenUpdatesInPlace();
+    void roundTripKeepsEveryField();
+    void identicalRepostChangesNothing();
+    void repostKeepsReviewUnlessSet_data();
+    void repostKeepsReviewUnlessSet();
+    void emptyCallIdIsRejected();
+    void concurrentUpsertsOfSameCallMakeOneRow();
+    void searchFollowsTurnReplacement();
+    void groupCommitResolvesManyQueuedUpserts();
+    void futureResolvesAfterCommit();
+    void failingRequestFailsAlone();
+    void upsertManyIsOneUnit();
+    void reviewEventsRecordOldAndNew();
+    void reviewOfUnknownCallFails();
+    void metricResultsDoNotOverrideReviewer();
+    void setRecording();
+    void agentSettingsRoundTrip();
+    void requestLogRoundTrip();
+    void clearRequestLogRemovesBodies();
+    void removeDeletesEverything();
+    void closingFinishesQueuedWrites();
+
+private:
+    qint64 scalar(const QString &sql) const;
+    // Rowids FTS5 returns for `word`, and the turns whose text contains it: equal when
+    // the external-content index is exactly in step with the turns table.
+    QList<qint64> indexed(const QString &word) const;
+    QList<qint64> containing(const QString &word) const;
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    QString m_path;
+    std::unique_ptr<CallStore> m_store;
+};
+
+void TstCallStore::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+}
+
+void TstCallStore::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+    m_path = m_dir->filePath(QStringLiteral("calls.db"));
+    QString error;
+    m_store = CallStore::open(m_path, &error);
+    QVERIFY2(m_store, qPrintable(error));
+}
+
+void TstCallStore::cleanup()
+{
+    m_store.reset();
+    m_dir.reset();
+}
+
+qint64 TstCallStore::scalar(const QString &sql) const
+{
+    SqliteConnection connection(m_path, QStringLiteral("check"), SqliteConnection::Mode::ReadOnly);
+    QSqlQuery query(connection.database());
+    if (!query.exec(sql) || !query.next())
+        return -1;
+    return query.value(0).toLongLong();
+}
+
+QList<qint64> TstCallStore::indexed(const QString &word) const
+{
+    SqliteConnection connection(m_path, QStringLiteral("check"), SqliteConnection::Mode::ReadOnly);
+    QSqlQuery query(connection.database());
+    query.prepare(QStringLiteral("SELECT rowid FROM turns_fts WHERE turns_fts MATCH ? ORDER BY rowid"));
+    query.addBindValue(QLatin1Char('"') + word + QLatin1Char('"'));
+    QList<qint64> ids;
+    if (query.exec()) {
+        while (query.next())
+            ids.append(query.value(0).toLongLong());
+    } else {
+        ids.append(-1);
+    }
+    return ids;
+}
+
+QList<qint64> TstCallStore::containing(const QString &word) const
+{
+    SqliteConnection connection(m_path, QStringLiteral("check"), SqliteConnection::Mode::ReadOnly);
+    QSqlQuery query(connection.database());
+    query.prepare(QStringLiteral("SELECT id FROM turns WHERE ' ' || lower(content) || ' ' LIKE ? ORDER BY id"));
+    query.addBindValue(QStringLiteral("% ") + word.toLower() + QStringLiteral(" %"));
+    QList<qint64> ids;
+    if (query.exec()) {
+        while (query.next())
+            ids.append(query.value(0).toLongLong());
+    }
+    return ids;
+}
+
+void TstCallStore::defaultPathIsInAppData()
+{
+    const QString path = CallStore::defaultPath();
+    QVERIFY(path.endsWith(QStringLiteral("/callscope.db")));
+    QVERIFY(path.startsWith(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)));
+    QVERIFY(QFileInfo(QFileInfo(path).absolutePath()).isDir());
+}
+
+void TstCallStore::upsertCreatesThenUpdatesInPlace()
+{
+    const UpsertOutcome first = m_store->upsert(call(QStringLiteral("c1"))).result();
+    QVERIFY2(first.ok(), qPrintable(first.error));
+    QVERIFY(first.created);
+    QVERIFY(first.changed);
+    QVERIFY(first.id > 0);
+
+    CallReader reader(m_path);
+    const CallLog before = *reader.callById(first.id);
+
+    QTest::qWait(5);   // updated_at must be able to move
+    CallLog changed = call(QStringLiteral("c1"), 7, QStringLiteral("a different question"));
+    changed.turns.removeLast();
+    const UpsertOutcome second = m_store->upsert(changed).result();
+    QVERIFY2(second.ok(), qPrintable(second.error));
+    QCOMPARE(second.id, first.id);
+    QVERIFY(!second.created);
+    QVERIFY(second.changed);
+
+    const CallLog after = *reader.callById(first.id);
+    QCOMPARE(after.turns, changed.turns);
+    QCOMPARE(after.createdAt, before.createdAt);
+    QVERIFY(after.updatedAt > before.updatedAt);
+    QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM calls")), 1);
+    QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM turns")), 2);
+
+    // Same call_id under another agent is another call.
+    const UpsertOutcome other = m_store->upsert(call(QStringLiteral("c1"), 8)).result();
+    QVERIFY(other.created);
+    QVERIFY(other.id != first.id);
+}
+
+void TstCallStore::roundTripKeepsEveryField()
+{
+    CallLog original = call(QStringLiteral("full"));
+    original.status = ReviewStatus::Failure;
+    original.feedback = QStringLiteral("too slow");
+    original.durationSeconds = 42.5;
+    original.agentName = QStringLiteral("Receptionist");
+    original.errorMessage = QStringLiteral("transcription pending");
+    original.dropoffPoint = QStringLiteral("greeting");
+    original.topic = QStringLiteral("rescheduling");
+    original.recordingPath = QStringLiteral("full.wav");
+    original.metrics = {MetricResult{3, QStringLiteral("Latency"), QStringLiteral("numeric"), QJsonValue(1.5),
+                                     QJsonValue(), {}, {QStringLiteral("fast enough")}}};
+    const UpsertOutcome outcome = m_store->upsert(original).result();
+    QVERIFY2(outcome.ok(), qPrintable(outcome.error));
+
+    CallReader reader(m_path);
+    const CallLog stored = *reader.callById(outcome.id);
+    QCOMPARE(stored.id, outcome.id);
+    QCOMPARE(stored.callId, original.callId);
+    QCOMPARE(stored.agent, original.agent);
+    QCOMPARE(stored.agentKey(), QStringLiteral("agent:7"));
+    QCOMPARE(stored.traceId, original.traceId);
+    QCOMPARE(stored.voiceRecordingUrl, original.voiceRecordingUrl);
+    QCOMPARE(stored.transcriptType, original.transcriptType);
+    QCOMPARE(stored.turns, original.turns);
+    QCOMPARE(stored.callEndedReason, original.callEndedReason);
+    QCOMPARE(stored.customerNumber, original.customerNumber);
+    QCOMPARE(stored.metadata, original.metadata);
+    QCOMPARE(stored.dynamicVariables, original.dynamicVariables);
+    QCOMPARE(stored.timestamp, original.timestamp);
+    QCOMPARE(stored.feedback, original.feedback);
+    QCOMPARE(stored.redactFields, original.redactFields);
+    QCOMPARE(stored.metricIds, original.metricIds);
+    QCOMPARE(stored.mainAgentChannelIndex, original.mainAgentChannelIndex);
+    QCOMPARE(stored.status, original.status);
+    QCOMPARE(stored.durationSeconds, original.durationSeconds);
+    QCOMPARE(stored.agentName, original.agentName);
+    QCOMPARE(stored.errorMessage, original.errorMessage);
+    QCOMPARE(stored.dropoffPoint, original.dropoffPoint);
+    QCOMPARE(stored.topic, original.topic);
+    QCOMPARE(stored.recordingPath, original.recordingPath);
+    QCOMPARE(stored.metrics, original.metrics);
+    QVERIFY(stored.createdAt.isValid());
+    QCOMPARE(stored.updatedAt, stored.createdAt);
+}
+
+void TstCallStore::identicalRepostChangesNothing()
+{
+    const UpsertOutcome first = m_store->upsert(call(QStringLiteral("same"))).result();
+    CallReader reader(m_path);
+    const CallLog before = *reader.callById(first.id);
+    const qint64 turnIdBefore = scalar(QStringLiteral("SELECT MIN(id) FROM turns"));
+
+    QTest::qWait(5);
+    const UpsertOutcome again = m_store->upsert(call(QStringLiteral("same"))).result();
+    QVERIFY2(again.ok(), qPrintable(again.error));
+    QCOMPARE(again.id, first.id);
+    QVERIFY(!again.created);
+    QVERIFY(!again.changed);
+    QCOMPARE(reader.callById(first.id)->updatedAt, before.updatedAt);
+    QCOMPARE(scalar(QStringLiteral("SELECT MIN(id) FROM turns")), turnIdBefore);
+    QCOMPARE(indexed(QStringLiteral("hello")), containing(QStringLiteral("hello")));
+}
+
+void TstCallStore::repostKeepsReviewUnlessSet_data()
+{
+    QTest::addColumn<std::optional<ReviewStatus>>("postedStatus");
+    QTest::addColumn<std::optional<QString>>("postedFeedback");
+    QTest::addColumn<std::optional<ReviewStatus>>("expectedStatus");
+    QTest::addColumn<std::optional<QString>>("expectedFeedback");
+    QTest::addColumn<int>("events");
+
+    const std::optional<ReviewStatus> none;
+    const std::optional<QString> noText;
+    const auto reviewed = std::optional<ReviewStatus>(ReviewStatus::ReviewedFailure);
+    const auto note = std::optional<QString>(QStringLiteral("wrong day booked"));
+
+    QTest::newRow("unset keeps both") << none << noText << reviewed << note << 2;
+    QTest::newRow("status set") << std::optional<ReviewStatus>(ReviewStatus::Success) << noText
+                                << std::optional<ReviewStatus>(ReviewStatus::Success) << note << 3;
+    QTest::newRow("feedback set") << none << std::optional<QString>(QStringLiteral("fine")) << reviewed
+                                  << std::optional<QString>(QStringLiteral("fine")) << 3;
+    QTest::newRow("feedback cleared") << none << std::optional<QString>(QString()) << reviewed << noText << 3;
+    QTest::newRow("same values") << reviewed << note << reviewed << note << 2;
+}
+
+// A sender re-posting a call (e.g. a retried webhook) must not wipe a reviewer's verdict.
+void TstCallStore::repostKeepsReviewUnlessSet()
+{
+    QFETCH(std::optional<ReviewStatus>, postedStatus);
+    QFETCH(std::optional<QString>, postedFeedback);
+    QFETCH(std::optional<ReviewStatus>, expectedStatus);
+    QFETCH(std::optional<QString>, expectedFeedback);
+    QFETCH(int, events);
+
+    const qint64 id = m_store->upsert(call(QStringLiteral("r"))).result().id;
+    ReviewChange review{id, ReviewStatus::ReviewedFailure, QStringLiteral("wrong day booked"), QStringLiteral("ui")};
+    QVERIFY(m_store->applyReview(review).result());
+
+    CallLog repost = call(QStringLiteral("r"), 7, QStringLiteral("posted again"));
+    repost.status = postedStatus;
+    repost.feedback = postedFeedback;
+    QVERIFY(m_store->upsert(repost).result().ok());
+
+    CallReader reader(m_path);
+    const CallLog stored = *reader.callById(id);
+    QCOMPARE(stored.status, expectedStatus);
+    QCOMPARE(stored.feedback, expectedFeedback);
+    QCOMPARE(reader.reviewEvents(id).size(), events);
+    if (events == 3)
+        QCOMPARE(reader.reviewEvents(id).last().actor, QStringLiteral("ingest"));
+}
+
+void TstCallStore::emptyCallIdIsRejected()
+{
+    const UpsertOutcome outcome = m_store->upsert(call(QString())).result();
+    QVERIFY(!outcome.ok());
+    QCOMPARE(outcome.id, 0);
+    QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM calls")), 0);
+}
+
+void TstCallStore::concurrentUpsertsOfSameCallMakeOneRow()
+{
+    constexpr int Threads = 6;
+    constexpr int PerThread = 40;
+    std::vector<std::unique_ptr<QThread>> threads;
+    QList<QList<UpsertOutcome>> outcomes(Threads);
+    for (int t = 0; t < Threads; ++t) {
+        threads.emplace_back(QThread::create([this, t, &outcomes] {
+            for (int i = 0; i < PerThread; ++i) {
+                const QString words = QStringLiteral("thread%1 round%2").arg(t).arg(i);
+                outcomes[t].append(m_store->upsert(call(QStringLiteral("shared"), 7, words)).result());
+            }
+        }));
+        threads.back()->start();
+    }
+    for (auto &thread : threads)
+        QVERIFY(thread->wait(60000));
+
+    std::set<qint64> ids;
+    int created = 0;
+    for (const auto &list : outcomes) {
+        for (const UpsertOutcome &outcome : list) {
+            QVERIFY2(outcome.ok(), qPrintable(outcome.error));
+            ids.insert(outcome.id);
+            created += outcome.created ? 1 : 0;
+        }
+    }
+    QCOMPARE(ids.size(), std::size_t(1));
+    QCOMPARE(created, 1);
+    QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM calls")), 1);
+    QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM turns")), 3);
+    QCOMPARE(indexed(QStringLiteral("pine")), containing(QStringLiteral("pine")));
+    QCOMPARE(indexed(QStringLiteral("thread0")), containing(QStringLiteral("thread0")));
+}
+
+void TstCallStore::searchFollowsTurnReplacement()
+{
+    const qint64 id = m_store->upsert(call(QStringLiteral("z"), 7, QStringLiteral("a zebra crossing"))).result().id;
+    CallReader reader(m_path);
+    CallQuery query;
+    query.search = QStringLiteral("zebra");
+    QCOMPARE(reader.count(query), 1);
+    QCOMPARE(indexed(QStringLiteral("zebra")), containing(QStringLiteral("zebra")));
+
+    m_store->upsert(call(QStringLiteral("z"), 7, QStringLiteral("a giraffe crossing"))).waitForFinished();
+    QCOMPARE(reader.count(query), 0);
+    QVERIFY(indexed(QStringLiteral("zebra")).isEmpty());
+    query.search = QStringLiteral("giraffe");
+    QCOMPARE(reader.list(query).size(), 1);
+    QCOMPARE(reader.list(query).first().id, id);
+    QCOMPARE(indexed(QStringLiteral("giraffe")), containing(QStringLiteral("giraffe")));
+    QCOMPARE(indexed(QStringLiteral("crossing")), containing(QStringLiteral("crossing")));
+}
+
+void TstCallStore::groupCommitResolvesManyQueuedUpserts()
+{
+    int signals_ = 0;
+    QList<qint64> changedIds;
+    connect(m_store.get(), &CallStore::callsChanged, this, [&](const QList<qint64> &ids) {
+        ++signals_;
+        changedIds += ids;
+    });
+
+    constexpr int Count = 1000;
+    QList<QFuture<UpsertOutcome>> futures;
+    for (int i = 0; i < Count; ++i)
+        futures.append(m_store->upsert(call(QStringLiteral("g%1").arg(i), i % 5, QStringLiteral("word%1").arg(i))));
+    std::set<qint64> ids;
+    for (QFuture<UpsertOutcome> &future : futures) {
+        const UpsertOutcome outcome = future.result();
+        QVERIFY2(outcome.ok(), qPrintable(outcome.error));
+        QVERIFY(outcome.created);
+        ids.insert(outcome.id);
+    }
+    QCOMPARE(ids.size(), std::size_t(Count));
+    QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM calls")), Count);
+    QCOMPARE(indexed(QStringLiteral("word999")), containing(QStringLiteral("word999")));
+    QCOMPARE(indexed(QStringLiteral("pine")).size(), Count);
+
+    QTRY_COMPARE(changedIds.size(), Count);
+    // Queued faster than committed: the writer shared transactions between requests.
+    QVERIFY2(signals_ < Count, qPrintable(QString::number(signals_)));
+}
+
+// A resolved future means committed: another connection already sees the row.
+void TstCallStore::futureResolvesAfterCommit()
+{
+    CallReader reader(m_path);
+    for (int i = 0; i < 20; ++i) {
+        QList<QFuture<UpsertOutcome>> futures;
+        for (int j = 0; j < 10; ++j)
+            futures.append(m_store->upsert(call(QStringLiteral("v%1-%2").arg(i).arg(j))));
+        for (QFuture<UpsertOutcome> &future : futures)
+            QVERIFY(reader.callById(future.result().id).has_value());
+    }
+}
+
+// One request that violates a constraint inside a group must not fail its neighbours.
+void TstCallStore::failingRequestFailsAlone()
+{
+    RequestLogEntry bad;
+    bad.method = QStringLiteral("POST");
+    bad.path = QStringLiteral("/observe/");
+    bad.callDbId = 999999;   // no such call: foreign key violation
+    QList<QFuture<UpsertOutcome>> before;
+    for (int i = 0; i < 50; ++i)
+        before.append(m_store->upsert(call(QStringLiteral("b%1").arg(i))));
+    QFuture<qint64> failing = m_store->logRequest(bad);
+    QList<QFuture<UpsertOutcome>> after;
+    for (int i = 0; i < 50; ++i)
+        after.append(m_store->upsert(call(QStringLiteral("a%1").arg(i))));
+
+    QCOMPARE(failing.result(), 0);
+    for (auto &future : before + after)
+        QVERIFY2(future.result().ok(), qPrintable(future.result().error));
+    QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM calls")), 100);
+    QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM requests")), 0);
+    QCOMPARE(indexed(QStringLiteral("pine")).size(), 100);
+}
+
+void TstCallStore::upsertManyIsOneUnit()
+{
+    QList<CallLog> calls;
+    for (int i = 0; i < 300; ++i)
+        calls.append(call(QStringLiteral("m%1").arg(i)));
+    calls.append(call(QStringLiteral("m0"), 7, QStringLiteral("duplicate in the same batch")));
+    const QList<UpsertOutcome> outcomes = m_store->upsertMany(calls).result();
+    QCOMPARE(outcomes.size(), 301);
+    QVERIFY(outcomes.first().created);
+    QCOMPARE(outcomes.last().id, outcomes.first().id);
+    QVERIFY(!outcomes.last().created);
+    QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM calls")), 300);
+    QCOMPARE(indexed(QStringLiteral("duplicate")), containing(QStringLiteral("duplicate")));
+    QCOMPARE(indexed(QStringLiteral("hello")).size(), 299);
+}
+
+void TstCallStore::reviewEventsRecordOldAndNew()
+{
+    const qint64 id = m_store->upsert(call(QStringLiteral("rev"))).result().id;
+    QVERIFY(m_store->applyReview({id, ReviewStatus::ReviewedSuccess, std::nullopt, QStringLiteral("ui")}).result());
+    QVERIFY(m_store->applyReview({id, ReviewStatus::ReviewedFailure, QStringLiteral("booked wrong day"),
+                                  QStringLiteral("ada")}).result());
+    // No change: no event.
+    QVERIFY(m_store->applyReview({id, ReviewStatus::ReviewedFailure, std::nullopt, QStringLiteral("ada")}).result());
+
+    CallReader reader(m_path);
+    const QList<ReviewEvent> events = reader.reviewEvents(id);
+    QCOMPARE(events.size(), 3);
+    QCOMPARE(events[0].field, QStringLiteral("status"));
+    QVERIFY(events[0].oldValue.isNull());
+    QCOMPARE(events[0].newValue, QStringLiteral("reviewed_success"));
+    QCOMPARE(events[0].actor, QStringLiteral("ui"));
+    QCOMPARE(events[1].field, QStringLiteral("status"));
+    QCOMPARE(events[1].oldValue, QStringLiteral("reviewed_success"));
+    QCOMPARE(events[1].newValue, QStringLiteral("reviewed_failure"));
+    QCOMPARE(events[2].field, QStringLiteral("feedback"));
+    QVERIFY(events[2].oldValue.isNull());
+    QCOMPARE(events[2].newValue, QStringLiteral("booked wrong day"));
+    QCOMPARE(events[2].actor, QStringLiteral("ada"));
+    QVERIFY(events[2].time.isValid());
+    QCOMPARE(reader.callById(id)->status, std::optional<ReviewStatus>(ReviewStatus::ReviewedFailure));
+}
+
+void TstCallStore::reviewOfUnknownCallFails()
+{
+    QVERIFY(!m_store->applyReview({12345, ReviewStatus::Success, std::nullopt, QStringLiteral("ui")}).result());
+}
+
+void TstCallStore::metricResultsDoNotOverrideReviewer()
+{
+    const qint64 id = m_store->upsert(call(QStringLiteral("met"))).result().id;
+    const QList<MetricResult> metrics{
+        MetricResult{1, QStringLiteral("Greeting"), QStringLiteral("binary"), QJsonValue(1), QJsonValue(), {}, {}}};
+    QVERIFY(m_store->setMetricResults(id, metrics, ReviewStatus::Success).result());
+    CallReader reader(m_path);
+    QCOMPARE(reader.callById(id)->status, std::optional<ReviewStatus>(ReviewStatus::Success));
+    QCOMPARE(reader.callById(id)->metrics, metrics);
+
+    QVERIFY(m_store->applyReview({id, ReviewStatus::ReviewedFailure, std::nullopt, QStringLiteral("ui")}).result());
+    QVERIFY(m_store->setMetricResults(id, {}, ReviewStatus::Success).result());
+    QCOMPARE(reader.callById(id)->status, std::optional<ReviewStatus>(ReviewStatus::ReviewedFailure));
+    QVERIFY(reader.callById(id)->metrics.isEmpty());
+    QCOMPARE(reader.reviewEvents(id).first().actor, QStringLiteral("metrics"));
+    QVERIFY(!m_store->setMetricResults(99999, metrics).result());
+}
+
+void TstCallStore::setRecording()
+{
+    const qint64 id = m_store->upsert(call(QStringLiteral("rec"))).result().id;
+    QVERIFY(m_store->setRecording(id, QStringLiteral("rec.wav"), QString()).result());
+    CallReader reader(m_path);
+    QCOMPARE(reader.callById(id)->recordingPath, QStringLiteral("rec.wav"));
+    QVERIFY(reader.callById(id)->errorMessage.isEmpty());
+
+    // A re-post with the same URL keeps the local copy; a new URL drops it.
+    QVERIFY(m_store->upsert(call(QStringLiteral("rec"))).result().ok());
+    QCOMPARE(reader.callById(id)->recordingPath, QStringLiteral("rec.wav"));
+    CallLog moved = call(QStringLiteral("rec"));
+    moved.voiceRecordingUrl = QStringLiteral("https://example.com/other.wav");
+    QVERIFY(m_store->upsert(moved).result().ok());
+    QVERIFY(reader.callById(id)->recordingPath.isEmpty());
+
+    QVERIFY(m_store->setRecording(id, QString(), QStringLiteral("download failed: 404")).result());
+    QCOMPARE(reader.callById(id)->errorMessage, QStringLiteral("download failed: 404"));
+    QVERIFY(!m_store->setRecording(424242, QStringLiteral("x.wav"), QString()).result());
+}
+
+void TstCallStore::agentSettingsRoundTrip()
+{
+    CallReader reader(m_path);
+    QVERIFY(!reader.agentSettings(QStringLiteral("agent:7")));
+    m_store->upsert(call(QStringLiteral("a"))).waitForFinished();
+    QVERIFY(reader.agentSettings(QStringLiteral("agent:7")));
+    QVERIFY(!reader.agentSettings(QStringLiteral("agent:7"))->lenientRoles);
+
+    AgentSettings settings{QStringLiteral("agent:7"), QStringLiteral("Front desk"), true, QStringLiteral("s3cret")};
+    QVERIFY(m_store->setAgentSettings(settings).result());
+    AgentSettings assistant{QStringLiteral("assistant:asst_1"), QString(), false, QString()};
+    QVERIFY(m_store->setAgentSettings(assistant).result());
+
+    const std::optional<AgentSettings> stored = reader.agentSettings(QStringLiteral("agent:7"));
+    QVERIFY(stored);
+    QCOMPARE(stored->name, settings.name);
+    QVERIFY(stored->lenientRoles);
+    QCOMPARE(stored->webhookSecret, settings.webhookSecret);
+    QCOMPARE(reader.agents().size(), 2);
+    // The agent's name shows on its calls that carry none.
+    QCOMPARE(reader.callByCallId(QStringLiteral("a"))->agentName, QStringLiteral("Front desk"));
+    QVERIFY(!m_store->setAgentSettings(AgentSettings{}).result());
+}
+
+void TstCallStore::requestLogRoundTrip()
+{
+    int changes = 0;
+    connect(m_store.get(), &CallStore::requestsChanged, this, [&] { ++changes; });
+    const qint64 callId = m_store->upsert(call(QStringLiteral("req"))).result().id;
+
+    RequestLogEntry entry;
+    entry.time = QDateTime(QDate(2026, 3, 1), QTime(9, 30, 0, 125), Qt::UTC);
+    entry.clientAddress = QStringLiteral("127.0.0.1");
+    entry.method = QStringLiteral("POST");
+    entry.path = QStringLiteral("/observability/v1/observe/");
+    entry.status = 201;
+    entry.latencyMs = 3.25;
+    entry.requestSize = 4096;
+    entry.headers = QJsonObject{{QStringLiteral("X-CEKURA-API-KEY"), QStringLiteral("****")}};
+    entry.bodyPath = m_dir->filePath(QStringLiteral("body1.json"));
+    entry.callDbId = callId;
+    const qint64 first = m_store->logRequest(entry).result();
+    QVERIFY(first > 0);
+
+    RequestLogEntry rejected;
+    rejected.method = QStringLiteral("POST");
+    rejected.path = QStringLiteral("/observability/v1/observe/");
+    rejected.status = 400;
+    rejected.errors = QJsonObject{{QStringLiteral("call_id"), QJsonArray{QStringLiteral("This field is required.")}}};
+    const qint64 second = m_store->logRequest(rejected).result();
+    QVERIFY(second > first);
+
+    CallReader reader(m_path);
+    QCOMPARE(reader.requestCount(), 2);
+    const QList<RequestLogEntry> newestFirst = reader.requests(10);
+    QCOMPARE(newestFirst.size(), 2);
+    QCOMPARE(newestFirst[0].id, second);
+    QCOMPARE(newestFirst[0].errors, rejected.errors);
+    QCOMPARE(newestFirst[0].callDbId, 0);
+    QVERIFY(newestFirst[0].time.isValid());
+    QCOMPARE(reader.requests(1).size(), 1);
+    QCOMPARE(reader.requests(10, second).size(), 1);
+
+    const RequestLogEntry stored = *reader.requestById(first);
+    QCOMPARE(stored.time, entry.time);
+    QCOMPARE(stored.clientAddress, entry.clientAddress);
+    QCOMPARE(stored.method, entry.method);
+    QCOMPARE(stored.path, entry.path);
+    QCOMPARE(stored.status, entry.status);
+    QCOMPARE(stored.latencyMs, entry.latencyMs);
+    QCOMPARE(stored.requestSize, entry.requestSize);
+    QCOMPARE(stored.headers, entry.headers);
+    QCOMPARE(stored.bodyPath, entry.bodyPath);
+    QCOMPARE(stored.callDbId, callId);
+    QVERIFY(!reader.requestById(first + 100));
+    QTRY_COMPARE(changes, 2);
+}
+
+void TstCallStore::clearRequestLogRemovesBodies()
+{
+    const QString body = m_dir->filePath(QStringLiteral("body.json"));
+    {
+        QFile file(body);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("{}");
+    }
+    RequestLogEntry entry;
+    entry.method = QStringLiteral("POST");
+    entry.path = QStringLiteral("/x");
+    entry.bodyPath = body;
+    for (int i = 0; i < 3; ++i)
+        m_store->logRequest(entry);
+    QCOMPARE(m_store->clearRequestLog().result(), 3);
+    CallReader reader(m_path);
+    QCOMPARE(reader.requestCount(), 0);
+    QVERIFY(!QFile::exists(body));
+}
+
+void TstCallStore::removeDeletesEverything()
+{
+    CallLog doomed = call(QStringLiteral("gone"), 7, QStringLiteral("ephemeral words"));
+    doomed.metrics = {MetricResult{1, QStringLiteral("m"), QStringLiteral("binary"), QJsonValue(0), QJsonValue(), {}, {}}};
+    doomed.recordingPath = QStringLiteral("gone.wav");
+    const qint64 id = m_store->upsert(doomed).result().id;
+    const qint64 kept = m_store->upsert(call(QStringLiteral("kept"))).result().id;
+    m_store->applyReview({id, ReviewStatus::ReviewedFailure, std::nullopt, QStringLiteral("ui")}).waitForFinished();
+    RequestLogEntry entry;
+    entry.method = QStringLiteral("POST");
+    entry.path = QStringLiteral("/observe/");
+    entry.callDbId = id;
+    const qint64 requestId = m_store->logRequest(entry).result();
+    const QString recording = QDir(m_store->recordingsDir()).filePath(QStringLiteral("gone.wav"));
+    {
+        QFile file(recording);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+    }
+
+    QVERIFY(m_store->remove(id).result());
+    CallReader reader(m_path);
+    QVERIFY(!reader.callById(id));
+    QVERIFY(reader.callById(kept));
+    QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM turns WHERE call = %1").arg(id)), 0);
+    QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM metric_results")), 0);
+    QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM review_events")), 0);
+    QVERIFY(indexed(QStringLiteral("ephemeral")).isEmpty());
+    QCOMPARE(indexed(QStringLiteral("pine")), containing(QStringLiteral("pine")));
+    QCOMPARE(reader.requestById(requestId)->callDbId, 0);
+    QVERIFY(!QFile::exists(recording));
+    QVERIFY(!m_store->remove(id).result());
+}
+
+void TstCallStore::closingFinishesQueuedWrites()
+{
+    QList<QFuture<UpsertOutcome>> futures;
+    for (int i = 0; i < 500; ++i)
+        futures.append(m_store->upsert(call(QStringLiteral("q%1").arg(i))));
+    m_store.reset();
+    for (QFuture<UpsertOutcome> &future : futures) {
+        QVERIFY(future.isFinished());
+        QVERIFY(future.result().ok());
+    }
+    QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM calls")), 500);
+}
+
+QTEST_GUILESS_MAIN(TstCallStore)
 #include "tst_callstore.moc"
