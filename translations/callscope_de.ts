@@ -5,206 +5,207 @@
     <name>CallHeader</name>
     <message>
         <source>Agent</source>
-        <translation type="unfinished"></translation>
+        <translation>Agent</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeit</translation>
     </message>
     <message>
         <source>Duration</source>
-        <translation type="unfinished"></translation>
+        <translation>Dauer</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Ended reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Beendigungsgrund</translation>
     </message>
     <message>
         <source>Customer</source>
-        <translation type="unfinished"></translation>
+        <translation>Kunde</translation>
     </message>
     <message>
         <source>Feedback</source>
-        <translation type="unfinished"></translation>
+        <translation>Feedback</translation>
     </message>
     <message>
         <source>Agent %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Agent %1</translation>
     </message>
     <message>
         <source>%1 (agent %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (Agent %2)</translation>
     </message>
 </context>
 <context>
     <name>CallListModel</name>
     <message>
         <source>Not evaluated</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht bewertet</translation>
     </message>
     <message>
         <source>Success</source>
-        <translation type="unfinished"></translation>
+        <translation>Erfolg</translation>
     </message>
     <message>
         <source>Failure</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlschlag</translation>
     </message>
     <message>
         <source>Reviewed success</source>
-        <translation type="unfinished"></translation>
+        <translation>Geprüft: Erfolg</translation>
     </message>
     <message>
         <source>Reviewed failure</source>
-        <translation type="unfinished"></translation>
+        <translation>Geprüft: Fehlschlag</translation>
     </message>
     <message>
         <source>Agent %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Agent %1</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeit</translation>
     </message>
     <message>
         <source>Agent</source>
-        <translation type="unfinished"></translation>
+        <translation>Agent</translation>
     </message>
     <message>
         <source>Call ID</source>
-        <translation type="unfinished"></translation>
+        <translation>Anruf-ID</translation>
     </message>
     <message>
         <source>Duration</source>
-        <translation type="unfinished"></translation>
+        <translation>Dauer</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Ended reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Beendigungsgrund</translation>
     </message>
 </context>
 <context>
     <name>FilterBar</name>
     <message>
         <source>Search transcripts</source>
-        <translation type="unfinished"></translation>
+        <translation>Transkripte durchsuchen</translation>
     </message>
     <message>
         <source>All statuses</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Status</translation>
     </message>
     <message>
         <source>Success</source>
-        <translation type="unfinished"></translation>
+        <translation>Erfolg</translation>
     </message>
     <message>
         <source>Failure</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlschlag</translation>
     </message>
     <message>
         <source>Reviewed success</source>
-        <translation type="unfinished"></translation>
+        <translation>Geprüft: Erfolg</translation>
     </message>
     <message>
         <source>Reviewed failure</source>
-        <translation type="unfinished"></translation>
+        <translation>Geprüft: Fehlschlag</translation>
     </message>
     <message>
         <source>Agent</source>
-        <translation type="unfinished"></translation>
+        <translation>Agent</translation>
     </message>
     <message>
         <source>Agent id or assistant id</source>
-        <translation type="unfinished"></translation>
+        <translation>Agent-ID oder Assistenten-ID</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
         <source>Callscope</source>
-        <translation type="unfinished"></translation>
+        <translation>Callscope</translation>
     </message>
     <message>
         <source>No calls to show.
 Import call logs with File › Import, or change the filter.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Anrufe.
+Importieren Sie Anrufprotokolle über Datei › Importieren oder ändern Sie den Filter.</translation>
     </message>
     <message>
         <source>Select a call to read its transcript.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie einen Anruf, um sein Transkript zu lesen.</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Datei</translation>
     </message>
     <message>
         <source>&amp;Import Files…</source>
-        <translation type="unfinished"></translation>
+        <translation>Dateien &amp;importieren…</translation>
     </message>
     <message>
         <source>Import &amp;Folder…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ordner importieren…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Beenden</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Hilfe</translation>
     </message>
     <message>
         <source>&amp;About Callscope</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Über Callscope</translation>
     </message>
     <message>
         <source>About &amp;Qt</source>
-        <translation type="unfinished"></translation>
+        <translation>Über &amp;Qt</translation>
     </message>
     <message>
         <source>Import Call Logs</source>
-        <translation type="unfinished"></translation>
+        <translation>Anrufprotokolle importieren</translation>
     </message>
     <message>
         <source>Call logs (*.json *.jsonl *.csv);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Anrufprotokolle (*.json *.jsonl *.csv);;Alle Dateien (*)</translation>
     </message>
     <message>
         <source>Import a Folder of Call Logs</source>
-        <translation type="unfinished"></translation>
+        <translation>Ordner mit Anrufprotokollen importieren</translation>
     </message>
     <message>
         <source>About Callscope</source>
-        <translation type="unfinished"></translation>
+        <translation>Über Callscope</translation>
     </message>
     <message>
         <source>&lt;h3&gt;Callscope %1&lt;/h3&gt;&lt;p&gt;A local workbench for voice-AI call logs: read each call&apos;s transcript, check its status and review it.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h3&gt;Callscope %1&lt;/h3&gt;&lt;p&gt;Eine lokale Werkbank für Anrufprotokolle von Sprach-KI: Transkripte lesen, Status prüfen und Anrufe bewerten.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Counting calls…</source>
-        <translation type="unfinished"></translation>
+        <translation>Anrufe werden gezählt…</translation>
     </message>
     <message numerus="yes">
         <source>%n matching call(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n passender Anruf</numerusform>
+            <numerusform>%n passende Anrufe</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n call(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Anruf</numerusform>
+            <numerusform>%n Anrufe</numerusform>
         </translation>
     </message>
 </context>
@@ -212,46 +213,46 @@ Import call logs with File › Import, or change the filter.</source>
     <name>StatusDelegate</name>
     <message>
         <source>Success</source>
-        <translation type="unfinished"></translation>
+        <translation>Erfolg</translation>
     </message>
     <message>
         <source>Failure</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlschlag</translation>
     </message>
 </context>
 <context>
     <name>TranscriptModel</name>
     <message>
         <source>Agent</source>
-        <translation type="unfinished"></translation>
+        <translation>Agent</translation>
     </message>
     <message>
         <source>Caller</source>
-        <translation type="unfinished"></translation>
+        <translation>Anrufer</translation>
     </message>
     <message>
         <source>Tool call</source>
-        <translation type="unfinished"></translation>
+        <translation>Tool-Aufruf</translation>
     </message>
     <message>
         <source>Tool result</source>
-        <translation type="unfinished"></translation>
+        <translation>Tool-Ergebnis</translation>
     </message>
     <message>
         <source>%1 – %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 – %2</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeit</translation>
     </message>
     <message>
         <source>Speaker</source>
-        <translation type="unfinished"></translation>
+        <translation>Sprecher</translation>
     </message>
     <message>
         <source>Text</source>
-        <translation type="unfinished"></translation>
+        <translation>Text</translation>
     </message>
 </context>
 </TS>

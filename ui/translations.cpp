@@ -14,8 +14,16 @@ bool install(QCoreApplication &app, const QLocale &locale)
     else
         delete qt;
 
+    // English plural forms first, so every other language falls back to them.
+    auto *plurals = new QTranslator(&app);
+    if (plurals->load(QStringLiteral(":/i18n/callscope_en.qm")))
+        app.installTranslator(plurals);
+    else
+        delete plurals;
+
     auto *own = new QTranslator(&app);
-    if (own->load(locale, QStringLiteral("callscope"), QStringLiteral("_"), QStringLiteral(":/i18n"))) {
+    if (locale.language() != QLocale::English
+        && own->load(locale, QStringLiteral("callscope"), QStringLiteral("_"), QStringLiteral(":/i18n"))) {
         app.installTranslator(own);
         return true;
     }

@@ -8,8 +8,9 @@ class QCoreApplication;
 // translations folder) and Callscope's (callscope_<lang>.qm, embedded under :/i18n).
 namespace Translations {
 
-// Installs translators for `locale` on `app` (they are parented to it). Returns whether
-// a Callscope translation for that locale was found; English needs none.
+// Installs translators for `locale` on `app` (they are parented to it): always the
+// English plural forms, then the locale's language if Callscope has it. Returns whether
+// a translation for a language other than English was installed.
 bool install(QCoreApplication &app, const QLocale &locale = QLocale());
 
 } // namespace Translations

@@ -112,7 +112,20 @@ void CallListModel::requestWanted()
     QList<int> pages(m_wanted.cbegin(), m_wanted.cend());
     m_wanted.clear();
     std::sort(pages.begin(), pages.end());
-    m_loader->requestPages(m_generation, m_query, pages, kPageSize);
+    QList<CallPageLoader::PageRequest> requests;
+    requests.reserve(pages.size());
+    for (int page : pages) {
+        CallPageLoader::PageRequest request{page, {}, 0};
+        // Continue after the previous page's last call when that page is fresh and full.
+        const auto previous = m_pages.constFind(page - 1);
+        if (previous != m_pages.constEnd() && previous->generation == m_generation
+            && previous->calls.size() == kPageSize && previous->calls.constLast().timestamp.isValid()) {
+            request.afterTimestamp = previous->calls.constLast().timestamp;
+            request.afterId = previous->calls.constLast().id;
+        }
+        requests.append(request);
+    }
+    m_loader->requestPages(m_generation, m_query, requests, kPageSize);
 }
 
 void CallListModel::applyCount(quint64 generation, qint64 count)

@@ -19,7 +19,8 @@ void CallPageLoader::requestCount(quint64 generation, const CallQuery &query)
     scheduleLocked();
 }
 
-void CallPageLoader::requestPages(quint64 generation, const CallQuery &query, const QList<int> &pages, int pageSize)
+void CallPageLoader::requestPages(quint64 generation, const CallQuery &query, const QList<PageRequest> &pages,
+                                  int pageSize)
 {
     const QMutexLocker lock(&m_mutex);
     m_pages = PageJobs{generation, query, pages, pageSize};
@@ -59,11 +60,18 @@ void CallPageLoader::process()
                 count = std::move(m_count);
                 m_count.reset();
             } else if (!m_pages.pages.isEmpty()) {
-                page = m_pages.pages.takeFirst();
+                const PageRequest request = m_pages.pages.takeFirst();
+                page = request.page;
                 pageGeneration = m_pages.generation;
                 CallQuery query = m_pages.query;
-                query.offset = page * m_pages.pageSize;
                 query.limit = m_pages.pageSize;
+                if (request.afterId > 0) {
+                    query.afterTimestamp = request.afterTimestamp;
+                    query.afterId = request.afterId;
+                    query.offset = 0;
+                } else {
+                    query.offset = page * m_pages.pageSize;
+                }
                 pageQuery = query;
             } else {
                 m_scheduled = false;

@@ -3,6 +3,7 @@
 #include "calllog/calllog.h"
 #include "store/callquery.h"
 
+#include <QDateTime>
 #include <QList>
 #include <QMutex>
 #include <QObject>
@@ -29,8 +30,18 @@ public:
 
     // Thread-safe. A newer count request replaces one not yet started.
     void requestCount(quint64 generation, const CallQuery &query);
-    // Thread-safe. Pages are numbered from 0; page p holds rows [p*pageSize, (p+1)*pageSize).
-    void requestPages(quint64 generation, const CallQuery &query, const QList<int> &pages, int pageSize);
+    // One page to read. Page p holds rows [p*pageSize, (p+1)*pageSize). When the last call
+    // of page p-1 is known, reading continues after it (keyset), which stays fast deep in
+    // a long list where an OFFSET would make SQLite step over every earlier row.
+    struct PageRequest
+    {
+        int page = 0;
+        QDateTime afterTimestamp;
+        qint64 afterId = 0;     // 0: use the offset
+    };
+
+    // Thread-safe. Replaces the pages still waiting from an earlier request.
+    void requestPages(quint64 generation, const CallQuery &query, const QList<PageRequest> &pages, int pageSize);
 
 signals:
     void countReady(quint64 generation, qint64 count);
@@ -47,7 +58,7 @@ private:
     {
         quint64 generation = 0;
         CallQuery query;
-        QList<int> pages;
+        QList<PageRequest> pages;
         int pageSize = 0;
     };
 

@@ -1,0 +1,165 @@
+#include "item/calllistmodel.h"
+#include "item/transcriptmodel.h"
+#include "mainwindow.h"
+#include "store/callstore.h"
+#include "testcalls.h"
+#include "translations.h"
+
+#include <QAbstractItemModelTester>
+#include <QApplication>
+#include <QComboBox>
+#include <QFile>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListView>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void listsCallsAndCount();
+    void clickingARowShowsItsTranscript();
+    void typingInSearchFilters();
+    void statusComboFilters();
+    void selectionFollowsTheCallWhenNewCallsArrive();
+    void embedsGermanTranslation();
+
+private:
+    QTableView *callView() const { return m_window->findChild<QTableView *>(QStringLiteral("callList")); }
+    void clickRow(int row);
+
+    static constexpr int kCalls = 40;
+    QTemporaryDir m_dir;
+    std::unique_ptr<CallStore> m_store;
+    std::unique_ptr<MainWindow> m_window;
+};
+
+void TestMainWindow::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    // As the application does: English plural forms ("1 call", "2 calls").
+    QVERIFY(!Translations::install(*qApp, QLocale(QLocale::English)));
+    QVERIFY(m_dir.isValid());
+    QString error;
+    m_store = CallStore::open(m_dir.filePath(QStringLiteral("calls.db")), &error);
+    QVERIFY2(m_store, qPrintable(error));
+    TestCalls::fill(*m_store, kCalls);
+}
+
+void TestMainWindow::init()
+{
+    m_window = std::make_unique<MainWindow>(m_store.get());
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    QTRY_COMPARE(callView()->model()->rowCount(), kCalls);
+    QTRY_VERIFY(callView()->model()->index(0, 0).data(CallListModel::LoadedRole).toBool());
+}
+
+void TestMainWindow::cleanup()
+{
+    m_window.reset();
+}
+
+void TestMainWindow::clickRow(int row)
+{
+    QTableView *view = callView();
+    const QModelIndex index = view->model()->index(row, CallListModel::CallId);
+    view->scrollTo(index);
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, view->visualRect(index).center());
+}
+
+void TestMainWindow::listsCallsAndCount()
+{
+    QAbstractItemModelTester tester(m_window->callListModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    auto *count = m_window->findChild<QLabel *>(QStringLiteral("callCount"));
+    QVERIFY(count);
+    QTRY_COMPARE(count->text(), QStringLiteral("%1 calls").arg(kCalls));
+    QCOMPARE(callView()->model()->index(0, CallListModel::CallId).data().toString(), TestCalls::callIdOf(kCalls - 1));
+    // Before a call is picked, the detail pane says what to do rather than staying blank.
+    QVERIFY(m_window->findChild<QLabel *>(QStringLiteral("noCallHint"))->isVisible());
+}
+
+void TestMainWindow::clickingARowShowsItsTranscript()
+{
+    QAbstractItemModelTester tester(m_window->transcriptModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QSignalSpy shown(m_window.get(), &MainWindow::callShown);
+    const int row = 3;   // call 36
+    const qint64 id = callView()->model()->index(row, 0).data(CallListModel::DbIdRole).toLongLong();
+    clickRow(row);
+    QTRY_COMPARE(m_window->shownCallId(), id);
+    QCOMPARE(shown.count(), 1);
+
+    TranscriptModel *transcript = m_window->transcriptModel();
+    QCOMPARE(transcript->rowCount(), 5);
+    QCOMPARE(transcript->index(0, TranscriptModel::Text).data().toString(), QStringLiteral("Hello, this is call 36."));
+    QCOMPARE(transcript->index(2, TranscriptModel::Text).data().toString(), QStringLiteral("lookup({\"n\":36})"));
+    QVERIFY(m_window->findChild<QListView *>(QStringLiteral("transcript"))->isVisible());
+    QCOMPARE(m_window->findChild<QLabel *>(QStringLiteral("callTitle"))->text(), TestCalls::callIdOf(36));
+
+    clickRow(0);
+    QTRY_COMPARE(transcript->index(0, TranscriptModel::Text).data().toString(), QStringLiteral("Hello, this is call 39."));
+}
+
+void TestMainWindow::typingInSearchFilters()
+{
+    auto *search = m_window->findChild<QLineEdit *>(QStringLiteral("searchField"));
+    QVERIFY(search);
+    QTest::keyClicks(search, QStringLiteral("refund"));
+    QTRY_COMPARE(callView()->model()->rowCount(), kCalls / 10);
+    QTRY_COMPARE(callView()->model()->index(0, CallListModel::CallId).data().toString(), TestCalls::callIdOf(30));
+    auto *count = m_window->findChild<QLabel *>(QStringLiteral("callCount"));
+    QTRY_COMPARE(count->text(), QStringLiteral("%1 matching calls").arg(kCalls / 10));
+
+    search->clear();
+    QTRY_COMPARE(callView()->model()->rowCount(), kCalls);
+}
+
+void TestMainWindow::statusComboFilters()
+{
+    auto *status = m_window->findChild<QComboBox *>(QStringLiteral("statusFilter"));
+    QVERIFY(status);
+    status->setCurrentIndex(status->findData(int(ReviewStatus::Failure)));
+    QTRY_COMPARE(callView()->model()->rowCount(), kCalls / 5);
+    QTRY_COMPARE(callView()->model()->index(0, 0).data(CallListModel::StatusRole).toString(), QStringLiteral("failure"));
+}
+
+// A listener may store calls while a reviewer reads one; the new calls appear on top and
+// the reviewer's call must stay selected (and shown) on its new row.
+void TestMainWindow::selectionFollowsTheCallWhenNewCallsArrive()
+{
+    clickRow(1);
+    const qint64 id = callView()->model()->index(1, 0).data(CallListModel::DbIdRole).toLongLong();
+    QTRY_COMPARE(m_window->shownCallId(), id);
+
+    m_store->upsertMany({TestCalls::make(kCalls), TestCalls::make(kCalls + 1)}).waitForFinished();
+    QTRY_COMPARE(callView()->model()->rowCount(), kCalls + 2);
+    QTRY_COMPARE(callView()->currentIndex().row(), 3);
+    QCOMPARE(callView()->currentIndex().data(CallListModel::DbIdRole).toLongLong(), id);
+    QCOMPARE(m_window->shownCallId(), id);
+
+    const QList<qint64> added{callView()->model()->index(0, 0).data(CallListModel::DbIdRole).toLongLong(),
+                              callView()->model()->index(1, 0).data(CallListModel::DbIdRole).toLongLong()};
+    for (qint64 addedId : added)
+        m_store->remove(addedId).waitForFinished();
+    QTRY_COMPARE(callView()->model()->rowCount(), kCalls);
+}
+
+void TestMainWindow::embedsGermanTranslation()
+{
+    QVERIFY(QFile::exists(QStringLiteral(":/i18n/callscope_de.qm")));
+    QVERIFY(Translations::install(*qApp, QLocale(QLocale::German, QLocale::Germany)));
+    QCOMPARE(QCoreApplication::translate("MainWindow", "&File"), QStringLiteral("&Datei"));
+    QCOMPARE(QCoreApplication::translate("CallListModel", "Ended reason"), QStringLiteral("Beendigungsgrund"));
+}
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"
