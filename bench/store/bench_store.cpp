@@ -1,0 +1,226 @@
+// Measures how fast CallStore stores calls with the FTS index kept current:
+//   (a) one call per transaction: upsert, wait for it, next;
+//   (b) group commit: queue every upsert, then wait for all;
+// and, as a baseline in the same run, the sqlite3 shell inserting the same rows into the
+// same schema in one transaction with a per-row FTS trigger. Prints the median of N runs.
+
+#include "store/callstore.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonDocument>
+#include <QProcess>
+#include <QRandomGenerator>
+#include <QSqlDatabase>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTextStream>
+
+#include <algorithm>
+#include <cstdio>
+#include <functional>
+#include <vector>
+
+namespace {
+
+QList<CallLog> generateCalls(int count, int turns)
+{
+    static const QStringList vocabulary = [] {
+        QStringList words;
+        const char *seed[] = {"appointment", "friday", "refund", "order", "parcel", "cancel", "schedule", "dentist",
+                              "please", "thanks", "account", "number", "address", "tomorrow", "morning", "evening",
+                              "confirm", "booking", "insurance", "payment", "card", "delivery", "late", "help"};
+        for (const char *word : seed)
+            words << QString::fromLatin1(word);
+        for (int i = 0; i < 2000; ++i)
+            words << QStringLiteral("w%1").arg(i);
+        return words;
+    }();
+    QRandomGenerator random(42);
+    QList<CallLog> calls;
+    calls.reserve(count);
+    const QDateTime start(QDate(2026, 1, 1), QTime(0, 0), Qt::UTC);
+    for (int c = 0; c < count; ++c) {
+        CallLog call;
+        call.callId = QStringLiteral("bench-%1").arg(c);
+        call.agent = 1 + c % 5;
+        call.timestamp = start.addSecs(c * 60);
+        call.customerNumber = QStringLiteral("+1555%1").arg(c, 7, 10, QLatin1Char('0'));
+        call.metadata = QJsonObject{{QStringLiteral("batch"), c / 100}};
+        double time = 0.0;
+        for (int t = 0; t < turns; ++t) {
+            QStringList words;
+            const int length = 6 + int(random.bounded(10));
+            for (int w = 0; w < length; ++w)
+                words << vocabulary.at(int(random.bounded(vocabulary.size())));
+            const double duration = 1.0 + random.bounded(4.0);
+            call.turns.append(Turn{t % 2 ? Turn::Role::TestingAgent : Turn::Role::MainAgent,
+                                   words.join(QLatin1Char(' ')), time, time + duration, {}});
+            time += duration + 0.3;
+        }
+        calls.append(call);
+    }
+    return calls;
+}
+
+double median(std::vector<double> values)
+{
+    std::sort(values.begin(), values.end());
+    return values.empty() ? 0.0 : values[values.size() / 2];
+}
+
+// Seconds, or < 0 on failure.
+double runStore(const QList<CallLog> &calls, const QString &dir, bool groupCommit)
+{
+    QString error;
+    const QString path = dir + (groupCommit ? QStringLiteral("/group.db") : QStringLiteral("/single.db"));
+    auto store = CallStore::open(path, &error);
+    if (!store) {
+        std::fprintf(stderr, "cannot open store: %s\n", qPrintable(error));
+        return -1;
+    }
+    QElapsedTimer timer;
+    timer.start();
+    if (groupCommit) {
+        QList<QFuture<UpsertOutcome>> futures;
+        futures.reserve(calls.size());
+        for (const CallLog &call : calls)
+            futures.append(store->upsert(call));
+        for (QFuture<UpsertOutcome> &future : futures) {
+            if (!future.result().ok())
+                return -1;
+        }
+    } else {
+        for (const CallLog &call : calls) {
+            if (!store->upsert(call).result().ok())
+                return -1;
+        }
+    }
+    const double seconds = timer.nsecsElapsed() / 1e9;
+    store.reset();
+    return seconds;
+}
+
+QString sqlText(const QString &text)
+{
+    QString quoted = text;
+    quoted.replace(QLatin1Char('\''), QLatin1String("''"));
+    return QLatin1Char('\'') + quoted + QLatin1Char('\'');
+}
+
+// The same rows in the same schema (made by CallStore), through the sqlite3 shell.
+double runSqliteShell(const QList<CallLog> &calls, const QString &dir, const QString &sqlite3)
+{
+    const QString path = dir + QStringLiteral("/shell.db");
+    {
+        QString error;
+        if (!CallStore::open(path, &error)) {
+            std::fprintf(stderr, "cannot create schema: %s\n", qPrintable(error));
+            return -1;
+        }
+    }
+    const QString script = dir + QStringLiteral("/shell.sql");
+    {
+        QFile file(script);
+        if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
+            return -1;
+        QTextStream out(&file);
+        out << "PRAGMA journal_mode = WAL;\nPRAGMA synchronous = NORMAL;\nPRAGMA foreign_keys = ON;\n"
+            << "CREATE TRIGGER turns_ai AFTER INSERT ON turns BEGIN "
+               "INSERT INTO turns_fts (rowid, content) VALUES (new.id, new.content); END;\n"
+            << "BEGIN;\n";
+        for (qint64 agent = 1; agent <= 5; ++agent)
+            out << "INSERT INTO agents (key, agent_id, created_at) VALUES ('agent:" << agent << "', " << agent << ", 0);\n";
+        qint64 id = 0;
+        for (const CallLog &call : calls) {
+            ++id;
+            out << "INSERT INTO calls (id, agent_key, call_id, agent_id, transcript_type, customer_number, metadata, "
+                   "timestamp, duration, created_at, updated_at) VALUES ("
+                << id << ", " << sqlText(call.agentKey()) << ", " << sqlText(call.callId) << ", " << *call.agent
+                << ", 'cekura', " << sqlText(call.customerNumber) << ", "
+                << sqlText(QString::fromUtf8(QJsonDocument(call.metadata).toJson(QJsonDocument::Compact))) << ", "
+                << call.timestamp.toMSecsSinceEpoch() << ", " << call.transcriptDuration() << ", 0, 0);\n";
+            int index = 0;
+            for (const Turn &turn : call.turns) {
+                out << "INSERT INTO turns (call, idx, role, content, start_s, end_s) VALUES (" << id << ", "
+                    << index++ << ", " << sqlText(Turn::roleName(turn.role)) << ", " << sqlText(turn.content) << ", "
+                    << turn.startTime << ", " << turn.endTime << ");\n";
+            }
+        }
+        out << "COMMIT;\n";
+    }
+    QProcess process;
+    process.setStandardInputFile(script);
+    QElapsedTimer timer;
+    timer.start();
+    process.start(sqlite3, {path});
+    if (!process.waitForFinished(600000) || process.exitCode() != 0) {
+        std::fprintf(stderr, "sqlite3 failed: %s\n", process.readAllStandardError().constData());
+        return -1;
+    }
+    return timer.nsecsElapsed() / 1e9;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("callscope-bench"));
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("CallStore upsert throughput"));
+    parser.addHelpOption();
+    QCommandLineOption callsOption(QStringLiteral("calls"), QStringLiteral("Calls per run."), QStringLiteral("n"), QStringLiteral("10000"));
+    QCommandLineOption turnsOption(QStringLiteral("turns"), QStringLiteral("Turns per call."), QStringLiteral("n"), QStringLiteral("20"));
+    QCommandLineOption runsOption(QStringLiteral("runs"), QStringLiteral("Runs (median)."), QStringLiteral("n"), QStringLiteral("3"));
+    QCommandLineOption dirOption(QStringLiteral("dir"), QStringLiteral("Folder for the databases (default: a temporary one)."), QStringLiteral("path"));
+    parser.addOptions({callsOption, turnsOption, runsOption, dirOption});
+    parser.process(app);
+    const int count = parser.value(callsOption).toInt();
+    const int turns = parser.value(turnsOption).toInt();
+    const int runs = std::max(1, parser.value(runsOption).toInt());
+
+    const QList<CallLog> calls = generateCalls(count, turns);
+    const QString sqlite3 = QStandardPaths::findExecutable(QStringLiteral("sqlite3"));
+    std::printf("bench_store: %d calls x %d turns, FTS5 index current, median of %d runs (SQLite via Qt %s)\n",
+                count, turns, runs, qVersion());
+
+    struct Mode { const char *name; std::function<double(const QString &)> run; std::vector<double> rates; };
+    std::vector<Mode> modes{
+        {"CallStore, 1 call per transaction", [&](const QString &dir) { return runStore(calls, dir, false); }, {}},
+        {"CallStore, group commit (queued)", [&](const QString &dir) { return runStore(calls, dir, true); }, {}},
+    };
+    if (!sqlite3.isEmpty())
+        modes.push_back({"sqlite3 shell, 1 transaction, FTS trigger", [&](const QString &dir) { return runSqliteShell(calls, dir, sqlite3); }, {}});
+    else
+        std::printf("(sqlite3 not found: no baseline)\n");
+
+    for (int run = 0; run < runs; ++run) {
+        for (Mode &mode : modes) {
+            QTemporaryDir temporary;
+            const QString dir = parser.isSet(dirOption)
+                ? QStringLiteral("%1/run%2-%3").arg(parser.value(dirOption)).arg(run).arg(&mode - modes.data())
+                : temporary.path();
+            const double seconds = mode.run(dir);
+            if (seconds <= 0) {
+                std::fprintf(stderr, "%s: failed\n", mode.name);
+                return 1;
+            }
+            mode.rates.push_back(count / seconds);
+            std::printf("  run %d  %-42s %8.0f calls/s\n", run + 1, mode.name, count / seconds);
+            std::fflush(stdout);
+        }
+    }
+    std::printf("\nmedian:\n");
+    for (const Mode &mode : modes)
+        std::printf("  %-42s %8.0f calls/s\n", mode.name, median(mode.rates));
+    if (modes.size() == 3) {
+        const double baseline = median(modes[2].rates);
+        std::printf("  group commit / sqlite3 shell: %.2fx; group commit / 1 per transaction: %.2fx\n",
+                    median(modes[1].rates) / baseline, median(modes[1].rates) / median(modes[0].rates));
+    }
+    std::printf("  target: >= 3000 calls/s with group commit: %s\n", median(modes[1].rates) >= 3000 ? "met" : "NOT met");
+    return 0;
+}
