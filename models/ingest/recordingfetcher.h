@@ -1,0 +1,87 @@
+#pragma once
+
+#include <QElapsedTimer>
+#include <QHash>
+#include <QObject>
+#include <QQueue>
+#include <QString>
+#include <QUrl>
+
+#include <memory>
+
+class CallStore;
+class IngestPipeline;
+class QFile;
+class QNetworkAccessManager;
+class QNetworkReply;
+class QTimer;
+
+// Downloads `voice_recording_url` recordings in the background, after their calls were
+// stored (IngestPipeline::remoteRecordingPending), and attaches each through
+// CallStore::setRecording: the file on success, an error message on the call's
+// error_message on failure. Only http and https; a size limit (checked against
+// Content-Length and while receiving); a no-progress timeout and a total deadline per
+// attempt; retries with exponential backoff on network errors, 5xx and 429. Lives in
+// the thread that created it (which needs an event loop); at most maxConcurrent
+// downloads run at once, the rest queue.
+//
+// Invariants: every fetch() ends in exactly one setRecording() call and one finished()
+// signal; a partial download never reaches the recordings folder (it is written to a
+// temporary file and renamed only when complete).
+class RecordingFetcher : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(RecordingFetcher)
+
+public:
+    struct Limits
+    {
+        qint64 maxBytes = 512LL * 1024 * 1024;
+        int stallTimeoutMs = 30'000;        // no byte for this long: the attempt fails
+        int attemptTimeoutMs = 300'000;     // one attempt in total
+        int maxAttempts = 4;
+        int initialBackoffMs = 1'000;       // doubled after each failed attempt
+        int maxConcurrent = 4;
+    };
+
+    explicit RecordingFetcher(CallStore *store, QObject *parent = nullptr);
+    ~RecordingFetcher() override;
+
+    void setLimits(const Limits &limits) { m_limits = limits; }
+    const Limits &limits() const { return m_limits; }
+    // Fetches every recording `pipeline` reports as pending.
+    void watch(IngestPipeline *pipeline);
+
+    void fetch(qint64 callDbId, const QUrl &url);
+    int pendingCount() const { return int(m_queue.size() + m_active.size()); }
+
+signals:
+    // After setRecording() was queued for the call. `error` is empty on success.
+    void finished(qint64 callDbId, const QString &error);
+
+private:
+    struct Job
+    {
+        qint64 callDbId = 0;
+        QUrl url;
+        int attempt = 0;
+        QNetworkReply *reply = nullptr;
+        std::unique_ptr<QFile> file;
+        QTimer *deadline = nullptr;
+        QString failure;
+        bool retryable = false;
+    };
+
+    void startNext();
+    void startAttempt(Job *job);
+    void onReadyRead(Job *job);
+    void onFinished(Job *job);
+    void complete(Job *job, const QString &relativePath, const QString &error);
+    void abortAttempt(Job *job, const QString &reason, bool retryable);
+
+    CallStore *m_store;
+    Limits m_limits;
+    QNetworkAccessManager *m_network;
+    QQueue<std::shared_ptr<Job>> m_queue;
+    QHash<Job *, std::shared_ptr<Job>> m_active;
+};

@@ -1,0 +1,324 @@
+#include "calllogfilter.h"
+
+#include "calllog/reviewstatus.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+
+namespace {
+
+constexpr int kMaxDepth = 8;
+
+bool isTimeField(const QString &field)
+{
+    return field == QLatin1String("timestamp") || field == QLatin1String("created_at")
+           || field == QLatin1String("updated_at");
+}
+
+QJsonValue lookup(const QJsonObject &call, const QString &field)
+{
+    const qsizetype dot = field.indexOf(QLatin1Char('.'));
+    if (dot < 0)
+        return call.value(field);
+    const QJsonValue parent = call.value(field.left(dot));
+    if (!parent.isObject())
+        return QJsonValue(QJsonValue::Undefined);
+    return lookup(parent.toObject(), field.mid(dot + 1));
+}
+
+// The duration field is "MM:SS" in responses; filters compare it in seconds.
+std::optional<double> number(const QJsonValue &value)
+{
+    if (value.isDouble())
+        return value.toDouble();
+    if (value.isBool())
+        return value.toBool() ? 1.0 : 0.0;
+    if (value.isString()) {
+        const QString text = value.toString();
+        bool ok = false;
+        const double parsed = text.toDouble(&ok);
+        if (ok)
+            return parsed;
+        const QStringList parts = text.split(QLatin1Char(':'));
+        if (parts.size() == 2) {
+            bool okMinutes = false, okSeconds = false;
+            const double minutes = parts[0].toDouble(&okMinutes);
+            const double seconds = parts[1].toDouble(&okSeconds);
+            if (okMinutes && okSeconds)
+                return minutes * 60 + seconds;
+        }
+    }
+    return std::nullopt;
+}
+
+QString text(const QJsonValue &value)
+{
+    if (value.isString())
+        return value.toString();
+    if (value.isDouble())
+        return QString::number(value.toDouble(), 'g', 17);
+    if (value.isBool())
+        return value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
+    if (value.isObject())
+        return QString::fromUtf8(QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact));
+    if (value.isArray())
+        return QString::fromUtf8(QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact));
+    return {};
+}
+
+// -1, 0, 1, or nullopt when the two cannot be ordered.
+std::optional<int> order(const QJsonValue &actual, const QJsonValue &expected, bool timeField)
+{
+    if (timeField) {
+        const QDateTime a = QDateTime::fromString(actual.toString(), Qt::ISODateWithMs);
+        const QDateTime b = QDateTime::fromString(expected.toString(), Qt::ISODateWithMs);
+        if (!a.isValid() || !b.isValid())
+            return std::nullopt;
+        return a < b ? -1 : (a > b ? 1 : 0);
+    }
+    if (actual.isString() && expected.isString() && !number(actual) ) {
+        const int c = actual.toString().compare(expected.toString());
+        return c < 0 ? -1 : (c > 0 ? 1 : 0);
+    }
+    const auto a = number(actual);
+    const auto b = number(expected);
+    if (a && b)
+        return *a < *b ? -1 : (*a > *b ? 1 : 0);
+    if (actual.isString() || expected.isString()) {
+        const int c = text(actual).compare(text(expected));
+        return c < 0 ? -1 : (c > 0 ? 1 : 0);
+    }
+    return std::nullopt;
+}
+
+bool equal(const QJsonValue &actual, const QJsonValue &expected, bool timeField)
+{
+    if (actual.isNull() || actual.isUndefined())
+        return expected.isNull();
+    if (const auto o = order(actual, expected, timeField))
+        return *o == 0;
+    return actual == expected;
+}
+
+} // namespace
+
+QStringList CallLogFilter::operatorNames()
+{
+    return {QStringLiteral("eq"), QStringLiteral("neq"), QStringLiteral("gt"), QStringLiteral("gte"),
+            QStringLiteral("lt"), QStringLiteral("lte"), QStringLiteral("contains"), QStringLiteral("startswith"),
+            QStringLiteral("in"), QStringLiteral("isnull")};
+}
+
+CallLogFilter CallLogFilter::parse(const QString &json, FieldErrors *errors)
+{
+    if (json.trimmed().isEmpty())
+        return {};
+    QJsonParseError error;
+    const QJsonDocument document = QJsonDocument::fromJson(json.toUtf8(), &error);
+    if (error.error != QJsonParseError::NoError) {
+        errors->add(QStringLiteral("filters_v2"), QStringLiteral("Invalid JSON: %1.").arg(error.errorString()));
+        return {};
+    }
+    return parse(document.isObject() ? QJsonValue(document.object()) : QJsonValue(document.array()), errors);
+}
+
+CallLogFilter CallLogFilter::parse(const QJsonValue &value, FieldErrors *errors)
+{
+    CallLogFilter filter;
+    FieldErrors mine;
+    filter.m_root = parseNode(value, QStringLiteral("filters_v2"), &mine, 0);
+    if (!mine.isEmpty()) {
+        errors->merge(mine);
+        return {};
+    }
+    return filter;
+}
+
+CallLogFilter::Node CallLogFilter::parseNode(const QJsonValue &value, const QString &path, FieldErrors *errors,
+                                             int depth)
+{
+    Node node;
+    if (depth > kMaxDepth) {
+        errors->add(path, QStringLiteral("Filters nest deeper than %1 levels.").arg(kMaxDepth));
+        return node;
+    }
+    // A bare list is an AND of its items.
+    if (value.isArray()) {
+        node.kind = Node::Kind::And;
+        const QJsonArray items = value.toArray();
+        for (qsizetype i = 0; i < items.size(); ++i)
+            node.children.append(parseNode(items.at(i), QStringLiteral("%1[%2]").arg(path).arg(i), errors, depth + 1));
+        return node;
+    }
+    if (!value.isObject()) {
+        errors->add(path, QStringLiteral("Expected an object {field, op, value} or {operator, conditions}."));
+        return node;
+    }
+    const QJsonObject object = value.toObject();
+    if (object.contains(QStringLiteral("conditions")) || object.contains(QStringLiteral("operator"))) {
+        const QString op = object.value(QStringLiteral("operator")).toString(QStringLiteral("and")).toLower();
+        if (op != QLatin1String("and") && op != QLatin1String("or")) {
+            errors->add(path + QStringLiteral(".operator"), QStringLiteral("Must be \"and\" or \"or\"."));
+            return node;
+        }
+        const QJsonValue conditions = object.value(QStringLiteral("conditions"));
+        if (!conditions.isArray()) {
+            errors->add(path + QStringLiteral(".conditions"), QStringLiteral("Expected a list of conditions."));
+            return node;
+        }
+        node.kind = op == QLatin1String("and") ? Node::Kind::And : Node::Kind::Or;
+        const QJsonArray items = conditions.toArray();
+        for (qsizetype i = 0; i < items.size(); ++i)
+            node.children.append(parseNode(items.at(i), QStringLiteral("%1.conditions[%2]").arg(path).arg(i), errors,
+                                           depth + 1));
+        return node;
+    }
+    node.kind = Node::Kind::Condition;
+    node.field = object.value(QStringLiteral("field")).toString();
+    node.op = object.value(QStringLiteral("op")).toString(object.value(QStringLiteral("operator")).toString()).toLower();
+    node.value = object.value(QStringLiteral("value"));
+    if (node.field.isEmpty())
+        errors->add(path + QStringLiteral(".field"), QStringLiteral("This field is required."));
+    if (!operatorNames().contains(node.op))
+        errors->add(path + QStringLiteral(".op"), QStringLiteral("\"%1\" is not a valid choice; use one of %2.")
+                                                      .arg(node.op, operatorNames().join(QLatin1String(", "))));
+    else if (node.op == QLatin1String("in") && !node.value.isArray())
+        errors->add(path + QStringLiteral(".value"), QStringLiteral("\"in\" takes a list."));
+    else if (node.op == QLatin1String("isnull") && !node.value.isBool())
+        errors->add(path + QStringLiteral(".value"), QStringLiteral("\"isnull\" takes true or false."));
+    else if (node.value.isUndefined())
+        errors->add(path + QStringLiteral(".value"), QStringLiteral("This field is required."));
+    return node;
+}
+
+bool CallLogFilter::compare(const QJsonValue &actual, const QString &op, const QJsonValue &expected, bool timeField)
+{
+    const bool missing = actual.isNull() || actual.isUndefined() || (actual.isString() && actual.toString().isEmpty());
+    if (op == QLatin1String("isnull"))
+        return missing == expected.toBool();
+    if (op == QLatin1String("eq"))
+        return equal(actual, expected, timeField);
+    if (op == QLatin1String("neq"))
+        return !equal(actual, expected, timeField);
+    if (op == QLatin1String("in")) {
+        for (const QJsonValue &item : expected.toArray()) {
+            if (equal(actual, item, timeField))
+                return true;
+        }
+        return false;
+    }
+    if (missing)
+        return false;
+    if (op == QLatin1String("contains"))
+        return text(actual).contains(text(expected), Qt::CaseInsensitive);
+    if (op == QLatin1String("startswith"))
+        return text(actual).startsWith(text(expected), Qt::CaseInsensitive);
+    const std::optional<int> o = order(actual, expected, timeField);
+    if (!o)
+        return false;
+    if (op == QLatin1String("gt"))
+        return *o > 0;
+    if (op == QLatin1String("gte"))
+        return *o >= 0;
+    if (op == QLatin1String("lt"))
+        return *o < 0;
+    if (op == QLatin1String("lte"))
+        return *o <= 0;
+    return false;
+}
+
+bool CallLogFilter::evaluate(const Node &node, const QJsonObject &call)
+{
+    switch (node.kind) {
+    case Node::Kind::Empty:
+        return true;
+    case Node::Kind::Condition:
+        return compare(lookup(call, node.field), node.op, node.value, isTimeField(node.field));
+    case Node::Kind::And:
+        for (const Node &child : node.children) {
+            if (!evaluate(child, call))
+                return false;
+        }
+        return true;
+    case Node::Kind::Or:
+        for (const Node &child : node.children) {
+            if (evaluate(child, call))
+                return true;
+        }
+        return node.children.isEmpty();
+    }
+    return false;
+}
+
+bool CallLogFilter::matches(const QJsonObject &callDetail) const
+{
+    return evaluate(m_root, callDetail);
+}
+
+// Pushes one condition into the query when SQL gives exactly the same answer.
+bool CallLogFilter::narrowNode(const Node &node, CallQuery &query) const
+{
+    if (node.kind != Node::Kind::Condition)
+        return false;
+    if (node.field == QLatin1String("status") && node.op == QLatin1String("eq") && node.value.isString()) {
+        const auto status = ReviewStatuses::fromName(node.value.toString());
+        if (!status || query.status)
+            return false;
+        query.status = status;
+        return true;
+    }
+    if (node.field == QLatin1String("call_id") && query.callIds.isEmpty()) {
+        if (node.op == QLatin1String("eq") && node.value.isString()) {
+            query.callIds = {node.value.toString()};
+            return true;
+        }
+        if (node.op == QLatin1String("in")) {
+            QStringList ids;
+            for (const QJsonValue &item : node.value.toArray()) {
+                if (!item.isString())
+                    return false;
+                ids.append(item.toString());
+            }
+            if (ids.isEmpty())
+                return false;
+            query.callIds = ids;
+            return true;
+        }
+    }
+    if (node.field == QLatin1String("id") && query.ids.isEmpty()) {
+        QList<qint64> ids;
+        const QJsonArray items = node.op == QLatin1String("in") ? node.value.toArray()
+                                 : node.op == QLatin1String("eq") ? QJsonArray{node.value}
+                                                                  : QJsonArray();
+        for (const QJsonValue &item : items) {
+            if (!item.isDouble())
+                return false;
+            ids.append(qint64(item.toDouble()));
+        }
+        if (ids.isEmpty())
+            return false;
+        query.ids = ids;
+        return true;
+    }
+    return false;
+}
+
+bool CallLogFilter::narrow(CallQuery &query) const
+{
+    switch (m_root.kind) {
+    case Node::Kind::Empty:
+        return true;
+    case Node::Kind::Condition:
+        return narrowNode(m_root, query);
+    case Node::Kind::And: {
+        bool all = true;
+        for (const Node &child : m_root.children)
+            all = narrowNode(child, query) && all;
+        return all;
+    }
+    case Node::Kind::Or:
+        return false;
+    }
+    return false;
+}

@@ -1,0 +1,51 @@
+#pragma once
+
+#include "calllog/fielderrors.h"
+#include "store/callquery.h"
+
+#include <QJsonObject>
+#include <QJsonValue>
+#include <QList>
+#include <QString>
+
+// The `filters_v2` query parameter of GET /call-logs/: a condition {field, op, value} or
+// a group {operator: and|or, conditions: [...]}, nested freely, with the operators eq
+// neq gt gte lt lte contains startswith in isnull. Fields are those of the call's
+// CallLogDetail JSON ("status", "call_id", "agent", "customer_number", "timestamp",
+// "duration", "success", ...); "metadata.key" and "dynamic_variables.key" reach inside.
+//
+// The filter narrows a CallQuery with what SQL can do (top-level AND conditions on
+// status, call_id and id), and matches() decides the rest on each call.
+// contains/startswith compare case-insensitively; timestamps compare as instants.
+class CallLogFilter
+{
+public:
+    static CallLogFilter parse(const QJsonValue &value, FieldErrors *errors);
+    static CallLogFilter parse(const QString &json, FieldErrors *errors);
+
+    bool isEmpty() const { return m_root.kind == Node::Kind::Empty; }
+    // Adds what SQL can filter to `query`. True when that was every condition, so the
+    // query's result needs no matches() pass.
+    bool narrow(CallQuery &query) const;
+    bool matches(const QJsonObject &callDetail) const;
+
+    static QStringList operatorNames();
+
+private:
+    struct Node
+    {
+        enum class Kind { Empty, Condition, And, Or };
+        Kind kind = Kind::Empty;
+        QString field;
+        QString op;
+        QJsonValue value;
+        QList<Node> children;
+    };
+
+    static Node parseNode(const QJsonValue &value, const QString &path, FieldErrors *errors, int depth);
+    static bool evaluate(const Node &node, const QJsonObject &call);
+    static bool compare(const QJsonValue &actual, const QString &op, const QJsonValue &expected, bool timeField);
+    bool narrowNode(const Node &node, CallQuery &query) const;
+
+    Node m_root;
+};

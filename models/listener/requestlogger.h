@@ -1,0 +1,51 @@
+#pragma once
+
+#include "httphandler.h"
+
+#include "store/requestlogentry.h"
+
+#include <QAtomicInteger>
+#include <QObject>
+#include <QString>
+
+class CallStore;
+
+// Keeps the listener's request log: for each exchange it masks secret headers, writes
+// the (size-capped) body to "<database>.requests/", and adds an entry to the store's
+// request log; then emits requestLogged() (from the thread that logged it) for the
+// terminal line and the UI. Secrets never reach the log: the API key and signature
+// headers are replaced before anything is written, and nothing else carries the key.
+// Thread-safe: log() may be called from any thread.
+class RequestLogger : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(RequestLogger)
+
+public:
+    RequestLogger(CallStore *store, qint64 maxBodyBytes, QObject *parent = nullptr);
+
+    void log(const HttpExchange &exchange);
+    // Blocks until every entry handed to log() so far was committed.
+    void flush();
+
+    // "<database>.requests".
+    QString bodiesDir() const { return m_bodiesDir; }
+
+    // Header names whose values are secrets.
+    static bool isSecretHeader(QByteArrayView name);
+    // The headers as a JSON object (names as sent), secrets masked.
+    static QJsonObject maskedHeaders(const QList<QPair<QByteArray, QByteArray>> &headers);
+    // One line for a terminal: time, client, method, path, status, latency, size, note.
+    static QString formatLine(const RequestLogEntry &entry, const QString &note);
+
+signals:
+    // `note` says what happened ("created call 12", the first validation error, ...).
+    void requestLogged(const RequestLogEntry &entry, const QString &note);
+
+private:
+    CallStore *m_store;
+    qint64 m_maxBodyBytes;
+    QString m_bodiesDir;
+    QAtomicInteger<quint64> m_sequence = 0;
+    QAtomicInteger<int> m_pending = 0;
+};
