@@ -5,6 +5,7 @@
 #include "exportcommand.h"
 #include "importcommand.h"
 #include "listcommand.h"
+#include "servecommand.h"
 #include "showcommand.h"
 
 #include "store/callstore.h"
@@ -26,6 +27,7 @@ std::vector<std::unique_ptr<Command>> makeCommands()
     commands.push_back(std::make_unique<ListCommand>());
     commands.push_back(std::make_unique<ShowCommand>());
     commands.push_back(std::make_unique<ExportCommand>());
+    commands.push_back(std::make_unique<ServeCommand>());
     return commands;
 }
 
