@@ -5,8 +5,6 @@
 #include "storelog.h"
 
 #include <QCryptographicHash>
-#include <QDataStream>
-#include <QIODevice>
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -100,17 +98,23 @@ bool differs(const QVariant &a, const QVariant &b)
 QByteArray contentHash(const QVariantList &values, const CallLog &call)
 {
     QCryptographicHash hash(QCryptographicHash::Md5);
-    QByteArray buffer;
-    QDataStream stream(&buffer, QIODevice::WriteOnly);
+    auto add = [&hash](const QString &text, bool isNull = false) {
+        hash.addData(QByteArrayView(reinterpret_cast<const char *>(text.utf16()), text.size() * 2));
+        const char separator[2] = {isNull ? '\1' : '\0', '\0'};
+        hash.addData(QByteArrayView(separator, 2));
+    };
     for (const QVariant &value : values)
-        stream << value.isNull() << value.toString();
+        add(value.toString(), value.isNull());
     for (const Turn &turn : call.turns) {
-        stream << int(turn.role) << turn.content << turn.startTime << turn.endTime
-               << QJsonDocument(turn.data).toJson(QJsonDocument::Compact);
+        add(QString::number(int(turn.role)));
+        add(turn.content);
+        add(QString::number(turn.startTime, 'g', 17));
+        add(QString::number(turn.endTime, 'g', 17));
+        if (!turn.data.isEmpty())
+            add(QString::fromUtf8(QJsonDocument(turn.data).toJson(QJsonDocument::Compact)));
     }
     for (const MetricResult &metric : call.metrics)
-        stream << QJsonDocument(metric.toJson()).toJson(QJsonDocument::Compact);
-    hash.addData(buffer);
+        add(QString::fromUtf8(QJsonDocument(metric.toJson()).toJson(QJsonDocument::Compact)));
     return hash.result();
 }
 
@@ -146,10 +150,6 @@ QSqlQuery &WriteSession::statement(Statement which)
     case InsertCall: sql = insertCallSql(); break;
     case UpdateCall: sql = updateCallSql(); break;
     case DeleteTurns: sql = QStringLiteral("DELETE FROM turns WHERE call = ?"); break;
-    case InsertTurn:
-        sql = QStringLiteral("INSERT INTO turns (call, idx, role, content, start_s, end_s, data) "
-                             "VALUES (?, ?, ?, ?, ?, ?, ?)");
-        break;
     case EnsureAgent:
         sql = QStringLiteral("INSERT INTO agents (key, agent_id, assistant_id, name, created_at) "
                              "VALUES (?, ?, ?, ?, ?) "
@@ -230,6 +230,10 @@ void WriteSession::commit()
 void WriteSession::rollback()
 {
     for (auto &query : m_statements) {
+        if (query)
+            query->finish();
+    }
+    for (auto &query : m_turnInserts) {
         if (query)
             query->finish();
     }
@@ -419,18 +423,40 @@ UpsertOutcome WriteSession::upsert(const CallLog &call)
     return outcome;
 }
 
+QSqlQuery &WriteSession::insertTurnsStatement(int rows)
+{
+    std::unique_ptr<QSqlQuery> &slot = m_turnInserts[rows];
+    if (!slot) {
+        QStringList tuples(rows, QStringLiteral("(?, ?, ?, ?, ?, ?, ?)"));
+        const QString sql = QStringLiteral("INSERT INTO turns (call, idx, role, content, start_s, end_s, data) VALUES ")
+                            + tuples.join(QStringLiteral(", "));
+        auto query = std::make_unique<QSqlQuery>(m_db);
+        if (!query->prepare(sql))
+            throw StoreError(QStringLiteral("prepare failed: %1").arg(query->lastError().text()));
+        slot = std::move(query);
+    }
+    return *slot;
+}
+
 void WriteSession::insertTurns(qint64 callId, const Turns &turns)
 {
-    QSqlQuery &insert = statement(InsertTurn);
-    int index = 0;
-    for (const Turn &turn : turns) {
-        insert.bindValue(0, callId);
-        insert.bindValue(1, index++);
-        insert.bindValue(2, Turn::roleName(turn.role));
-        insert.bindValue(3, turn.content.isNull() ? QStringLiteral("") : turn.content);
-        insert.bindValue(4, turn.startTime);
-        insert.bindValue(5, turn.endTime);
-        insert.bindValue(6, json(turn.data));
+    // Several rows per statement: the per-statement cost of Qt SQL and SQLite is paid
+    // once per TurnsPerInsert turns instead of once per turn.
+    static const QString empty = QStringLiteral("");
+    for (qsizetype first = 0; first < turns.size(); first += TurnsPerInsert) {
+        const int rows = int(std::min<qsizetype>(TurnsPerInsert, turns.size() - first));
+        QSqlQuery &insert = insertTurnsStatement(rows);
+        int position = 0;
+        for (qsizetype index = first; index < first + rows; ++index) {
+            const Turn &turn = turns.at(index);
+            insert.bindValue(position++, callId);
+            insert.bindValue(position++, int(index));
+            insert.bindValue(position++, Turn::roleName(turn.role));
+            insert.bindValue(position++, turn.content.isNull() ? empty : turn.content);
+            insert.bindValue(position++, turn.startTime);
+            insert.bindValue(position++, turn.endTime);
+            insert.bindValue(position++, json(turn.data));
+        }
         exec(insert);
     }
 }

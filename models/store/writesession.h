@@ -64,12 +64,15 @@ public:
 
 private:
     enum Statement {
-        FindCall, LoadForUpsert, InsertCall, UpdateCall, DeleteTurns, InsertTurn,
+        FindCall, LoadForUpsert, InsertCall, UpdateCall, DeleteTurns,
         EnsureAgent, InsertEvent, LoadReview, UpdateReview, DeleteMetrics, InsertMetric,
         SetRecording, LoadAgentSettings, SaveAgentSettings, InsertRequest, StatementCount
     };
 
+    static constexpr int TurnsPerInsert = 32;
+
     QSqlQuery &statement(Statement which);
+    QSqlQuery &insertTurnsStatement(int rows);
     void exec(QSqlQuery &query);
     void execSql(const QString &sql);
     void resetBatchState();
@@ -82,6 +85,7 @@ private:
 
     QSqlDatabase m_db;
     std::array<std::unique_ptr<QSqlQuery>, StatementCount> m_statements;
+    std::array<std::unique_ptr<QSqlQuery>, TurnsPerInsert + 1> m_turnInserts;   // by row count
     QHash<QString, QString> m_knownAgents;          // key -> name, committed or in this transaction
 
     // Per transaction:
