@@ -8,10 +8,10 @@
 #include <QTcpSocket>
 
 HttpServer::HttpServer(HttpHandler *handler, QObject *parent)
-    : QObject(parent), m_handler(handler)
+    : QObject(parent), m_handler(handler), m_sweepTimer(new QTimer(this))
 {
-    m_sweepTimer.setInterval(200);
-    connect(&m_sweepTimer, &QTimer::timeout, this, &HttpServer::sweep);
+    m_sweepTimer->setInterval(200);
+    connect(m_sweepTimer, &QTimer::timeout, this, &HttpServer::sweep);
 }
 
 HttpServer::~HttpServer()
@@ -40,7 +40,7 @@ bool HttpServer::listen(const ListenerConfig &config, QString *error)
             *error = m_server->errorString();
         return false;
     }
-    m_sweepTimer.start();
+    m_sweepTimer->start();
     return true;
 }
 
@@ -88,7 +88,7 @@ void HttpServer::connectionFinished(HttpConnection *connection)
 {
     m_connections.remove(connection);
     if (m_stopping && m_connections.isEmpty()) {
-        m_sweepTimer.stop();
+        m_sweepTimer->stop();
         emit stopped();
     }
 }
@@ -104,7 +104,7 @@ void HttpServer::stop()
     for (HttpConnection *connection : connections)
         connection->stopAfterCurrentRequest();
     if (m_connections.isEmpty()) {
-        m_sweepTimer.stop();
+        m_sweepTimer->stop();
         QMetaObject::invokeMethod(this, &HttpServer::stopped, Qt::QueuedConnection);
     }
 }

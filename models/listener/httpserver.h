@@ -58,6 +58,6 @@ private:
     ListenerConfig m_config;
     QTcpServer *m_server = nullptr;
     QSet<HttpConnection *> m_connections;
-    QTimer m_sweepTimer;
+    QTimer *m_sweepTimer;     // a child, so it moves with the server to its thread
     bool m_stopping = false;
 };

@@ -132,11 +132,11 @@ void RequestLogger::flush()
 
 QString RequestLogger::formatLine(const RequestLogEntry &entry, const QString &note)
 {
-    QString line = QStringLiteral("%1 %2 %3 %4 %5 %6ms %7B")
-                       .arg(entry.time.toString(Qt::ISODateWithMs), entry.clientAddress, entry.method, entry.path)
-                       .arg(entry.status)
-                       .arg(entry.latencyMs, 0, 'f', 1)
-                       .arg(entry.requestSize);
+    // Concatenated, not arg()-chained: a path may contain "%1".
+    QString line = entry.time.toString(Qt::ISODateWithMs) + QLatin1Char(' ') + entry.clientAddress + QLatin1Char(' ')
+                   + entry.method + QLatin1Char(' ') + entry.path + QLatin1Char(' ') + QString::number(entry.status)
+                   + QLatin1Char(' ') + QString::number(entry.latencyMs, 'f', 1) + QStringLiteral("ms ")
+                   + QString::number(entry.requestSize) + QLatin1Char('B');
     if (!note.isEmpty())
         line += QLatin1Char(' ') + note;
     return line;
