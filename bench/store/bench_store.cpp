@@ -17,6 +17,9 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTextStream>
+#include <QThread>
+
+#include <sys/resource.h>
 
 #include <algorithm>
 #include <cstdio>
@@ -65,22 +68,39 @@ QList<CallLog> generateCalls(int count, int turns)
     return calls;
 }
 
+// CPU seconds (user + system) used so far by this process, or by its finished children.
+double cpuSeconds(int who)
+{
+    rusage usage{};
+    getrusage(who, &usage);
+    return usage.ru_utime.tv_sec + usage.ru_stime.tv_sec + (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
+}
+
+// Wall-clock and CPU seconds of one run. On a loaded machine wall time measures the
+// load as much as the code; CPU time shows what the same work costs on an idle one.
+struct Timing
+{
+    double wall = -1;
+    double cpu = -1;
+};
+
 double median(std::vector<double> values)
 {
     std::sort(values.begin(), values.end());
     return values.empty() ? 0.0 : values[values.size() / 2];
 }
 
-// Seconds, or < 0 on failure.
-double runStore(const QList<CallLog> &calls, const QString &dir, bool groupCommit)
+// wall < 0 on failure.
+Timing runStore(const QList<CallLog> &calls, const QString &dir, bool groupCommit)
 {
     QString error;
     const QString path = dir + (groupCommit ? QStringLiteral("/group.db") : QStringLiteral("/single.db"));
     auto store = CallStore::open(path, &error);
     if (!store) {
         std::fprintf(stderr, "cannot open store: %s\n", qPrintable(error));
-        return -1;
+        return {};
     }
+    const double cpuBefore = cpuSeconds(RUSAGE_SELF);
     QElapsedTimer timer;
     timer.start();
     if (groupCommit) {
@@ -90,17 +110,17 @@ double runStore(const QList<CallLog> &calls, const QString &dir, bool groupCommi
             futures.append(store->upsert(call));
         for (QFuture<UpsertOutcome> &future : futures) {
             if (!future.result().ok())
-                return -1;
+                return {};
         }
     } else {
         for (const CallLog &call : calls) {
             if (!store->upsert(call).result().ok())
-                return -1;
+                return {};
         }
     }
-    const double seconds = timer.nsecsElapsed() / 1e9;
+    const Timing timing{timer.nsecsElapsed() / 1e9, cpuSeconds(RUSAGE_SELF) - cpuBefore};
     store.reset();
-    return seconds;
+    return timing;
 }
 
 QString sqlText(const QString &text)
@@ -111,21 +131,21 @@ QString sqlText(const QString &text)
 }
 
 // The same rows in the same schema (made by CallStore), through the sqlite3 shell.
-double runSqliteShell(const QList<CallLog> &calls, const QString &dir, const QString &sqlite3)
+Timing runSqliteShell(const QList<CallLog> &calls, const QString &dir, const QString &sqlite3)
 {
     const QString path = dir + QStringLiteral("/shell.db");
     {
         QString error;
         if (!CallStore::open(path, &error)) {
             std::fprintf(stderr, "cannot create schema: %s\n", qPrintable(error));
-            return -1;
+            return {};
         }
     }
     const QString script = dir + QStringLiteral("/shell.sql");
     {
         QFile file(script);
         if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
-            return -1;
+            return {};
         QTextStream out(&file);
         out << "PRAGMA journal_mode = WAL;\nPRAGMA synchronous = NORMAL;\nPRAGMA foreign_keys = ON;\n"
             << "CREATE TRIGGER turns_ai AFTER INSERT ON turns BEGIN "
@@ -153,14 +173,15 @@ double runSqliteShell(const QList<CallLog> &calls, const QString &dir, const QSt
     }
     QProcess process;
     process.setStandardInputFile(script);
+    const double cpuBefore = cpuSeconds(RUSAGE_CHILDREN);
     QElapsedTimer timer;
     timer.start();
     process.start(sqlite3, {path});
     if (!process.waitForFinished(600000) || process.exitCode() != 0) {
         std::fprintf(stderr, "sqlite3 failed: %s\n", process.readAllStandardError().constData());
-        return -1;
+        return {};
     }
-    return timer.nsecsElapsed() / 1e9;
+    return {timer.nsecsElapsed() / 1e9, cpuSeconds(RUSAGE_CHILDREN) - cpuBefore};
 }
 
 } // namespace
@@ -188,13 +209,13 @@ int main(int argc, char *argv[])
     std::printf("bench_store: %d calls x %d turns, FTS5 index current, median of %d runs (SQLite via Qt %s)\n",
                 count, turns, runs, qVersion());
 
-    struct Mode { const char *key; const char *name; std::function<double(const QString &)> run; std::vector<double> rates; };
+    struct Mode { const char *key; const char *name; std::function<Timing(const QString &)> run; std::vector<double> rates; std::vector<double> cpuRates; };
     std::vector<Mode> modes{
-        {"single", "CallStore, 1 call per transaction", [&](const QString &dir) { return runStore(calls, dir, false); }, {}},
-        {"group", "CallStore, group commit (queued)", [&](const QString &dir) { return runStore(calls, dir, true); }, {}},
+        {"single", "CallStore, 1 call per transaction", [&](const QString &dir) { return runStore(calls, dir, false); }, {}, {}},
+        {"group", "CallStore, group commit (queued)", [&](const QString &dir) { return runStore(calls, dir, true); }, {}, {}},
     };
     if (!sqlite3.isEmpty())
-        modes.push_back({"shell", "sqlite3 shell, 1 transaction, FTS trigger", [&](const QString &dir) { return runSqliteShell(calls, dir, sqlite3); }, {}});
+        modes.push_back({"shell", "sqlite3 shell, 1 transaction, FTS trigger", [&](const QString &dir) { return runSqliteShell(calls, dir, sqlite3); }, {}, {}});
     else
         std::printf("(sqlite3 not found: no baseline)\n");
     if (parser.isSet(onlyOption)) {
@@ -208,24 +229,33 @@ int main(int argc, char *argv[])
             const QString dir = parser.isSet(dirOption)
                 ? QStringLiteral("%1/run%2-%3").arg(parser.value(dirOption)).arg(run).arg(&mode - modes.data())
                 : temporary.path();
-            const double seconds = mode.run(dir);
-            if (seconds <= 0) {
+            const Timing timing = mode.run(dir);
+            if (timing.wall <= 0) {
                 std::fprintf(stderr, "%s: failed\n", mode.name);
                 return 1;
             }
-            mode.rates.push_back(count / seconds);
-            std::printf("  run %d  %-42s %8.0f calls/s\n", run + 1, mode.name, count / seconds);
+            mode.rates.push_back(count / timing.wall);
+            mode.cpuRates.push_back(count / std::max(timing.cpu, 1e-6));
+            std::printf("  run %d  %-42s %8.0f calls/s  (%8.0f per CPU second)\n", run + 1, mode.name,
+                        count / timing.wall, count / std::max(timing.cpu, 1e-6));
             std::fflush(stdout);
         }
     }
-    std::printf("\nmedian:\n");
+    double load[3] = {};
+    if (FILE *file = std::fopen("/proc/loadavg", "r")) {
+        if (std::fscanf(file, "%lf %lf %lf", &load[0], &load[1], &load[2]) != 3)
+            load[0] = 0;
+        std::fclose(file);
+    }
+    std::printf("\nmedian (load average %.2f on %d cores; wall-clock rates drop with load, CPU rates do not):\n",
+                load[0], QThread::idealThreadCount());
     for (const Mode &mode : modes)
-        std::printf("  %-42s %8.0f calls/s\n", mode.name, median(mode.rates));
+        std::printf("  %-42s %8.0f calls/s  (%8.0f per CPU second)\n", mode.name, median(mode.rates), median(mode.cpuRates));
     if (modes.size() == 3) {
         // modes: single, group, shell
-        const double baseline = median(modes[2].rates);
-        std::printf("  group commit / sqlite3 shell: %.2fx; group commit / 1 per transaction: %.2fx\n",
-                    median(modes[1].rates) / baseline, median(modes[1].rates) / median(modes[0].rates));
+        std::printf("  group commit / sqlite3 shell: %.2fx wall, %.2fx CPU; group commit / 1 per transaction: %.2fx wall\n",
+                    median(modes[1].rates) / median(modes[2].rates), median(modes[1].cpuRates) / median(modes[2].cpuRates),
+                    median(modes[1].rates) / median(modes[0].rates));
     }
     for (const Mode &mode : modes) {
         if (QLatin1String(mode.key) == QLatin1String("group"))

@@ -23,7 +23,8 @@ struct CallQuery
     QList<qint64> ids;           // database ids
     QStringList callIds;         // the senders' call_id values
     // Keyset paging: only rows after (older than) this one in the result order.
-    // Used when afterId > 0; cheaper than a large offset.
+    // Used when afterId > 0 (then afterTimestamp must be that row's timestamp);
+    // costs the same on every page, unlike a large offset.
     QDateTime afterTimestamp;
     qint64 afterId = 0;
     int limit = 100;             // <= 0: no limit

@@ -92,6 +92,8 @@ public:
     QFuture<int> clearRequestLog();
 
     // Blocks until everything queued so far is committed (command line, tests).
+    // Never call it (or wait on a store future) from a slot directly connected to
+    // callsChanged/requestsChanged: those run on the writer thread.
     void flush();
 
     // The user's default database: <AppDataLocation>/callscope.db (the folder is created).
