@@ -13,6 +13,9 @@ Turns TurnNormalizer::finish()
     for (Pending &entry : m_pending) {
         if (!entry.hasStart) {
             entry.turn.startTime = previousEnd;
+            // A turn that knows only its end cannot start after it.
+            if (entry.hasEnd && entry.turn.endTime < entry.turn.startTime)
+                entry.turn.startTime = entry.turn.endTime;
             if (entry.turn.isTool() && !entry.hasEnd) {
                 entry.turn.endTime = entry.turn.startTime;
                 entry.hasEnd = true;

@@ -5,9 +5,10 @@
 #include <QList>
 
 // The general rules every format shares once its entries are mapped to turns:
-// an entry without a start takes the previous turn's end (0 when first); an entry without
-// an end takes the next turn's start (its own start when last, or when the next starts
-// earlier); the result is sorted by start time, stable for equal starts.
+// an entry without a start takes the previous turn's end (0 when first; its own end when
+// that comes earlier); an entry without an end takes the next turn's start (its own start
+// when last, or when the next starts earlier); the result is sorted by start time, stable
+// for equal starts. So every turn ends at or after its start.
 class TurnNormalizer
 {
 public:

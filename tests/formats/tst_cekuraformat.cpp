@@ -45,6 +45,11 @@ void TestCekuraFormat::parsesValidInput_data()
         << false
         << QByteArray(R"([{"role":"Main Agent","content":"A","start_time":1,"end_time":2},
                          {"role":"Function Call","content":"","start_time":2,"end_time":2,"data":{"id":"x","name":"f","arguments":"{}"}}])");
+    // Found by bench/fuzz: an inherited start must not land after the turn's own end.
+    QTest::newRow("end only, earlier than the previous end")
+        << QByteArray(R"([{"role":"Main Agent","content":"A","start_time":0,"end_time":5},{"role":"Testing Agent","content":"B","end_time":3}])")
+        << false
+        << QByteArray(R"([{"role":"Main Agent","content":"A","start_time":0,"end_time":5},{"role":"Testing Agent","content":"B","start_time":3,"end_time":3}])");
     QTest::newRow("object arguments become JSON text")
         << QByteArray(R"([{"role":"Function Call","content":"","start_time":0,"end_time":0,"data":{"id":"x","name":"f","arguments":{"a":1}}}])") << false
         << QByteArray(R"([{"role":"Function Call","content":"","start_time":0,"end_time":0,"data":{"id":"x","name":"f","arguments":"{\"a\":1}"}}])");
