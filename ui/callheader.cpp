@@ -37,8 +37,8 @@ CallHeader::CallHeader(QWidget *parent)
     m_status = addFact(tr("Status"), 0, 2);
     m_endedReason = addFact(tr("Ended reason"), 1, 2);
     m_customer = addFact(tr("Customer"), 2, 2);
-    m_feedback = addFact(tr("Feedback"), 3, 0);
-    m_grid->addWidget(m_feedback, 3, 1, 1, 3);
+    // Feedback is free text: it spans the value columns and wraps.
+    m_feedback = addFact(tr("Feedback"), 3, 0, 3);
     m_feedback->setWordWrap(true);
     m_grid->setColumnStretch(1, 1);
     m_grid->setColumnStretch(3, 1);
@@ -51,7 +51,7 @@ CallHeader::CallHeader(QWidget *parent)
     layout->addLayout(m_grid);
 }
 
-QLabel *CallHeader::addFact(const QString &name, int row, int column)
+QLabel *CallHeader::addFact(const QString &name, int row, int column, int valueColumns)
 {
     auto *caption = new QLabel(name, this);
     QPalette captionPalette = caption->palette();
@@ -62,7 +62,7 @@ QLabel *CallHeader::addFact(const QString &name, int row, int column)
     value->setTextInteractionFlags(Qt::TextSelectableByMouse);
     value->setTextFormat(Qt::PlainText);
     m_grid->addWidget(caption, row, column);
-    m_grid->addWidget(value, row, column + 1, Qt::AlignLeft | Qt::AlignTop);
+    m_grid->addWidget(value, row, column + 1, 1, valueColumns, valueColumns == 1 ? Qt::AlignLeft | Qt::AlignTop : Qt::Alignment());
     return value;
 }
 

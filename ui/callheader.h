@@ -21,7 +21,7 @@ public:
     void setCall(const CallLog &call);
 
 private:
-    QLabel *addFact(const QString &name, int row, int column);
+    QLabel *addFact(const QString &name, int row, int column, int valueColumns = 1);
 
     QLabel *m_title = nullptr;
     QLabel *m_agent = nullptr;

@@ -20,7 +20,10 @@ FilterBar::FilterBar(QWidget *parent)
     m_search->setObjectName(QStringLiteral("searchField"));
     m_search->setPlaceholderText(tr("Search transcripts"));
     m_search->setClearButtonEnabled(true);
-    m_search->addAction(QIcon::fromTheme(QStringLiteral("edit-find")), QLineEdit::LeadingPosition);
+    // Without an icon theme (plain X sessions) there is no icon, and an empty action would
+    // only indent the text.
+    if (const QIcon find = QIcon::fromTheme(QStringLiteral("edit-find")); !find.isNull())
+        m_search->addAction(find, QLineEdit::LeadingPosition);
 
     m_status->setObjectName(QStringLiteral("statusFilter"));
     m_status->addItem(tr("All statuses"), kNoStatus);

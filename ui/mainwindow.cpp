@@ -48,7 +48,7 @@ MainWindow::MainWindow(CallStore *store, QWidget *parent)
     m_splitter->setChildrenCollapsible(false);
     m_splitter->setStretchFactor(0, 3);
     m_splitter->setStretchFactor(1, 2);
-    m_splitter->setSizes({820, 580});
+    m_splitter->setSizes({860, 540});
     setCentralWidget(m_splitter);
 
     buildMenus();
@@ -150,7 +150,7 @@ void MainWindow::sizeColumns()
     header->resizeSection(CallListModel::CallId, widthOf(QStringLiteral("dental-reschedule-1109-9414")));
     header->resizeSection(CallListModel::Duration,
                           std::max(widthOf(QStringLiteral("00:00")), widthOf(m_calls->headerData(CallListModel::Duration, Qt::Horizontal).toString())));
-    header->resizeSection(CallListModel::Status, StatusDelegate::preferredWidth(metrics));
+    header->resizeSection(CallListModel::Status, StatusDelegate::preferredWidth(m_callView->font()));
 }
 
 void MainWindow::buildMenus()

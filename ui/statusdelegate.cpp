@@ -57,13 +57,18 @@ void StatusDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option
     // A reviewed chip says "✓ Success"; the word "Reviewed" would only repeat the mark.
     const QString label = ReviewStatuses::isSuccess(*ReviewStatuses::fromName(status)) ? tr("Success") : tr("Failure");
     const QColor color = colorFor(status);
-    const int textWidth = option.fontMetrics.horizontalAdvance(label);
-    const int chipHeight = std::min(cell.height() - 4, option.fontMetrics.height() + 4);
+    QFont font = option.font;
+    font.setWeight(QFont::DemiBold);
+    const QFontMetrics metrics(font);
+    const int textWidth = metrics.horizontalAdvance(label);
+    const int chipHeight = std::min(cell.height() - 4, metrics.height() + 4);
     const int chipWidth = std::min(cell.width(), textWidth + 2 * kChipPadding + (reviewed ? kCheckWidth + 2 : 0));
     const QRect chip(cell.left(), cell.center().y() - chipHeight / 2, chipWidth, chipHeight);
 
-    QColor fill = color;
-    fill.setAlpha(reviewed ? 46 : 30);
+    // On a selected row the tint would vanish into the highlight; a light chip keeps it readable.
+    const bool selected = option.state & QStyle::State_Selected;
+    QColor fill = selected ? QColor(Qt::white) : color;
+    fill.setAlpha(selected ? 235 : (reviewed ? 46 : 30));
     painter->setPen(Qt::NoPen);
     painter->setBrush(fill);
     painter->drawRoundedRect(chip, chipHeight / 2.0, chipHeight / 2.0);
@@ -80,26 +85,27 @@ void StatusDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option
         painter->drawPath(check);
         x += kCheckWidth + 2;
     }
-    QFont font = option.font;
-    font.setWeight(QFont::DemiBold);
     painter->setFont(font);
     painter->setPen(color.darker(115));
-    painter->drawText(QRect(x, chip.top(), chip.right() - x - kChipPadding + 2, chip.height()),
-                      Qt::AlignLeft | Qt::AlignVCenter, label);
+    painter->drawText(QRect(x, chip.top(), chip.right() + 1 - x, chip.height()), Qt::AlignLeft | Qt::AlignVCenter,
+                      metrics.elidedText(label, Qt::ElideRight, chip.right() + 1 - x));
     painter->restore();
 }
 
 QSize StatusDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
     QSize size = QStyledItemDelegate::sizeHint(option, index);
-    size.setWidth(preferredWidth(option.fontMetrics));
+    size.setWidth(preferredWidth(option.font));
     return size;
 }
 
-int StatusDelegate::preferredWidth(const QFontMetrics &metrics)
+int StatusDelegate::preferredWidth(const QFont &font)
 {
-    const int label = std::max({metrics.horizontalAdvance(tr("Success")), metrics.horizontalAdvance(tr("Failure")),
-                                metrics.horizontalAdvance(CallListModel::statusText(std::nullopt))});
-    // Bold chip text is a little wider than the metrics of the regular font say.
-    return label * 115 / 100 + 2 * kChipPadding + kCheckWidth + 2 + 16;
+    QFont bold = font;
+    bold.setWeight(QFont::DemiBold);
+    const QFontMetrics boldMetrics(bold);
+    const int chip = std::max(boldMetrics.horizontalAdvance(tr("Success")), boldMetrics.horizontalAdvance(tr("Failure")))
+                     + 2 * kChipPadding + kCheckWidth + 2;
+    const int plain = QFontMetrics(font).horizontalAdvance(CallListModel::statusText(std::nullopt));
+    return std::max(chip, plain) + 16;
 }

@@ -18,7 +18,7 @@ public:
     QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
 
     // Wide enough for the longest chip.
-    static int preferredWidth(const QFontMetrics &metrics);
+    static int preferredWidth(const QFont &font);
     // The colour of a status given by its API name ("success", "reviewed_failure", ...).
     static QColor colorFor(const QString &status);
 };
