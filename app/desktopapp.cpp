@@ -4,6 +4,7 @@
 #include "ingest/ingestpipeline.h"
 #include "mainwindow.h"
 #include "store/callstore.h"
+#include "translations.h"
 
 #include <QApplication>
 #include <QFileInfo>
@@ -15,6 +16,7 @@ namespace DesktopApp {
 int run(int argc, char *argv[], const QString &requestedPath)
 {
     QApplication app(argc, argv);
+    Translations::install(app);
     QApplication::setApplicationName(QStringLiteral("callscope"));
     QApplication::setApplicationDisplayName(QStringLiteral("Callscope"));
     QApplication::setOrganizationName(QStringLiteral("Callscope"));

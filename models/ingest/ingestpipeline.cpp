@@ -68,7 +68,8 @@ PreparedCall IngestPipeline::prepare(const QJsonObject &body, const IngestSource
     ObserveRequest::Options options;
     options.encoding = source.encoding;
     options.hasUploadedRecording = !source.uploadedRecording.isEmpty();
-    options.lenientRoles = m_store->agentSettings(ObserveRequest::agentKeyOf(body)).lenientRoles;
+    options.lenientRoles =
+        ThreadReader::forDatabase(m_store->databasePath()).agentSettings(ObserveRequest::agentKeyOf(body)).value_or(AgentSettings()).lenientRoles;
     ObserveRequest request = ObserveRequest::parse(body, options);
 
     PreparedCall prepared;

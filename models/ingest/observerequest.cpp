@@ -11,6 +11,7 @@
 namespace {
 
 const QString kRequired = QStringLiteral("This field is required.");
+const QString kAudioOnly = QStringLiteral("none-mono");
 
 // Reads a body field with the encoding's rules: in form bodies numbers, objects and lists
 // arrive as strings and are decoded here; in JSON bodies they must already be typed.
@@ -123,6 +124,8 @@ QDateTime parseTimestamp(const QString &text)
 
 } // namespace
 
+const QString ObserveRequest::kTranscriptionPending = QStringLiteral("transcription pending");
+
 QString ObserveRequest::agentKeyOf(const QJsonObject &body)
 {
     CallLog probe;
@@ -208,7 +211,17 @@ ObserveRequest ObserveRequest::parse(const QJsonObject &body, const Options &opt
             call.mainAgentChannelIndex = int(*channel);
     }
     const std::optional<QJsonValue> transcript = reader.json(QStringLiteral("transcript_json"));
-    if (!errors.contains(QStringLiteral("transcript_type"))) {
+    if (call.transcriptType == kAudioOnly) {
+        // Audio only: the transcript comes from local transcription, later.
+        if (transcript)
+            errors.add(QStringLiteral("transcript_json"),
+                       QStringLiteral("A none-mono call carries no transcript; omit transcript_json or name its transcript_type."));
+        if (!options.hasUploadedRecording && request.m_recordingFile.isEmpty() && call.voiceRecordingUrl.isEmpty()
+            && !errors.contains(QStringLiteral("voice_recording_url")))
+            errors.add(QStringLiteral("voice_recording"),
+                       QStringLiteral("A none-mono call needs a recording: upload voice_recording or give voice_recording_url."));
+        call.errorMessage = kTranscriptionPending;
+    } else if (!errors.contains(QStringLiteral("transcript_type"))) {
         const TranscriptFormat *format = TranscriptFormats::find(call.transcriptType);
         if (!format) {
             errors.add(QStringLiteral("transcript_type"),

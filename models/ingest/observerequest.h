@@ -41,6 +41,8 @@ public:
     // per-agent settings that change how the body is validated.
     static QString agentKeyOf(const QJsonObject &body);
     static QStringList redactFieldNames();
+    // error_message of an audio-only (none-mono) call until it has been transcribed.
+    static const QString kTranscriptionPending;
     static constexpr int kMaxCallIdLength = 100;
     static constexpr int kMaxShortTextLength = 100;
 

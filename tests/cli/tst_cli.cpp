@@ -229,12 +229,20 @@ void TestCli::exportRoundTripsThroughImport()
     QVERIFY2(imported.exitCode == 0, qPrintable(imported.err));
     const Run original = callscope({QStringLiteral("list"), QStringLiteral("--json"), QStringLiteral("--db"), m_db});
     const Run roundTrip = callscope({QStringLiteral("list"), QStringLiteral("--json"), QStringLiteral("--db"), copy});
-    const QJsonArray a = QJsonDocument::fromJson(original.out.toUtf8()).array();
-    const QJsonArray b = QJsonDocument::fromJson(roundTrip.out.toUtf8()).array();
-    QCOMPARE(b.size(), a.size());
-    for (qsizetype i = 0; i < a.size(); ++i) {
-        for (const char *field : {"call_id", "agent", "status", "transcript", "timestamp", "duration"})
-            QCOMPARE(b.at(i).toObject().value(QLatin1String(field)), a.at(i).toObject().value(QLatin1String(field)));
+    // Keyed by call_id: database ids (the order's tie-breaker) differ between the two.
+    const auto byCallId = [](const QString &json) {
+        QMap<QString, QJsonObject> calls;
+        for (const QJsonValue &call : QJsonDocument::fromJson(json.toUtf8()).array())
+            calls.insert(call.toObject().value(QLatin1String("call_id")).toString(), call.toObject());
+        return calls;
+    };
+    const QMap<QString, QJsonObject> a = byCallId(original.out);
+    const QMap<QString, QJsonObject> b = byCallId(roundTrip.out);
+    QCOMPARE(b.keys(), a.keys());
+    QCOMPARE(a.size(), 3);
+    for (const QString &callId : a.keys()) {
+        for (const char *field : {"agent", "assistant_id", "status", "feedback", "transcript", "timestamp", "duration"})
+            QCOMPARE(b.value(callId).value(QLatin1String(field)), a.value(callId).value(QLatin1String(field)));
     }
 }
 
