@@ -12,6 +12,7 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QLoggingCategory>
 #include <QTextStream>
 
 #include <cstdio>
@@ -72,6 +73,11 @@ void printUsage(QTextStream &out, const std::vector<std::unique_ptr<Command>> &c
 
 int main(int argc, char *argv[])
 {
+    // Terminal output is for the user: the store's housekeeping stays quiet unless
+    // QT_LOGGING_RULES asks for it.
+    if (qEnvironmentVariableIsEmpty("QT_LOGGING_RULES"))
+        QLoggingCategory::setFilterRules(QStringLiteral("callscope.*.debug=false\ncallscope.store.info=false"));
+
     QStringList arguments;
     for (int i = 0; i < argc; ++i)
         arguments.append(QString::fromLocal8Bit(argv[i]));
