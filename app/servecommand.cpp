@@ -79,7 +79,10 @@ int ServeCommand::run(const QStringList &arguments, const QString &databasePath)
                                             QStringLiteral("N"));
     const QCommandLineOption quiet(QStringList{QStringLiteral("q"), QStringLiteral("quiet")},
                                    QStringLiteral("No line per request (they are still in the request log)."));
-    parser.addOptions({listen, apiKey, maxBody, maxMultipart, headerTimeout, idleTimeout, bodyTimeout, maxConnections, quiet});
+    const QCommandLineOption noRequestLog(QStringLiteral("no-request-log"),
+                                          QStringLiteral("Do not keep requests in the request log (benchmarks only)."));
+    parser.addOptions({listen, apiKey, maxBody, maxMultipart, headerTimeout, idleTimeout, bodyTimeout, maxConnections, quiet,
+                       noRequestLog});
     if (const auto exitCode = CommandLine::parse(
             parser, arguments,
             QStringLiteral("Runs the Cekura observe API locally: POST /observability/v1/observe/, the call-logs\n"
@@ -127,6 +130,7 @@ int ServeCommand::run(const QStringList &arguments, const QString &databasePath)
         }
     }
 
+    config.logRequests = !parser.isSet(noRequestLog);
     std::unique_ptr<CallStore> store = CommandLine::openStore(databasePath);
     if (!store)
         return 1;

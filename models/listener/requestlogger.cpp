@@ -6,6 +6,7 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QSet>
 #include <QFile>
 #include <QJsonDocument>
 #include <QThread>
@@ -13,15 +14,18 @@
 
 namespace {
 
-QString extensionFor(const QByteArray &mediaType)
+constexpr qint64 kMaxSegmentBytes = 256LL * 1024 * 1024;
+
+QMutex &openSegmentsMutex()
 {
-    if (mediaType == "application/json")
-        return QStringLiteral("json");
-    if (mediaType == "application/x-www-form-urlencoded")
-        return QStringLiteral("form");
-    if (mediaType == "multipart/form-data")
-        return QStringLiteral("multipart");
-    return QStringLiteral("body");
+    static QMutex mutex;
+    return mutex;
+}
+
+QSet<QString> &openSegments()
+{
+    static QSet<QString> segments;
+    return segments;
 }
 
 } // namespace
@@ -31,6 +35,14 @@ RequestLogger::RequestLogger(CallStore *store, qint64 maxBodyBytes, QObject *par
       m_bodiesDir(store->databasePath() + QStringLiteral(".requests"))
 {
     qRegisterMetaType<RequestLogEntry>("RequestLogEntry");
+}
+
+RequestLogger::~RequestLogger()
+{
+    if (m_segment) {
+        QMutexLocker registry(&openSegmentsMutex());
+        openSegments().remove(m_segment->fileName());
+    }
 }
 
 bool RequestLogger::isSecretHeader(QByteArrayView name)
@@ -86,20 +98,8 @@ void RequestLogger::log(const HttpExchange &exchange)
         note += note.isEmpty() ? QStringLiteral("client gone") : QStringLiteral(" (client gone)");
 
     if (!request.loggedBody.isEmpty()) {
-        QDir().mkpath(m_bodiesDir);
-        const QString name = QStringLiteral("%1-%2-%3.%4")
-                                 .arg(exchange.startedAtMs)
-                                 .arg(QCoreApplication::applicationPid())
-                                 .arg(++m_sequence)
-                                 .arg(extensionFor(request.mediaType()));
-        const QString path = QDir(m_bodiesDir).filePath(name);
-        QFile file(path);
         const QByteArray body = request.loggedBody.left(m_maxBodyBytes);
-        if (file.open(QIODevice::WriteOnly) && file.write(body) == body.size()) {
-            entry.bodyPath = path;
-        } else {
-            qCWarning(lcListener) << "cannot keep a request body:" << file.errorString();
-        }
+        entry.bodyPath = appendBody(body);
         if (request.loggedBodyTruncated || request.loggedBody.size() > m_maxBodyBytes)
             entry.headers.insert(QStringLiteral("X-Callscope-Body-Truncated"),
                                  QStringLiteral("kept the first %1 of %2 bytes").arg(body.size()).arg(request.bodySize));
@@ -140,4 +140,79 @@ QString RequestLogger::formatLine(const RequestLogEntry &entry, const QString &n
     if (!note.isEmpty())
         line += QLatin1Char(' ') + note;
     return line;
+}
+
+QString RequestLogger::appendBody(const QByteArray &body)
+{
+    QMutexLocker lock(&m_segmentMutex);
+    // A cleared log removes segments; notice that and start a new one.
+    if (m_segment && ++m_writesSinceCheck >= 64) {
+        m_writesSinceCheck = 0;
+        if (!QFile::exists(m_segment->fileName()))
+            m_segment.reset();
+    }
+    if (m_segment && m_segment->size() + body.size() > kMaxSegmentBytes) {
+        QMutexLocker registry(&openSegmentsMutex());
+        openSegments().remove(m_segment->fileName());
+        m_segment.reset();
+    }
+    if (!m_segment) {
+        QDir().mkpath(m_bodiesDir);
+        const QString name = QStringLiteral("%1-%2-%3.bodies")
+                                 .arg(QDateTime::currentMSecsSinceEpoch())
+                                 .arg(QCoreApplication::applicationPid())
+                                 .arg(++m_sequence);
+        auto file = std::make_unique<QFile>(QDir(m_bodiesDir).filePath(name));
+        if (!file->open(QIODevice::WriteOnly | QIODevice::Append)) {
+            qCWarning(lcListener) << "cannot keep request bodies:" << file->errorString();
+            return {};
+        }
+        QMutexLocker registry(&openSegmentsMutex());
+        openSegments().insert(file->fileName());
+        m_segment = std::move(file);
+    }
+    const qint64 offset = m_segment->size();
+    if (m_segment->write(body) != body.size() || !m_segment->flush()) {
+        qCWarning(lcListener) << "cannot keep a request body:" << m_segment->errorString();
+        return {};
+    }
+    return QStringLiteral("%1#%2:%3").arg(m_segment->fileName()).arg(offset).arg(body.size());
+}
+
+QByteArray RequestLogger::readBody(const QString &bodyPath, qint64 maxBytes)
+{
+    if (bodyPath.isEmpty())
+        return {};
+    QString path = bodyPath;
+    qint64 offset = 0;
+    qint64 length = -1;
+    const qsizetype hash = bodyPath.lastIndexOf(QLatin1Char('#'));
+    if (hash > 0) {
+        const QStringList range = bodyPath.mid(hash + 1).split(QLatin1Char(':'));
+        if (range.size() == 2) {
+            path = bodyPath.left(hash);
+            offset = range[0].toLongLong();
+            length = range[1].toLongLong();
+        }
+    }
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly) || !file.seek(offset))
+        return {};
+    if (length < 0)
+        length = file.size() - offset;
+    if (maxBytes >= 0)
+        length = std::min(length, maxBytes);
+    return file.read(length);
+}
+
+void RequestLogger::removeBodySegments(const QString &databasePath)
+{
+    QDir dir(databasePath + QStringLiteral(".requests"));
+    if (!dir.exists())
+        return;
+    QMutexLocker registry(&openSegmentsMutex());
+    for (const QString &name : dir.entryList({QStringLiteral("*.bodies")}, QDir::Files)) {
+        if (!openSegments().contains(dir.filePath(name)))
+            dir.remove(name);
+    }
 }

@@ -5,14 +5,19 @@
 #include "store/requestlogentry.h"
 
 #include <QAtomicInteger>
+#include <QFile>
+#include <QMutex>
 #include <QObject>
 #include <QString>
 
+#include <memory>
+
 class CallStore;
 
-// Keeps the listener's request log: for each exchange it masks secret headers, writes
-// the (size-capped) body to "<database>.requests/", and adds an entry to the store's
-// request log; then emits requestLogged() (from the thread that logged it) for the
+// Keeps the listener's request log: for each exchange it masks secret headers, appends
+// the (size-capped) body to a segment file in "<database>.requests/" (one file per
+// listener run, not one per request: creating a file per request cost more CPU than
+// everything else the listener does), and adds an entry to the store's request log; then emits requestLogged() (from the thread that logged it) for the
 // terminal line and the UI. Secrets never reach the log: the API key and signature
 // headers are replaced before anything is written, and nothing else carries the key.
 // Thread-safe: log() may be called from any thread.
@@ -23,6 +28,7 @@ class RequestLogger : public QObject
 
 public:
     RequestLogger(CallStore *store, qint64 maxBodyBytes, QObject *parent = nullptr);
+    ~RequestLogger() override;
 
     void log(const HttpExchange &exchange);
     // Blocks until every entry handed to log() so far was committed.
@@ -30,6 +36,13 @@ public:
 
     // "<database>.requests".
     QString bodiesDir() const { return m_bodiesDir; }
+
+    // A logged body by its RequestLogEntry::bodyPath ("<segment>#<offset>:<length>", or a
+    // plain file path); at most `maxBytes` (negative: all). Empty when it is gone.
+    static QByteArray readBody(const QString &bodyPath, qint64 maxBytes = -1);
+    // After the request log was cleared: removes the body segments of `databasePath`
+    // that no logger of this process is writing to.
+    static void removeBodySegments(const QString &databasePath);
 
     // Header names whose values are secrets.
     static bool isSecretHeader(QByteArrayView name);
@@ -43,9 +56,14 @@ signals:
     void requestLogged(const RequestLogEntry &entry, const QString &note);
 
 private:
+    QString appendBody(const QByteArray &body);
+
     CallStore *m_store;
     qint64 m_maxBodyBytes;
     QString m_bodiesDir;
     QAtomicInteger<quint64> m_sequence = 0;
     QAtomicInteger<int> m_pending = 0;
+    QMutex m_segmentMutex;
+    std::unique_ptr<QFile> m_segment;
+    int m_writesSinceCheck = 0;
 };

@@ -454,9 +454,7 @@ void TestObserveApi::requestLogMasksSecrets()
     QVERIFY(entry.callDbId > 0);
     QCOMPARE(entry.headers.value(QStringLiteral("X-CEKURA-API-KEY")).toString(), QStringLiteral("***"));
     QCOMPARE(entry.headers.value(QStringLiteral("x-retell-signature")).toString(), QStringLiteral("***"));
-    QFile stored(entry.bodyPath);
-    QVERIFY(stored.open(QIODevice::ReadOnly));
-    QCOMPARE(stored.readAll(), body);
+    QCOMPARE(RequestLogger::readBody(entry.bodyPath), body);
     const std::optional<RequestLogEntry> read = CallReader(m_store->databasePath()).requestById(entry.id);
     QVERIFY(read);
     QCOMPARE(read->status, 201);
