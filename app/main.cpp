@@ -1,5 +1,6 @@
 // callscope: the desktop app when started without a sub-command, the command line otherwise.
 
+#include "agentcommand.h"
 #include "command.h"
 #include "desktopapp.h"
 #include "exportcommand.h"
@@ -28,6 +29,7 @@ std::vector<std::unique_ptr<Command>> makeCommands()
     commands.push_back(std::make_unique<ListCommand>());
     commands.push_back(std::make_unique<ShowCommand>());
     commands.push_back(std::make_unique<ExportCommand>());
+    commands.push_back(std::make_unique<AgentCommand>());
     commands.push_back(std::make_unique<ServeCommand>());
     return commands;
 }

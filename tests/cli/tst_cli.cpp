@@ -51,6 +51,7 @@ private slots:
     void listFilters();
     void listJsonIsTheApiShape();
     void showByIdAndCallId();
+    void lenientRolesArePerAgent();
     void exportRoundTripsThroughImport_data();
     void exportRoundTripsThroughImport();
 
@@ -205,6 +206,25 @@ void TestCli::showByIdAndCallId()
     const Run missing = callscope({QStringLiteral("show"), QStringLiteral("nope"), QStringLiteral("--db"), m_db});
     QCOMPARE(missing.exitCode, 1);
     QVERIFY(missing.err.contains(QLatin1String("no call with id or call_id \"nope\"")));
+}
+
+void TestCli::lenientRolesArePerAgent()
+{
+    const QByteArray aliases = R"([{"call_id":"l1","agent":5,"transcript_json":[{"role":"assistant","content":"Hi","start_time":0,"end_time":1},{"role":"user","content":"Yo","start_time":1,"end_time":2}]},
+                                   {"call_id":"l2","agent":6,"transcript_json":[{"role":"assistant","content":"Hi","start_time":0,"end_time":1}]}])";
+    const QString file = m_dir->filePath(QStringLiteral("aliases.json"));
+    writeFile(file, aliases);
+
+    const Run set = callscope({QStringLiteral("agent"), QStringLiteral("set"), QStringLiteral("5"), QStringLiteral("--lenient-roles"),
+                               QStringLiteral("on"), QStringLiteral("--name"), QStringLiteral("Front desk"), QStringLiteral("--db"), m_db});
+    QCOMPARE(set.exitCode, 0);
+    const Run agents = callscope({QStringLiteral("agent"), QStringLiteral("list"), QStringLiteral("--db"), m_db});
+    QVERIFY2(agents.out.contains(QLatin1String("agent:5")) && agents.out.contains(QLatin1String("Front desk")), qPrintable(agents.out));
+
+    const Run run = callscope({QStringLiteral("import"), file, QStringLiteral("--db"), m_db});
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY2(run.err.contains(file + QStringLiteral("[1]: transcript_json[0].role")), qPrintable(run.err));
+    QVERIFY(run.err.contains(QLatin1String("imported 1,")));
 }
 
 void TestCli::exportRoundTripsThroughImport_data()

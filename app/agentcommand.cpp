@@ -1,0 +1,77 @@
+#include "agentcommand.h"
+
+#include "commandline.h"
+#include "store/callreader.h"
+#include "store/callstore.h"
+
+namespace {
+
+QString agentKeyFor(const QString &agent)
+{
+    bool numeric = false;
+    const qint64 id = agent.toLongLong(&numeric);
+    return numeric && id > 0 ? QStringLiteral("agent:%1").arg(id) : QStringLiteral("assistant:") + agent;
+}
+
+} // namespace
+
+int AgentCommand::run(const QStringList &arguments, const QString &databasePath)
+{
+    QCommandLineParser parser;
+    parser.addPositionalArgument(QStringLiteral("action"), QStringLiteral("list (default) or set."), QStringLiteral("[list|set AGENT]"));
+    const QCommandLineOption name(QStringLiteral("name"), QStringLiteral("A display name for the agent."), QStringLiteral("N"));
+    const QCommandLineOption lenient(QStringLiteral("lenient-roles"),
+                                     QStringLiteral("on: accept agent/assistant/bot/user roles in cekura transcripts."),
+                                     QStringLiteral("on|off"));
+    const QCommandLineOption secret(QStringLiteral("webhook-secret"),
+                                    QStringLiteral("Verify provider webhooks for this agent with this secret (empty: off)."),
+                                    QStringLiteral("S"));
+    parser.addOptions({name, lenient, secret});
+    if (const auto exitCode = CommandLine::parse(parser, arguments, QStringLiteral("Lists agents or changes an agent's settings.")))
+        return *exitCode;
+    const QStringList positional = parser.positionalArguments();
+    const QString action = positional.value(0, QStringLiteral("list"));
+
+    const std::unique_ptr<CallStore> store = CommandLine::openStore(databasePath);
+    if (!store)
+        return 1;
+    CallReader reader(databasePath);
+    QTextStream &out = CommandLine::out();
+
+    if (action == QLatin1String("list") && positional.size() <= 1) {
+        out << QStringLiteral("AGENT").leftJustified(32) << QStringLiteral("NAME").leftJustified(24)
+            << QStringLiteral("LENIENT ROLES").leftJustified(15) << "WEBHOOK SECRET\n";
+        for (const AgentSettings &agent : reader.agents()) {
+            out << agent.agentKey.leftJustified(32) << agent.name.leftJustified(24)
+                << (agent.lenientRoles ? QStringLiteral("on") : QStringLiteral("off")).leftJustified(15)
+                << (agent.webhookSecret.isEmpty() ? "not set" : "set") << '\n';
+        }
+        return 0;
+    }
+    if (action != QLatin1String("set") || positional.size() != 2) {
+        CommandLine::err() << "callscope agent: use `agent list` or `agent set AGENT [options]` (see --help)\n";
+        return 2;
+    }
+
+    const QString key = agentKeyFor(positional.at(1));
+    AgentSettings settings = reader.agentSettings(key).value_or(AgentSettings());
+    settings.agentKey = key;
+    if (parser.isSet(name))
+        settings.name = parser.value(name);
+    if (parser.isSet(lenient)) {
+        const QString value = parser.value(lenient);
+        if (value != QLatin1String("on") && value != QLatin1String("off")) {
+            CommandLine::err() << "callscope agent: --lenient-roles: \"" << value << "\" is not on or off\n";
+            return 2;
+        }
+        settings.lenientRoles = value == QLatin1String("on");
+    }
+    if (parser.isSet(secret))
+        settings.webhookSecret = parser.value(secret);
+    if (!store->setAgentSettings(settings).result()) {
+        CommandLine::err() << "callscope agent: could not save the settings of " << key << '\n';
+        return 1;
+    }
+    out << "saved " << key << '\n';
+    return 0;
+}
