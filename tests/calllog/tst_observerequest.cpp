@@ -2,6 +2,7 @@
 
 #include "ingest/observerequest.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QTest>
 
