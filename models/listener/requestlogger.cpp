@@ -6,6 +6,7 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QSet>
 #include <QFile>
 #include <QJsonDocument>
@@ -124,10 +125,19 @@ void RequestLogger::log(const HttpExchange &exchange)
 
 void RequestLogger::flush()
 {
-    m_store->flush();
-    // The continuations above run right after the commit, on the writer thread.
-    for (int i = 0; i < 200 && m_pending.loadRelaxed() > 0; ++i)
-        QThread::msleep(5);
+    // The continuations of log() run on the writer thread right after each commit and
+    // use this object: wait for every one of them, not just for the commits.
+    QElapsedTimer clock;
+    clock.start();
+    while (m_pending.loadAcquire() > 0) {
+        m_store->flush();
+        if (m_pending.loadAcquire() > 0)
+            QThread::msleep(2);
+        if (clock.elapsed() > 60'000) {
+            qCWarning(lcListener) << "request log entries still pending after a minute";
+            clock.restart();
+        }
+    }
 }
 
 QString RequestLogger::formatLine(const RequestLogEntry &entry, const QString &note)
