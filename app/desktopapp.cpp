@@ -2,11 +2,16 @@
 
 #include "ingest/fileimporter.h"
 #include "ingest/ingestpipeline.h"
+#include "ingest/recordingfetcher.h"
+#include "listener/listener.h"
+#include "listener/listenerconfig.h"
+#include "listenerpanel.h"
 #include "mainwindow.h"
 #include "store/callstore.h"
 #include "translations.h"
 
 #include <QApplication>
+#include <QDockWidget>
 #include <QFileInfo>
 #include <QMessageBox>
 #include <QtConcurrent>
@@ -33,8 +38,21 @@ int run(int argc, char *argv[], const QString &requestedPath)
         return 1;
     }
     IngestPipeline pipeline(store.get());
+    RecordingFetcher fetcher(store.get());
+    fetcher.watch(&pipeline);
+
+    // The observe API listens on loopback from the start, so a webhook pointed at the
+    // desktop works without a click; the Listener panel stops, restarts and inspects it.
+    Listener listener(store.get(), &pipeline);
+    ListenerConfig config;
+    config.apiKey = Listener::loadOrCreateApiKey(databasePath, &error);
+    if (config.apiKey.isEmpty() || !listener.start(config, &error))
+        qWarning("callscope: the listener did not start: %s", qPrintable(error));
 
     MainWindow window(store.get());
+    auto *listenerPanel = new ListenerPanel(&listener);
+    listenerPanel->setObjectName(QStringLiteral("listenerPanel"));
+    QDockWidget *listenerDock = window.addPanel(listenerPanel, QObject::tr("Listener"));
     QObject::connect(&window, &MainWindow::importRequested, &window, [&pipeline](const QStringList &paths) {
         (void)QtConcurrent::run([&pipeline, paths] {
             FileImporter importer(&pipeline);
@@ -42,6 +60,8 @@ int run(int argc, char *argv[], const QString &requestedPath)
         });
     });
     window.show();
+    // The calls stay the main thing on screen; the request log takes the lower part.
+    window.resizeDocks({listenerDock}, {window.height() * 2 / 5}, Qt::Vertical);
 
     // A new database starts with the demo calls, so the first window shows real-looking
     // calls; they are imported in the background like any other import.
@@ -52,6 +72,7 @@ int run(int argc, char *argv[], const QString &requestedPath)
         });
     }
     const int exitCode = app.exec();
+    listener.stopAndWait();
     QThreadPool::globalInstance()->waitForDone();
     return exitCode;
 }

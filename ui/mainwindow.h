@@ -12,7 +12,9 @@ class CallListModel;
 class CallStore;
 class CallTableView;
 class FilterBar;
+class QDockWidget;
 class QLabel;
+class QMenu;
 class QListView;
 class QSplitter;
 class QStackedWidget;
@@ -35,6 +37,10 @@ public:
 
     CallListModel *callListModel() const { return m_calls; }
     TranscriptModel *transcriptModel() const { return m_transcript; }
+    // Hosts a tool panel (e.g. the listener) in a dock at the bottom, toggled from the
+    // View menu. Returns the dock; the window owns both.
+    QDockWidget *addPanel(QWidget *panel, const QString &title);
+
     // The database id of the call whose details are shown, or 0.
     qint64 shownCallId() const { return m_shownId; }
 
@@ -70,6 +76,7 @@ private:
     QStackedWidget *m_detail = nullptr;
     CallHeader *m_header = nullptr;
     QListView *m_transcriptView = nullptr;
+    QMenu *m_viewMenu = nullptr;
     QLabel *m_countLabel = nullptr;
     QLabel *m_pathLabel = nullptr;
 
