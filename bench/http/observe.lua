@@ -1,7 +1,8 @@
 -- wrk script: POST /observability/v1/observe/ with a realistic 20-turn cekura body and a
 -- unique call_id per request (thread id + counter), so every request is a new call.
+-- `thread_id` is a global that setup() sets in each thread's Lua state (a local here
+-- would shadow it and make every thread post the same call_ids).
 local counter = 0
-local thread_id = 0
 local threads = {}
 
 function setup(thread)
@@ -41,7 +42,7 @@ function request()
   local body = string.format(
     '{"call_id":"bench-%s-%d-%d","agent":42,"timestamp":"2026-11-20T10:00:00Z","call_ended_reason":"customer-ended-call",' ..
     '"customer_number":"+15550100","metadata":{"bench":true},"transcript_type":"cekura","transcript_json":%s}',
-    run, thread_id, counter, transcript)
+    run, thread_id or 0, counter, transcript)
   return wrk.format("POST", "/observability/v1/observe/", {
     ["Content-Type"] = "application/json",
     ["X-CEKURA-API-KEY"] = key,
