@@ -28,7 +28,7 @@ int lineOfOffset(const QByteArray &data, qsizetype offset)
 FieldErrors bodyError(const QString &message)
 {
     FieldErrors errors;
-    errors.add(QStringLiteral("body"), message);
+    errors.add(QStringLiteral("non_field_errors"), message);
     return errors;
 }
 
@@ -94,6 +94,7 @@ void FileImporter::importFile(const QString &path)
     const QByteArray data = file.readAll();
     const QString displayPath = QFileInfo(path).filePath();
     IngestSource source;
+    source.localRecordingPaths = true;
     source.baseDir = QFileInfo(path).absolutePath();
     if (path.startsWith(QLatin1Char(':')))
         source.baseDir = QFileInfo(path).path();

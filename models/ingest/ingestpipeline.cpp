@@ -85,6 +85,11 @@ PreparedCall IngestPipeline::prepare(const QJsonObject &body, const IngestSource
         from = source.uploadedRecording;
         name = source.uploadedRecordingName.isEmpty() ? from : source.uploadedRecordingName;
         move = true;
+    } else if (!request.recordingFile().isEmpty() && !source.localRecordingPaths) {
+        prepared.errors.add(QStringLiteral("voice_recording"),
+                            QStringLiteral("Send the recording as a multipart file part, or give voice_recording_url."));
+        prepared.call = CallLog();
+        return prepared;
     } else if (!request.recordingFile().isEmpty()) {
         const QString path = request.recordingFile();
         from = QDir::isRelativePath(path) && !path.startsWith(QLatin1Char(':')) && !source.baseDir.isEmpty()

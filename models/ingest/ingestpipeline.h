@@ -16,6 +16,9 @@ class CallStore;
 struct IngestSource
 {
     ObserveRequest::Encoding encoding = ObserveRequest::Encoding::Json;
+    // Whether a `voice_recording` path may name a local file. Only for file import: a
+    // body from the network must never make Callscope read files of its own choosing.
+    bool localRecordingPaths = false;
     // Resolves a relative `voice_recording` path (file import: the JSON file's folder).
     QString baseDir;
     // A recording already on disk (multipart upload, streamed to a temporary file).

@@ -51,6 +51,7 @@ private slots:
     void changedFileUpdatesInPlace();
     void relativeRecordingIsCopied();
     void missingRecordingIsRejected();
+    void networkBodiesCannotNameLocalFiles();
     void exportReadsBack_data();
     void exportReadsBack();
 
@@ -102,7 +103,7 @@ void TestFileImporter::badRecordsAreNamedAndSkipped()
     QCOMPARE(summary.rejections.at(0).location, folder + QStringLiteral("/many.json[1]"));
     QCOMPARE(summary.rejections.at(0).errors.fields(), QStringList{QStringLiteral("agent")});
     QCOMPARE(summary.rejections.at(1).location, folder + QStringLiteral("/nested/lines.jsonl:2"));
-    QVERIFY(summary.rejections.at(1).errors.contains(QStringLiteral("body")));
+    QVERIFY(summary.rejections.at(1).errors.contains(QStringLiteral("non_field_errors")));
 
     CallReader reader(m_store->databasePath());
     QCOMPARE(reader.count(CallQuery()), 5);
@@ -165,6 +166,20 @@ void TestFileImporter::missingRecordingIsRejected()
     QCOMPARE(summary.rejected(), 1);
     QVERIFY(summary.rejections.first().errors.contains(QStringLiteral("voice_recording")));
     QCOMPARE(CallReader(m_store->databasePath()).count(CallQuery()), 0);
+}
+
+void TestFileImporter::networkBodiesCannotNameLocalFiles()
+{
+    // Only file import may point at local files; any other source (the listener) must not
+    // be able to make Callscope copy a file of the sender's choosing.
+    const QString secret = m_dir->filePath(QStringLiteral("secret.wav"));
+    writeFile(secret, QByteArray("not for the network"));
+    const QJsonObject body = QJsonDocument::fromJson(
+        observeBody(QStringLiteral("n1"), QStringLiteral(R"("voice_recording":"%1")").arg(secret))).object();
+    const PreparedCall prepared = m_pipeline->prepare(body, IngestSource());
+    QVERIFY(!prepared.isValid());
+    QVERIFY(prepared.errors.contains(QStringLiteral("voice_recording")));
+    QVERIFY(QDir(m_store->recordingsDir()).entryList(QDir::Files).isEmpty());
 }
 
 void TestFileImporter::exportReadsBack_data()
