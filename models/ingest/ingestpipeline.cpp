@@ -124,15 +124,34 @@ QFuture<IngestResult> IngestPipeline::ingest(const QJsonObject &body, const Inge
     }
     const QString databasePath = m_store->databasePath();
     const bool needsDownload = prepared.call.recordingPath.isEmpty() && !prepared.call.voiceRecordingUrl.isEmpty();
-    // The continuation runs on the thread pool, not on the writer thread: reading the
-    // stored call back must never delay the next group commit.
+    // A new call is stored exactly as prepared, so the answer is built from it on the
+    // writer thread at no cost. An update may keep stored fields the body left out
+    // (status, feedback, a downloaded recording), so it is read back, on the thread pool
+    // rather than the writer thread, so that reading never delays the next group commit.
     return m_store->upsert(prepared.call)
-        .then(QtFuture::Launch::Async, [this, call = prepared.call, databasePath, needsDownload](const UpsertOutcome &outcome) {
+        .then(QtFuture::Launch::Sync, [call = prepared.call](const UpsertOutcome &outcome) {
             IngestResult result;
+            if (!outcome.ok()) {
+                result.errors.add(QStringLiteral("non_field_errors"), outcome.error);
+                return result;
+            }
             result.created = outcome.created;
-            result.call = ThreadReader::forDatabase(databasePath).callById(outcome.id).value_or(call);
+            result.call = call;
+            result.call.id = outcome.id;
+            const QDateTime written = QDateTime::fromMSecsSinceEpoch(outcome.writtenAtMs, Qt::UTC);
+            result.call.createdAt = written;
+            result.call.updatedAt = written;
+            if (!result.call.timestamp.isValid())
+                result.call.timestamp = written;
+            return result;
+        })
+        .then(QtFuture::Launch::Async, [this, databasePath, needsDownload](IngestResult result) {
+            if (!result.errors.isEmpty())
+                return result;
+            if (!result.created)
+                result.call = ThreadReader::forDatabase(databasePath).callById(result.call.id).value_or(result.call);
             if (needsDownload)
-                emit remoteRecordingPending(outcome.id, QUrl(call.voiceRecordingUrl));
+                emit remoteRecordingPending(result.call.id, QUrl(result.call.voiceRecordingUrl));
             return result;
         });
 }

@@ -62,14 +62,14 @@ QFuture<UpsertOutcome> CallStore::upsert(const CallLog &call)
     if (call.callId.isEmpty()) {
         QPromise<UpsertOutcome> rejected;
         rejected.start();
-        rejected.addResult(UpsertOutcome{0, false, false, QStringLiteral("call_id is empty")});
+        rejected.addResult(UpsertOutcome{0, false, false, 0, QStringLiteral("call_id is empty")});
         rejected.finish();
         return rejected.future();
     }
     return m_writer->submit<UpsertOutcome>(
         1,
         [call](WriteSession &session) { return session.upsert(call); },
-        [](const QString &error) { return UpsertOutcome{0, false, false, error}; },
+        [](const QString &error) { return UpsertOutcome{0, false, false, 0, error}; },
         [key = call.agentKey(), callId = call.callId](WriteSession &session) {
             if (const auto id = session.findCall(key, callId))
                 session.noteTurnChange(*id);
@@ -88,7 +88,7 @@ QFuture<QList<UpsertOutcome>> CallStore::upsertMany(const QList<CallLog> &calls)
                 outcomes.append(session.upsert(call));
             return outcomes;
         },
-        [count](const QString &error) { return QList<UpsertOutcome>(count, UpsertOutcome{0, false, false, error}); },
+        [count](const QString &error) { return QList<UpsertOutcome>(count, UpsertOutcome{0, false, false, 0, error}); },
         [calls](WriteSession &session) {
             for (const CallLog &call : calls) {
                 if (const auto id = session.findCall(call.agentKey(), call.callId))

@@ -22,6 +22,7 @@ struct UpsertOutcome
     qint64 id = 0;
     bool created = false;
     bool changed = false;       // true when created
+    qint64 writtenAtMs = 0;     // created_at/updated_at the write stored (epoch ms)
     QString error;
 
     bool ok() const { return error.isEmpty(); }

@@ -378,6 +378,7 @@ UpsertOutcome WriteSession::upsert(const CallLog &call)
     const QByteArray hash = contentHash(values, call);
 
     UpsertOutcome outcome;
+    outcome.writtenAtMs = time;
     if (exists && hash == oldHash) {
         outcome.id = existingId;   // identical re-post: nothing to write
         return outcome;
