@@ -63,13 +63,29 @@ IngestPipeline::IngestPipeline(CallStore *store, QObject *parent)
 {
 }
 
+bool IngestPipeline::lenientRolesFor(const QString &agentKey) const
+{
+    constexpr qint64 kAgentCacheMs = 2000;
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    {
+        QMutexLocker lock(&m_agentCacheMutex);
+        const auto cached = m_agentCache.constFind(agentKey);
+        if (cached != m_agentCache.constEnd() && now - cached->readAtMs < kAgentCacheMs)
+            return cached->lenientRoles;
+    }
+    const bool lenient =
+        ThreadReader::forDatabase(m_store->databasePath()).agentSettings(agentKey).value_or(AgentSettings()).lenientRoles;
+    QMutexLocker lock(&m_agentCacheMutex);
+    m_agentCache.insert(agentKey, {lenient, now});
+    return lenient;
+}
+
 PreparedCall IngestPipeline::prepare(const QJsonObject &body, const IngestSource &source) const
 {
     ObserveRequest::Options options;
     options.encoding = source.encoding;
     options.hasUploadedRecording = !source.uploadedRecording.isEmpty();
-    options.lenientRoles =
-        ThreadReader::forDatabase(m_store->databasePath()).agentSettings(ObserveRequest::agentKeyOf(body)).value_or(AgentSettings()).lenientRoles;
+    options.lenientRoles = lenientRolesFor(ObserveRequest::agentKeyOf(body));
     ObserveRequest request = ObserveRequest::parse(body, options);
 
     PreparedCall prepared;

@@ -5,6 +5,8 @@
 #include "ingest/observerequest.h"
 
 #include <QFuture>
+#include <QHash>
+#include <QMutex>
 #include <QJsonObject>
 #include <QObject>
 #include <QString>
@@ -70,5 +72,16 @@ signals:
     void remoteRecordingPending(qint64 callDbId, const QUrl &url);
 
 private:
+    bool lenientRolesFor(const QString &agentKey) const;
+
     CallStore *m_store;
+    // Agent settings change rarely and are read for every body: a short-lived cache
+    // saves a query per call while a change still takes effect within seconds.
+    struct CachedSetting
+    {
+        bool lenientRoles = false;
+        qint64 readAtMs = 0;
+    };
+    mutable QMutex m_agentCacheMutex;
+    mutable QHash<QString, CachedSetting> m_agentCache;
 };
