@@ -3,6 +3,7 @@
 // FileImporter and the listener's POST /observability/v1/observe/. Both must store the
 // expected normalized turns, identically.
 
+#include "../formats/formattestsupport.h"
 #include "ingest/fileimporter.h"
 #include "ingest/ingestpipeline.h"
 #include "listener/listener.h"
@@ -23,7 +24,6 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include <cmath>
 
 namespace {
 
@@ -66,23 +66,6 @@ QJsonObject observeBody(const Case &c)
             {QStringLiteral("agent"), 1},
             {QStringLiteral("transcript_type"), c.type},
             {QStringLiteral("transcript_json"), c.payload}};
-}
-
-// Times are compared to a microsecond: epoch-millisecond arithmetic is not exact.
-void compareTurns(const Turns &actual, const QJsonArray &expected, const QString &where)
-{
-    QVERIFY2(actual.size() == expected.size(),
-             qPrintable(QStringLiteral("%1: %2 turns, expected %3").arg(where).arg(actual.size()).arg(expected.size())));
-    for (qsizetype i = 0; i < actual.size(); ++i) {
-        const QJsonObject want = expected.at(i).toObject();
-        const Turn &turn = actual.at(i);
-        const QString at = QStringLiteral("%1 turn %2").arg(where).arg(i);
-        QVERIFY2(Turn::roleName(turn.role) == want.value(QStringLiteral("role")).toString(), qPrintable(at));
-        QVERIFY2(turn.content == want.value(QStringLiteral("content")).toString(), qPrintable(at));
-        QVERIFY2(std::abs(turn.startTime - want.value(QStringLiteral("start_time")).toDouble()) < 1e-6, qPrintable(at));
-        QVERIFY2(std::abs(turn.endTime - want.value(QStringLiteral("end_time")).toDouble()) < 1e-6, qPrintable(at));
-        QVERIFY2(turn.data == want.value(QStringLiteral("data")).toObject(), qPrintable(at));
-    }
 }
 
 } // namespace
@@ -142,7 +125,8 @@ void TestFormatPipeline::importStoresTheExpectedTurns()
         const std::optional<CallLog> call = reader.callByCallId(c.type + QLatin1Char('-') + c.name);
         QVERIFY(call);
         QCOMPARE(call->transcriptType, c.type);
-        compareTurns(call->turns, c.expected, QStringLiteral("import ") + c.type + QLatin1Char('/') + c.name);
+        QVERIFY2(FormatTestSupport::turnDifferences(call->turns, c.expected).isEmpty(),
+                 qPrintable(QStringLiteral("import %1/%2: %3").arg(c.type, c.name, FormatTestSupport::turnDifferences(call->turns, c.expected))));
     }
 }
 
@@ -179,7 +163,8 @@ void TestFormatPipeline::listenerStoresTheExpectedTurns()
         QCOMPARE(created.value(QStringLiteral("transcript_object")).toArray().size(), c.expected.size());
         const std::optional<CallLog> call = reader.callById(created.value(QStringLiteral("id")).toInteger());
         QVERIFY(call);
-        compareTurns(call->turns, c.expected, QStringLiteral("listener ") + c.type + QLatin1Char('/') + c.name);
+        QVERIFY2(FormatTestSupport::turnDifferences(call->turns, c.expected).isEmpty(),
+                 qPrintable(QStringLiteral("listener %1/%2: %3").arg(c.type, c.name, FormatTestSupport::turnDifferences(call->turns, c.expected))));
     }
     QVERIFY(listener.stopAndWait());
 }
