@@ -69,7 +69,8 @@ int ListCommand::run(const QStringList &arguments, const QString &databasePath)
             << cell(call.timestamp.isValid() ? call.timestamp.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")) : QString(), 19)
             << cell(call.agentName.isEmpty() ? agentText : call.agentName, 16) << cell(call.callId, 28)
             << cell(CallLog::formatDuration(call.durationSeconds), 8)
-            << cell(call.status ? ReviewStatuses::name(*call.status) : QStringLiteral("-"), 16) << call.callEndedReason << '\n';
+            << cell(call.status ? ReviewStatuses::name(*call.status) : QStringLiteral("-"), 16) << call.callEndedReason
+            << (call.errorMessage.isEmpty() ? QString() : QStringLiteral("  [%1]").arg(call.errorMessage)) << '\n';
     }
     const qint64 total = reader.count(query);
     if (total > calls.size())

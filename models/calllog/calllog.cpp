@@ -119,11 +119,15 @@ QJsonObject CallLog::toDetailJson() const
 
 QJsonObject CallLog::toObserveJson() const
 {
-    QJsonObject object{
-        {QStringLiteral("call_id"), callId},
-        {QStringLiteral("transcript_type"), QStringLiteral("cekura")},
-        {QStringLiteral("transcript_json"), transcriptJson()},
-    };
+    QJsonObject object{{QStringLiteral("call_id"), callId}};
+    // Turns are written normalized (cekura) whatever format they came in; an audio-only
+    // call still waiting for its transcript stays none-mono.
+    if (transcriptType == QLatin1String("none-mono") && turns.isEmpty()) {
+        object.insert(QStringLiteral("transcript_type"), transcriptType);
+    } else {
+        object.insert(QStringLiteral("transcript_type"), QStringLiteral("cekura"));
+        object.insert(QStringLiteral("transcript_json"), transcriptJson());
+    }
     if (agent)
         object.insert(QStringLiteral("agent"), *agent);
     if (!assistantId.isEmpty())

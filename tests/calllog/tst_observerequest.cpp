@@ -46,6 +46,8 @@ private slots:
     void formEncodingDecodesStrings();
     void lenientRolesAreOptIn();
     void defaultFormatErrorNamesTheTurn();
+    void audioOnlyCallsNeedARecording_data();
+    void audioOnlyCallsNeedARecording();
 };
 
 void TestObserveRequest::rejectsBadFields_data()
@@ -265,6 +267,43 @@ void TestObserveRequest::defaultFormatErrorNamesTheTurn()
     QCOMPARE(request.errors().fields(), QStringList{QStringLiteral("transcript_json[3].role")});
     QVERIFY(request.errors().messages(QStringLiteral("transcript_json[3].role")).constFirst().contains(QStringLiteral("Main Agent")));
     QCOMPARE(request.errors().toJson().value(QStringLiteral("transcript_json[3].role")).toArray().size(), 1);
+}
+
+void TestObserveRequest::audioOnlyCallsNeedARecording_data()
+{
+    QTest::addColumn<QJsonObject>("input");
+    QTest::addColumn<bool>("uploaded");
+    QTest::addColumn<QString>("errorField");
+
+    QTest::newRow("url") << body(R"({"call_id":"a","agent":1,"transcript_type":"none-mono","voice_recording_url":"https://x.test/a.mp3"})")
+                         << false << QString();
+    QTest::newRow("file path") << body(R"({"call_id":"a","agent":1,"transcript_type":"none-mono","voice_recording":"a.wav"})")
+                               << false << QString();
+    QTest::newRow("upload") << body(R"({"call_id":"a","agent":1,"transcript_type":"none-mono"})") << true << QString();
+    QTest::newRow("no audio") << body(R"({"call_id":"a","agent":1,"transcript_type":"none-mono"})") << false
+                              << "voice_recording";
+    QTest::newRow("with a transcript") << body(R"({"call_id":"a","agent":1,"transcript_type":"none-mono",
+        "voice_recording_url":"https://x.test/a.mp3","transcript_json":[]})") << false << "transcript_json";
+}
+
+void TestObserveRequest::audioOnlyCallsNeedARecording()
+{
+    QFETCH(QJsonObject, input);
+    QFETCH(bool, uploaded);
+    QFETCH(QString, errorField);
+    ObserveRequest::Options options;
+    options.hasUploadedRecording = uploaded;
+    const ObserveRequest request = ObserveRequest::parse(input, options);
+    if (!errorField.isEmpty()) {
+        QCOMPARE(request.errors().fields(), QStringList{errorField});
+        return;
+    }
+    QVERIFY2(request.isValid(), qPrintable(request.errors().summary()));
+    QVERIFY(request.call().turns.isEmpty());
+    // Stored with an empty transcript, marked for the transcription that comes later.
+    QCOMPARE(request.call().errorMessage, ObserveRequest::kTranscriptionPending);
+    QCOMPARE(request.call().toResponseJson().value(QStringLiteral("error_message")).toString(),
+             QStringLiteral("transcription pending"));
 }
 
 QTEST_GUILESS_MAIN(TestObserveRequest)

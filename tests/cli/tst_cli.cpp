@@ -52,6 +52,7 @@ private slots:
     void listJsonIsTheApiShape();
     void showByIdAndCallId();
     void lenientRolesArePerAgent();
+    void audioOnlyCallShowsTranscriptionPending();
     void exportRoundTripsThroughImport_data();
     void exportRoundTripsThroughImport();
 
@@ -225,6 +226,36 @@ void TestCli::lenientRolesArePerAgent()
     QCOMPARE(run.exitCode, 1);
     QVERIFY2(run.err.contains(file + QStringLiteral("[1]: transcript_json[0].role")), qPrintable(run.err));
     QVERIFY(run.err.contains(QLatin1String("imported 1,")));
+}
+
+void TestCli::audioOnlyCallShowsTranscriptionPending()
+{
+    const QString folder = m_dir->filePath(QStringLiteral("audio-only"));
+    writeFile(folder + QStringLiteral("/call.wav"), QByteArray("RIFF fake mono audio"));
+    writeFile(folder + QStringLiteral("/call.json"),
+              R"({"call_id":"mono-1","agent":2,"transcript_type":"none-mono","voice_recording":"call.wav"})");
+    writeFile(folder + QStringLiteral("/silent.json"), R"({"call_id":"mono-2","agent":2,"transcript_type":"none-mono"})");
+
+    const Run run = callscope({QStringLiteral("import"), folder, QStringLiteral("--db"), m_db});
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY2(run.err.contains(folder + QStringLiteral("/silent.json: voice_recording: ")), qPrintable(run.err));
+
+    const Run list = callscope({QStringLiteral("list"), QStringLiteral("--db"), m_db});
+    QVERIFY2(list.out.contains(QLatin1String("[transcription pending]")), qPrintable(list.out));
+    const Run show = callscope({QStringLiteral("show"), QStringLiteral("mono-1"), QStringLiteral("--db"), m_db});
+    const QJsonObject call = QJsonDocument::fromJson(show.out.toUtf8()).object();
+    QCOMPARE(call.value(QLatin1String("error_message")).toString(), QStringLiteral("transcription pending"));
+    QCOMPARE(call.value(QLatin1String("transcript_object")).toArray().size(), 0);
+
+    // It stays audio-only through an export and re-import.
+    const QString file = m_dir->filePath(QStringLiteral("mono.jsonl"));
+    QCOMPARE(callscope({QStringLiteral("export"), QStringLiteral("--out"), file, QStringLiteral("--db"), m_db}).exitCode, 0);
+    const QString copy = m_dir->filePath(QStringLiteral("mono-copy.db"));
+    const Run reimport = callscope({QStringLiteral("import"), file, QStringLiteral("--db"), copy});
+    QVERIFY2(reimport.exitCode == 0, qPrintable(reimport.err));
+    const Run copied = callscope({QStringLiteral("show"), QStringLiteral("mono-1"), QStringLiteral("--db"), copy});
+    QCOMPARE(QJsonDocument::fromJson(copied.out.toUtf8()).object().value(QLatin1String("error_message")).toString(),
+             QStringLiteral("transcription pending"));
 }
 
 void TestCli::exportRoundTripsThroughImport_data()
