@@ -1,0 +1,154 @@
+// Background download of voice_recording_url: success attaches the file, failures land
+// on the call's error_message, transient errors are retried, oversized bodies refused.
+// A tiny loopback HTTP server in the test plays the recording host.
+
+#include "ingest/recordingfetcher.h"
+#include "store/callreader.h"
+#include "store/callstore.h"
+
+#include <QDir>
+#include <QFile>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+
+// Answers GET /audio.wav (200), /missing.wav (404), /flaky.wav (503 once, then 200) and
+// /huge.wav (a Content-Length over the limit), one request per connection.
+class RecordingHost : public QTcpServer
+{
+public:
+    static QByteArray audio() { return QByteArray("RIFF") + QByteArray(4000, 'a'); }
+    int flakyRequests = 0;
+
+protected:
+    void incomingConnection(qintptr descriptor) override
+    {
+        auto *socket = new QTcpSocket(this);
+        socket->setSocketDescriptor(descriptor);
+        connect(socket, &QTcpSocket::readyRead, socket, [this, socket] {
+            const QByteArray head = socket->readAll();
+            const QByteArray path = head.split(' ').value(1);
+            QByteArray status = "200 OK";
+            QByteArray body = audio();
+            QByteArray length = QByteArray::number(body.size());
+            if (path == "/missing.wav") {
+                status = "404 Not Found";
+                body = "no such recording";
+                length = QByteArray::number(body.size());
+            } else if (path == "/flaky.wav" && flakyRequests++ == 0) {
+                status = "503 Service Unavailable";
+                body = "busy";
+                length = QByteArray::number(body.size());
+            } else if (path == "/huge.wav") {
+                length = "999999999";
+            }
+            socket->write("HTTP/1.1 " + status + "\r\nContent-Type: audio/wav\r\nContent-Length: " + length
+                          + "\r\nConnection: close\r\n\r\n" + body);
+            socket->disconnectFromHost();
+        });
+        connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+    }
+};
+
+} // namespace
+
+class TestRecordingFetcher : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void fetch_data();
+    void fetch();
+
+private:
+    qint64 storeCall(const QString &callId, const QString &url);
+
+    RecordingHost m_host;
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<CallStore> m_store;
+};
+
+void TestRecordingFetcher::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QVERIFY(m_host.listen(QHostAddress::LocalHost, 0));
+}
+
+void TestRecordingFetcher::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    m_store = CallStore::open(m_dir->filePath(QStringLiteral("fetch.db")));
+    QVERIFY(m_store);
+    m_host.flakyRequests = 0;
+}
+
+void TestRecordingFetcher::cleanup()
+{
+    m_store.reset();
+    m_dir.reset();
+}
+
+qint64 TestRecordingFetcher::storeCall(const QString &callId, const QString &url)
+{
+    CallLog call;
+    call.callId = callId;
+    call.agent = 1;
+    call.voiceRecordingUrl = url;
+    return m_store->upsert(call).result().id;
+}
+
+void TestRecordingFetcher::fetch_data()
+{
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<bool>("attached");
+    QTest::addColumn<QString>("errorPart");
+    QTest::newRow("ok") << "/audio.wav" << true << QString();
+    QTest::newRow("retried after 503") << "/flaky.wav" << true << QString();
+    QTest::newRow("404 is final") << "/missing.wav" << false << "404";
+    QTest::newRow("over the size limit") << "/huge.wav" << false << "limit";
+}
+
+void TestRecordingFetcher::fetch()
+{
+    QFETCH(QString, path);
+    QFETCH(bool, attached);
+    QFETCH(QString, errorPart);
+    const QString url = QStringLiteral("http://127.0.0.1:%1%2").arg(m_host.serverPort()).arg(path);
+    const qint64 id = storeCall(QStringLiteral("fetch") + path, url);
+
+    RecordingFetcher fetcher(m_store.get());
+    RecordingFetcher::Limits limits;
+    limits.maxBytes = 1024 * 1024;
+    limits.initialBackoffMs = 50;
+    fetcher.setLimits(limits);
+    QSignalSpy finished(&fetcher, &RecordingFetcher::finished);
+    fetcher.fetch(id, QUrl(url));
+    QVERIFY(finished.wait(10000));
+    QCOMPARE(finished.first().at(0).toLongLong(), id);
+    m_store->flush();
+
+    const CallLog call = *CallReader(m_store->databasePath()).callById(id);
+    if (attached) {
+        QVERIFY2(finished.first().at(1).toString().isEmpty(), qPrintable(finished.first().at(1).toString()));
+        QFile file(QDir(m_store->recordingsDir()).filePath(call.recordingPath));
+        QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(call.recordingPath));
+        QCOMPARE(file.readAll(), RecordingHost::audio());
+        QVERIFY(call.errorMessage.isEmpty());
+    } else {
+        QVERIFY(call.recordingPath.isEmpty());
+        QVERIFY2(call.errorMessage.contains(errorPart, Qt::CaseInsensitive), qPrintable(call.errorMessage));
+    }
+    // A partial download never reaches the recordings folder.
+    QCOMPARE(QDir(m_store->recordingsDir()).entryList(QDir::Files).size(), attached ? 1 : 0);
+}
+
+QTEST_GUILESS_MAIN(TestRecordingFetcher)
+#include "tst_recordingfetcher.moc"
