@@ -16,6 +16,7 @@ namespace {
 constexpr qsizetype kBatchSize = 250;
 // Batches in flight before the importer waits, bounding memory on huge imports.
 constexpr qsizetype kMaxPendingBatches = 4;
+constexpr int kProgressEveryRecords = 1000;
 
 const QStringList kImportSuffixes{QStringLiteral("json"), QStringLiteral("jsonl"), QStringLiteral("ndjson"),
                                   QStringLiteral("csv")};
@@ -72,9 +73,11 @@ ImportSummary FileImporter::importPaths(const QStringList &paths)
     for (const QString &path : std::as_const(missing))
         reject(path, bodyError(QStringLiteral("No such file or folder.")));
 
+    m_filesTotal = int(files.size());
     for (qsizetype i = 0; i < files.size(); ++i) {
+        m_filesDone = int(i);
         importFile(files.at(i));
-        emit progress(int(i + 1), int(files.size()), m_records);
+        emit progress(int(i + 1), m_filesTotal, m_records);
     }
     flushBatch();
     for (qsizetype i = 0; i < m_pending.size(); ++i)
@@ -172,7 +175,9 @@ void FileImporter::importFile(const QString &path)
 
 void FileImporter::addRecord(const QJsonObject &body, const IngestSource &source, const QString &location)
 {
-    ++m_records;
+    // Progress within a file too: one JSON Lines file may hold a whole day of calls.
+    if (++m_records % kProgressEveryRecords == 0)
+        emit progress(m_filesDone, m_filesTotal, m_records);
     PreparedCall prepared = m_pipeline->prepare(body, source);
     if (!prepared.isValid()) {
         reject(location, prepared.errors);

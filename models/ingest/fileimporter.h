@@ -3,7 +3,6 @@
 #include "calllog/fielderrors.h"
 #include "ingest/ingestpipeline.h"
 
-#include <QElapsedTimer>
 #include <QFuture>
 #include <QList>
 #include <QObject>
@@ -68,4 +67,6 @@ private:
     QList<QFuture<QList<UpsertOutcome>>> m_pending;
     QList<QStringList> m_pendingLocations;
     int m_records = 0;
+    int m_filesDone = 0;
+    int m_filesTotal = 0;
 };
