@@ -155,28 +155,32 @@ bool CallReader::isOpen() const
     return m_connection->isOpen();
 }
 
+QSqlQuery CallReader::select(const QString &sql, const QVariantList &values) const
+{
+    QSqlQuery query(m_connection->database());
+    query.setForwardOnly(true);
+    if (query.prepare(sql)) {
+        for (const QVariant &value : values)
+            query.addBindValue(value);
+        if (query.exec())
+            return query;
+    }
+    m_lastError = query.lastError().text();
+    return QSqlQuery(m_connection->database());   // inactive: the caller reads nothing
+}
+
 QList<CallLog> CallReader::selectCalls(const QString &where, const QVariantList &values, const QString &tail,
                                        bool withDetails) const
 {
     QList<CallLog> calls;
     if (!isOpen())
         return calls;
-    QSqlQuery query(m_connection->database());
-    query.setForwardOnly(true);
     QString sql = QStringLiteral("SELECT ") + CallColumns + CallsFrom;
     if (!where.isEmpty())
         sql += QStringLiteral(" WHERE ") + where;
-    sql += tail;
-    if (!query.prepare(sql)) {
-        m_lastError = query.lastError().text();
+    QSqlQuery query = select(sql + tail, values);
+    if (!query.isActive())
         return calls;
-    }
-    for (const QVariant &value : values)
-        query.addBindValue(value);
-    if (!query.exec()) {
-        m_lastError = query.lastError().text();
-        return calls;
-    }
     while (query.next())
         calls.append(callFromRow(query));
     if (query.lastError().isValid()) {
@@ -200,13 +204,10 @@ void CallReader::loadDetails(QList<CallLog> &calls) const
     }
     const QString idList = ids.join(QLatin1Char(','));
 
-    QSqlQuery turns(m_connection->database());
-    turns.setForwardOnly(true);
-    if (!turns.exec(QStringLiteral("SELECT call, role, content, start_s, end_s, data FROM turns "
-                                   "WHERE call IN (%1) ORDER BY call, idx").arg(idList))) {
-        m_lastError = turns.lastError().text();
+    QSqlQuery turns = select(QStringLiteral("SELECT call, role, content, start_s, end_s, data FROM turns "
+                                            "WHERE call IN (%1) ORDER BY call, idx").arg(idList));
+    if (!turns.isActive())
         return;
-    }
     while (turns.next()) {
         Turn turn;
         turn.role = Turn::roleFromName(turns.value(1).toString()).value_or(Turn::Role::MainAgent);
@@ -217,13 +218,10 @@ void CallReader::loadDetails(QList<CallLog> &calls) const
         calls[indexById.value(turns.value(0).toLongLong())].turns.append(turn);
     }
 
-    QSqlQuery metrics(m_connection->database());
-    metrics.setForwardOnly(true);
-    if (!metrics.exec(QStringLiteral("SELECT call, result FROM metric_results WHERE call IN (%1) "
-                                     "ORDER BY call, metric_id").arg(idList))) {
-        m_lastError = metrics.lastError().text();
+    QSqlQuery metrics = select(QStringLiteral("SELECT call, result FROM metric_results WHERE call IN (%1) "
+                                              "ORDER BY call, metric_id").arg(idList));
+    if (!metrics.isActive())
         return;
-    }
     while (metrics.next()) {
         calls[indexById.value(metrics.value(0).toLongLong())].metrics.append(
             MetricResult::fromJson(objectFrom(metrics.value(1))));
@@ -264,22 +262,11 @@ qint64 CallReader::count(const CallQuery &query) const
         return -1;
     QVariantList values;
     const QString where = whereClause(query, &values, false);
-    QSqlQuery sql(m_connection->database());
-    sql.setForwardOnly(true);
     QString text = QStringLiteral("SELECT COUNT(*) FROM calls c");
     if (!where.isEmpty())
         text += QStringLiteral(" WHERE ") + where;
-    if (!sql.prepare(text)) {
-        m_lastError = sql.lastError().text();
-        return -1;
-    }
-    for (const QVariant &value : values)
-        sql.addBindValue(value);
-    if (!sql.exec() || !sql.next()) {
-        m_lastError = sql.lastError().text();
-        return -1;
-    }
-    return sql.value(0).toLongLong();
+    QSqlQuery sql = select(text, values);
+    return sql.isActive() && sql.next() ? sql.value(0).toLongLong() : -1;
 }
 
 QList<ReviewEvent> CallReader::reviewEvents(qint64 callId) const
@@ -287,15 +274,9 @@ QList<ReviewEvent> CallReader::reviewEvents(qint64 callId) const
     QList<ReviewEvent> events;
     if (!isOpen())
         return events;
-    QSqlQuery query(m_connection->database());
-    query.setForwardOnly(true);
-    query.prepare(QStringLiteral("SELECT id, call, time, actor, field, old_value, new_value "
-                                 "FROM review_events WHERE call = ? ORDER BY id"));
-    query.addBindValue(callId);
-    if (!query.exec()) {
-        m_lastError = query.lastError().text();
-        return events;
-    }
+    QSqlQuery query = select(QStringLiteral("SELECT id, call, time, actor, field, old_value, new_value "
+                                            "FROM review_events WHERE call = ? ORDER BY id"),
+                             {callId});
     while (query.next()) {
         ReviewEvent event;
         event.id = query.value(0).toLongLong();
@@ -315,16 +296,9 @@ QList<RequestLogEntry> CallReader::selectRequests(const QString &tail, const QVa
     QList<RequestLogEntry> entries;
     if (!isOpen())
         return entries;
-    QSqlQuery query(m_connection->database());
-    query.setForwardOnly(true);
-    query.prepare(QStringLiteral("SELECT id, time, client_address, method, path, status, latency_ms, size, "
-                                 "errors, headers, body_path, call FROM requests") + tail);
-    for (const QVariant &value : values)
-        query.addBindValue(value);
-    if (!query.exec()) {
-        m_lastError = query.lastError().text();
-        return entries;
-    }
+    QSqlQuery query = select(QStringLiteral("SELECT id, time, client_address, method, path, status, latency_ms, size, "
+                                            "errors, headers, body_path, call FROM requests") + tail,
+                             values);
     while (query.next()) {
         RequestLogEntry entry;
         entry.id = query.value(0).toLongLong();
@@ -369,12 +343,8 @@ qint64 CallReader::requestCount() const
 {
     if (!isOpen())
         return -1;
-    QSqlQuery query(m_connection->database());
-    if (!query.exec(QStringLiteral("SELECT COUNT(*) FROM requests")) || !query.next()) {
-        m_lastError = query.lastError().text();
-        return -1;
-    }
-    return query.value(0).toLongLong();
+    QSqlQuery query = select(QStringLiteral("SELECT COUNT(*) FROM requests"));
+    return query.isActive() && query.next() ? query.value(0).toLongLong() : -1;
 }
 
 QList<AgentSettings> CallReader::selectAgents(const QString &where, const QVariantList &values) const
@@ -382,16 +352,9 @@ QList<AgentSettings> CallReader::selectAgents(const QString &where, const QVaria
     QList<AgentSettings> agents;
     if (!isOpen())
         return agents;
-    QSqlQuery query(m_connection->database());
-    query.setForwardOnly(true);
-    query.prepare(QStringLiteral("SELECT key, name, settings, webhook_secret FROM agents") + where
-                  + QStringLiteral(" ORDER BY key"));
-    for (const QVariant &value : values)
-        query.addBindValue(value);
-    if (!query.exec()) {
-        m_lastError = query.lastError().text();
-        return agents;
-    }
+    QSqlQuery query = select(QStringLiteral("SELECT key, name, settings, webhook_secret FROM agents") + where
+                                 + QStringLiteral(" ORDER BY key"),
+                             values);
     while (query.next()) {
         AgentSettings settings;
         settings.agentKey = query.value(0).toString();

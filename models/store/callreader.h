@@ -7,6 +7,7 @@
 #include "reviewevent.h"
 
 #include <QList>
+#include <QSqlQuery>
 #include <QString>
 
 #include <memory>
@@ -54,6 +55,8 @@ public:
     QList<AgentSettings> agents() const;
 
 private:
+    // Prepares, binds and runs `sql`; an inactive query (and lastError()) on failure.
+    QSqlQuery select(const QString &sql, const QVariantList &values = {}) const;
     QList<CallLog> selectCalls(const QString &where, const QVariantList &values, const QString &tail,
                                bool withDetails) const;
     void loadDetails(QList<CallLog> &calls) const;
