@@ -379,11 +379,8 @@ QFuture<HttpResponse> ObserveApi::observeAsync(const HttpRequest &request)
             errors.add(file.fieldName, QStringLiteral("Unexpected file upload; only voice_recording takes a file."));
         }
     }
-    // Over HTTP a recording is an upload or a URL, never a path on this machine: a
-    // path would let any client make the listener copy a local file.
-    if (body->contains(QStringLiteral("voice_recording")))
-        errors.add(QStringLiteral("voice_recording"),
-                   QStringLiteral("Send the recording as a multipart file part, or its address as voice_recording_url."));
+    // A `voice_recording` path in the body is refused by the pipeline: only file import
+    // may name local files (IngestSource::localRecordingPaths).
     if (!errors.isEmpty())
         return QtFuture::makeReadyFuture(badRequest(errors));
 
