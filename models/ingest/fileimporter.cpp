@@ -26,7 +26,7 @@ int lineOfOffset(const QByteArray &data, qsizetype offset)
     return int(data.left(offset).count('\n')) + 1;
 }
 
-FieldErrors bodyError(const QString &message)
+FieldErrors recordError(const QString &message)
 {
     FieldErrors errors;
     errors.add(QStringLiteral("non_field_errors"), message);
@@ -71,7 +71,7 @@ ImportSummary FileImporter::importPaths(const QStringList &paths)
     QStringList missing;
     const QStringList files = collectFiles(paths, &missing);
     for (const QString &path : std::as_const(missing))
-        reject(path, bodyError(QStringLiteral("No such file or folder.")));
+        reject(path, recordError(QStringLiteral("No such file or folder.")));
 
     m_filesTotal = int(files.size());
     for (qsizetype i = 0; i < files.size(); ++i) {
@@ -91,7 +91,7 @@ void FileImporter::importFile(const QString &path)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
-        reject(path, bodyError(QStringLiteral("Cannot read the file: %1.").arg(file.errorString())));
+        reject(path, recordError(QStringLiteral("Cannot read the file: %1.").arg(file.errorString())));
         return;
     }
     const QByteArray data = file.readAll();
@@ -107,7 +107,7 @@ void FileImporter::importFile(const QString &path)
         QList<CsvTable::Row> rows;
         QString error;
         if (!CsvTable::parse(QString::fromUtf8(data), rows, &error)) {
-            reject(displayPath, bodyError(QStringLiteral("Malformed CSV, %1.").arg(error)));
+            reject(displayPath, recordError(QStringLiteral("Malformed CSV, %1.").arg(error)));
             return;
         }
         if (rows.isEmpty())
@@ -117,7 +117,7 @@ void FileImporter::importFile(const QString &path)
         for (const CsvTable::Row &row : std::as_const(rows)) {
             const QString location = QStringLiteral("%1:%2").arg(displayPath).arg(row.line);
             if (row.fields.size() != header.size()) {
-                reject(location, bodyError(QStringLiteral("Row has %1 columns, the header has %2.")
+                reject(location, recordError(QStringLiteral("Row has %1 columns, the header has %2.")
                                                .arg(row.fields.size()).arg(header.size())));
                 continue;
             }
@@ -145,10 +145,10 @@ void FileImporter::importFile(const QString &path)
             QJsonParseError lineError;
             const QJsonDocument lineDocument = QJsonDocument::fromJson(line, &lineError);
             if (lineError.error != QJsonParseError::NoError)
-                reject(location, bodyError(QStringLiteral("Invalid JSON: %1 at column %2.")
+                reject(location, recordError(QStringLiteral("Invalid JSON: %1 at column %2.")
                                                .arg(lineError.errorString()).arg(lineError.offset + 1)));
             else if (!lineDocument.isObject())
-                reject(location, bodyError(QStringLiteral("Expected a JSON object (one observe body per line).")));
+                reject(location, recordError(QStringLiteral("Expected a JSON object (one observe body per line).")));
             else
                 addRecord(lineDocument.object(), source, location);
         }
@@ -156,7 +156,7 @@ void FileImporter::importFile(const QString &path)
     }
     if (parseError.error != QJsonParseError::NoError) {
         reject(QStringLiteral("%1:%2").arg(displayPath).arg(lineOfOffset(data, parseError.offset)),
-               bodyError(QStringLiteral("Invalid JSON: %1.").arg(parseError.errorString())));
+               recordError(QStringLiteral("Invalid JSON: %1.").arg(parseError.errorString())));
         return;
     }
     if (document.isObject()) {
@@ -167,7 +167,7 @@ void FileImporter::importFile(const QString &path)
     for (qsizetype i = 0; i < array.size(); ++i) {
         const QString location = QStringLiteral("%1[%2]").arg(displayPath).arg(i);
         if (!array.at(i).isObject())
-            reject(location, bodyError(QStringLiteral("Expected a JSON object (an observe body).")));
+            reject(location, recordError(QStringLiteral("Expected a JSON object (an observe body).")));
         else
             addRecord(array.at(i).toObject(), source, location);
     }
@@ -217,7 +217,7 @@ void FileImporter::collect(QFuture<QList<UpsertOutcome>> &future, const QStringL
     for (qsizetype i = 0; i < outcomes.size(); ++i) {
         const UpsertOutcome &outcome = outcomes.at(i);
         if (!outcome.error.isEmpty())
-            reject(locations.value(i), bodyError(outcome.error));
+            reject(locations.value(i), recordError(outcome.error));
         else if (outcome.created)
             ++m_summary.imported;
         else if (outcome.changed)

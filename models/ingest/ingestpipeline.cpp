@@ -26,13 +26,20 @@ QString recordingFileName(const CallLog &call, const QString &originalName)
     return stem + QLatin1Char('.') + suffix;
 }
 
+QByteArray fileDigest(QFile &file)
+{
+    // Streamed: recordings can be hundreds of megabytes.
+    QCryptographicHash hash(QCryptographicHash::Sha1);
+    return hash.addData(&file) ? hash.result() : QByteArray();
+}
+
 bool sameFile(const QString &a, const QString &b)
 {
     QFile left(a), right(b);
     if (left.size() != right.size() || !left.open(QIODevice::ReadOnly) || !right.open(QIODevice::ReadOnly))
         return false;
-    return QCryptographicHash::hash(left.readAll(), QCryptographicHash::Sha1)
-           == QCryptographicHash::hash(right.readAll(), QCryptographicHash::Sha1);
+    const QByteArray digest = fileDigest(left);
+    return !digest.isEmpty() && digest == fileDigest(right);
 }
 
 // Copies (or moves) `from` into the recordings folder; returns the stored file name.
