@@ -17,6 +17,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
+
 class TestListenerPanel : public QObject
 {
     Q_OBJECT
@@ -63,8 +65,11 @@ void TestListenerPanel::startRequestStop()
     auto *table = panel.findChild<QTableView *>();
     table->selectRow(0);
     // The detail shows the masked headers and the validation errors.
-    QTRY_VERIFY(std::any_of(panel.findChildren<QPlainTextEdit *>().cbegin(), panel.findChildren<QPlainTextEdit *>().cend(),
-                            [](QPlainTextEdit *text) { return text->toPlainText().contains(QLatin1String("call_id")); }));
+    const auto detailMentions = [&panel](QLatin1String needle) {
+        const QList<QPlainTextEdit *> texts = panel.findChildren<QPlainTextEdit *>();
+        return std::any_of(texts.cbegin(), texts.cend(), [needle](QPlainTextEdit *text) { return text->toPlainText().contains(needle); });
+    };
+    QTRY_VERIFY(detailMentions(QLatin1String("call_id")));
     for (QPlainTextEdit *text : panel.findChildren<QPlainTextEdit *>())
         QVERIFY(!text->toPlainText().contains(key));
 
