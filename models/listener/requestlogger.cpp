@@ -98,12 +98,12 @@ void RequestLogger::log(const HttpExchange &exchange)
     if (exchange.clientGone)
         note += note.isEmpty() ? QStringLiteral("client gone") : QStringLiteral(" (client gone)");
 
+    Pending pending;
     if (!request.loggedBody.isEmpty()) {
-        const QByteArray body = request.loggedBody.left(m_maxBodyBytes);
-        entry.bodyPath = appendBody(body);
+        pending.body = request.loggedBody.left(m_maxBodyBytes);
         if (request.loggedBodyTruncated || request.loggedBody.size() > m_maxBodyBytes)
             entry.headers.insert(QStringLiteral("X-Callscope-Body-Truncated"),
-                                 QStringLiteral("kept the first %1 of %2 bytes").arg(body.size()).arg(request.bodySize));
+                                 QStringLiteral("kept the first %1 of %2 bytes").arg(pending.body.size()).arg(request.bodySize));
     }
     if (request.mediaType() == "multipart/form-data") {
         // Which files arrived, for the inspector (their bytes are in the body file only
@@ -114,13 +114,55 @@ void RequestLogger::log(const HttpExchange &exchange)
         if (!files.isEmpty())
             entry.headers.insert(QStringLiteral("X-Callscope-Uploaded-Files"), files.join(QStringLiteral("; ")));
     }
+    pending.entry = std::move(entry);
+    pending.note = std::move(note);
 
     m_pending.ref();
-    m_store->logRequest(entry).then(QtFuture::Launch::Sync, [this, entry, note](qint64 id) mutable {
-        entry.id = id;
-        emit requestLogged(entry, note);
-        m_pending.deref();
+    QMutexLocker lock(&m_queueMutex);
+    m_queue.append(std::move(pending));
+    if (m_batchScheduled)
+        return;
+    m_batchScheduled = true;
+    lock.unlock();
+    scheduleBatch();
+}
+
+void RequestLogger::scheduleBatch()
+{
+    auto batch = std::make_shared<QList<Pending>>();
+    auto collected = std::make_shared<bool>(false);
+    m_store->logRequests([this, batch, collected] {
+        *collected = true;
+        return takeQueue(*batch);
+    }).then(QtFuture::Launch::Sync, [this, batch, collected](const QList<qint64> &ids) {
+        if (!*collected) {
+            // The store closed before the job ran: these entries are dropped.
+            QMutexLocker lock(&m_queueMutex);
+            batch->swap(m_queue);
+            m_batchScheduled = false;
+        }
+        for (qsizetype i = 0; i < ids.size() && i < batch->size(); ++i) {
+            Pending &pending = (*batch)[i];
+            pending.entry.id = ids.at(i);
+            emit requestLogged(pending.entry, pending.note);
+        }
+        m_pending.fetchAndSubOrdered(int(batch->size()));
     });
+}
+
+QList<RequestLogEntry> RequestLogger::takeQueue(QList<Pending> &batch)
+{
+    {
+        QMutexLocker lock(&m_queueMutex);
+        batch.swap(m_queue);
+        m_batchScheduled = false;
+    }
+    appendBodies(batch);
+    QList<RequestLogEntry> entries;
+    entries.reserve(batch.size());
+    for (const Pending &pending : std::as_const(batch))
+        entries.append(pending.entry);
+    return entries;
 }
 
 void RequestLogger::flush()
@@ -152,8 +194,13 @@ QString RequestLogger::formatLine(const RequestLogEntry &entry, const QString &n
     return line;
 }
 
-QString RequestLogger::appendBody(const QByteArray &body)
+void RequestLogger::appendBodies(QList<Pending> &batch)
 {
+    QByteArray bytes;
+    for (const Pending &pending : std::as_const(batch))
+        bytes += pending.body;
+    if (bytes.isEmpty())
+        return;
     QMutexLocker lock(&m_segmentMutex);
     // A cleared log removes segments; notice that and start a new one.
     if (m_segment && ++m_writesSinceCheck >= 64) {
@@ -161,7 +208,7 @@ QString RequestLogger::appendBody(const QByteArray &body)
         if (!QFile::exists(m_segment->fileName()))
             m_segment.reset();
     }
-    if (m_segment && m_segment->size() + body.size() > kMaxSegmentBytes) {
+    if (m_segment && m_segment->size() + bytes.size() > kMaxSegmentBytes) {
         QMutexLocker registry(&openSegmentsMutex());
         openSegments().remove(m_segment->fileName());
         m_segment.reset();
@@ -175,18 +222,25 @@ QString RequestLogger::appendBody(const QByteArray &body)
         auto file = std::make_unique<QFile>(QDir(m_bodiesDir).filePath(name));
         if (!file->open(QIODevice::WriteOnly | QIODevice::Append)) {
             qCWarning(lcListener) << "cannot keep request bodies:" << file->errorString();
-            return {};
+            return;
         }
         QMutexLocker registry(&openSegmentsMutex());
         openSegments().insert(file->fileName());
         m_segment = std::move(file);
     }
-    const qint64 offset = m_segment->size();
-    if (m_segment->write(body) != body.size() || !m_segment->flush()) {
-        qCWarning(lcListener) << "cannot keep a request body:" << m_segment->errorString();
-        return {};
+    qint64 offset = m_segment->size();
+    if (m_segment->write(bytes) != bytes.size() || !m_segment->flush()) {
+        qCWarning(lcListener) << "cannot keep request bodies:" << m_segment->errorString();
+        return;
     }
-    return QStringLiteral("%1#%2:%3").arg(m_segment->fileName()).arg(offset).arg(body.size());
+    const QString prefix = m_segment->fileName() + QLatin1Char('#');
+    for (Pending &pending : batch) {
+        if (pending.body.isEmpty())
+            continue;
+        pending.entry.bodyPath = prefix + QString::number(offset) + QLatin1Char(':') + QString::number(pending.body.size());
+        offset += pending.body.size();
+        pending.body.clear();
+    }
 }
 
 QByteArray RequestLogger::readBody(const QString &bodyPath, qint64 maxBytes)

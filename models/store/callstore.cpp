@@ -141,9 +141,26 @@ QFuture<bool> CallStore::setAgentSettings(const AgentSettings &settings)
 
 QFuture<qint64> CallStore::logRequest(const RequestLogEntry &entry)
 {
-    return m_writer->submit<qint64>(
-        1, [entry](WriteSession &session) { return session.logRequest(entry); },
-        [](const QString &) { return qint64(0); });
+    return logRequests([entry] { return QList<RequestLogEntry>{entry}; })
+        .then(QtFuture::Launch::Sync, [](const QList<qint64> &ids) { return ids.value(0); });
+}
+
+QFuture<QList<qint64>> CallStore::logRequests(std::function<QList<RequestLogEntry>()> collect)
+{
+    // A failed group transaction runs its jobs again one by one: collect only once.
+    auto entries = std::make_shared<std::optional<QList<RequestLogEntry>>>();
+    return m_writer->submit<QList<qint64>>(
+        1,
+        [entries, collect = std::move(collect)](WriteSession &session) {
+            if (!*entries)
+                *entries = collect();
+            QList<qint64> ids;
+            ids.reserve((*entries)->size());
+            for (const RequestLogEntry &entry : std::as_const(**entries))
+                ids.append(session.logRequest(entry));
+            return ids;
+        },
+        [](const QString &) { return QList<qint64>(); });
 }
 
 QFuture<int> CallStore::clearRequestLog()

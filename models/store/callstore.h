@@ -9,6 +9,7 @@
 #include <QObject>
 #include <QString>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -88,6 +89,11 @@ public:
 
     // The listener's request log. Resolves to the new entry's id (0 on failure).
     QFuture<qint64> logRequest(const RequestLogEntry &entry);
+    // Adds the entries `collect` returns; it is called once, on the writer thread, when
+    // the job's transaction starts, so entries that arrive while the writer is busy join
+    // the same transaction. Resolves to their ids in order (empty on failure, and when
+    // the store was closed before `collect` could run).
+    QFuture<QList<qint64>> logRequests(std::function<QList<RequestLogEntry>()> collect);
     // Deletes every entry and, after commit, the body files they referenced.
     // Resolves to the number of entries removed (-1 on failure).
     QFuture<int> clearRequestLog();
