@@ -1,27 +1,16 @@
 #include "calllog.h"
 
+#include "calllogjsonwriter.h"
+
 #include <QJsonArray>
+#include <QJsonDocument>
 
 #include <cmath>
-
-namespace {
-
-QJsonValue stringOrNull(const QString &text)
-{
-    return text.isNull() ? QJsonValue(QJsonValue::Null) : QJsonValue(text);
-}
-
-QJsonValue timeOrNull(const QDateTime &time)
-{
-    return time.isValid() ? QJsonValue(CallLog::formatTimestamp(time)) : QJsonValue(QJsonValue::Null);
-}
-
-} // namespace
 
 QString CallLog::agentKey() const
 {
     if (agent)
-        return QStringLiteral("agent:%1").arg(*agent);
+        return QStringLiteral("agent:") + QString::number(*agent);
     return QStringLiteral("assistant:") + assistantId;
 }
 
@@ -36,7 +25,14 @@ double CallLog::transcriptDuration() const
 QString CallLog::formatDuration(double seconds)
 {
     const qint64 whole = std::llround(std::max(0.0, seconds));
-    return QStringLiteral("%1:%2").arg(whole / 60, 2, 10, QLatin1Char('0')).arg(whole % 60, 2, 10, QLatin1Char('0'));
+    const qint64 minutes = whole / 60;
+    const int rest = int(whole % 60);
+    // Built by hand, not with arg(): it runs for every turn of every answered call.
+    QString text = minutes < 10 ? QStringLiteral("0") + QString::number(minutes) : QString::number(minutes);
+    text += QLatin1Char(':');
+    text += QLatin1Char(char('0' + rest / 10));
+    text += QLatin1Char(char('0' + rest % 10));
+    return text;
 }
 
 QString CallLog::formatTimestamp(const QDateTime &time)
@@ -46,19 +42,23 @@ QString CallLog::formatTimestamp(const QDateTime &time)
 
 QString CallLog::transcriptText() const
 {
-    QStringList lines;
-    lines.reserve(turns.size());
+    QString text;
     for (const Turn &turn : turns) {
-        QString text = turn.content;
-        if (turn.isTool()) {
-            const QString name = turn.data.value(QStringLiteral("name")).toString();
-            text = turn.role == Turn::Role::FunctionCall
-                       ? name + QLatin1Char('(') + turn.data.value(QStringLiteral("arguments")).toString() + QLatin1Char(')')
-                       : name + QLatin1String(" -> ") + turn.data.value(QStringLiteral("result")).toVariant().toString();
+        if (!text.isEmpty())
+            text += QLatin1Char('\n');
+        text += QLatin1Char('[') + formatDuration(turn.startTime) + QLatin1String("] ") + Turn::roleName(turn.role)
+                + QLatin1String(": ");
+        if (!turn.isTool()) {
+            text += turn.content;
+            continue;
         }
-        lines.append(QStringLiteral("[%1] %2: %3").arg(formatDuration(turn.startTime), Turn::roleName(turn.role), text));
+        text += turn.data.value(QStringLiteral("name")).toString();
+        if (turn.role == Turn::Role::FunctionCall)
+            text += QLatin1Char('(') + turn.data.value(QStringLiteral("arguments")).toString() + QLatin1Char(')');
+        else
+            text += QLatin1String(" -> ") + turn.data.value(QStringLiteral("result")).toVariant().toString();
     }
-    return lines.join(QLatin1Char('\n'));
+    return text;
 }
 
 QJsonArray CallLog::transcriptJson() const
@@ -71,50 +71,12 @@ QJsonArray CallLog::transcriptJson() const
 
 QJsonObject CallLog::toResponseJson() const
 {
-    QJsonArray metricArray;
-    for (const MetricResult &metric : metrics)
-        metricArray.append(metric.toJson());
-
-    QJsonObject object{
-        {QStringLiteral("id"), id},
-        {QStringLiteral("call_id"), callId},
-        {QStringLiteral("duration"), formatDuration(durationSeconds)},
-        {QStringLiteral("success"), status ? QJsonValue(ReviewStatuses::isSuccess(*status)) : QJsonValue(QJsonValue::Null)},
-        {QStringLiteral("is_reviewed"), status && ReviewStatuses::isReviewed(*status)},
-        {QStringLiteral("status"), status ? QJsonValue(ReviewStatuses::name(*status)) : QJsonValue(QJsonValue::Null)},
-        {QStringLiteral("feedback"), feedback ? QJsonValue(*feedback) : QJsonValue(QJsonValue::Null)},
-        {QStringLiteral("metrics"), metricArray},
-        {QStringLiteral("call_ended_reason"), stringOrNull(callEndedReason)},
-        {QStringLiteral("customer_number"), stringOrNull(customerNumber)},
-        {QStringLiteral("agent"), agent ? QJsonValue(*agent) : QJsonValue(QJsonValue::Null)},
-        {QStringLiteral("assistant_id"), stringOrNull(assistantId)},
-        {QStringLiteral("agent_name"), agentName.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(agentName)},
-        {QStringLiteral("trace_id"), traceId},
-        {QStringLiteral("timestamp"), timeOrNull(timestamp)},
-        {QStringLiteral("error_message"), stringOrNull(errorMessage)},
-        {QStringLiteral("dropoff_point"), stringOrNull(dropoffPoint)},
-        {QStringLiteral("topic"), stringOrNull(topic)},
-        {QStringLiteral("created_at"), timeOrNull(createdAt)},
-        {QStringLiteral("updated_at"), timeOrNull(updatedAt)},
-        {QStringLiteral("transcript"), transcriptText()},
-        {QStringLiteral("transcript_object"), transcriptJson()},
-        {QStringLiteral("evaluation"), QJsonObject{{QStringLiteral("metrics"), metricArray}}},
-    };
-    return object;
+    return QJsonDocument::fromJson(CallLogJsonWriter::write(*this, CallLogJsonWriter::Shape::Response)).object();
 }
 
 QJsonObject CallLog::toDetailJson() const
 {
-    QJsonObject object = toResponseJson();
-    object.insert(QStringLiteral("voice_recording_url"), stringOrNull(voiceRecordingUrl));
-    object.insert(QStringLiteral("agent_id"), agent ? QJsonValue(QString::number(*agent)) : stringOrNull(assistantId));
-    object.insert(QStringLiteral("metadata"), metadata);
-    object.insert(QStringLiteral("dynamic_variables"), dynamicVariables);
-    object.insert(QStringLiteral("testing_channel_index"),
-                  mainAgentChannelIndex ? QJsonValue(1 - *mainAgentChannelIndex) : QJsonValue(QJsonValue::Null));
-    object.insert(QStringLiteral("critical_categories"), QJsonArray());
-    object.insert(QStringLiteral("transcript_type"), transcriptType);
-    return object;
+    return QJsonDocument::fromJson(CallLogJsonWriter::write(*this, CallLogJsonWriter::Shape::Detail)).object();
 }
 
 QJsonObject CallLog::toObserveJson() const

@@ -5,15 +5,19 @@
 
 HttpResponse HttpResponse::json(int status, const QJsonValue &value)
 {
+    if (value.isObject())
+        return jsonText(status, QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact));
+    if (value.isArray())
+        return jsonText(status, QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact));
+    return jsonText(status, QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact).mid(1).chopped(1));
+}
+
+HttpResponse HttpResponse::jsonText(int status, const QByteArray &utf8)
+{
     HttpResponse response;
     response.status = status;
     response.contentType = "application/json";
-    if (value.isObject())
-        response.body = QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact);
-    else if (value.isArray())
-        response.body = QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact);
-    else
-        response.body = QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact).mid(1).chopped(1);
+    response.body = utf8;
     return response;
 }
 

@@ -26,6 +26,8 @@ struct HttpResponse
     QString note;                   // a short line about what happened ("created", "updated", ...)
 
     static HttpResponse json(int status, const QJsonValue &value);
+    // A body that is already JSON text (UTF-8).
+    static HttpResponse jsonText(int status, const QByteArray &utf8);
     // {"detail": message}: 401, 404, 405, 413, 415 and friends.
     static HttpResponse detail(int status, const QString &message);
     static HttpResponse empty(int status);

@@ -4,6 +4,7 @@
 #include "listenerlog.h"
 #include "requestlogger.h"
 
+#include "calllog/calllogjsonwriter.h"
 #include "calllog/reviewstatus.h"
 #include "ingest/ingestpipeline.h"
 #include "ingest/observerequest.h"
@@ -389,7 +390,7 @@ QFuture<HttpResponse> ObserveApi::observeAsync(const HttpRequest &request)
         .then(QtFuture::Launch::Sync, [uploads = request.uploads](const IngestResult &result) {
             if (!result.errors.isEmpty())
                 return badRequest(result.errors);
-            HttpResponse response = HttpResponse::json(201, result.call.toResponseJson());
+            HttpResponse response = HttpResponse::jsonText(201, CallLogJsonWriter::write(result.call, CallLogJsonWriter::Shape::Response));
             response.callDbId = result.call.id;
             response.note = QStringLiteral("%1 call %2").arg(result.created ? QStringLiteral("created")
                                                                             : QStringLiteral("updated"))
@@ -511,7 +512,7 @@ HttpResponse ObserveApi::getCall(qint64 id)
     const std::optional<CallLog> call = ThreadReader::forDatabase(m_store->databasePath()).callById(id);
     if (!call)
         return notFound();
-    HttpResponse response = HttpResponse::json(200, call->toDetailJson());
+    HttpResponse response = HttpResponse::jsonText(200, CallLogJsonWriter::write(*call, CallLogJsonWriter::Shape::Detail));
     response.callDbId = id;
     return response;
 }

@@ -1,9 +1,11 @@
 // CallLog's JSON out: the API's response shape, and observe bodies that parse back.
 
 #include "calllog/calllog.h"
+#include "calllog/calllogjsonwriter.h"
 #include "ingest/observerequest.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QTest>
 
 class TestCallLog : public QObject
@@ -16,6 +18,7 @@ private slots:
     void derivesSuccessAndReviewFromStatus_data();
     void derivesSuccessAndReviewFromStatus();
     void responseHasEveryField();
+    void writerKeepsTextAndNumbers();
     void observeJsonRoundTrips();
 };
 
@@ -89,6 +92,51 @@ void TestCallLog::responseHasEveryField()
     QCOMPARE(detail.value(QStringLiteral("agent_id")).toString(), QStringLiteral("5"));
     QVERIFY(detail.contains(QStringLiteral("metadata")));
     QVERIFY(detail.contains(QStringLiteral("voice_recording_url")));
+}
+
+void TestCallLog::writerKeepsTextAndNumbers()
+{
+    const QString awkward = QStringLiteral("She said \"no\" \\ then\n\tleft") + QChar(0) + QStringLiteral(" \u00e9 \U0001F600");
+    CallLog call;
+    call.id = 7;
+    call.callId = awkward;
+    call.assistantId = QStringLiteral("asst_1");
+    call.mainAgentChannelIndex = 0;
+    call.metadata = {{QStringLiteral("nested"), QJsonObject{{QStringLiteral("n"), 1.5}}}};
+    MetricResult metric;
+    metric.metricId = 3;
+    metric.name = QStringLiteral("Politeness");
+    metric.score = 0.75;
+    call.metrics = {metric};
+    call.turns = {Turn{Turn::Role::MainAgent, awkward, 3.0, 4.25, {}},
+                  Turn{Turn::Role::FunctionCallResult, QString(), 5.0, qQNaN(),
+                       {{QStringLiteral("name"), QStringLiteral("lookup")}, {QStringLiteral("result"), 2}}}};
+
+    const QByteArray bytes = CallLogJsonWriter::write(call, CallLogJsonWriter::Shape::Detail);
+    QJsonParseError error;
+    const QJsonObject json = QJsonDocument::fromJson(bytes, &error).object();
+    QCOMPARE(error.error, QJsonParseError::NoError);
+    QCOMPARE(json.value(QStringLiteral("call_id")).toString(), awkward);
+    QVERIFY(bytes.contains(R"("start_time":3,"end_time":4.25)"));   // whole seconds as integers
+    const QJsonArray turns = json.value(QStringLiteral("transcript_object")).toArray();
+    QCOMPARE(turns.at(0).toObject().value(QStringLiteral("content")).toString(), awkward);
+    const QJsonObject result = turns.at(1).toObject();
+    QVERIFY(!result.contains(QStringLiteral("content")));
+    QVERIFY(result.value(QStringLiteral("end_time")).isNull());   // JSON has no NaN
+    QCOMPARE(result.value(QStringLiteral("data")).toObject().value(QStringLiteral("result")).toInt(), 2);
+    QCOMPARE(json.value(QStringLiteral("metadata")).toObject(), call.metadata);
+    QCOMPARE(json.value(QStringLiteral("metrics")).toArray().at(0).toObject().value(QStringLiteral("score")).toDouble(), 0.75);
+    QCOMPARE(json.value(QStringLiteral("evaluation")).toObject().value(QStringLiteral("metrics")).toArray().size(), 1);
+    QCOMPARE(json.value(QStringLiteral("agent")), QJsonValue(QJsonValue::Null));
+    QCOMPARE(json.value(QStringLiteral("agent_id")).toString(), QStringLiteral("asst_1"));
+    QCOMPARE(json.value(QStringLiteral("testing_channel_index")).toInt(), 1);
+    QCOMPARE(json.value(QStringLiteral("transcript")).toString(),
+             QStringLiteral("[00:03] Main Agent: ") + awkward + QStringLiteral("\n[00:05] Function Call Result: lookup -> 2"));
+    // The response shape is the detail shape without the stored request fields.
+    const QJsonObject response = QJsonDocument::fromJson(CallLogJsonWriter::write(call, CallLogJsonWriter::Shape::Response)).object();
+    QVERIFY(!response.contains(QStringLiteral("metadata")));
+    for (auto it = response.begin(); it != response.end(); ++it)
+        QCOMPARE(json.value(it.key()), it.value());
 }
 
 void TestCallLog::observeJsonRoundTrips()
