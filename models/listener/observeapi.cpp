@@ -18,6 +18,7 @@
 #include <QCryptographicHash>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QPromise>
 #include <QRegularExpression>
 #include <QtConcurrent>
 
@@ -284,11 +285,9 @@ QFuture<HttpResponse> ObserveApi::handle(const HttpRequest &request)
         return QtFuture::makeReadyFuture(HttpResponse::json(200, health));
     }
     case Route::Kind::Observe:
-        return QtConcurrent::run(&m_pool, [this, request] { return observeAsync(request); }).unwrap();
+        return startOnPool([this, request] { return observeAsync(request); });
     case Route::Kind::Provider:
-        return QtConcurrent::run(&m_pool, [this, request, provider = route->provider] {
-                   return providerWebhookAsync(request, provider);
-               }).unwrap();
+        return startOnPool([this, request, provider = route->provider] { return providerWebhookAsync(request, provider); });
     case Route::Kind::CallLogs:
         return QtConcurrent::run(&m_pool, [this, request] { return listCalls(request); });
     case Route::Kind::CallLog: {
@@ -305,6 +304,24 @@ QFuture<HttpResponse> ObserveApi::handle(const HttpRequest &request)
         return QtConcurrent::run(&m_pool, [this, request] { return rerunEvaluation(request); });
     }
     return QtFuture::makeReadyFuture(notFound());
+}
+
+QFuture<HttpResponse> ObserveApi::startOnPool(std::function<QFuture<HttpResponse>()> start)
+{
+    // Not QtConcurrent::run(...).unwrap(): under load, Qt 6.4's unwrap crashed in
+    // reportStarted() when the pool thread finished the outer future while this (the
+    // I/O) thread was still chaining onto it. Here nothing is chained across threads
+    // but the one then() every store future already has.
+    auto promise = std::make_shared<QPromise<HttpResponse>>();
+    QFuture<HttpResponse> future = promise->future();
+    promise->start();
+    m_pool.start([promise, start = std::move(start)] {
+        start().then(QtFuture::Launch::Sync, [promise](const HttpResponse &response) {
+            promise->addResult(response);
+            promise->finish();
+        });
+    });
+    return future;
 }
 
 void ObserveApi::exchangeFinished(const HttpExchange &exchange)

@@ -9,6 +9,7 @@
 #include <QString>
 #include <QThreadPool>
 
+#include <functional>
 #include <optional>
 
 class CallStore;
@@ -63,6 +64,9 @@ private:
 
     static std::optional<Route> match(const QString &path, bool *badId);
 
+    // Runs `start` on m_pool; the future it returns (of a store write it began) becomes
+    // the result.
+    QFuture<HttpResponse> startOnPool(std::function<QFuture<HttpResponse>()> start);
     QFuture<HttpResponse> observeAsync(const HttpRequest &request);
     HttpResponse listCalls(const HttpRequest &request);
     HttpResponse getCall(qint64 id);
