@@ -55,8 +55,11 @@ bool SqliteConnection::applyPragmas(Mode mode)
         QStringLiteral("PRAGMA foreign_keys = ON"),
     };
     if (mode == Mode::ReadWrite) {
+        // The writer's page cache: SQLite's default of 2 MiB made it re-read B-tree pages
+        // of a growing database from the OS on every group (bench/http: +4 % calls/s).
         pragmas << QStringLiteral("PRAGMA journal_mode = WAL")
-                << QStringLiteral("PRAGMA synchronous = NORMAL");
+                << QStringLiteral("PRAGMA synchronous = NORMAL")
+                << QStringLiteral("PRAGMA cache_size = -65536");
     } else {
         pragmas << QStringLiteral("PRAGMA query_only = ON");
     }
