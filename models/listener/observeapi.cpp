@@ -758,9 +758,9 @@ QFuture<HttpResponse> ObserveApi::providerWebhookAsync(const HttpRequest &reques
     const QString agentIdFromQuery = request.query().queryItemValue(QStringLiteral("agent_id"), QUrl::FullyDecoded);
     const WebhookMapping mapping = webhook->map(request.body, agentIdFromQuery);
 
-    // Whose webhook is it? The mapped body names the agent; non-final events carry no
-    // body, so the ?agent_id= of the URL is all there is.
-    QString agentKey = mapping.observeBody.isEmpty() ? agentKeyForId(agentIdFromQuery)
+    // Whose webhook is it? The mapped body names the agent; a non-final event has none,
+    // but the mapping still says whose event it is.
+    QString agentKey = mapping.observeBody.isEmpty() ? agentKeyForId(mapping.agentId)
                                                      : ObserveRequest::agentKeyOf(mapping.observeBody);
     QString secret;
     if (!agentKey.isEmpty()) {

@@ -48,13 +48,14 @@ void ElevenLabsWebhook::mapBody(const QJsonObject &body, const QString &agentIdF
         return;
     }
     mapping.isFinalEvent = mapping.eventName == "post_call_transcription"_L1;
+    const QJsonObject data = body.value("data"_L1).toObject();
+    noteAgent(mapping, agentIdFromQuery, data.value("agent_id"_L1).toString());
     if (!mapping.isFinalEvent)
         return;
     if (!body.value("data"_L1).isObject()) {
         mapping.errors.add(u"data"_s, u"This field is required and must be an object."_s);
         return;
     }
-    const QJsonObject data = body.value("data"_L1).toObject();
     const QJsonObject callMetadata = data.value("metadata"_L1).toObject();
     const QJsonValue dynamicVariables = TranscriptList::at(data, u"conversation_initiation_client_data.dynamic_variables"_s);
 
@@ -63,7 +64,7 @@ void ElevenLabsWebhook::mapBody(const QJsonObject &body, const QString &agentIdF
     if (callId.isEmpty())
         mapping.errors.add(u"data.conversation_id"_s, u"This field is required: it becomes the call_id."_s);
     observe.insert(u"call_id"_s, callId);
-    setAgent(mapping, agentIdFromQuery, data.value("agent_id"_L1).toString());
+    setAgent(mapping);
     if (data.value("transcript"_L1).isArray()) {
         observe.insert(u"transcript_type"_s, name());
         observe.insert(u"transcript_json"_s, data.value("transcript"_L1));

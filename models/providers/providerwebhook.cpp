@@ -29,10 +29,15 @@ WebhookVerification ProviderWebhook::unverifiedWithoutSecret()
     return {true, u"no secret configured; signature not checked"_s};
 }
 
-void ProviderWebhook::setAgent(WebhookMapping &mapping, const QString &agentIdFromQuery, const QString &providerAgentId)
+void ProviderWebhook::noteAgent(WebhookMapping &mapping, const QString &agentIdFromQuery, const QString &providerAgentId)
+{
+    mapping.agentId = agentIdFromQuery.isEmpty() ? providerAgentId : agentIdFromQuery;
+}
+
+void ProviderWebhook::setAgent(WebhookMapping &mapping)
 {
     static const QRegularExpression positiveInteger(u"^[1-9][0-9]{0,17}$"_s);
-    const QString agentId = agentIdFromQuery.isEmpty() ? providerAgentId : agentIdFromQuery;
+    const QString &agentId = mapping.agentId;
     if (positiveInteger.match(agentId).hasMatch())
         mapping.observeBody.insert(u"agent"_s, agentId.toLongLong());
     else if (!agentId.isEmpty())

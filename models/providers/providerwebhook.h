@@ -24,6 +24,10 @@ struct WebhookMapping
 {
     bool isFinalEvent = false;
     QString eventName;
+    // The agent the event belongs to (?agent_id= wins over the provider's own id), for
+    // every event: a non-final one is only acknowledged, but its signature is still
+    // checked with that agent's secret.
+    QString agentId;
     QJsonObject observeBody;
     FieldErrors errors;
 };
@@ -56,7 +60,11 @@ protected:
     virtual void mapBody(const QJsonObject &body, const QString &agentIdFromQuery, WebhookMapping &mapping) const = 0;
 
     static WebhookVerification unverifiedWithoutSecret();
-    static void setAgent(WebhookMapping &mapping, const QString &agentIdFromQuery, const QString &providerAgentId);
+    // Sets mapping.agentId (`agentIdFromQuery` wins over `providerAgentId`); call it for
+    // every event, before returning for a non-final one.
+    static void noteAgent(WebhookMapping &mapping, const QString &agentIdFromQuery, const QString &providerAgentId);
+    // Writes mapping.agentId into the observe body as `agent` or `assistant_id`.
+    static void setAgent(WebhookMapping &mapping);
     // Inserts a descriptive string, cut to the observe API's 100-character limit so that a
     // long provider reason never costs the whole call.
     static void insertShortText(QJsonObject &observeBody, const QString &field, const QString &text);

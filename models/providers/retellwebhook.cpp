@@ -48,20 +48,21 @@ void RetellWebhook::mapBody(const QJsonObject &body, const QString &agentIdFromQ
         return;
     }
     mapping.isFinalEvent = mapping.eventName == "call_analyzed"_L1;
+    const QJsonObject call = body.value("call"_L1).toObject();
+    noteAgent(mapping, agentIdFromQuery, call.value("agent_id"_L1).toString());
     if (!mapping.isFinalEvent)
         return;
     if (!body.value("call"_L1).isObject()) {
         mapping.errors.add(u"call"_s, u"This field is required and must be an object."_s);
         return;
     }
-    const QJsonObject call = body.value("call"_L1).toObject();
 
     QJsonObject &observe = mapping.observeBody;
     const QString callId = call.value("call_id"_L1).toString();
     if (callId.isEmpty())
         mapping.errors.add(u"call.call_id"_s, u"This field is required: it becomes the call_id."_s);
     observe.insert(u"call_id"_s, callId);
-    setAgent(mapping, agentIdFromQuery, call.value("agent_id"_L1).toString());
+    setAgent(mapping);
 
     const QString recording = firstString({call.value("recording_multi_channel_url"_L1), call.value("recording_url"_L1)});
     if (!recording.isEmpty())

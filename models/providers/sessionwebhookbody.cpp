@@ -22,6 +22,8 @@ void SessionWebhookBody::mapBody(const QJsonObject &body, const QString &agentId
     const QJsonValue event = body.value("event"_L1);
     mapping.eventName = event.toString(finalEventName());
     mapping.isFinalEvent = mapping.eventName == finalEventName();
+    const QJsonValue agentId = body.value("agent_id"_L1);
+    noteAgent(mapping, agentIdFromQuery, agentId.isDouble() ? QString::number(agentId.toInteger()) : agentId.toString());
     if (!mapping.isFinalEvent)
         return;
 
@@ -33,8 +35,7 @@ void SessionWebhookBody::mapBody(const QJsonObject &body, const QString &agentId
         mapping.errors.add(callIdKeys().constFirst(), u"This field is required (or %1): it becomes the call_id."_s
                                                           .arg(callIdKeys().mid(1).join(" or "_L1)));
     observe.insert(u"call_id"_s, callId);
-    const QJsonValue agentId = body.value("agent_id"_L1);
-    setAgent(mapping, agentIdFromQuery, agentId.isDouble() ? QString::number(agentId.toInteger()) : agentId.toString());
+    setAgent(mapping);
 
     for (const QString &key : transcriptKeys()) {
         if (body.value(key).isArray() || body.value(key).isObject()) {

@@ -34,6 +34,8 @@ void VapiWebhook::mapBody(const QJsonObject &body, const QString &agentIdFromQue
     const QJsonObject message = messageValue.toObject();
     mapping.eventName = message.value("type"_L1).toString();
     mapping.isFinalEvent = mapping.eventName == "end-of-call-report"_L1;
+    noteAgent(mapping, agentIdFromQuery,
+              firstString({TranscriptList::at(message, u"assistant.id"_s), TranscriptList::at(message, u"call.assistantId"_s)}));
     if (!mapping.isFinalEvent)
         return;
 
@@ -42,8 +44,7 @@ void VapiWebhook::mapBody(const QJsonObject &body, const QString &agentIdFromQue
     if (callId.isEmpty())
         mapping.errors.add(u"message.call.id"_s, u"This field is required: it becomes the call_id."_s);
     observe.insert(u"call_id"_s, callId);
-    setAgent(mapping, agentIdFromQuery,
-             firstString({TranscriptList::at(message, u"assistant.id"_s), TranscriptList::at(message, u"call.assistantId"_s)}));
+    setAgent(mapping);
 
     const QJsonObject artifact = message.value("artifact"_L1).toObject();
     const QString recording = firstString({artifact.value("stereoRecordingUrl"_L1), message.value("stereoRecordingUrl"_L1),

@@ -518,6 +518,14 @@ void TestObserveApi::providerWebhooks()
         headers.append({it.key().toLatin1(), it.value().toLatin1()});
     response = sendRaw(m_port, buildRequest("POST", target, report, "application/json", headers));
     QCOMPARE(response.status, 200);
+
+    // A non-final event that names its agent only in the payload (no ?agent_id=) is
+    // checked against that agent's secret too; it needs no API key.
+    const QByteArray started = R"({"message":{"type":"status-update","status":"in-progress","assistant":{"id":"55"}}})";
+    const QByteArray bare = "/observability/v1/vapi/observe/";
+    QCOMPARE(post(bare, started, "application/json", {}).status, 401);
+    response = sendRaw(m_port, buildRequest("POST", bare, started, "application/json", headers));
+    QCOMPARE(response.status, 200);
 }
 
 void TestObserveApi::curlAsClient()
