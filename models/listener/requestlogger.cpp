@@ -202,7 +202,19 @@ void RequestLogger::appendBodies(QList<Pending> &batch)
     if (bytes.isEmpty())
         return;
     QMutexLocker lock(&m_segmentMutex);
-    // A cleared log removes segments; notice that and start a new one.
+    // This runs on the writer thread, like the clearing, so a clear since the segment was
+    // opened covered every body in it: remove it rather than keep cleared bodies on disk.
+    const quint64 clears = m_store->requestLogClears();
+    if (m_segment && clears != m_segmentClears) {
+        const QString cleared = m_segment->fileName();
+        {
+            QMutexLocker registry(&openSegmentsMutex());
+            openSegments().remove(cleared);
+        }
+        m_segment.reset();
+        QFile::remove(cleared);
+    }
+    // A segment removed by another process: start a new one.
     if (m_segment && ++m_writesSinceCheck >= 64) {
         m_writesSinceCheck = 0;
         if (!QFile::exists(m_segment->fileName()))
@@ -227,6 +239,7 @@ void RequestLogger::appendBodies(QList<Pending> &batch)
         QMutexLocker registry(&openSegmentsMutex());
         openSegments().insert(file->fileName());
         m_segment = std::move(file);
+        m_segmentClears = clears;
     }
     qint64 offset = m_segment->size();
     if (m_segment->write(bytes) != bytes.size() || !m_segment->flush()) {

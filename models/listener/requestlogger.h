@@ -82,5 +82,6 @@ private:
     bool m_batchScheduled = false;   // a store job will take m_queue
     QMutex m_segmentMutex;
     std::unique_ptr<QFile> m_segment;
+    quint64 m_segmentClears = 0;   // CallStore::requestLogClears() when m_segment was opened
     int m_writesSinceCheck = 0;
 };

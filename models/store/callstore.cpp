@@ -166,7 +166,12 @@ QFuture<QList<qint64>> CallStore::logRequests(std::function<QList<RequestLogEntr
 QFuture<int> CallStore::clearRequestLog()
 {
     return m_writer->submit<int>(
-        1, [](WriteSession &session) { return session.clearRequestLog(); },
+        1,
+        [this](WriteSession &session) {
+            const int removed = session.clearRequestLog();
+            ++m_requestLogClears;
+            return removed;
+        },
         [](const QString &) { return -1; });
 }
 

@@ -9,6 +9,7 @@
 #include <QObject>
 #include <QString>
 
+#include <atomic>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -97,6 +98,10 @@ public:
     // Deletes every entry and, after commit, the body files they referenced.
     // Resolves to the number of entries removed (-1 on failure).
     QFuture<int> clearRequestLog();
+    // How many clearRequestLog() jobs the writer has run. Read on the writer thread (in a
+    // logRequests() collector) it orders a clear against the bodies being written: a
+    // change means every body written before it belongs to a deleted entry.
+    quint64 requestLogClears() const { return m_requestLogClears.load(); }
 
     // Blocks until everything queued so far is committed (command line, tests).
     // Never call it (or wait on a store future) from a slot directly connected to
@@ -118,4 +123,5 @@ private:
 
     QString m_path;
     std::unique_ptr<CallWriter> m_writer;
+    std::atomic<quint64> m_requestLogClears{0};
 };

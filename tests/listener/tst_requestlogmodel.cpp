@@ -81,7 +81,20 @@ void TestRequestLogModel::loadAppendClearExport()
     model.clearLog();
     QTRY_COMPARE(model.rowCount(), 0);
     store->flush();
-    QTRY_VERIFY(QDir(store->databasePath() + QStringLiteral(".requests")).entryList(QDir::Files).size() <= 1);
+    // The next body goes to a new segment, and the one holding the cleared bodies goes.
+    HttpExchange after;
+    after.request.method = "POST";
+    after.request.target = "/observability/v1/observe/";
+    after.request.loggedBody = "{\"after\":true}";
+    after.request.bodySize = after.request.loggedBody.size();
+    after.response.status = 201;
+    logger.log(after);
+    logger.flush();
+    const QDir bodies(store->databasePath() + QStringLiteral(".requests"));
+    QTRY_COMPARE(bodies.entryList(QDir::Files).size(), 1);
+    QFile segment(bodies.filePath(bodies.entryList(QDir::Files).constFirst()));
+    QVERIFY(segment.open(QIODevice::ReadOnly));
+    QCOMPARE(segment.readAll(), QByteArray("{\"after\":true}"));
 }
 
 QTEST_GUILESS_MAIN(TestRequestLogModel)
