@@ -9,6 +9,8 @@
 #include <rapidjson/writer.h>
 
 #include <cmath>
+#include <optional>
+#include <type_traits>
 
 namespace {
 
@@ -18,22 +20,6 @@ void string(Writer &writer, const QString &text)
 {
     const QByteArray utf8 = text.toUtf8();
     writer.String(utf8.constData(), rapidjson::SizeType(utf8.size()));
-}
-
-void stringOrNull(Writer &writer, const QString &text)
-{
-    if (text.isNull())
-        writer.Null();
-    else
-        string(writer, text);
-}
-
-void timeOrNull(Writer &writer, const QDateTime &time)
-{
-    if (time.isValid())
-        string(writer, CallLog::formatTimestamp(time));
-    else
-        writer.Null();
 }
 
 // Whole seconds as integers ("start_time":3, not 3.0), as QJsonDocument writes them.
@@ -54,95 +40,102 @@ void raw(Writer &writer, const QJsonObject &object)
     writer.RawValue(json.constData(), json.size(), rapidjson::kObjectType);
 }
 
-void turn(Writer &writer, const Turn &entry)
+// One "key": value pair each. Nullable values are null when absent (a null QString,
+// an empty optional, an invalid time).
+void textField(Writer &writer, const char *key, const QString &value)
 {
-    writer.StartObject();
-    writer.Key("role");
-    string(writer, Turn::roleName(entry.role));
-    if (entry.role != Turn::Role::FunctionCallResult) {
-        writer.Key("content");
-        string(writer, entry.content);
-    }
-    writer.Key("start_time");
-    number(writer, entry.startTime);
-    writer.Key("end_time");
-    number(writer, entry.endTime);
-    if (!entry.data.isEmpty()) {
-        writer.Key("data");
-        raw(writer, entry.data);
-    }
-    writer.EndObject();
+    writer.Key(key);
+    string(writer, value);
 }
 
-void metrics(Writer &writer, const QList<MetricResult> &results)
+void nullableTextField(Writer &writer, const char *key, const QString &value)
 {
+    writer.Key(key);
+    if (value.isNull())
+        writer.Null();
+    else
+        string(writer, value);
+}
+
+// An integer, a boolean or a text, or null when there is none.
+template <typename T>
+void optionalField(Writer &writer, const char *key, const std::optional<T> &value)
+{
+    writer.Key(key);
+    if (!value)
+        writer.Null();
+    else if constexpr (std::is_same_v<T, bool>)
+        writer.Bool(*value);
+    else if constexpr (std::is_same_v<T, QString>)
+        string(writer, *value);
+    else
+        writer.Int64(*value);
+}
+
+void timeField(Writer &writer, const char *key, const QDateTime &time)
+{
+    nullableTextField(writer, key, time.isValid() ? CallLog::formatTimestamp(time) : QString());
+}
+
+void objectField(Writer &writer, const char *key, const QJsonObject &object)
+{
+    writer.Key(key);
+    raw(writer, object);
+}
+
+void metricsField(Writer &writer, const char *key, const QList<MetricResult> &results)
+{
+    writer.Key(key);
     writer.StartArray();
     for (const MetricResult &result : results)
         raw(writer, result.toJson());
     writer.EndArray();
 }
 
+void turn(Writer &writer, const Turn &entry)
+{
+    writer.StartObject();
+    textField(writer, "role", Turn::roleName(entry.role));
+    if (entry.role != Turn::Role::FunctionCallResult)
+        textField(writer, "content", entry.content);
+    writer.Key("start_time");
+    number(writer, entry.startTime);
+    writer.Key("end_time");
+    number(writer, entry.endTime);
+    if (!entry.data.isEmpty())
+        objectField(writer, "data", entry.data);
+    writer.EndObject();
+}
+
 } // namespace
 
 QByteArray CallLogJsonWriter::write(const CallLog &call, Shape shape)
 {
+    const std::optional<ReviewStatus> status = call.status;
     rapidjson::StringBuffer buffer;
     Writer writer(buffer);
     writer.StartObject();
-    writer.Key("id");
-    writer.Int64(call.id);
-    writer.Key("call_id");
-    string(writer, call.callId);
-    writer.Key("duration");
-    string(writer, CallLog::formatDuration(call.durationSeconds));
-    writer.Key("success");
-    if (call.status)
-        writer.Bool(ReviewStatuses::isSuccess(*call.status));
-    else
-        writer.Null();
-    writer.Key("is_reviewed");
-    writer.Bool(call.status && ReviewStatuses::isReviewed(*call.status));
-    writer.Key("status");
-    if (call.status)
-        string(writer, ReviewStatuses::name(*call.status));
-    else
-        writer.Null();
-    writer.Key("feedback");
-    if (call.feedback)
-        string(writer, *call.feedback);
-    else
-        writer.Null();
-    writer.Key("metrics");
-    metrics(writer, call.metrics);
-    writer.Key("call_ended_reason");
-    stringOrNull(writer, call.callEndedReason);
-    writer.Key("customer_number");
-    stringOrNull(writer, call.customerNumber);
-    writer.Key("agent");
-    if (call.agent)
-        writer.Int64(*call.agent);
-    else
-        writer.Null();
-    writer.Key("assistant_id");
-    stringOrNull(writer, call.assistantId);
-    writer.Key("agent_name");
-    stringOrNull(writer, call.agentName.isEmpty() ? QString() : call.agentName);
-    writer.Key("trace_id");
-    string(writer, call.traceId);
-    writer.Key("timestamp");
-    timeOrNull(writer, call.timestamp);
-    writer.Key("error_message");
-    stringOrNull(writer, call.errorMessage);
-    writer.Key("dropoff_point");
-    stringOrNull(writer, call.dropoffPoint);
-    writer.Key("topic");
-    stringOrNull(writer, call.topic);
-    writer.Key("created_at");
-    timeOrNull(writer, call.createdAt);
-    writer.Key("updated_at");
-    timeOrNull(writer, call.updatedAt);
-    writer.Key("transcript");
-    string(writer, call.transcriptText());
+    optionalField<qint64>(writer, "id", call.id);
+    textField(writer, "call_id", call.callId);
+    textField(writer, "duration", CallLog::formatDuration(call.durationSeconds));
+    optionalField<bool>(writer, "success", status ? std::optional(ReviewStatuses::isSuccess(*status)) : std::nullopt);
+    optionalField<bool>(writer, "is_reviewed", status && ReviewStatuses::isReviewed(*status));
+    nullableTextField(writer, "status", status ? ReviewStatuses::name(*status) : QString());
+    optionalField(writer, "feedback", call.feedback);
+    metricsField(writer, "metrics", call.metrics);
+    nullableTextField(writer, "call_ended_reason", call.callEndedReason);
+    nullableTextField(writer, "customer_number", call.customerNumber);
+    optionalField(writer, "agent", call.agent);
+    nullableTextField(writer, "assistant_id", call.assistantId);
+    nullableTextField(writer, "agent_name", call.agentName.isEmpty() ? QString() : call.agentName);
+    textField(writer, "trace_id", call.traceId);
+    timeField(writer, "timestamp", call.timestamp);
+    nullableTextField(writer, "error_message", call.errorMessage);
+    nullableTextField(writer, "dropoff_point", call.dropoffPoint);
+    nullableTextField(writer, "topic", call.topic);
+    timeField(writer, "created_at", call.createdAt);
+    timeField(writer, "updated_at", call.updatedAt);
+    textField(writer, "transcript", call.transcriptText());
     writer.Key("transcript_object");
     writer.StartArray();
     for (const Turn &entry : call.turns)
@@ -150,32 +143,20 @@ QByteArray CallLogJsonWriter::write(const CallLog &call, Shape shape)
     writer.EndArray();
     writer.Key("evaluation");
     writer.StartObject();
-    writer.Key("metrics");
-    metrics(writer, call.metrics);
+    metricsField(writer, "metrics", call.metrics);
     writer.EndObject();
 
     if (shape == Shape::Detail) {
-        writer.Key("voice_recording_url");
-        stringOrNull(writer, call.voiceRecordingUrl);
-        writer.Key("agent_id");
-        if (call.agent)
-            string(writer, QString::number(*call.agent));
-        else
-            stringOrNull(writer, call.assistantId);
-        writer.Key("metadata");
-        raw(writer, call.metadata);
-        writer.Key("dynamic_variables");
-        raw(writer, call.dynamicVariables);
-        writer.Key("testing_channel_index");
-        if (call.mainAgentChannelIndex)
-            writer.Int(1 - *call.mainAgentChannelIndex);
-        else
-            writer.Null();
+        nullableTextField(writer, "voice_recording_url", call.voiceRecordingUrl);
+        nullableTextField(writer, "agent_id", call.agent ? QString::number(*call.agent) : call.assistantId);
+        objectField(writer, "metadata", call.metadata);
+        objectField(writer, "dynamic_variables", call.dynamicVariables);
+        optionalField<qint64>(writer, "testing_channel_index",
+                              call.mainAgentChannelIndex ? std::optional<qint64>(1 - *call.mainAgentChannelIndex) : std::nullopt);
         writer.Key("critical_categories");
         writer.StartArray();
         writer.EndArray();
-        writer.Key("transcript_type");
-        string(writer, call.transcriptType);
+        textField(writer, "transcript_type", call.transcriptType);
     }
     writer.EndObject();
     return QByteArray(buffer.GetString(), qsizetype(buffer.GetSize()));
