@@ -11,6 +11,7 @@
 #include <QLocale>
 #include <QPointer>
 #include <QSaveFile>
+#include <QThreadPool>
 #include <QtConcurrent>
 
 RequestLogModel::RequestLogModel(CallStore *store, QObject *parent)
@@ -160,7 +161,8 @@ void RequestLogModel::clearLog()
     QPointer<RequestLogModel> self(this);
     const QString databasePath = m_store->databasePath();
     m_store->clearRequestLog().then(this, [this, self, databasePath](int) {
-        RequestLogger::removeBodySegments(databasePath);
+        // Segments are up to 256 MiB each: delete them off the GUI thread.
+        QThreadPool::globalInstance()->start([databasePath] { RequestLogger::removeBodySegments(databasePath); });
         if (!self)
             return;
         beginResetModel();

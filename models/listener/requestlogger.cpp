@@ -40,10 +40,8 @@ RequestLogger::RequestLogger(CallStore *store, qint64 maxBodyBytes, QObject *par
 
 RequestLogger::~RequestLogger()
 {
-    if (m_segment) {
-        QMutexLocker registry(&openSegmentsMutex());
-        openSegments().remove(m_segment->fileName());
-    }
+    if (m_segment)
+        closeSegment();
 }
 
 bool RequestLogger::isSecretHeader(QByteArrayView name)
@@ -194,6 +192,15 @@ QString RequestLogger::formatLine(const RequestLogEntry &entry, const QString &n
     return line;
 }
 
+QString RequestLogger::closeSegment()
+{
+    const QString name = m_segment->fileName();
+    QMutexLocker registry(&openSegmentsMutex());
+    openSegments().remove(name);
+    m_segment.reset();
+    return name;
+}
+
 void RequestLogger::appendBodies(QList<Pending> &batch)
 {
     QByteArray bytes;
@@ -205,26 +212,16 @@ void RequestLogger::appendBodies(QList<Pending> &batch)
     // This runs on the writer thread, like the clearing, so a clear since the segment was
     // opened covered every body in it: remove it rather than keep cleared bodies on disk.
     const quint64 clears = m_store->requestLogClears();
-    if (m_segment && clears != m_segmentClears) {
-        const QString cleared = m_segment->fileName();
-        {
-            QMutexLocker registry(&openSegmentsMutex());
-            openSegments().remove(cleared);
-        }
-        m_segment.reset();
-        QFile::remove(cleared);
-    }
+    if (m_segment && clears != m_segmentClears)
+        QFile::remove(closeSegment());
     // A segment removed by another process: start a new one.
     if (m_segment && ++m_writesSinceCheck >= 64) {
         m_writesSinceCheck = 0;
         if (!QFile::exists(m_segment->fileName()))
             m_segment.reset();
     }
-    if (m_segment && m_segment->size() + bytes.size() > kMaxSegmentBytes) {
-        QMutexLocker registry(&openSegmentsMutex());
-        openSegments().remove(m_segment->fileName());
-        m_segment.reset();
-    }
+    if (m_segment && m_segment->size() + bytes.size() > kMaxSegmentBytes)
+        closeSegment();
     if (!m_segment) {
         QDir().mkpath(m_bodiesDir);
         const QString name = QStringLiteral("%1-%2-%3.bodies")
@@ -232,12 +229,15 @@ void RequestLogger::appendBodies(QList<Pending> &batch)
                                  .arg(QCoreApplication::applicationPid())
                                  .arg(++m_sequence);
         auto file = std::make_unique<QFile>(QDir(m_bodiesDir).filePath(name));
+        // Registered before it exists, so that removeBodySegments() (on another thread)
+        // never sees the new file unclaimed.
+        QMutexLocker registry(&openSegmentsMutex());
+        openSegments().insert(file->fileName());
         if (!file->open(QIODevice::WriteOnly | QIODevice::Append)) {
+            openSegments().remove(file->fileName());
             qCWarning(lcListener) << "cannot keep request bodies:" << file->errorString();
             return;
         }
-        QMutexLocker registry(&openSegmentsMutex());
-        openSegments().insert(file->fileName());
         m_segment = std::move(file);
         m_segmentClears = clears;
     }

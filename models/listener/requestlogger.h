@@ -71,6 +71,8 @@ private:
     // On the writer thread: takes the queue and stores its bodies.
     QList<RequestLogEntry> takeQueue(QList<Pending> &batch);
     void appendBodies(QList<Pending> &batch);
+    // Stops writing to m_segment and forgets it (m_segmentMutex held); returns its path.
+    QString closeSegment();
 
     CallStore *m_store;
     qint64 m_maxBodyBytes;
