@@ -49,6 +49,11 @@ HttpResponse badRequest(const FieldErrors &errors)
     return response;
 }
 
+QByteArray jsonArray(const QByteArrayList &items)
+{
+    return '[' + items.join(',') + ']';
+}
+
 HttpResponse notFound()
 {
     return HttpResponse::detail(404, QStringLiteral("Not found."));
@@ -480,7 +485,7 @@ HttpResponse ObserveApi::listCalls(const HttpRequest &request)
     const bool exact = filter.narrow(callQuery);
     const qint64 offset = qint64(page - 1) * pageSize;
     qint64 count = 0;
-    QJsonArray results;
+    QByteArrayList results;   // each call written once, as JSON text
     if (exact) {
         count = reader.count(callQuery);
         callQuery.limit = pageSize;
@@ -488,7 +493,7 @@ HttpResponse ObserveApi::listCalls(const HttpRequest &request)
         callQuery.withDetails = true;
         if (offset < count) {
             for (const CallLog &call : reader.list(callQuery))
-                results.append(call.toResponseJson());
+                results.append(CallLogJsonWriter::write(call, CallLogJsonWriter::Shape::Response));
         }
     } else {
         // Conditions SQL cannot express are matched call by call, newest first.
@@ -501,7 +506,7 @@ HttpResponse ObserveApi::listCalls(const HttpRequest &request)
                 if (!filter.matches(call.toDetailJson()))
                     continue;
                 if (count >= offset && count < offset + pageSize)
-                    results.append(call.toResponseJson());
+                    results.append(CallLogJsonWriter::write(call, CallLogJsonWriter::Shape::Response));
                 ++count;
             }
             if (batch.size() < kScanBatch)
@@ -513,13 +518,15 @@ HttpResponse ObserveApi::listCalls(const HttpRequest &request)
         return HttpResponse::detail(500, QStringLiteral("Cannot read the database: %1").arg(reader.lastError()));
     if (page > 1 && offset >= count)
         return HttpResponse::detail(404, QStringLiteral("Invalid page."));
-    QJsonObject body{
+    const QJsonObject envelope{
         {QStringLiteral("count"), count},
         {QStringLiteral("next"), offset + pageSize < count ? QJsonValue(pageUrl(request, page + 1)) : QJsonValue()},
         {QStringLiteral("previous"), page > 1 ? QJsonValue(pageUrl(request, page - 1)) : QJsonValue()},
-        {QStringLiteral("results"), results},
     };
-    HttpResponse response = HttpResponse::json(200, body);
+    QByteArray body = QJsonDocument(envelope).toJson(QJsonDocument::Compact);
+    body.chop(1);   // the closing brace: "results" goes in as text
+    body += ",\"results\":" + jsonArray(results) + '}';
+    HttpResponse response = HttpResponse::jsonText(200, body);
     response.note = QStringLiteral("%1 of %2 calls").arg(results.size()).arg(count);
     return response;
 }
@@ -678,7 +685,7 @@ HttpResponse ObserveApi::evaluateMetrics(const HttpRequest &request)
         errors.add(QStringLiteral("metrics"), QStringLiteral("This field is required."));
     else if (const auto metrics = idList(body->value(QStringLiteral("metrics"))); !metrics || metrics->isEmpty())
         errors.add(QStringLiteral("metrics"), QStringLiteral("Expected a non-empty list of metric ids."));
-    QJsonArray results;
+    QByteArrayList results;   // each call written once, as JSON text
     if (errors.isEmpty()) {
         CallReader &reader = ThreadReader::forDatabase(m_store->databasePath());
         for (qint64 id : *callIds) {
@@ -686,12 +693,12 @@ HttpResponse ObserveApi::evaluateMetrics(const HttpRequest &request)
             if (!call)
                 errors.add(QStringLiteral("call_logs"), QStringLiteral("Invalid pk \"%1\" - object does not exist.").arg(id));
             else
-                results.append(call->toResponseJson());
+                results.append(CallLogJsonWriter::write(*call, CallLogJsonWriter::Shape::Response));
         }
     }
     if (!errors.isEmpty())
         return badRequest(errors);
-    HttpResponse response = HttpResponse::json(200, results);
+    HttpResponse response = HttpResponse::jsonText(200, jsonArray(results));
     response.setHeader("Warning", kMetricsWarning.toUtf8());
     response.setHeader("X-Callscope-Metrics", "not-implemented");
     response.note = QStringLiteral("metrics engine not implemented; %1 calls returned as stored").arg(results.size());
@@ -725,14 +732,14 @@ HttpResponse ObserveApi::rerunEvaluation(const HttpRequest &request)
         return badRequest(errors);
 
     CallReader &reader = ThreadReader::forDatabase(m_store->databasePath());
-    QJsonArray results;
+    QByteArrayList results;   // each call written once, as JSON text
     if (all) {
         CallQuery query;
         query.agentKey = agentKey;
         query.limit = kMaxRerunCalls;
         query.withDetails = true;
         for (const CallLog &call : reader.list(query))
-            results.append(call.toDetailJson());
+            results.append(CallLogJsonWriter::write(call, CallLogJsonWriter::Shape::Detail));
     } else {
         for (qint64 id : *callIds) {
             const std::optional<CallLog> call = reader.callById(id);
@@ -740,12 +747,12 @@ HttpResponse ObserveApi::rerunEvaluation(const HttpRequest &request)
                 errors.add(QStringLiteral("call_logs"),
                            QStringLiteral("Invalid pk \"%1\" - no such call log for this agent.").arg(id));
             else
-                results.append(call->toDetailJson());
+                results.append(CallLogJsonWriter::write(*call, CallLogJsonWriter::Shape::Detail));
         }
         if (!errors.isEmpty())
             return badRequest(errors);
     }
-    HttpResponse response = HttpResponse::json(200, results);
+    HttpResponse response = HttpResponse::jsonText(200, jsonArray(results));
     response.setHeader("Warning", kMetricsWarning.toUtf8());
     response.setHeader("X-Callscope-Metrics", "not-implemented");
     response.note = QStringLiteral("metrics engine not implemented; %1 calls returned as stored").arg(results.size());
