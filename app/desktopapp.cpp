@@ -32,11 +32,8 @@ void reportImport(MainWindow *window, const ImportSummary &summary)
         return;
     }
     QStringList lines;
-    for (const ImportRejection &rejection : summary.rejections.mid(0, kListedRejections)) {
-        for (const QString &field : rejection.errors.fields())
-            lines.append(QStringLiteral("%1: %2: %3").arg(rejection.location, field,
-                                                          rejection.errors.messages(field).join(QLatin1Char(' '))));
-    }
+    for (const ImportRejection &rejection : summary.rejections.mid(0, kListedRejections))
+        lines += rejection.lines();
     if (summary.rejected() > kListedRejections)
         lines.append(QObject::tr("… and %1 more.").arg(summary.rejected() - kListedRejections));
     QMessageBox box(QMessageBox::Warning, QObject::tr("Import"), counts, QMessageBox::Ok, window);

@@ -52,9 +52,8 @@ int ImportCommand::run(const QStringList &arguments, const QString &databasePath
     QObject::connect(&importer, &FileImporter::rejected, [&](const ImportRejection &rejection) {
         if (progressShown && terminal)
             err << "\r\033[K";
-        const QStringList fields = rejection.errors.fields();
-        for (const QString &field : fields)
-            err << rejection.location << ": " << field << ": " << rejection.errors.messages(field).join(QLatin1Char(' ')) << '\n';
+        for (const QString &line : rejection.lines())
+            err << line << '\n';
         err.flush();
     });
     QObject::connect(&importer, &FileImporter::progress, [&](int filesDone, int filesTotal, int records) {

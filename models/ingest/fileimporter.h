@@ -18,6 +18,16 @@ struct ImportRejection
 {
     QString location;
     FieldErrors errors;
+
+    // "location: field: message" for each bad field, as the CLI and the app report them.
+    QStringList lines() const
+    {
+        QStringList result;
+        for (const QString &field : errors.fields())
+            result.append(location + QStringLiteral(": ") + field + QStringLiteral(": ")
+                          + errors.messages(field).join(QLatin1Char(' ')));
+        return result;
+    }
 };
 
 struct ImportSummary
