@@ -9,6 +9,7 @@
 #include "providers/providerwebhooks.h"
 #include "store/callreader.h"
 #include "store/callstore.h"
+#include "store/whenfinished.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -25,7 +26,6 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QPlainTextEdit>
-#include <QPointer>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSplitter>
@@ -230,9 +230,8 @@ void ListenerPanel::showSelected()
     const quint64 generation = ++m_selectionGeneration;
     const QString databasePath = m_listener->store()->databasePath();
     const QString note = m_model->note(row);
-    QPointer<ListenerPanel> self(this);
     // Body file and call are read off the GUI thread.
-    QtConcurrent::run([entry, databasePath, note] {
+    const auto read = QtConcurrent::run([entry, databasePath, note] {
         Detail detail;
         detail.body = prettyBody(RequestLogger::readBody(entry.bodyPath, 4 * 1024 * 1024));
         QString call;
@@ -249,9 +248,11 @@ void ListenerPanel::showSelected()
         }
         detail.call = call;
         return detail;
-    }).then(this, [this, self, generation](const Detail &detail) {
-        if (!self || generation != m_selectionGeneration)
+    });
+    whenFinished(read, this, [this, generation](const QFuture<Detail> &done) {
+        if (generation != m_selectionGeneration)
             return;
+        const Detail detail = done.result();
         m_body->setPlainText(detail.body);
         m_call->setPlainText(detail.call);
     });
@@ -334,12 +335,12 @@ void ListenerPanel::exportLog()
         return;
     const QString databasePath = m_listener->store()->databasePath();
     m_status->setText(tr("Exporting\u2026"));
-    QPointer<ListenerPanel> self(this);
-    QtConcurrent::run([databasePath, fileName] {
+    const auto exported = QtConcurrent::run([databasePath, fileName] {
         QString error;
         return RequestLogModel::exportJsonl(databasePath, fileName, &error) ? QString() : error;
-    }).then(this, [this, self, fileName](const QString &error) {
-        if (self)
-            m_status->setText(error.isEmpty() ? tr("Exported to %1").arg(fileName) : tr("Export failed: %1").arg(error));
+    });
+    whenFinished(exported, this, [this, fileName](const QFuture<QString> &done) {
+        const QString error = done.result();
+        m_status->setText(error.isEmpty() ? tr("Exported to %1").arg(fileName) : tr("Export failed: %1").arg(error));
     });
 }

@@ -8,6 +8,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QThreadPool>
 #include <QLoggingCategory>
 
 Q_LOGGING_CATEGORY(lcIngest, "callscope.ingest")
@@ -137,44 +138,44 @@ PreparedCall IngestPipeline::prepare(const QJsonObject &body, const IngestSource
     return prepared;
 }
 
-QFuture<IngestResult> IngestPipeline::ingest(const QJsonObject &body, const IngestSource &source)
+void IngestPipeline::ingest(const QJsonObject &body, const IngestSource &source,
+                            std::function<void(const IngestResult &)> done)
 {
     PreparedCall prepared = prepare(body, source);
     if (!prepared.isValid()) {
         IngestResult result;
         result.errors = prepared.errors;
-        return QtFuture::makeReadyFuture(result);
+        done(result);
+        return;
     }
     const QString databasePath = m_store->databasePath();
     const bool needsDownload = prepared.call.recordingPath.isEmpty() && !prepared.call.voiceRecordingUrl.isEmpty();
-    // A new call is stored exactly as prepared, so the answer is built from it on the
-    // writer thread at no cost. An update may keep stored fields the body left out
-    // (status, feedback, a downloaded recording), so it is read back, on the thread pool
-    // rather than the writer thread, so that reading never delays the next group commit.
-    return m_store->upsert(prepared.call)
-        .then(QtFuture::Launch::Sync, [call = prepared.call](const UpsertOutcome &outcome) {
-            IngestResult result;
-            if (!outcome.ok()) {
-                result.errors.add(QStringLiteral("non_field_errors"), outcome.error);
-                return result;
-            }
-            result.created = outcome.created;
-            result.call = call;
-            result.call.id = outcome.id;
-            const QDateTime written = QDateTime::fromMSecsSinceEpoch(outcome.writtenAtMs, Qt::UTC);
-            result.call.createdAt = written;
-            result.call.updatedAt = written;
-            if (!result.call.timestamp.isValid())
-                result.call.timestamp = written;
-            return result;
-        })
-        .then(QtFuture::Launch::Async, [this, databasePath, needsDownload](IngestResult result) {
-            if (!result.errors.isEmpty())
-                return result;
+    // A new call is stored exactly as prepared, so the answer is built from it. An update
+    // may keep stored fields the body left out (status, feedback, a downloaded
+    // recording), so it is read back. Either way on the thread pool, so that neither
+    // reading nor the caller's answer delays the writer's next group commit.
+    m_store->upsert(prepared.call, [this, call = prepared.call, databasePath, needsDownload,
+                                    done = std::move(done)](const UpsertOutcome &outcome) {
+        IngestResult result;
+        if (!outcome.ok()) {
+            result.errors.add(QStringLiteral("non_field_errors"), outcome.error);
+            done(result);
+            return;
+        }
+        result.created = outcome.created;
+        result.call = call;
+        result.call.id = outcome.id;
+        const QDateTime written = QDateTime::fromMSecsSinceEpoch(outcome.writtenAtMs, Qt::UTC);
+        result.call.createdAt = written;
+        result.call.updatedAt = written;
+        if (!result.call.timestamp.isValid())
+            result.call.timestamp = written;
+        QThreadPool::globalInstance()->start([this, result = std::move(result), databasePath, needsDownload, done]() mutable {
             if (!result.created)
                 result.call = ThreadReader::forDatabase(databasePath).callById(result.call.id).value_or(result.call);
             if (needsDownload)
                 emit remoteRecordingPending(result.call.id, QUrl(result.call.voiceRecordingUrl));
-            return result;
+            done(result);
         });
+    });
 }

@@ -4,13 +4,14 @@
 #include "calllog/fielderrors.h"
 #include "ingest/observerequest.h"
 
-#include <QFuture>
 #include <QHash>
 #include <QMutex>
 #include <QJsonObject>
 #include <QObject>
 #include <QString>
 #include <QUrl>
+
+#include <functional>
 
 class CallStore;
 
@@ -49,7 +50,7 @@ struct IngestResult
 
 // The observe pipeline every entry point shares (listener, importer, command line, UI):
 // validate -> normalize -> attach the recording -> store. A call counts as ingested only
-// when its future resolves, which happens after the store committed it. Thread-safe;
+// when `done` is called, which happens after the store committed it. Thread-safe;
 // ingest() may be called from any thread.
 class IngestPipeline : public QObject
 {
@@ -64,8 +65,9 @@ public:
     // Validates `body` and copies/moves its recording into the recordings folder.
     // Does not touch the database; the importer batches prepared calls itself.
     PreparedCall prepare(const QJsonObject &body, const IngestSource &source) const;
-    // prepare() then store; resolves after the commit (or at once with errors).
-    QFuture<IngestResult> ingest(const QJsonObject &body, const IngestSource &source);
+    // prepare() then store; calls `done` after the commit on a thread of the global pool
+    // (or at once, on this thread, with errors).
+    void ingest(const QJsonObject &body, const IngestSource &source, std::function<void(const IngestResult &)> done);
 
 signals:
     // A stored call names a remote recording that is not downloaded yet (from any thread).

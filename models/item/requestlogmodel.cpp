@@ -4,6 +4,7 @@
 #include "listener/requestlogger.h"
 #include "store/callreader.h"
 #include "store/callstore.h"
+#include "store/whenfinished.h"
 
 #include <QColor>
 #include <QFile>
@@ -119,17 +120,17 @@ void RequestLogModel::reload()
     const quint64 generation = ++m_generation;
     const QString path = m_store->databasePath();
     const int limit = m_maxRows;
-    QPointer<RequestLogModel> self(this);
-    QtConcurrent::run([path, limit] { return ThreadReader::forDatabase(path).requests(limit); })
-        .then(this, [this, self, generation](const QList<RequestLogEntry> &entries) {
-            if (!self || generation != m_generation)
-                return;     // a newer reload or a clear came in between
-            beginResetModel();
-            m_entries = entries;
-            m_notes = QList<QString>(entries.size());
-            endResetModel();
-            emit loaded();
-        });
+    const auto read = QtConcurrent::run([path, limit] { return ThreadReader::forDatabase(path).requests(limit); });
+    whenFinished(read, this, [this, generation](const QFuture<QList<RequestLogEntry>> &done) {
+        if (generation != m_generation)
+            return;     // a newer reload or a clear came in between
+        const QList<RequestLogEntry> entries = done.result();
+        beginResetModel();
+        m_entries = entries;
+        m_notes = QList<QString>(entries.size());
+        endResetModel();
+        emit loaded();
+    });
 }
 
 void RequestLogModel::append(const RequestLogEntry &entry, const QString &note)
@@ -160,7 +161,9 @@ void RequestLogModel::clearLog()
     ++m_generation;
     QPointer<RequestLogModel> self(this);
     const QString databasePath = m_store->databasePath();
-    m_store->clearRequestLog().then(this, [this, self, databasePath](int) {
+    // Watched from the store, which outlives this model, so that the files go even if
+    // the model does first.
+    whenFinished(m_store->clearRequestLog(), m_store, [this, self, databasePath](const QFuture<int> &) {
         // Segments are up to 256 MiB each: delete them off the GUI thread.
         QThreadPool::globalInstance()->start([databasePath] { RequestLogger::removeBodySegments(databasePath); });
         if (!self)

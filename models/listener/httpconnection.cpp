@@ -40,6 +40,12 @@ HttpConnection::HttpConnection(QTcpSocket *socket, HttpHandler *handler, const L
         if (m_socket->state() == QAbstractSocket::UnconnectedState)
             onDisconnected();
     });
+    connect(&m_responseWatcher, &QFutureWatcherBase::finished, this, [this] {
+        if (m_responseWatcher.future().resultCount() == 0)
+            sendResponse(HttpResponse::detail(500, QStringLiteral("The request was cancelled.")));
+        else
+            sendResponse(m_responseWatcher.result());
+    });
     if (m_socket->bytesAvailable() > 0)
         QMetaObject::invokeMethod(this, &HttpConnection::readSocket, Qt::QueuedConnection);
 }
@@ -202,8 +208,7 @@ void HttpConnection::onMessageComplete()
     // Drop the in-memory body now: the handler has its own copy.
     m_request.body.clear();
     m_request.fields.clear();
-    future.then(this, [this](const HttpResponse &response) { sendResponse(response); })
-        .onCanceled(this, [this] { sendResponse(HttpResponse::detail(500, QStringLiteral("The request was cancelled."))); });
+    m_responseWatcher.setFuture(future);
 }
 
 void HttpConnection::sendResponse(HttpResponse response)

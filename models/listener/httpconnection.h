@@ -6,6 +6,7 @@
 
 #include <QByteArray>
 #include <QElapsedTimer>
+#include <QFutureWatcher>
 #include <QObject>
 
 #include <memory>
@@ -59,6 +60,9 @@ private:
 
     QTcpSocket *m_socket;
     HttpHandler *m_handler;
+    // The answer in progress (one request at a time per connection). Watched, not
+    // then()-chained: see whenFinished() for why.
+    QFutureWatcher<HttpResponse> m_responseWatcher;
     ListenerConfig m_config;
     HttpRequestParser m_parser;
     State m_state = State::Idle;

@@ -290,9 +290,11 @@ QFuture<HttpResponse> ObserveApi::handle(const HttpRequest &request)
         return QtFuture::makeReadyFuture(HttpResponse::json(200, health));
     }
     case Route::Kind::Observe:
-        return startOnPool([this, request] { return observeAsync(request); });
+        return startOnPool([this, request](Respond respond) { observeAsync(request, std::move(respond)); });
     case Route::Kind::Provider:
-        return startOnPool([this, request, provider = route->provider] { return providerWebhookAsync(request, provider); });
+        return startOnPool([this, request, provider = route->provider](Respond respond) {
+            providerWebhookAsync(request, provider, std::move(respond));
+        });
     case Route::Kind::CallLogs:
         return QtConcurrent::run(&m_pool, [this, request] { return listCalls(request); });
     case Route::Kind::CallLog: {
@@ -311,17 +313,15 @@ QFuture<HttpResponse> ObserveApi::handle(const HttpRequest &request)
     return QtFuture::makeReadyFuture(notFound());
 }
 
-QFuture<HttpResponse> ObserveApi::startOnPool(std::function<QFuture<HttpResponse>()> start)
+QFuture<HttpResponse> ObserveApi::startOnPool(std::function<void(Respond)> start)
 {
-    // Not QtConcurrent::run(...).unwrap(): under load, Qt 6.4's unwrap crashed in
-    // reportStarted() when the pool thread finished the outer future while this (the
-    // I/O) thread was still chaining onto it. Here nothing is chained across threads
-    // but the one then() every store future already has.
+    // One promise, finished by whichever thread has the answer, and no then() anywhere
+    // on the way: see whenFinished() for the Qt 6.4 race that rules then() out here.
     auto promise = std::make_shared<QPromise<HttpResponse>>();
     QFuture<HttpResponse> future = promise->future();
     promise->start();
     m_pool.start([promise, start = std::move(start)] {
-        start().then(QtFuture::Launch::Sync, [promise](const HttpResponse &response) {
+        start([promise](const HttpResponse &response) {
             promise->addResult(response);
             promise->finish();
         });
@@ -383,13 +383,15 @@ std::optional<QJsonObject> ObserveApi::decodeBody(const HttpRequest &request, bo
     return document.object();
 }
 
-QFuture<HttpResponse> ObserveApi::observeAsync(const HttpRequest &request)
+void ObserveApi::observeAsync(const HttpRequest &request, Respond respond)
 {
     bool form = false;
     HttpResponse error;
     std::optional<QJsonObject> body = decodeBody(request, &form, &error);
-    if (!body)
-        return QtFuture::makeReadyFuture(error);
+    if (!body) {
+        respond(error);
+        return;
+    }
 
     FieldErrors errors;
     IngestSource source;
@@ -404,21 +406,24 @@ QFuture<HttpResponse> ObserveApi::observeAsync(const HttpRequest &request)
     }
     // A `voice_recording` path in the body is refused by the pipeline: only file import
     // may name local files (IngestSource::localRecordingPaths).
-    if (!errors.isEmpty())
-        return QtFuture::makeReadyFuture(badRequest(errors));
+    if (!errors.isEmpty()) {
+        respond(badRequest(errors));
+        return;
+    }
 
     // The uploads stay alive (and are removed if not moved) until the call is stored.
-    return m_pipeline->ingest(*body, source)
-        .then(QtFuture::Launch::Sync, [uploads = request.uploads](const IngestResult &result) {
-            if (!result.errors.isEmpty())
-                return badRequest(result.errors);
-            HttpResponse response = HttpResponse::jsonText(201, CallLogJsonWriter::write(result.call, CallLogJsonWriter::Shape::Response));
-            response.callDbId = result.call.id;
-            response.note = QStringLiteral("%1 call %2").arg(result.created ? QStringLiteral("created")
-                                                                            : QStringLiteral("updated"))
-                                .arg(result.call.id);
-            return response;
-        });
+    m_pipeline->ingest(*body, source, [uploads = request.uploads, respond = std::move(respond)](const IngestResult &result) {
+        if (!result.errors.isEmpty()) {
+            respond(badRequest(result.errors));
+            return;
+        }
+        HttpResponse response = HttpResponse::jsonText(201, CallLogJsonWriter::write(result.call, CallLogJsonWriter::Shape::Response));
+        response.callDbId = result.call.id;
+        response.note = QStringLiteral("%1 call %2").arg(result.created ? QStringLiteral("created")
+                                                                        : QStringLiteral("updated"))
+                            .arg(result.call.id);
+        respond(response);
+    });
 }
 
 HttpResponse ObserveApi::listCalls(const HttpRequest &request)
@@ -759,7 +764,7 @@ HttpResponse ObserveApi::rerunEvaluation(const HttpRequest &request)
     return response;
 }
 
-QFuture<HttpResponse> ObserveApi::providerWebhookAsync(const HttpRequest &request, const QString &provider)
+void ObserveApi::providerWebhookAsync(const HttpRequest &request, const QString &provider, Respond respond)
 {
     const ProviderWebhook *webhook = ProviderWebhooks::find(provider);
     const QString agentIdFromQuery = request.query().queryItemValue(QStringLiteral("agent_id"), QUrl::FullyDecoded);
@@ -783,32 +788,39 @@ QFuture<HttpResponse> ObserveApi::providerWebhookAsync(const HttpRequest &reques
         if (!verification.ok) {
             HttpResponse response = HttpResponse::detail(401, QStringLiteral("Webhook signature rejected: %1").arg(verification.reason));
             response.note = response.body;
-            return QtFuture::makeReadyFuture(response);
+            respond(response);
+            return;
         }
     } else if (!hasValidKey(request, m_config.apiKey)) {
         HttpResponse response = HttpResponse::detail(
             401, QStringLiteral("No valid API key, and agent %1 has no webhook secret to check a signature with.")
                      .arg(agentKey.isEmpty() ? QStringLiteral("(none named)") : agentKey));
-        return QtFuture::makeReadyFuture(response);
+        respond(response);
+        return;
     }
-    if (!mapping.errors.isEmpty())
-        return QtFuture::makeReadyFuture(badRequest(mapping.errors));
+    if (!mapping.errors.isEmpty()) {
+        respond(badRequest(mapping.errors));
+        return;
+    }
     if (!mapping.isFinalEvent) {
         HttpResponse response = HttpResponse::empty(200);
         response.note = QStringLiteral("%1 event \"%2\" acknowledged, not stored").arg(provider, mapping.eventName);
-        return QtFuture::makeReadyFuture(response);
+        respond(response);
+        return;
     }
     IngestSource source;
     source.encoding = ObserveRequest::Encoding::Json;
-    return m_pipeline->ingest(mapping.observeBody, source)
-        .then(QtFuture::Launch::Sync, [provider, event = mapping.eventName](const IngestResult &result) {
-            if (!result.errors.isEmpty())
-                return badRequest(result.errors);
-            HttpResponse response = HttpResponse::empty(200);
-            response.callDbId = result.call.id;
-            response.note = QStringLiteral("%1 %2: %3 call %4")
-                                .arg(provider, event, result.created ? QStringLiteral("created") : QStringLiteral("updated"))
-                                .arg(result.call.id);
-            return response;
-        });
+    m_pipeline->ingest(mapping.observeBody, source,
+                       [provider, event = mapping.eventName, respond = std::move(respond)](const IngestResult &result) {
+        if (!result.errors.isEmpty()) {
+            respond(badRequest(result.errors));
+            return;
+        }
+        HttpResponse response = HttpResponse::empty(200);
+        response.callDbId = result.call.id;
+        response.note = QStringLiteral("%1 %2: %3 call %4")
+                            .arg(provider, event, result.created ? QStringLiteral("created") : QStringLiteral("updated"))
+                            .arg(result.call.id);
+        respond(response);
+    });
 }

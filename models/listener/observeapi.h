@@ -64,17 +64,20 @@ private:
 
     static std::optional<Route> match(const QString &path, bool *badId);
 
-    // Runs `start` on m_pool; the future it returns (of a store write it began) becomes
-    // the result.
-    QFuture<HttpResponse> startOnPool(std::function<QFuture<HttpResponse>()> start);
-    QFuture<HttpResponse> observeAsync(const HttpRequest &request);
+    // Hands a route's answer over from whichever thread has it (pool, writer).
+    using Respond = std::function<void(const HttpResponse &)>;
+
+    // Runs `start` on m_pool; what it passes to its Respond (at once, or once a store
+    // write it began has committed) becomes the result.
+    QFuture<HttpResponse> startOnPool(std::function<void(Respond)> start);
+    void observeAsync(const HttpRequest &request, Respond respond);
     HttpResponse listCalls(const HttpRequest &request);
     HttpResponse getCall(qint64 id);
     HttpResponse patchCall(const HttpRequest &request, qint64 id);
     HttpResponse deleteCall(qint64 id);
     HttpResponse evaluateMetrics(const HttpRequest &request);
     HttpResponse rerunEvaluation(const HttpRequest &request);
-    QFuture<HttpResponse> providerWebhookAsync(const HttpRequest &request, const QString &provider);
+    void providerWebhookAsync(const HttpRequest &request, const QString &provider, Respond respond);
 
     // Decodes a JSON, urlencoded or multipart body into an object (form values stay
     // strings). Nothing and `*error` set when the body is not usable.

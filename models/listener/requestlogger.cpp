@@ -132,7 +132,7 @@ void RequestLogger::scheduleBatch()
     m_store->logRequests([this, batch, collected] {
         *collected = true;
         return takeQueue(*batch);
-    }).then(QtFuture::Launch::Sync, [this, batch, collected](const QList<qint64> &ids) {
+    }, [this, batch, collected](const QList<qint64> &ids) {
         if (!*collected) {
             // The store closed before the job ran: these entries are dropped.
             QMutexLocker lock(&m_queueMutex);

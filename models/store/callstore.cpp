@@ -59,17 +59,27 @@ QString CallStore::defaultPath()
 
 QFuture<UpsertOutcome> CallStore::upsert(const CallLog &call)
 {
+    auto promise = std::make_shared<QPromise<UpsertOutcome>>();
+    QFuture<UpsertOutcome> future = promise->future();
+    promise->start();
+    upsert(call, [promise](const UpsertOutcome &outcome) {
+        promise->addResult(outcome);
+        promise->finish();
+    });
+    return future;
+}
+
+void CallStore::upsert(const CallLog &call, std::function<void(const UpsertOutcome &)> done)
+{
     if (call.callId.isEmpty()) {
-        QPromise<UpsertOutcome> rejected;
-        rejected.start();
-        rejected.addResult(UpsertOutcome{0, false, false, 0, QStringLiteral("call_id is empty")});
-        rejected.finish();
-        return rejected.future();
+        done(UpsertOutcome{0, false, false, 0, QStringLiteral("call_id is empty")});
+        return;
     }
-    return m_writer->submit<UpsertOutcome>(
+    m_writer->submitWithCallback<UpsertOutcome>(
         1,
         [call](WriteSession &session) { return session.upsert(call); },
         [](const QString &error) { return UpsertOutcome{0, false, false, 0, error}; },
+        std::move(done),
         [key = call.agentKey(), callId = call.callId](WriteSession &session) {
             if (const auto id = session.findCall(key, callId))
                 session.noteTurnChange(*id);
@@ -141,15 +151,23 @@ QFuture<bool> CallStore::setAgentSettings(const AgentSettings &settings)
 
 QFuture<qint64> CallStore::logRequest(const RequestLogEntry &entry)
 {
-    return logRequests([entry] { return QList<RequestLogEntry>{entry}; })
-        .then(QtFuture::Launch::Sync, [](const QList<qint64> &ids) { return ids.value(0); });
+    auto promise = std::make_shared<QPromise<qint64>>();
+    QFuture<qint64> future = promise->future();
+    promise->start();
+    logRequests([entry] { return QList<RequestLogEntry>{entry}; },
+                [promise](const QList<qint64> &ids) {
+                    promise->addResult(ids.value(0));
+                    promise->finish();
+                });
+    return future;
 }
 
-QFuture<QList<qint64>> CallStore::logRequests(std::function<QList<RequestLogEntry>()> collect)
+void CallStore::logRequests(std::function<QList<RequestLogEntry>()> collect,
+                            std::function<void(const QList<qint64> &)> done)
 {
     // A failed group transaction runs its jobs again one by one: collect only once.
     auto entries = std::make_shared<std::optional<QList<RequestLogEntry>>>();
-    return m_writer->submit<QList<qint64>>(
+    m_writer->submitWithCallback<QList<qint64>>(
         1,
         [entries, collect = std::move(collect)](WriteSession &session) {
             if (!*entries)
@@ -160,7 +178,8 @@ QFuture<QList<qint64>> CallStore::logRequests(std::function<QList<RequestLogEntr
                 ids.append(session.logRequest(entry));
             return ids;
         },
-        [](const QString &) { return QList<qint64>(); });
+        [](const QString &) { return QList<qint64>(); },
+        std::move(done));
 }
 
 QFuture<int> CallStore::clearRequestLog()

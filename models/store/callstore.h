@@ -68,9 +68,15 @@ public:
     // (created by open()). CallLog::recordingPath is relative to it.
     QString recordingsDir() const;
 
+    // Futures returned here are finished by the writer thread: wait for them, or watch
+    // them with whenFinished(); a then() attached from another thread can crash Qt 6.4.
+
     // Inserts or updates (same agent key + call_id) the call and replaces its turns.
     // Metric results are replaced only when `call.metrics` is not empty.
     QFuture<UpsertOutcome> upsert(const CallLog &call);
+    // The same, calling `done` on the writer thread after COMMIT (or on this thread at
+    // once when the call is refused): the listener's path, with no future to chain on.
+    void upsert(const CallLog &call, std::function<void(const UpsertOutcome &)> done);
     // Many calls in one transaction, all or nothing; one outcome per call, in order.
     QFuture<QList<UpsertOutcome>> upsertMany(const QList<CallLog> &calls);
     // false: no such call. Writes one review event per field that changed.
@@ -92,9 +98,10 @@ public:
     QFuture<qint64> logRequest(const RequestLogEntry &entry);
     // Adds the entries `collect` returns; it is called once, on the writer thread, when
     // the job's transaction starts, so entries that arrive while the writer is busy join
-    // the same transaction. Resolves to their ids in order (empty on failure, and when
-    // the store was closed before `collect` could run).
-    QFuture<QList<qint64>> logRequests(std::function<QList<RequestLogEntry>()> collect);
+    // the same transaction. `done` gets their ids in order on the writer thread (empty on
+    // failure, and when the store was closed before `collect` could run).
+    void logRequests(std::function<QList<RequestLogEntry>()> collect,
+                     std::function<void(const QList<qint64> &)> done);
     // Deletes every entry and, after commit, the body files they referenced.
     // Resolves to the number of entries removed (-1 on failure).
     QFuture<int> clearRequestLog();

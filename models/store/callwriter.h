@@ -36,32 +36,42 @@ public:
     bool start(QString *error);
     void stop();
 
-    // Queues `work` (run on the writer thread inside a transaction); the future gets its
-    // result after COMMIT, or `onError(message)` if it could not be committed.
+    // Queues `work` (run on the writer thread inside a transaction); `done` gets its
+    // result on the writer thread after COMMIT, or `onError(message)` if it could not be
+    // committed. `done` delays the next group: keep it short, hand real work off.
     template <typename T>
-    QFuture<T> submit(int weight, std::function<T(WriteSession &)> work,
-                      std::function<T(const QString &)> onError,
-                      std::function<void(WriteSession &)> noteTurnChanges = {})
+    void submitWithCallback(int weight, std::function<T(WriteSession &)> work,
+                            std::function<T(const QString &)> onError, std::function<void(const T &)> done,
+                            std::function<void(WriteSession &)> noteTurnChanges = {})
     {
-        auto promise = std::make_shared<QPromise<T>>();
         auto result = std::make_shared<T>();
-        QFuture<T> future = promise->future();
-        promise->start();
         WriteJob job;
         job.weight = weight;
         job.noteTurnChanges = std::move(noteTurnChanges);
         job.execute = [result, work = std::move(work)](WriteSession &session) {
             *result = work(session);
         };
-        job.succeed = [promise, result] {
-            promise->addResult(*result);
-            promise->finish();
-        };
-        job.fail = [promise, onError = std::move(onError)](const QString &error) {
-            promise->addResult(onError(error));
-            promise->finish();
-        };
+        job.succeed = [result, done] { done(*result); };
+        job.fail = [onError = std::move(onError), done](const QString &error) { done(onError(error)); };
         enqueue(std::move(job));
+    }
+
+    // As submitWithCallback(), with the result in a future that the writer thread
+    // finishes: wait for it, or watch it with whenFinished(), never then().
+    template <typename T>
+    QFuture<T> submit(int weight, std::function<T(WriteSession &)> work,
+                      std::function<T(const QString &)> onError,
+                      std::function<void(WriteSession &)> noteTurnChanges = {})
+    {
+        auto promise = std::make_shared<QPromise<T>>();
+        QFuture<T> future = promise->future();
+        promise->start();
+        submitWithCallback<T>(weight, std::move(work), std::move(onError),
+                              [promise](const T &result) {
+                                  promise->addResult(result);
+                                  promise->finish();
+                              },
+                              std::move(noteTurnChanges));
         return future;
     }
 

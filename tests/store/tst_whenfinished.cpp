@@ -1,0 +1,88 @@
+#include "store/whenfinished.h"
+
+#include <QDeadlineTimer>
+#include <QPromise>
+#include <QSemaphore>
+#include <QTest>
+#include <QThread>
+
+#include <memory>
+
+// whenFinished() against futures another thread finishes at the same moment: the case in
+// which Qt 6.4's QFuture::then() runs its continuation a second time and crashes.
+class TestWhenFinished : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void runsOnceForFuturesFinishedConcurrently();
+    void runsForAnAlreadyFinishedFuture();
+    void skipsTheHandlerWhenTheContextIsGone();
+};
+
+void TestWhenFinished::runsOnceForFuturesFinishedConcurrently()
+{
+    constexpr int rounds = 20000;
+    std::shared_ptr<QPromise<int>> current;
+    QSemaphore handedOver;
+    QThread *finisher = QThread::create([&] {
+        for (int i = 0; i < rounds; ++i) {
+            handedOver.acquire();
+            current->addResult(i);
+            current->finish();
+        }
+    });
+    finisher->start();
+
+    QObject context;
+    int calls = 0;
+    int wrongValues = 0;
+    for (int i = 0; i < rounds; ++i) {
+        current = std::make_shared<QPromise<int>>();
+        current->start();
+        const QFuture<int> future = current->future();
+        handedOver.release();     // the other thread may finish it from now on
+        whenFinished(future, &context, [&, i](const QFuture<int> &done) {
+            ++calls;
+            if (done.result() != i)
+                ++wrongValues;
+        });
+        // Spins for the watcher's event: a QTRY_ macro would sleep 50 ms per round.
+        const QDeadlineTimer deadline(5000);
+        while (calls <= i && !deadline.hasExpired())
+            QCoreApplication::processEvents();
+        QCOMPARE(calls, i + 1);
+    }
+    QVERIFY(finisher->wait(5000));
+    delete finisher;
+    QCoreApplication::processEvents();
+    QCOMPARE(calls, rounds);
+    QCOMPARE(wrongValues, 0);
+}
+
+void TestWhenFinished::runsForAnAlreadyFinishedFuture()
+{
+    QObject context;
+    QString seen;
+    whenFinished(QtFuture::makeReadyFuture(QStringLiteral("ready")), &context,
+                 [&](const QFuture<QString> &done) { seen = done.result(); });
+    QTRY_COMPARE(seen, QStringLiteral("ready"));
+}
+
+void TestWhenFinished::skipsTheHandlerWhenTheContextIsGone()
+{
+    QPromise<int> promise;
+    promise.start();
+    bool called = false;
+    {
+        QObject context;
+        whenFinished(promise.future(), &context, [&](const QFuture<int> &) { called = true; });
+    }
+    promise.addResult(1);
+    promise.finish();
+    QTest::qWait(50);
+    QVERIFY(!called);
+}
+
+QTEST_GUILESS_MAIN(TestWhenFinished)
+#include "tst_whenfinished.moc"
