@@ -97,8 +97,14 @@ void CallWriter::run()
             std::vector<WriteJob> batch;
             {
                 QMutexLocker lock(&m_mutex);
-                while (m_queue.empty() && !m_stopping)
+                while (m_queue.empty() && !m_stopping && !m_indexBacklog)
                     m_wake.wait(&m_mutex);
+                if (m_queue.empty() && !m_stopping) {
+                    // Idle: index a chunk of waiting calls, then look at the queue again.
+                    lock.unlock();
+                    indexPendingChunk(session);
+                    continue;
+                }
                 if (m_queue.empty()) {
                     m_running = false;
                     break;
@@ -113,6 +119,9 @@ void CallWriter::run()
             }
             process(batch, session);
         }
+        // Leave the index complete for whoever opens the database next.
+        while (m_indexBacklog)
+            indexPendingChunk(session);
     }
     QSqlQuery optimize(connection.database());
     optimize.exec(QStringLiteral("PRAGMA optimize"));
@@ -153,18 +162,36 @@ bool CallWriter::runTransaction(std::vector<WriteJob *> &jobs, WriteSession &ses
         session.unindexNotedCalls();
         for (WriteJob *job : jobs)
             job->execute(session);
-        session.indexTouchedCalls();
+        session.queueTouchedCallsForIndex();
         session.commit();
     } catch (const StoreError &e) {
         session.rollback();
         *error = e.message();
         return false;
     }
+    m_indexBacklog = m_indexBacklog || session.indexQueued();
     removeFiles(session);
     for (WriteJob *job : jobs)
         job->succeed();
     announce(session);
     return true;
+}
+
+void CallWriter::indexPendingChunk(WriteSession &session)
+{
+    try {
+        session.begin();
+        const QList<qint64> indexed = session.indexPendingCalls(IndexChunkCalls);
+        session.commit();
+        m_indexBacklog = indexed.size() == IndexChunkCalls;
+        if (!indexed.isEmpty())
+            emit m_store->searchIndexUpdated(indexed);
+    } catch (const StoreError &e) {
+        session.rollback();
+        // They stay listed, and are tried again after the next write.
+        qCWarning(lcStore) << "indexing failed:" << e.message();
+        m_indexBacklog = false;
+    }
 }
 
 void CallWriter::removeFiles(WriteSession &session)

@@ -17,9 +17,11 @@ class WriteSession;
 
 // The store's single writer: a thread with its own connection that drains a queue of
 // WriteJobs. Group commit: each round takes whatever is queued (up to MaxBatchWeight
-// calls) into one transaction, writes the FTS index once for it, commits, and only then
-// resolves the jobs' futures and emits CallStore's change signals. A failed group is
-// rolled back and its jobs retried one per transaction, so only the faulty one fails.
+// calls) into one transaction, commits, and only then calls the jobs' callbacks and
+// emits CallStore's change signals. A failed group is rolled back and its jobs retried
+// one per transaction, so only the faulty one fails. Full-text indexing is not part of
+// a group: it lists its calls in fts_pending, and the writer indexes them in chunks of
+// their own whenever its queue is empty, and at the latest before it stops.
 // Stopping finishes every job queued before stop(); later submissions fail at once.
 class CallWriter
 {
@@ -27,6 +29,9 @@ class CallWriter
 
 public:
     static constexpr int MaxBatchWeight = 256;
+    // Calls indexed per idle-time transaction: small enough that a write arriving
+    // meanwhile waits little, large enough to keep FTS5's segments few.
+    static constexpr int IndexChunkCalls = 64;
 
     CallWriter(const QString &databasePath, const QString &recordingsDir, CallStore *store);
     ~CallWriter();
@@ -83,6 +88,8 @@ private:
     // After COMMIT: delete files of removed rows (before the futures resolve), then
     // (after they resolved) emit CallStore's change signals.
     void removeFiles(WriteSession &session);
+    // One transaction indexing up to IndexChunkCalls waiting calls.
+    void indexPendingChunk(WriteSession &session);
     void announce(WriteSession &session);
 
     QString m_path;
@@ -95,6 +102,9 @@ private:
     std::deque<WriteJob> m_queue;
     bool m_stopping = false;
     bool m_running = false;
+    // Writer thread only: fts_pending may list calls (true at start: a previous run may
+    // have left some).
+    bool m_indexBacklog = true;
 
     // start() waits for the thread to report whether it opened the database.
     QPromise<QString> m_openResult;

@@ -210,6 +210,7 @@ void WriteSession::resetBatchState()
 {
     m_notedCalls.clear();
     m_touchedCalls.clear();
+    m_indexQueued = false;
     m_changedCalls.clear();
     m_requestsChanged = false;
     m_recordingsToRemove.clear();
@@ -268,9 +269,11 @@ void WriteSession::unindexNotedCalls()
 {
     if (m_notedCalls.isEmpty())
         return;
-    // 'delete' needs the indexed text: read it from turns before they change.
+    // 'delete' needs the indexed text: read it from turns before they change. Calls
+    // still waiting in fts_pending have nothing in the index to delete.
     execSql(QStringLiteral("INSERT INTO turns_fts (turns_fts, rowid, content) "
-                           "SELECT 'delete', id, content FROM turns WHERE call IN (%1)")
+                           "SELECT 'delete', id, content FROM turns WHERE call IN (%1) "
+                           "AND call NOT IN (SELECT call FROM fts_pending)")
                 .arg(idList(m_notedCalls)));
     m_touchedCalls.unite(m_notedCalls);
     m_notedCalls.clear();
@@ -284,12 +287,32 @@ void WriteSession::unindexNow(qint64 callId)
     unindexNotedCalls();
 }
 
-void WriteSession::indexTouchedCalls()
+void WriteSession::queueTouchedCallsForIndex()
 {
     if (m_touchedCalls.isEmpty())
         return;
-    execSql(QStringLiteral("INSERT INTO turns_fts (rowid, content) SELECT id, content FROM turns WHERE call IN (%1)")
+    // Removed calls are not in `calls` any more, so they are not queued.
+    execSql(QStringLiteral("INSERT OR IGNORE INTO fts_pending (call) SELECT id FROM calls WHERE id IN (%1)")
                 .arg(idList(m_touchedCalls)));
+    m_indexQueued = true;
+}
+
+QList<qint64> WriteSession::indexPendingCalls(int maxCalls)
+{
+    QSqlQuery pending(m_db);
+    pending.prepare(QStringLiteral("SELECT call FROM fts_pending ORDER BY call LIMIT ?"));
+    pending.addBindValue(maxCalls);
+    exec(pending);
+    QList<qint64> calls;
+    while (pending.next())
+        calls.append(pending.value(0).toLongLong());
+    pending.finish();
+    if (calls.isEmpty())
+        return calls;
+    const QString ids = idList(QSet<qint64>(calls.begin(), calls.end()));
+    execSql(QStringLiteral("INSERT INTO turns_fts (rowid, content) SELECT id, content FROM turns WHERE call IN (%1)").arg(ids));
+    execSql(QStringLiteral("DELETE FROM fts_pending WHERE call IN (%1)").arg(ids));
+    return calls;
 }
 
 void WriteSession::ensureAgent(const CallLog &call)
