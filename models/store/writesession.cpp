@@ -210,7 +210,7 @@ void WriteSession::resetBatchState()
 {
     m_notedCalls.clear();
     m_touchedCalls.clear();
-    m_indexQueued = false;
+    m_queuedForIndex = 0;
     m_changedCalls.clear();
     m_requestsChanged = false;
     m_recordingsToRemove.clear();
@@ -292,9 +292,20 @@ void WriteSession::queueTouchedCallsForIndex()
     if (m_touchedCalls.isEmpty())
         return;
     // Removed calls are not in `calls` any more, so they are not queued.
-    execSql(QStringLiteral("INSERT OR IGNORE INTO fts_pending (call) SELECT id FROM calls WHERE id IN (%1)")
-                .arg(idList(m_touchedCalls)));
-    m_indexQueued = true;
+    QSqlQuery query(m_db);
+    const QString sql = QStringLiteral("INSERT OR IGNORE INTO fts_pending (call) SELECT id FROM calls WHERE id IN (%1)")
+                            .arg(idList(m_touchedCalls));
+    if (!query.exec(sql))
+        throw StoreError(QStringLiteral("%1 (in: %2)").arg(query.lastError().text(), sql.left(160)));
+    m_queuedForIndex = query.numRowsAffected();
+}
+
+qint64 WriteSession::pendingIndexCount()
+{
+    QSqlQuery query(m_db);
+    if (!query.exec(QStringLiteral("SELECT COUNT(*) FROM fts_pending")) || !query.next())
+        throw StoreError(query.lastError().text());
+    return query.value(0).toLongLong();
 }
 
 QList<qint64> WriteSession::indexPendingCalls(int maxCalls)

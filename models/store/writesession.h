@@ -47,6 +47,7 @@ public:
     void queueTouchedCallsForIndex();
     // Indexes up to `maxCalls` waiting calls (oldest first); returns them.
     QList<qint64> indexPendingCalls(int maxCalls);
+    qint64 pendingIndexCount();
 
     // --- operations (inside the transaction) ---
     UpsertOutcome upsert(const CallLog &call);
@@ -62,8 +63,8 @@ public:
     // --- after COMMIT: what changed ---
     QList<qint64> changedCalls() const { return m_changedCalls; }
     bool requestsChanged() const { return m_requestsChanged; }
-    // Whether this transaction added calls to fts_pending.
-    bool indexQueued() const { return m_indexQueued; }
+    // How many calls this transaction added to fts_pending.
+    int queuedForIndex() const { return m_queuedForIndex; }
     // Recording paths (as stored) and request bodies that belonged to removed rows.
     QStringList recordingsToRemove() const { return m_recordingsToRemove; }
     QStringList filesToRemove() const { return m_filesToRemove; }
@@ -97,7 +98,7 @@ private:
     // Per transaction:
     QSet<qint64> m_notedCalls;       // committed turns to drop from the index at batch start
     QSet<qint64> m_touchedCalls;     // calls whose FTS entries are out and get rewritten
-    bool m_indexQueued = false;
+    int m_queuedForIndex = 0;
     QList<qint64> m_changedCalls;
     bool m_requestsChanged = false;
     QStringList m_recordingsToRemove;
