@@ -38,11 +38,6 @@ CallListModel::CallListModel(CallStore *store, QObject *parent)
         if (!m_refreshTimer.isActive())
             m_refreshTimer.start();
     }, Qt::QueuedConnection);
-    // A search lists a new call only once its turns are indexed, just after its commit.
-    connect(store, &CallStore::searchIndexUpdated, this, [this] {
-        if (!m_query.search.isEmpty() && !m_refreshTimer.isActive())
-            m_refreshTimer.start();
-    }, Qt::QueuedConnection);
 
     m_loader->requestCount(m_generation, m_query);
 }

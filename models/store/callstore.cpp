@@ -9,8 +9,6 @@
 #include <QPromise>
 #include <QStandardPaths>
 
-#include <limits>
-
 CallStore::CallStore(const QString &path)
     : m_path(path)
 {
@@ -199,11 +197,6 @@ QFuture<int> CallStore::clearRequestLog()
 void CallStore::flush()
 {
     m_writer->submit<bool>(
-        0,
-        [](WriteSession &session) {
-            session.indexPendingCalls(std::numeric_limits<int>::max());
-            return true;
-        },
-        [](const QString &) { return false; })
+        0, [](WriteSession &) { return true; }, [](const QString &) { return false; })
         .waitForFinished();
 }

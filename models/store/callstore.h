@@ -110,8 +110,7 @@ public:
     // change means every body written before it belongs to a deleted entry.
     quint64 requestLogClears() const { return m_requestLogClears.load(); }
 
-    // Blocks until everything queued so far is committed and in the search index
-    // (command line, tests).
+    // Blocks until everything queued so far is committed (command line, tests).
     // Never call it (or wait on a store future) from a slot directly connected to
     // callsChanged/requestsChanged: those run on the writer thread.
     void flush();
@@ -123,9 +122,6 @@ signals:
     // Emitted from the writer thread after a transaction that changed these calls
     // (created, updated, reviewed, removed) committed.
     void callsChanged(const QList<qint64> &ids);
-    // Emitted from the writer thread once these calls' new or rewritten turns are in the
-    // full-text index: usually milliseconds after callsChanged, when the writer is idle.
-    void searchIndexUpdated(const QList<qint64> &ids);
     // Emitted from the writer thread after request log entries were added or cleared.
     void requestsChanged();
 

@@ -93,23 +93,12 @@ void CallWriter::run()
 
     {
         WriteSession session(connection.database());
-        try {
-            m_indexBacklog = session.pendingIndexCount();     // left by a run that was killed
-        } catch (const StoreError &e) {
-            qCWarning(lcStore) << "cannot count calls waiting for the index:" << e.message();
-        }
         for (;;) {
             std::vector<WriteJob> batch;
             {
                 QMutexLocker lock(&m_mutex);
-                while (m_queue.empty() && !m_stopping && m_indexBacklog == 0)
+                while (m_queue.empty() && !m_stopping)
                     m_wake.wait(&m_mutex);
-                if (m_queue.empty() && !m_stopping) {
-                    // Idle: index a chunk of waiting calls, then look at the queue again.
-                    lock.unlock();
-                    indexPendingChunk(session);
-                    continue;
-                }
                 if (m_queue.empty()) {
                     m_running = false;
                     break;
@@ -123,14 +112,7 @@ void CallWriter::run()
                 }
             }
             process(batch, session);
-            // Under sustained load the writer is seldom idle: past MaxIndexBacklog a
-            // chunk follows every group.
-            if (m_indexBacklog > MaxIndexBacklog)
-                indexPendingChunk(session);
         }
-        // Leave the index complete for whoever opens the database next.
-        while (m_indexBacklog > 0)
-            indexPendingChunk(session);
     }
     QSqlQuery optimize(connection.database());
     optimize.exec(QStringLiteral("PRAGMA optimize"));
@@ -171,36 +153,18 @@ bool CallWriter::runTransaction(std::vector<WriteJob *> &jobs, WriteSession &ses
         session.unindexNotedCalls();
         for (WriteJob *job : jobs)
             job->execute(session);
-        session.queueTouchedCallsForIndex();
+        session.indexTouchedCalls();
         session.commit();
     } catch (const StoreError &e) {
         session.rollback();
         *error = e.message();
         return false;
     }
-    m_indexBacklog += session.queuedForIndex();
     removeFiles(session);
     for (WriteJob *job : jobs)
         job->succeed();
     announce(session);
     return true;
-}
-
-void CallWriter::indexPendingChunk(WriteSession &session)
-{
-    try {
-        session.begin();
-        const QList<qint64> indexed = session.indexPendingCalls(IndexChunkCalls);
-        session.commit();
-        m_indexBacklog = indexed.size() < IndexChunkCalls ? 0 : std::max<qint64>(m_indexBacklog - indexed.size(), 1);
-        if (!indexed.isEmpty())
-            emit m_store->searchIndexUpdated(indexed);
-    } catch (const StoreError &e) {
-        session.rollback();
-        // They stay listed, and are tried again after the next write.
-        qCWarning(lcStore) << "indexing failed:" << e.message();
-        m_indexBacklog = 0;
-    }
 }
 
 void CallWriter::removeFiles(WriteSession &session)

@@ -17,11 +17,9 @@ class WriteSession;
 
 // The store's single writer: a thread with its own connection that drains a queue of
 // WriteJobs. Group commit: each round takes whatever is queued (up to MaxBatchWeight
-// calls) into one transaction, commits, and only then calls the jobs' callbacks and
-// emits CallStore's change signals. A failed group is rolled back and its jobs retried
-// one per transaction, so only the faulty one fails. Full-text indexing is not part of
-// a group: it lists its calls in fts_pending, and the writer indexes them in chunks of
-// their own whenever its queue is empty, and at the latest before it stops.
+// calls) into one transaction, writes the FTS index once for it, commits, and only then
+// resolves the jobs' futures and emits CallStore's change signals. A failed group is
+// rolled back and its jobs retried one per transaction, so only the faulty one fails.
 // Stopping finishes every job queued before stop(); later submissions fail at once.
 class CallWriter
 {
@@ -29,13 +27,6 @@ class CallWriter
 
 public:
     static constexpr int MaxBatchWeight = 256;
-    // Calls indexed per idle-time transaction: small enough that a write arriving
-    // meanwhile waits little, large enough to keep FTS5's segments few.
-    static constexpr int IndexChunkCalls = 64;
-    // Waiting calls past which indexing no longer waits for an idle writer: about two
-    // seconds of indexing (measured ~10,000 calls/s in chunks), so that bursts are
-    // answered at full speed while search, and stopping, lag by seconds at most.
-    static constexpr qint64 MaxIndexBacklog = 20000;
 
     CallWriter(const QString &databasePath, const QString &recordingsDir, CallStore *store);
     ~CallWriter();
@@ -92,8 +83,6 @@ private:
     // After COMMIT: delete files of removed rows (before the futures resolve), then
     // (after they resolved) emit CallStore's change signals.
     void removeFiles(WriteSession &session);
-    // One transaction indexing up to IndexChunkCalls waiting calls.
-    void indexPendingChunk(WriteSession &session);
     void announce(WriteSession &session);
 
     QString m_path;
@@ -106,8 +95,6 @@ private:
     std::deque<WriteJob> m_queue;
     bool m_stopping = false;
     bool m_running = false;
-    // Writer thread only: calls listed in fts_pending (0 means none for sure).
-    qint64 m_indexBacklog = 0;
 
     // start() waits for the thread to report whether it opened the database.
     QPromise<QString> m_openResult;

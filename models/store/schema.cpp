@@ -112,13 +112,6 @@ const std::vector<QStringList> &migrations()
                 call INTEGER REFERENCES calls(id) ON DELETE SET NULL))"),
             QStringLiteral("CREATE INDEX requests_call ON requests (call)"),
         },
-        // 3: calls whose turns are stored but not yet in turns_fts. The writer indexes
-        // them in their own transactions when it is idle, so that full-text indexing
-        // never delays the commit a listener's answer waits for. A listed call has none
-        // of its turns in the index (the 'delete' of external content needs that).
-        {
-            QStringLiteral("CREATE TABLE fts_pending (call INTEGER PRIMARY KEY)"),
-        },
     };
     return steps;
 }

@@ -210,7 +210,6 @@ void WriteSession::resetBatchState()
 {
     m_notedCalls.clear();
     m_touchedCalls.clear();
-    m_queuedForIndex = 0;
     m_changedCalls.clear();
     m_requestsChanged = false;
     m_recordingsToRemove.clear();
@@ -269,11 +268,9 @@ void WriteSession::unindexNotedCalls()
 {
     if (m_notedCalls.isEmpty())
         return;
-    // 'delete' needs the indexed text: read it from turns before they change. Calls
-    // still waiting in fts_pending have nothing in the index to delete.
+    // 'delete' needs the indexed text: read it from turns before they change.
     execSql(QStringLiteral("INSERT INTO turns_fts (turns_fts, rowid, content) "
-                           "SELECT 'delete', id, content FROM turns WHERE call IN (%1) "
-                           "AND call NOT IN (SELECT call FROM fts_pending)")
+                           "SELECT 'delete', id, content FROM turns WHERE call IN (%1)")
                 .arg(idList(m_notedCalls)));
     m_touchedCalls.unite(m_notedCalls);
     m_notedCalls.clear();
@@ -287,43 +284,12 @@ void WriteSession::unindexNow(qint64 callId)
     unindexNotedCalls();
 }
 
-void WriteSession::queueTouchedCallsForIndex()
+void WriteSession::indexTouchedCalls()
 {
     if (m_touchedCalls.isEmpty())
         return;
-    // Removed calls are not in `calls` any more, so they are not queued.
-    QSqlQuery query(m_db);
-    const QString sql = QStringLiteral("INSERT OR IGNORE INTO fts_pending (call) SELECT id FROM calls WHERE id IN (%1)")
-                            .arg(idList(m_touchedCalls));
-    if (!query.exec(sql))
-        throw StoreError(QStringLiteral("%1 (in: %2)").arg(query.lastError().text(), sql.left(160)));
-    m_queuedForIndex = query.numRowsAffected();
-}
-
-qint64 WriteSession::pendingIndexCount()
-{
-    QSqlQuery query(m_db);
-    if (!query.exec(QStringLiteral("SELECT COUNT(*) FROM fts_pending")) || !query.next())
-        throw StoreError(query.lastError().text());
-    return query.value(0).toLongLong();
-}
-
-QList<qint64> WriteSession::indexPendingCalls(int maxCalls)
-{
-    QSqlQuery pending(m_db);
-    pending.prepare(QStringLiteral("SELECT call FROM fts_pending ORDER BY call LIMIT ?"));
-    pending.addBindValue(maxCalls);
-    exec(pending);
-    QList<qint64> calls;
-    while (pending.next())
-        calls.append(pending.value(0).toLongLong());
-    pending.finish();
-    if (calls.isEmpty())
-        return calls;
-    const QString ids = idList(QSet<qint64>(calls.begin(), calls.end()));
-    execSql(QStringLiteral("INSERT INTO turns_fts (rowid, content) SELECT id, content FROM turns WHERE call IN (%1)").arg(ids));
-    execSql(QStringLiteral("DELETE FROM fts_pending WHERE call IN (%1)").arg(ids));
-    return calls;
+    execSql(QStringLiteral("INSERT INTO turns_fts (rowid, content) SELECT id, content FROM turns WHERE call IN (%1)")
+                .arg(idList(m_touchedCalls)));
 }
 
 void WriteSession::ensureAgent(const CallLog &call)

@@ -42,12 +42,7 @@ public:
     std::optional<qint64> findCall(const QString &agentKey, const QString &callId);
     void noteTurnChange(qint64 callId);
     void unindexNotedCalls();
-    // Lists the batch's new and rewritten calls in fts_pending (their turns are out of
-    // the index until indexPendingCalls() takes them).
-    void queueTouchedCallsForIndex();
-    // Indexes up to `maxCalls` waiting calls (oldest first); returns them.
-    QList<qint64> indexPendingCalls(int maxCalls);
-    qint64 pendingIndexCount();
+    void indexTouchedCalls();
 
     // --- operations (inside the transaction) ---
     UpsertOutcome upsert(const CallLog &call);
@@ -63,8 +58,6 @@ public:
     // --- after COMMIT: what changed ---
     QList<qint64> changedCalls() const { return m_changedCalls; }
     bool requestsChanged() const { return m_requestsChanged; }
-    // How many calls this transaction added to fts_pending.
-    int queuedForIndex() const { return m_queuedForIndex; }
     // Recording paths (as stored) and request bodies that belonged to removed rows.
     QStringList recordingsToRemove() const { return m_recordingsToRemove; }
     QStringList filesToRemove() const { return m_filesToRemove; }
@@ -98,7 +91,6 @@ private:
     // Per transaction:
     QSet<qint64> m_notedCalls;       // committed turns to drop from the index at batch start
     QSet<qint64> m_touchedCalls;     // calls whose FTS entries are out and get rewritten
-    int m_queuedForIndex = 0;
     QList<qint64> m_changedCalls;
     bool m_requestsChanged = false;
     QStringList m_recordingsToRemove;

@@ -36,9 +36,7 @@ private slots:
     void emptyCallIdIsRejected();
     void concurrentUpsertsOfSameCallMakeOneRow();
     void searchFollowsTurnReplacement();
-    void indexCatchesUpWithoutFlush();
-    void rewriteBeforeIndexingKeepsIndexExact();
-    void indexLeftPendingIsBuiltAtNextOpen();
+    void rewritesAndRemovalsKeepIndexExact();
     void groupCommitResolvesManyQueuedUpserts();
     void futureResolvesAfterCommit();
     void failingRequestFailsAlone();
@@ -99,7 +97,6 @@ qint64 TstCallStore::scalar(const QString &sql) const
 
 QList<qint64> TstCallStore::indexed(const QString &word) const
 {
-    m_store->flush();     // indexing follows the commit, when the writer is idle
     SqliteConnection connection(m_path, QStringLiteral("check"), SqliteConnection::Mode::ReadOnly);
     QSqlQuery query(connection.database());
     query.prepare(QStringLiteral("SELECT rowid FROM turns_fts WHERE turns_fts MATCH ? ORDER BY rowid"));
@@ -338,7 +335,6 @@ void TstCallStore::concurrentUpsertsOfSameCallMakeOneRow()
 void TstCallStore::searchFollowsTurnReplacement()
 {
     const qint64 id = m_store->upsert(call(QStringLiteral("z"), 7, QStringLiteral("a zebra crossing"))).result().id;
-    m_store->flush();
     CallReader reader(m_path);
     CallQuery query;
     query.search = QStringLiteral("zebra");
@@ -346,7 +342,6 @@ void TstCallStore::searchFollowsTurnReplacement()
     QCOMPARE(indexed(QStringLiteral("zebra")), containing(QStringLiteral("zebra")));
 
     m_store->upsert(call(QStringLiteral("z"), 7, QStringLiteral("a giraffe crossing"))).waitForFinished();
-    m_store->flush();
     QCOMPARE(reader.count(query), 0);
     QVERIFY(indexed(QStringLiteral("zebra")).isEmpty());
     query.search = QStringLiteral("giraffe");
@@ -356,22 +351,9 @@ void TstCallStore::searchFollowsTurnReplacement()
     QCOMPARE(indexed(QStringLiteral("crossing")), containing(QStringLiteral("crossing")));
 }
 
-// Turns are indexed after the commit the caller waited for, when the writer is idle,
-// without anyone asking.
-void TstCallStore::indexCatchesUpWithoutFlush()
-{
-    QFuture<UpsertOutcome> last;
-    for (int i = 0; i < 200; ++i)
-        last = m_store->upsert(call(QStringLiteral("c%1").arg(i), 7, QStringLiteral("pine cone %1").arg(i)));
-    last.waitForFinished();
-    QTRY_COMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM fts_pending")), 0);
-    QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM turns_fts WHERE turns_fts MATCH 'pine'")),
-             qint64(containing(QStringLiteral("pine")).size()));
-}
-
-// A call rewritten (or removed) while it still waits to be indexed has nothing in the
-// index to delete; the index must stay exact either way.
-void TstCallStore::rewriteBeforeIndexingKeepsIndexExact()
+// Rewrites and removals queued together, so that they share group transactions: the
+// external-content index must stay exact (a 'delete' with the wrong text corrupts it).
+void TstCallStore::rewritesAndRemovalsKeepIndexExact()
 {
     for (int round = 0; round < 20; ++round) {
         m_store->upsert(call(QStringLiteral("r%1").arg(round), 7, QStringLiteral("a zebra crossing")));
@@ -379,31 +361,11 @@ void TstCallStore::rewriteBeforeIndexingKeepsIndexExact()
         const QFuture<UpsertOutcome> doomed = m_store->upsert(call(QStringLiteral("d%1").arg(round), 7, QStringLiteral("ephemeral")));
         m_store->remove(doomed.result().id);
     }
+    m_store->flush();
     QVERIFY(indexed(QStringLiteral("zebra")).isEmpty());
     QVERIFY(indexed(QStringLiteral("ephemeral")).isEmpty());
     QCOMPARE(indexed(QStringLiteral("giraffe")).size(), 20);
     QCOMPARE(indexed(QStringLiteral("crossing")), containing(QStringLiteral("crossing")));
-    QCOMPARE(indexIntegrityError(), QString());
-}
-
-// What a writer killed between a commit and its indexing leaves behind.
-void TstCallStore::indexLeftPendingIsBuiltAtNextOpen()
-{
-    const qint64 id = m_store->upsert(call(QStringLiteral("k"), 7, QStringLiteral("a walrus"))).result().id;
-    m_store.reset();
-    {
-        SqliteConnection connection(m_path, QStringLiteral("crash"), SqliteConnection::Mode::ReadWrite);
-        QSqlQuery query(connection.database());
-        QVERIFY(query.exec(QStringLiteral("INSERT INTO turns_fts (turns_fts, rowid, content) "
-                                          "SELECT 'delete', id, content FROM turns WHERE call = %1").arg(id)));
-        QVERIFY(query.exec(QStringLiteral("INSERT INTO fts_pending (call) VALUES (%1)").arg(id)));
-    }
-    QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM turns_fts WHERE turns_fts MATCH 'walrus'")), 0);
-    QString error;
-    m_store = CallStore::open(m_path, &error);
-    QVERIFY2(m_store, qPrintable(error));
-    QTRY_COMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM fts_pending")), 0);
-    QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM turns_fts WHERE turns_fts MATCH 'walrus'")), 1);
     QCOMPARE(indexIntegrityError(), QString());
 }
 
