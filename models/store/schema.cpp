@@ -112,6 +112,11 @@ const std::vector<QStringList> &migrations()
                 call INTEGER REFERENCES calls(id) ON DELETE SET NULL))"),
             QStringLiteral("CREATE INDEX requests_call ON requests (call)"),
         },
+        // 3: FTS5 merges segments only when the writer asks, a little after every
+        // indexing insert (WriteSession::indexTouchedCalls), never in large bursts.
+        {
+            QStringLiteral("INSERT INTO turns_fts (turns_fts, rank) VALUES ('automerge', 0)"),
+        },
     };
     return steps;
 }

@@ -70,6 +70,9 @@ private:
     };
 
     static constexpr int TurnsPerInsert = 32;
+    // 10 pages let segments pile up (72 against 19 after 30 s at full load); 25 kept
+    // them at 15; 200 and more brought the long stalls back (p99 80–160 ms).
+    static constexpr int FtsMergePagesPerGroup = 25;
 
     QSqlQuery &statement(Statement which);
     QSqlQuery &insertTurnsStatement(int rows);
