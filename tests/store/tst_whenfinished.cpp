@@ -6,7 +6,7 @@
 #include <QTest>
 #include <QThread>
 
-#include <memory>
+#include <vector>
 
 // whenFinished() against futures another thread finishes at the same moment: the case in
 // which Qt 6.4's QFuture::then() runs its continuation a second time and crashes.
@@ -23,13 +23,15 @@ private slots:
 void TestWhenFinished::runsOnceForFuturesFinishedConcurrently()
 {
     constexpr int rounds = 20000;
-    std::shared_ptr<QPromise<int>> current;
+    // Every promise lives to the end: the finishing thread is still inside finish()
+    // when the handler may already have run.
+    std::vector<QPromise<int>> promises(rounds);
     QSemaphore handedOver;
     QThread *finisher = QThread::create([&] {
         for (int i = 0; i < rounds; ++i) {
             handedOver.acquire();
-            current->addResult(i);
-            current->finish();
+            promises[i].addResult(i);
+            promises[i].finish();
         }
     });
     finisher->start();
@@ -38,9 +40,8 @@ void TestWhenFinished::runsOnceForFuturesFinishedConcurrently()
     int calls = 0;
     int wrongValues = 0;
     for (int i = 0; i < rounds; ++i) {
-        current = std::make_shared<QPromise<int>>();
-        current->start();
-        const QFuture<int> future = current->future();
+        promises[i].start();
+        const QFuture<int> future = promises[i].future();
         handedOver.release();     // the other thread may finish it from now on
         whenFinished(future, &context, [&, i](const QFuture<int> &done) {
             ++calls;
@@ -48,7 +49,7 @@ void TestWhenFinished::runsOnceForFuturesFinishedConcurrently()
                 ++wrongValues;
         });
         // Spins for the watcher's event: a QTRY_ macro would sleep 50 ms per round.
-        const QDeadlineTimer deadline(5000);
+        const QDeadlineTimer deadline(10000);
         while (calls <= i && !deadline.hasExpired())
             QCoreApplication::processEvents();
         QCOMPARE(calls, i + 1);
