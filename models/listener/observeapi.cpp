@@ -14,11 +14,11 @@
 #include "providers/webhooksignature.h"
 #include "store/callreader.h"
 #include "store/callstore.h"
+#include "store/promisedresult.h"
 
 #include <QCryptographicHash>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QPromise>
 #include <QRegularExpression>
 #include <QtConcurrent>
 
@@ -317,16 +317,9 @@ QFuture<HttpResponse> ObserveApi::startOnPool(std::function<void(Respond)> start
 {
     // One promise, finished by whichever thread has the answer, and no then() anywhere
     // on the way: see whenFinished() for the Qt 6.4 race that rules then() out here.
-    auto promise = std::make_shared<QPromise<HttpResponse>>();
-    QFuture<HttpResponse> future = promise->future();
-    promise->start();
-    m_pool.start([promise, start = std::move(start)] {
-        start([promise](const HttpResponse &response) {
-            promise->addResult(response);
-            promise->finish();
-        });
-    });
-    return future;
+    PromisedResult<HttpResponse> response = promisedResult<HttpResponse>();
+    m_pool.start([start = std::move(start), respond = std::move(response.fulfil)] { start(respond); });
+    return response.future;
 }
 
 void ObserveApi::exchangeFinished(const HttpExchange &exchange)

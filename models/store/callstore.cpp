@@ -6,7 +6,6 @@
 
 #include <QDir>
 #include <QFileInfo>
-#include <QPromise>
 #include <QStandardPaths>
 
 CallStore::CallStore(const QString &path)
@@ -59,14 +58,9 @@ QString CallStore::defaultPath()
 
 QFuture<UpsertOutcome> CallStore::upsert(const CallLog &call)
 {
-    auto promise = std::make_shared<QPromise<UpsertOutcome>>();
-    QFuture<UpsertOutcome> future = promise->future();
-    promise->start();
-    upsert(call, [promise](const UpsertOutcome &outcome) {
-        promise->addResult(outcome);
-        promise->finish();
-    });
-    return future;
+    PromisedResult<UpsertOutcome> outcome = promisedResult<UpsertOutcome>();
+    upsert(call, std::move(outcome.fulfil));
+    return outcome.future;
 }
 
 void CallStore::upsert(const CallLog &call, std::function<void(const UpsertOutcome &)> done)
@@ -151,15 +145,10 @@ QFuture<bool> CallStore::setAgentSettings(const AgentSettings &settings)
 
 QFuture<qint64> CallStore::logRequest(const RequestLogEntry &entry)
 {
-    auto promise = std::make_shared<QPromise<qint64>>();
-    QFuture<qint64> future = promise->future();
-    promise->start();
+    PromisedResult<qint64> id = promisedResult<qint64>();
     logRequests([entry] { return QList<RequestLogEntry>{entry}; },
-                [promise](const QList<qint64> &ids) {
-                    promise->addResult(ids.value(0));
-                    promise->finish();
-                });
-    return future;
+                [fulfil = std::move(id.fulfil)](const QList<qint64> &ids) { fulfil(ids.value(0)); });
+    return id.future;
 }
 
 void CallStore::logRequests(std::function<QList<RequestLogEntry>()> collect,

@@ -1,10 +1,10 @@
 #pragma once
 
+#include "promisedresult.h"
 #include "writejob.h"
 
 #include <QFuture>
 #include <QMutex>
-#include <QPromise>
 #include <QString>
 #include <QWaitCondition>
 
@@ -63,16 +63,10 @@ public:
                       std::function<T(const QString &)> onError,
                       std::function<void(WriteSession &)> noteTurnChanges = {})
     {
-        auto promise = std::make_shared<QPromise<T>>();
-        QFuture<T> future = promise->future();
-        promise->start();
-        submitWithCallback<T>(weight, std::move(work), std::move(onError),
-                              [promise](const T &result) {
-                                  promise->addResult(result);
-                                  promise->finish();
-                              },
+        PromisedResult<T> result = promisedResult<T>();
+        submitWithCallback<T>(weight, std::move(work), std::move(onError), std::move(result.fulfil),
                               std::move(noteTurnChanges));
-        return future;
+        return result.future;
     }
 
 private:
