@@ -103,13 +103,26 @@ ListenerPanel::ListenerPanel(Listener *listener, QWidget *parent)
     curlRow->addWidget(m_copyCurl, 0, Qt::AlignTop);
     layout->addLayout(curlRow);
 
-    auto *split = new QSplitter(Qt::Vertical, this);
+    // Side by side: the dock is wide and short, and stacked the list showed three rows.
+    auto *split = new QSplitter(Qt::Horizontal, this);
     m_table = new QTableView(split);
     m_table->setModel(m_model);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->verticalHeader()->hide();
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 6);
+    // Columns sized for their widest usual value, so that Status and Latency stay in
+    // view; the path takes what is left.
+    const QFontMetrics metrics = m_table->fontMetrics();
+    const auto fit = [&](int column, const QString &sample) {
+        m_table->setColumnWidth(column, metrics.horizontalAdvance(sample) + 16);
+    };
+    fit(RequestLogModel::TimeColumn, QStringLiteral("00:00:00.000"));
+    fit(RequestLogModel::ClientColumn, QStringLiteral("127.0.0.1"));
+    fit(RequestLogModel::MethodColumn, QStringLiteral("DELETE"));
+    fit(RequestLogModel::StatusColumn, QStringLiteral("Status"));
+    fit(RequestLogModel::LatencyColumn, QStringLiteral("000.0 ms"));
+    fit(RequestLogModel::SizeColumn, QStringLiteral("000.0 KB"));
     m_table->horizontalHeader()->setSectionResizeMode(RequestLogModel::PathColumn, QHeaderView::Stretch);
     m_table->setAlternatingRowColors(true);
 
@@ -125,6 +138,8 @@ ListenerPanel::ListenerPanel(Listener *listener, QWidget *parent)
     detailLayout->addWidget(bodies, 1);
     split->addWidget(m_table);
     split->addWidget(detail);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 2);
     layout->addWidget(split, 1);
 
     auto *actions = new QHBoxLayout;
