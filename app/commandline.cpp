@@ -1,5 +1,6 @@
 #include "commandline.h"
 
+#include "store/callreader.h"
 #include "store/callstore.h"
 
 #include <QDir>
@@ -52,6 +53,16 @@ std::unique_ptr<CallStore> openStore(const QString &databasePath)
         err().flush();
     }
     return store;
+}
+
+std::optional<CallLog> findCall(const CallReader &reader, const QString &idOrCallId)
+{
+    bool numeric = false;
+    const qint64 id = idOrCallId.toLongLong(&numeric);
+    std::optional<CallLog> call = numeric ? reader.callById(id) : std::nullopt;
+    if (!call)
+        call = reader.callByCallId(idOrCallId);
+    return call;
 }
 
 } // namespace CommandLine

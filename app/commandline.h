@@ -8,7 +8,9 @@
 #include <memory>
 #include <optional>
 
+class CallReader;
 class CallStore;
+struct CallLog;
 
 // What every sub-command shares: the terminal streams, option parsing with readable
 // errors and --help, and opening the database with a clear message when that fails.
@@ -22,5 +24,9 @@ QTextStream &err();
 std::optional<int> parse(QCommandLineParser &parser, const QStringList &arguments, const QString &description);
 
 std::unique_ptr<CallStore> openStore(const QString &databasePath);
+
+// The call a user names by its database id or the sender's call_id. A number is tried
+// as the database id first, since a call_id may be numeric too.
+std::optional<CallLog> findCall(const CallReader &reader, const QString &idOrCallId);
 
 } // namespace CommandLine

@@ -6,6 +6,7 @@
 #include "exportcommand.h"
 #include "importcommand.h"
 #include "listcommand.h"
+#include "reviewcommand.h"
 #include "servecommand.h"
 #include "showcommand.h"
 
@@ -28,6 +29,7 @@ std::vector<std::unique_ptr<Command>> makeCommands()
     commands.push_back(std::make_unique<ImportCommand>());
     commands.push_back(std::make_unique<ListCommand>());
     commands.push_back(std::make_unique<ShowCommand>());
+    commands.push_back(std::make_unique<ReviewCommand>());
     commands.push_back(std::make_unique<ExportCommand>());
     commands.push_back(std::make_unique<AgentCommand>());
     commands.push_back(std::make_unique<ServeCommand>());

@@ -22,12 +22,7 @@ int ShowCommand::run(const QStringList &arguments, const QString &databasePath)
     if (!CommandLine::openStore(databasePath))
         return 1;
     CallReader reader(databasePath);
-    bool numeric = false;
-    const qint64 id = key.toLongLong(&numeric);
-    // A number is tried as the database id first; a sender's call_id may be numeric too.
-    std::optional<CallLog> call = numeric ? reader.callById(id) : std::nullopt;
-    if (!call)
-        call = reader.callByCallId(key);
+    const std::optional<CallLog> call = CommandLine::findCall(reader, key);
     if (!call) {
         CommandLine::err() << "callscope show: no call with id or call_id \"" << key << "\"\n";
         return 1;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "metricresult.h"
+#include "reviewevent.h"
 #include "reviewstatus.h"
 #include "turn.h"
 
@@ -46,6 +47,7 @@ struct CallLog
     QString topic;
     QString recordingPath;                 // local copy, relative to the recordings folder
     QList<MetricResult> metrics;
+    QList<ReviewEvent> reviewHistory;      // oldest first; read with a single call's details only
     QDateTime createdAt;
     QDateTime updatedAt;
 

@@ -107,6 +107,17 @@ void turn(Writer &writer, const Turn &entry)
     writer.EndObject();
 }
 
+void reviewEvent(Writer &writer, const ReviewEvent &event)
+{
+    writer.StartObject();
+    timeField(writer, "time", event.time);
+    textField(writer, "source", event.source);
+    textField(writer, "field", event.field);
+    nullableTextField(writer, "old", event.oldValue);
+    nullableTextField(writer, "new", event.newValue);
+    writer.EndObject();
+}
+
 } // namespace
 
 QByteArray CallLogJsonWriter::write(const CallLog &call, Shape shape)
@@ -157,6 +168,11 @@ QByteArray CallLogJsonWriter::write(const CallLog &call, Shape shape)
         writer.StartArray();
         writer.EndArray();
         textField(writer, "transcript_type", call.transcriptType);
+        writer.Key("review_history");
+        writer.StartArray();
+        for (const ReviewEvent &event : call.reviewHistory)
+            reviewEvent(writer, event);
+        writer.EndArray();
     }
     writer.EndObject();
     return QByteArray(buffer.GetString(), qsizetype(buffer.GetSize()));

@@ -38,4 +38,11 @@ ReviewStatus reviewed(bool success)
     return success ? ReviewStatus::ReviewedSuccess : ReviewStatus::ReviewedFailure;
 }
 
+ReviewStatus withReviewed(ReviewStatus status, bool reviewed)
+{
+    if (reviewed)
+        return ReviewStatuses::reviewed(isSuccess(status));
+    return isSuccess(status) ? ReviewStatus::Success : ReviewStatus::Failure;
+}
+
 } // namespace ReviewStatuses

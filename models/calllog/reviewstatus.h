@@ -15,4 +15,6 @@ bool isReviewed(ReviewStatus status);
 bool isSuccess(ReviewStatus status);
 // The status a reviewer sets: reviewed_success for a success verdict, else reviewed_failure.
 ReviewStatus reviewed(bool success);
+// The same verdict, marked reviewed or not (is_reviewed).
+ReviewStatus withReviewed(ReviewStatus status, bool reviewed);
 }

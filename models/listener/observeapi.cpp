@@ -553,8 +553,8 @@ HttpResponse ObserveApi::patchCall(const HttpRequest &request, qint64 id)
 
     FieldErrors errors;
     ReviewChange review;
-    review.callId = id;
-    review.actor = QStringLiteral("api");
+    review.callDbId = id;
+    review.source = QStringLiteral("api");
     if (patch->contains(QStringLiteral("call_id")) && patch->value(QStringLiteral("call_id")).toString() != current->callId)
         errors.add(QStringLiteral("call_id"),
                    QStringLiteral("Changing call_id is not supported: a call is identified by its agent and call_id. "
@@ -573,6 +573,14 @@ HttpResponse ObserveApi::patchCall(const HttpRequest &request, qint64 id)
             errors.add(QStringLiteral("feedback"), QStringLiteral("Not a valid string."));
         else
             review.feedback = value.toString();
+    }
+    // Spec versions up to mid-2026 took is_reviewed; it marks the verdict reviewed or not.
+    if (patch->contains(QStringLiteral("is_reviewed"))) {
+        const QJsonValue value = patch->value(QStringLiteral("is_reviewed"));
+        if (!boolean(value))
+            errors.add(QStringLiteral("is_reviewed"), QStringLiteral("Must be a valid boolean."));
+        else
+            review.reviewed = *boolean(value);
     }
     std::optional<double> durationMinutes;
     if (patch->contains(QStringLiteral("duration"))) {
@@ -637,14 +645,16 @@ HttpResponse ObserveApi::patchCall(const HttpRequest &request, qint64 id)
             updated.dynamicVariables.insert(it.key(), it.value());
         if (durationMinutes)
             updated.durationSeconds = *durationMinutes * 60.0;
-        const UpsertOutcome outcome = m_store->upsert(updated).result();
-        if (!outcome.ok())
-            return HttpResponse::detail(500, QStringLiteral("The call could not be stored: %1").arg(outcome.error));
+        review.content = updated;
     }
-    // Status and feedback changes go through the review trail.
-    if (review.status || review.feedback) {
-        if (!m_store->applyReview(review).result())
-            return notFound();
+    // Content, status, feedback and their review events: one transaction.
+    const ReviewOutcome outcome = m_store->review(review).result();
+    switch (outcome.result) {
+    case ReviewOutcome::Result::Applied: break;
+    case ReviewOutcome::Result::NotFound: return notFound();
+    case ReviewOutcome::Result::Refused: return badRequest(outcome.errors);
+    case ReviewOutcome::Result::Failed:
+        return HttpResponse::detail(500, QStringLiteral("The call could not be stored: %1").arg(outcome.error));
     }
     const std::optional<CallLog> after = reader.callById(id);
     if (!after)

@@ -233,7 +233,13 @@ std::optional<CallLog> CallReader::callById(qint64 id) const
     const QList<CallLog> calls = selectCalls(QStringLiteral("c.id = ?"), {id}, {}, true);
     if (calls.isEmpty())
         return std::nullopt;
-    return calls.first();
+    return withReviewHistory(calls.first());
+}
+
+CallLog CallReader::withReviewHistory(CallLog call) const
+{
+    call.reviewHistory = reviewEvents(call.id);
+    return call;
 }
 
 std::optional<CallLog> CallReader::callByCallId(const QString &callId, const QString &agentKey) const
@@ -244,7 +250,7 @@ std::optional<CallLog> CallReader::callByCallId(const QString &callId, const QSt
         : selectCalls(QStringLiteral("c.agent_key = ? AND c.call_id = ?"), {agentKey, callId}, tail, true);
     if (calls.isEmpty())
         return std::nullopt;
-    return calls.first();
+    return withReviewHistory(calls.first());
 }
 
 QList<CallLog> CallReader::list(const CallQuery &query) const
@@ -269,20 +275,20 @@ qint64 CallReader::count(const CallQuery &query) const
     return sql.isActive() && sql.next() ? sql.value(0).toLongLong() : -1;
 }
 
-QList<ReviewEvent> CallReader::reviewEvents(qint64 callId) const
+QList<ReviewEvent> CallReader::reviewEvents(qint64 callDbId) const
 {
     QList<ReviewEvent> events;
     if (!isOpen())
         return events;
     QSqlQuery query = select(QStringLiteral("SELECT id, call, time, actor, field, old_value, new_value "
                                             "FROM review_events WHERE call = ? ORDER BY id"),
-                             {callId});
+                             {callDbId});
     while (query.next()) {
         ReviewEvent event;
         event.id = query.value(0).toLongLong();
-        event.callId = query.value(1).toLongLong();
+        event.callDbId = query.value(1).toLongLong();
         event.time = fromMs(query.value(2));
-        event.actor = query.value(3).toString();
+        event.source = query.value(3).toString();
         event.field = query.value(4).toString();
         event.oldValue = query.value(5).toString();
         event.newValue = query.value(6).toString();

@@ -4,7 +4,7 @@
 #include "calllog/calllog.h"
 #include "callquery.h"
 #include "requestlogentry.h"
-#include "reviewevent.h"
+#include "calllog/reviewevent.h"
 
 #include <QList>
 #include <QSqlQuery>
@@ -32,7 +32,7 @@ public:
     bool isOpen() const;
     QString lastError() const { return m_lastError; }
 
-    // Whole calls with turns (in order) and metric results.
+    // Whole calls with turns (in order), metric results and review history.
     std::optional<CallLog> callById(qint64 id) const;
     // With an empty agentKey, the newest call with that call_id from any agent.
     std::optional<CallLog> callByCallId(const QString &callId, const QString &agentKey = {}) const;
@@ -42,8 +42,8 @@ public:
     // Rows matching the query's filters (limit, offset and keyset position ignored); -1 on error.
     qint64 count(const CallQuery &query) const;
 
-    // The review audit trail of a call, oldest first.
-    QList<ReviewEvent> reviewEvents(qint64 callId) const;
+    // The review history of a call, oldest first.
+    QList<ReviewEvent> reviewEvents(qint64 callDbId) const;
 
     // The listener's request log, newest first; beforeId > 0 continues after that entry.
     QList<RequestLogEntry> requests(int limit = 100, qint64 beforeId = 0) const;
@@ -60,6 +60,7 @@ private:
     QList<CallLog> selectCalls(const QString &where, const QVariantList &values, const QString &tail,
                                bool withDetails) const;
     void loadDetails(QList<CallLog> &calls) const;
+    CallLog withReviewHistory(CallLog call) const;
     QList<RequestLogEntry> selectRequests(const QString &tail, const QVariantList &values) const;
     QList<AgentSettings> selectAgents(const QString &where, const QVariantList &values) const;
 

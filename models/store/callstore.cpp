@@ -101,11 +101,19 @@ QFuture<QList<UpsertOutcome>> CallStore::upsertMany(const QList<CallLog> &calls)
         });
 }
 
-QFuture<bool> CallStore::applyReview(const ReviewChange &change)
+QFuture<ReviewOutcome> CallStore::review(const ReviewChange &change)
 {
-    return m_writer->submit<bool>(
-        1, [change](WriteSession &session) { return session.applyReview(change); },
-        [](const QString &) { return false; });
+    std::function<void(WriteSession &)> noteTurnChanges;
+    if (change.content)
+        noteTurnChanges = [id = change.callDbId](WriteSession &session) { session.noteTurnChange(id); };
+    return m_writer->submit<ReviewOutcome>(
+        1, [change](WriteSession &session) { return session.review(change); },
+        [](const QString &error) {
+            ReviewOutcome failed;
+            failed.error = error;
+            return failed;
+        },
+        std::move(noteTurnChanges));
 }
 
 QFuture<bool> CallStore::remove(qint64 id)

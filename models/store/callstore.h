@@ -4,6 +4,7 @@
 #include "calllog/calllog.h"
 #include "callquery.h"
 #include "requestlogentry.h"
+#include "reviewchange.h"
 
 #include <QFuture>
 #include <QObject>
@@ -30,15 +31,6 @@ struct UpsertOutcome
     bool ok() const { return error.isEmpty(); }
 };
 
-// A change of review status and/or feedback made by a person (UI, PATCH, CLI).
-struct ReviewChange
-{
-    qint64 callId = 0;                      // database id
-    std::optional<ReviewStatus> status;     // unset: keep
-    std::optional<QString> feedback;        // unset: keep; empty: clear
-    QString actor;                          // who made it ("ui", "api", user name)
-};
-
 // The local database: a SQLite file in WAL mode plus a recordings folder beside it.
 // Owns the single writer thread; every write goes through it and is group-committed
 // (the writer takes whatever is queued, up to 256 calls, into one transaction), so a
@@ -50,7 +42,7 @@ struct ReviewChange
 // Upsert rules: the same (agent key, call_id) updates the row in place (same id,
 // created_at kept) and replaces its turns; a call's status and feedback are only
 // changed when the new CallLog sets them, and every change of either is recorded as a
-// review event (CallReader::reviewEvents).
+// review event (CallReader::reviewEvents), as review() does for a reviewer's change.
 class CallStore : public QObject
 {
     Q_OBJECT
@@ -79,8 +71,10 @@ public:
     void upsert(const CallLog &call, std::function<void(const UpsertOutcome &)> done);
     // Many calls in one transaction, all or nothing; one outcome per call, in order.
     QFuture<QList<UpsertOutcome>> upsertMany(const QList<CallLog> &calls);
-    // false: no such call. Writes one review event per field that changed.
-    QFuture<bool> applyReview(const ReviewChange &change);
+    // The one review operation: status, feedback, is_reviewed and content of a call with
+    // a review event per field that changed, in one transaction. PATCH, `callscope
+    // review` and the UI all go through it.
+    QFuture<ReviewOutcome> review(const ReviewChange &change);
     // Deletes the call, its turns (and their index entries), metric results, review
     // events and recording file. false: no such call.
     QFuture<bool> remove(qint64 id);

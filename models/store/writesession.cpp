@@ -484,50 +484,93 @@ void WriteSession::replaceMetrics(qint64 callId, const QList<MetricResult> &metr
     }
 }
 
-void WriteSession::recordEvent(qint64 callId, qint64 time, const QString &actor, const QString &field,
-                               const QVariant &oldValue, const QVariant &newValue)
+ReviewEvent WriteSession::recordEvent(qint64 callId, qint64 time, const QString &source, const QString &field,
+                                      const QVariant &oldValue, const QVariant &newValue)
 {
+    ReviewEvent event;
+    event.callDbId = callId;
+    event.time = QDateTime::fromMSecsSinceEpoch(time, Qt::UTC);
+    event.source = source.isEmpty() ? QStringLiteral("unknown") : source;
+    event.field = field;
+    event.oldValue = oldValue.isNull() ? QString() : oldValue.toString();
+    event.newValue = newValue.isNull() ? QString() : newValue.toString();
+
     QSqlQuery &insert = statement(InsertEvent);
     insert.bindValue(0, callId);
     insert.bindValue(1, time);
-    insert.bindValue(2, actor.isEmpty() ? QStringLiteral("unknown") : actor);
+    insert.bindValue(2, event.source);
     insert.bindValue(3, field);
     insert.bindValue(4, oldValue);
     insert.bindValue(5, newValue);
     exec(insert);
+    event.id = insert.lastInsertId().toLongLong();
+    return event;
 }
 
-bool WriteSession::applyReview(const ReviewChange &change)
+ReviewOutcome WriteSession::review(const ReviewChange &change)
 {
+    ReviewOutcome outcome;
     QSqlQuery &load = statement(LoadReview);
-    load.bindValue(0, change.callId);
+    load.bindValue(0, change.callDbId);
     exec(load);
     if (!load.next()) {
         load.finish();
-        return false;
+        outcome.result = ReviewOutcome::Result::NotFound;
+        return outcome;
     }
     const QVariant oldStatus = load.value(0);
     const QVariant oldFeedback = load.value(1);
     load.finish();
 
-    const QVariant status = change.status ? statusValue(change.status) : oldStatus;
-    const QVariant feedback = change.feedback ? text(*change.feedback) : oldFeedback;
-    if (!differs(status, oldStatus) && !differs(feedback, oldFeedback))
-        return true;
+    // Decide everything before writing anything, so a refusal leaves the call as it was.
+    std::optional<ReviewStatus> status = change.status ? change.status : ReviewStatuses::fromName(oldStatus.toString());
+    if (change.reviewed) {
+        // success/failure with is_reviewed true means the reviewed verdict; a reviewed_*
+        // status with is_reviewed false says two different things.
+        if (change.status && ReviewStatuses::isReviewed(*change.status) && !*change.reviewed)
+            outcome.errors.add(QStringLiteral("is_reviewed"),
+                               QStringLiteral("Contradicts status \"%1\".").arg(ReviewStatuses::name(*change.status)));
+        else if (!status)
+            outcome.errors.add(QStringLiteral("is_reviewed"),
+                               QStringLiteral("The call has no verdict yet: set status to success or failure too."));
+        else
+            status = ReviewStatuses::withReviewed(*status, *change.reviewed);
+    }
+    if (!outcome.errors.isEmpty()) {
+        outcome.result = ReviewOutcome::Result::Refused;
+        return outcome;
+    }
+
+    if (change.content) {
+        CallLog content = *change.content;
+        content.status.reset();         // both change only through the review fields
+        content.feedback.reset();
+        const UpsertOutcome stored = upsert(content);
+        if (!stored.ok())
+            throw StoreError(stored.error);
+        if (stored.id != change.callDbId)
+            throw StoreError(QStringLiteral("the new content names another call (agent and call_id must not change)"));
+    }
+
+    const QVariant newStatus = change.status || change.reviewed ? statusValue(status) : oldStatus;
+    const QVariant newFeedback = change.feedback ? text(*change.feedback) : oldFeedback;
+    outcome.result = ReviewOutcome::Result::Applied;
+    if (!differs(newStatus, oldStatus) && !differs(newFeedback, oldFeedback))
+        return outcome;
 
     const qint64 time = now();
     QSqlQuery &update = statement(UpdateReview);
-    update.bindValue(0, status);
-    update.bindValue(1, feedback);
+    update.bindValue(0, newStatus);
+    update.bindValue(1, newFeedback);
     update.bindValue(2, time);
-    update.bindValue(3, change.callId);
+    update.bindValue(3, change.callDbId);
     exec(update);
-    if (differs(status, oldStatus))
-        recordEvent(change.callId, time, change.actor, QStringLiteral("status"), oldStatus, status);
-    if (differs(feedback, oldFeedback))
-        recordEvent(change.callId, time, change.actor, QStringLiteral("feedback"), oldFeedback, feedback);
-    m_changedCalls.append(change.callId);
-    return true;
+    if (differs(newStatus, oldStatus))
+        outcome.events.append(recordEvent(change.callDbId, time, change.source, QStringLiteral("status"), oldStatus, newStatus));
+    if (differs(newFeedback, oldFeedback))
+        outcome.events.append(recordEvent(change.callDbId, time, change.source, QStringLiteral("feedback"), oldFeedback, newFeedback));
+    m_changedCalls.append(change.callDbId);
+    return outcome;
 }
 
 bool WriteSession::remove(qint64 callId)

@@ -16,6 +16,7 @@
 #include <optional>
 
 struct ReviewChange;
+struct ReviewOutcome;
 struct UpsertOutcome;
 
 // The writer thread's SQL: every write statement of the store, prepared once per
@@ -46,7 +47,7 @@ public:
 
     // --- operations (inside the transaction) ---
     UpsertOutcome upsert(const CallLog &call);
-    bool applyReview(const ReviewChange &change);
+    ReviewOutcome review(const ReviewChange &change);
     bool remove(qint64 callId);
     bool setRecording(qint64 callId, const QString &recordingPath, const QString &errorMessage);
     bool setMetricResults(qint64 callId, const QList<MetricResult> &metrics,
@@ -83,8 +84,8 @@ private:
     void ensureAgent(const CallLog &call);
     void insertTurns(qint64 callId, const Turns &turns);
     void replaceMetrics(qint64 callId, const QList<MetricResult> &metrics);
-    void recordEvent(qint64 callId, qint64 time, const QString &actor, const QString &field,
-                     const QVariant &oldValue, const QVariant &newValue);
+    ReviewEvent recordEvent(qint64 callId, qint64 time, const QString &source, const QString &field,
+                            const QVariant &oldValue, const QVariant &newValue);
 
     QSqlDatabase m_db;
     std::array<std::unique_ptr<QSqlQuery>, StatementCount> m_statements;

@@ -51,6 +51,8 @@ private slots:
     void listFilters();
     void listJsonIsTheApiShape();
     void showByIdAndCallId();
+    void reviewChangesStatusAndFeedbackWithHistory();
+    void reviewRefusesWhatItCannotDo();
     void lenientRolesArePerAgent();
     void audioOnlyCallShowsTranscriptionPending();
     void exportRoundTripsThroughImport_data();
@@ -207,6 +209,60 @@ void TestCli::showByIdAndCallId()
     const Run missing = callscope({QStringLiteral("show"), QStringLiteral("nope"), QStringLiteral("--db"), m_db});
     QCOMPARE(missing.exitCode, 1);
     QVERIFY(missing.err.contains(QLatin1String("no call with id or call_id \"nope\"")));
+}
+
+void TestCli::reviewChangesStatusAndFeedbackWithHistory()
+{
+    importSample();
+    const Run review = callscope({QStringLiteral("review"), QStringLiteral("dent-1"), QStringLiteral("--reviewed"),
+                                  QStringLiteral("yes"), QStringLiteral("--feedback"), QStringLiteral("Moved to Friday, fine"),
+                                  QStringLiteral("--db"), m_db});
+    QCOMPARE(review.exitCode, 0);
+    QVERIFY2(review.out.contains(QLatin1String(R"(status "success" -> "reviewed_success")")), qPrintable(review.out));
+    QVERIFY2(review.out.contains(QLatin1String(R"(feedback (none) -> "Moved to Friday, fine")")), qPrintable(review.out));
+
+    const Run same = callscope({QStringLiteral("review"), QStringLiteral("dent-1"), QStringLiteral("--status"),
+                                QStringLiteral("reviewed_success"), QStringLiteral("--as"), QStringLiteral("ada"),
+                                QStringLiteral("--db"), m_db});
+    QCOMPARE(same.exitCode, 0);
+    QVERIFY2(same.out.contains(QLatin1String("no change")), qPrintable(same.out));
+
+    const Run show = callscope({QStringLiteral("show"), QStringLiteral("dent-1"), QStringLiteral("--db"), m_db});
+    QCOMPARE(show.exitCode, 0);
+    const QJsonObject call = QJsonDocument::fromJson(show.out.toUtf8()).object();
+    QCOMPARE(call[QStringLiteral("status")].toString(), QStringLiteral("reviewed_success"));
+    QCOMPARE(call[QStringLiteral("is_reviewed")].toBool(), true);
+    const QJsonArray history = call[QStringLiteral("review_history")].toArray();
+    QCOMPARE(history.size(), 2);
+    QCOMPARE(history[0][QStringLiteral("field")].toString(), QStringLiteral("status"));
+    QCOMPARE(history[0][QStringLiteral("old")].toString(), QStringLiteral("success"));
+    QCOMPARE(history[0][QStringLiteral("new")].toString(), QStringLiteral("reviewed_success"));
+    QCOMPARE(history[0][QStringLiteral("source")].toString(), QStringLiteral("cli"));
+    QVERIFY(history[1][QStringLiteral("old")].isNull());
+    QVERIFY(!history[1][QStringLiteral("time")].toString().isEmpty());
+}
+
+void TestCli::reviewRefusesWhatItCannotDo()
+{
+    importSample();
+    // pizza-333 has no verdict yet, so there is nothing to mark reviewed.
+    const Run noVerdict = callscope({QStringLiteral("review"), QStringLiteral("pizza-333"), QStringLiteral("--reviewed"),
+                                     QStringLiteral("yes"), QStringLiteral("--db"), m_db});
+    QCOMPARE(noVerdict.exitCode, 2);
+    QVERIFY2(noVerdict.err.contains(QLatin1String("is_reviewed: ")), qPrintable(noVerdict.err));
+    const Run badStatus = callscope({QStringLiteral("review"), QStringLiteral("dent-1"), QStringLiteral("--status"),
+                                     QStringLiteral("great"), QStringLiteral("--db"), m_db});
+    QCOMPARE(badStatus.exitCode, 2);
+    QVERIFY2(badStatus.err.contains(QLatin1String("--status")), qPrintable(badStatus.err));
+    const Run unknown = callscope({QStringLiteral("review"), QStringLiteral("nope"), QStringLiteral("--status"),
+                                   QStringLiteral("success"), QStringLiteral("--db"), m_db});
+    QCOMPARE(unknown.exitCode, 1);
+    QVERIFY2(unknown.err.contains(QLatin1String("no call with id or call_id \"nope\"")), qPrintable(unknown.err));
+    const Run nothing = callscope({QStringLiteral("review"), QStringLiteral("dent-1"), QStringLiteral("--db"), m_db});
+    QCOMPARE(nothing.exitCode, 2);
+
+    const Run show = callscope({QStringLiteral("show"), QStringLiteral("pizza-333"), QStringLiteral("--db"), m_db});
+    QVERIFY(QJsonDocument::fromJson(show.out.toUtf8())[QStringLiteral("review_history")].toArray().isEmpty());
 }
 
 void TestCli::lenientRolesArePerAgent()

@@ -387,7 +387,22 @@ void TestObserveApi::detailPatchDelete()
     // The review trail recorded the change, by the API.
     const QList<ReviewEvent> events = CallReader(m_store->databasePath()).reviewEvents(id);
     QVERIFY(!events.isEmpty());
-    QCOMPARE(events.last().actor, QStringLiteral("api"));
+    QCOMPARE(events.last().source, QStringLiteral("api"));
+    // ... and the detail carries it.
+    const QJsonArray history = get(path).json()[QStringLiteral("review_history")].toArray();
+    QCOMPARE(history.size(), events.size());
+    QCOMPARE(history.last()[QStringLiteral("source")].toString(), QStringLiteral("api"));
+    QCOMPARE(history.last()[QStringLiteral("new")].toString(), QStringLiteral("wrong date"));
+
+    // is_reviewed (the older spec's field) goes through the same operation.
+    response = send("PATCH", path, R"({"is_reviewed":false})");
+    QCOMPARE(response.status, 200);
+    QCOMPARE(response.json()[QStringLiteral("status")].toString(), QStringLiteral("failure"));
+    QCOMPARE(response.json()[QStringLiteral("is_reviewed")].toBool(), false);
+    response = send("PATCH", path, R"({"is_reviewed":false,"status":"reviewed_success"})");
+    QCOMPARE(response.status, 400);
+    QVERIFY(response.json()[QStringLiteral("is_reviewed")].isArray());
+    QCOMPARE(get(path).json()[QStringLiteral("status")].toString(), QStringLiteral("failure"));
 
     response = send("PATCH", path, R"({"status":"great","duration":-1})");
     QCOMPARE(response.status, 400);

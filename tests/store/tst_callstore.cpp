@@ -18,6 +18,21 @@
 
 using StoreTestData::call;
 
+namespace {
+
+ReviewChange reviewChange(qint64 callDbId, std::optional<ReviewStatus> status, std::optional<QString> feedback,
+                          const QString &source)
+{
+    ReviewChange change;
+    change.callDbId = callDbId;
+    change.status = status;
+    change.feedback = feedback;
+    change.source = source;
+    return change;
+}
+
+} // namespace
+
 class TstCallStore : public QObject
 {
     Q_OBJECT
@@ -43,6 +58,11 @@ private slots:
     void upsertManyIsOneUnit();
     void reviewEventsRecordOldAndNew();
     void reviewOfUnknownCallFails();
+    void isReviewedMarksTheVerdict_data();
+    void isReviewedMarksTheVerdict();
+    void reviewWritesContentAndEventsTogether();
+    void failedReviewWritesNothing();
+    void reviewHistoryComesWithTheCall();
     void metricResultsDoNotOverrideReviewer();
     void setRecording();
     void agentSettingsRoundTrip();
@@ -272,8 +292,8 @@ void TstCallStore::repostKeepsReviewUnlessSet()
     QFETCH(int, events);
 
     const qint64 id = m_store->upsert(call(QStringLiteral("r"))).result().id;
-    ReviewChange review{id, ReviewStatus::ReviewedFailure, QStringLiteral("wrong day booked"), QStringLiteral("ui")};
-    QVERIFY(m_store->applyReview(review).result());
+    QVERIFY(m_store->review(reviewChange(id, ReviewStatus::ReviewedFailure, QStringLiteral("wrong day booked"),
+                                         QStringLiteral("ui"))).result().applied());
 
     CallLog repost = call(QStringLiteral("r"), 7, QStringLiteral("posted again"));
     repost.status = postedStatus;
@@ -286,7 +306,7 @@ void TstCallStore::repostKeepsReviewUnlessSet()
     QCOMPARE(stored.feedback, expectedFeedback);
     QCOMPARE(reader.reviewEvents(id).size(), events);
     if (events == 3)
-        QCOMPARE(reader.reviewEvents(id).last().actor, QStringLiteral("ingest"));
+        QCOMPARE(reader.reviewEvents(id).last().source, QStringLiteral("ingest"));
 }
 
 void TstCallStore::emptyCallIdIsRejected()
@@ -454,11 +474,11 @@ void TstCallStore::upsertManyIsOneUnit()
 void TstCallStore::reviewEventsRecordOldAndNew()
 {
     const qint64 id = m_store->upsert(call(QStringLiteral("rev"))).result().id;
-    QVERIFY(m_store->applyReview({id, ReviewStatus::ReviewedSuccess, std::nullopt, QStringLiteral("ui")}).result());
-    QVERIFY(m_store->applyReview({id, ReviewStatus::ReviewedFailure, QStringLiteral("booked wrong day"),
-                                  QStringLiteral("ada")}).result());
+    QVERIFY(m_store->review(reviewChange(id, ReviewStatus::ReviewedSuccess, std::nullopt, QStringLiteral("ui"))).result().applied());
+    QVERIFY(m_store->review(reviewChange(id, ReviewStatus::ReviewedFailure, QStringLiteral("booked wrong day"),
+                                  QStringLiteral("ada"))).result().applied());
     // No change: no event.
-    QVERIFY(m_store->applyReview({id, ReviewStatus::ReviewedFailure, std::nullopt, QStringLiteral("ada")}).result());
+    QVERIFY(m_store->review(reviewChange(id, ReviewStatus::ReviewedFailure, std::nullopt, QStringLiteral("ada"))).result().applied());
 
     CallReader reader(m_path);
     const QList<ReviewEvent> events = reader.reviewEvents(id);
@@ -466,21 +486,135 @@ void TstCallStore::reviewEventsRecordOldAndNew()
     QCOMPARE(events[0].field, QStringLiteral("status"));
     QVERIFY(events[0].oldValue.isNull());
     QCOMPARE(events[0].newValue, QStringLiteral("reviewed_success"));
-    QCOMPARE(events[0].actor, QStringLiteral("ui"));
+    QCOMPARE(events[0].source, QStringLiteral("ui"));
     QCOMPARE(events[1].field, QStringLiteral("status"));
     QCOMPARE(events[1].oldValue, QStringLiteral("reviewed_success"));
     QCOMPARE(events[1].newValue, QStringLiteral("reviewed_failure"));
     QCOMPARE(events[2].field, QStringLiteral("feedback"));
     QVERIFY(events[2].oldValue.isNull());
     QCOMPARE(events[2].newValue, QStringLiteral("booked wrong day"));
-    QCOMPARE(events[2].actor, QStringLiteral("ada"));
+    QCOMPARE(events[2].source, QStringLiteral("ada"));
     QVERIFY(events[2].time.isValid());
     QCOMPARE(reader.callById(id)->status, std::optional<ReviewStatus>(ReviewStatus::ReviewedFailure));
 }
 
 void TstCallStore::reviewOfUnknownCallFails()
 {
-    QVERIFY(!m_store->applyReview({12345, ReviewStatus::Success, std::nullopt, QStringLiteral("ui")}).result());
+    QCOMPARE(m_store->review(reviewChange(12345, ReviewStatus::Success, std::nullopt, QStringLiteral("ui"))).result().result,
+             ReviewOutcome::Result::NotFound);
+}
+
+void TstCallStore::isReviewedMarksTheVerdict_data()
+{
+    QTest::addColumn<QString>("before");        // "" : no verdict yet
+    QTest::addColumn<QString>("status");        // "" : not given
+    QTest::addColumn<bool>("reviewed");
+    QTest::addColumn<QString>("after");         // "" : refused, on is_reviewed
+
+    QTest::newRow("success reviewed") << "success" << "" << true << "reviewed_success";
+    QTest::newRow("failure reviewed") << "failure" << "" << true << "reviewed_failure";
+    QTest::newRow("unmark reviewed_failure") << "reviewed_failure" << "" << false << "failure";
+    QTest::newRow("already reviewed") << "reviewed_success" << "" << true << "reviewed_success";
+    QTest::newRow("verdict given with it") << "" << "failure" << true << "reviewed_failure";
+    QTest::newRow("no verdict") << "" << "" << true << "";
+    QTest::newRow("contradicts status") << "success" << "reviewed_success" << false << "";
+}
+
+void TstCallStore::isReviewedMarksTheVerdict()
+{
+    QFETCH(QString, before);
+    QFETCH(QString, status);
+    QFETCH(bool, reviewed);
+    QFETCH(QString, after);
+
+    CallLog stored = call(QStringLiteral("verdict"));
+    stored.status = ReviewStatuses::fromName(before);
+    const qint64 id = m_store->upsert(stored).result().id;
+    ReviewChange change = reviewChange(id, ReviewStatuses::fromName(status), std::nullopt, QStringLiteral("ui"));
+    change.reviewed = reviewed;
+    const ReviewOutcome outcome = m_store->review(change).result();
+
+    CallReader reader(m_path);
+    if (after.isEmpty()) {
+        QCOMPARE(outcome.result, ReviewOutcome::Result::Refused);
+        QCOMPARE(outcome.errors.fields(), QStringList{QStringLiteral("is_reviewed")});
+        QCOMPARE(reader.callById(id)->status, ReviewStatuses::fromName(before));
+        QVERIFY(reader.reviewEvents(id).isEmpty());
+    } else {
+        QCOMPARE(outcome.result, ReviewOutcome::Result::Applied);
+        QCOMPARE(reader.callById(id)->status, ReviewStatuses::fromName(after));
+        QCOMPARE(outcome.events.size(), before == after ? 0 : 1);
+    }
+}
+
+// PATCH used to store the content and then the review as two transactions; one
+// operation now writes the transcript, the status and the history together.
+void TstCallStore::reviewWritesContentAndEventsTogether()
+{
+    const qint64 id = m_store->upsert(call(QStringLiteral("content"), 7, QStringLiteral("original words"))).result().id;
+    CallLog content = *CallReader(m_path).callById(id);
+    content.turns = call(QStringLiteral("content"), 7, QStringLiteral("corrected words")).turns;
+    content.status = ReviewStatus::Success;     // ignored: status comes from the change
+    ReviewChange change = reviewChange(id, ReviewStatus::ReviewedFailure, QStringLiteral("misheard"), QStringLiteral("api"));
+    change.content = content;
+    const ReviewOutcome outcome = m_store->review(change).result();
+    QCOMPARE(outcome.result, ReviewOutcome::Result::Applied);
+    QCOMPARE(outcome.events.size(), 2);
+    QCOMPARE(outcome.events[0].newValue, QStringLiteral("reviewed_failure"));
+
+    CallReader reader(m_path);
+    const CallLog after = *reader.callById(id);
+    QCOMPARE(after.status, std::optional<ReviewStatus>(ReviewStatus::ReviewedFailure));
+    QVERIFY(after.transcriptText().contains(QLatin1String("corrected words")));
+    QCOMPARE(reader.reviewEvents(id).size(), 2);
+    QCOMPARE(indexed(QStringLiteral("corrected")), containing(QStringLiteral("corrected")));
+    QVERIFY(indexed(QStringLiteral("original")).isEmpty());
+    QCOMPARE(indexIntegrityError(), QString());
+}
+
+void TstCallStore::failedReviewWritesNothing()
+{
+    const qint64 id = m_store->upsert(call(QStringLiteral("atomic"))).result().id;
+    // Content that names another call fails after its upsert ran: the whole
+    // transaction, the new row included, must roll back.
+    ReviewChange change = reviewChange(id, ReviewStatus::ReviewedSuccess, QStringLiteral("ok"), QStringLiteral("api"));
+    change.content = call(QStringLiteral("someone-else"));
+    const ReviewOutcome outcome = m_store->review(change).result();
+    QCOMPARE(outcome.result, ReviewOutcome::Result::Failed);
+    QVERIFY(!outcome.error.isEmpty());
+
+    CallReader reader(m_path);
+    QVERIFY(!reader.callByCallId(QStringLiteral("someone-else")));
+    QCOMPARE(reader.callById(id)->status, std::nullopt);
+    QVERIFY(!reader.callById(id)->feedback);
+    QVERIFY(reader.reviewEvents(id).isEmpty());
+    QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM calls")), 1);
+}
+
+void TstCallStore::reviewHistoryComesWithTheCall()
+{
+    const qint64 id = m_store->upsert(call(QStringLiteral("history"))).result().id;
+    QVERIFY(m_store->review(reviewChange(id, ReviewStatus::Failure, QStringLiteral("too slow"), QStringLiteral("ada")))
+                .result().applied());
+    CallReader reader(m_path);
+    const CallLog byId = *reader.callById(id);
+    QCOMPARE(byId.reviewHistory.size(), 2);
+    QCOMPARE(byId.reviewHistory[1].field, QStringLiteral("feedback"));
+    QCOMPARE(byId.reviewHistory[1].source, QStringLiteral("ada"));
+    QCOMPARE(reader.callByCallId(QStringLiteral("history"))->reviewHistory.size(), 2);
+    // Lists stay cheap: no history per row.
+    CallQuery query;
+    query.withDetails = true;
+    QVERIFY(reader.list(query).first().reviewHistory.isEmpty());
+
+    const QJsonArray history = byId.toDetailJson()[QStringLiteral("review_history")].toArray();
+    QCOMPARE(history.size(), 2);
+    QCOMPARE(history[0][QStringLiteral("field")].toString(), QStringLiteral("status"));
+    QVERIFY(history[0][QStringLiteral("old")].isNull());
+    QCOMPARE(history[0][QStringLiteral("new")].toString(), QStringLiteral("failure"));
+    QCOMPARE(history[1][QStringLiteral("source")].toString(), QStringLiteral("ada"));
+    QCOMPARE(QDateTime::fromString(history[0][QStringLiteral("time")].toString(), Qt::ISODateWithMs), byId.reviewHistory[0].time);
+    QVERIFY(!byId.toResponseJson().contains(QStringLiteral("review_history")));
 }
 
 void TstCallStore::metricResultsDoNotOverrideReviewer()
@@ -493,11 +627,11 @@ void TstCallStore::metricResultsDoNotOverrideReviewer()
     QCOMPARE(reader.callById(id)->status, std::optional<ReviewStatus>(ReviewStatus::Success));
     QCOMPARE(reader.callById(id)->metrics, metrics);
 
-    QVERIFY(m_store->applyReview({id, ReviewStatus::ReviewedFailure, std::nullopt, QStringLiteral("ui")}).result());
+    QVERIFY(m_store->review(reviewChange(id, ReviewStatus::ReviewedFailure, std::nullopt, QStringLiteral("ui"))).result().applied());
     QVERIFY(m_store->setMetricResults(id, {}, ReviewStatus::Success).result());
     QCOMPARE(reader.callById(id)->status, std::optional<ReviewStatus>(ReviewStatus::ReviewedFailure));
     QVERIFY(reader.callById(id)->metrics.isEmpty());
-    QCOMPARE(reader.reviewEvents(id).first().actor, QStringLiteral("metrics"));
+    QCOMPARE(reader.reviewEvents(id).first().source, QStringLiteral("metrics"));
     QVERIFY(!m_store->setMetricResults(99999, metrics).result());
 }
 
@@ -627,7 +761,7 @@ void TstCallStore::removeDeletesEverything()
     doomed.recordingPath = QStringLiteral("gone.wav");
     const qint64 id = m_store->upsert(doomed).result().id;
     const qint64 kept = m_store->upsert(call(QStringLiteral("kept"))).result().id;
-    m_store->applyReview({id, ReviewStatus::ReviewedFailure, std::nullopt, QStringLiteral("ui")}).waitForFinished();
+    m_store->review(reviewChange(id, ReviewStatus::ReviewedFailure, std::nullopt, QStringLiteral("ui"))).waitForFinished();
     RequestLogEntry entry;
     entry.method = QStringLiteral("POST");
     entry.path = QStringLiteral("/observe/");

@@ -1,0 +1,96 @@
+#include "reviewcommand.h"
+
+#include "commandline.h"
+#include "store/callreader.h"
+#include "store/callstore.h"
+
+namespace {
+
+QString shown(const QString &value)
+{
+    return value.isNull() ? QStringLiteral("(none)") : QLatin1Char('"') + value + QLatin1Char('"');
+}
+
+} // namespace
+
+int ReviewCommand::run(const QStringList &arguments, const QString &databasePath)
+{
+    QCommandLineParser parser;
+    parser.addPositionalArgument(QStringLiteral("call"), QStringLiteral("The database id, or the sender's call_id."),
+                                 QStringLiteral("ID|CALL_ID"));
+    const QCommandLineOption status(QStringLiteral("status"),
+                                    QStringLiteral("The new status: success, failure, reviewed_success, reviewed_failure."),
+                                    QStringLiteral("S"));
+    const QCommandLineOption reviewed(QStringLiteral("reviewed"),
+                                      QStringLiteral("yes: mark the verdict reviewed; no: unmark it."),
+                                      QStringLiteral("yes|no"));
+    const QCommandLineOption feedback(QStringLiteral("feedback"), QStringLiteral("The reviewer's feedback (\"\" clears it)."),
+                                      QStringLiteral("F"));
+    const QCommandLineOption source(QStringLiteral("as"), QStringLiteral("Who reviews, for the review history (default: cli)."),
+                                    QStringLiteral("NAME"), QStringLiteral("cli"));
+    parser.addOptions({status, reviewed, feedback, source});
+    if (const auto exitCode = CommandLine::parse(parser, arguments,
+                                                 QStringLiteral("Sets a stored call's review status and feedback.")))
+        return *exitCode;
+    if (parser.positionalArguments().size() != 1) {
+        CommandLine::err() << "callscope review: give exactly one ID or CALL_ID (see --help)\n";
+        return 2;
+    }
+    if (!parser.isSet(status) && !parser.isSet(reviewed) && !parser.isSet(feedback)) {
+        CommandLine::err() << "callscope review: give --status, --reviewed or --feedback (see --help)\n";
+        return 2;
+    }
+
+    ReviewChange change;
+    change.source = parser.value(source);
+    if (parser.isSet(status)) {
+        change.status = ReviewStatuses::fromName(parser.value(status));
+        if (!change.status) {
+            CommandLine::err() << "callscope review: --status: \"" << parser.value(status)
+                               << "\" is not one of success, failure, reviewed_success, reviewed_failure\n";
+            return 2;
+        }
+    }
+    if (parser.isSet(reviewed)) {
+        const QString value = parser.value(reviewed);
+        if (value != QLatin1String("yes") && value != QLatin1String("no")) {
+            CommandLine::err() << "callscope review: --reviewed: \"" << value << "\" is not yes or no\n";
+            return 2;
+        }
+        change.reviewed = value == QLatin1String("yes");
+    }
+    if (parser.isSet(feedback))
+        change.feedback = parser.value(feedback);
+
+    const std::unique_ptr<CallStore> store = CommandLine::openStore(databasePath);
+    if (!store)
+        return 1;
+    const QString key = parser.positionalArguments().constFirst();
+    const std::optional<CallLog> call = CommandLine::findCall(CallReader(databasePath), key);
+    if (!call) {
+        CommandLine::err() << "callscope review: no call with id or call_id \"" << key << "\"\n";
+        return 1;
+    }
+    change.callDbId = call->id;
+
+    const ReviewOutcome outcome = store->review(change).result();
+    switch (outcome.result) {
+    case ReviewOutcome::Result::Applied:
+        break;
+    case ReviewOutcome::Result::NotFound:
+        CommandLine::err() << "callscope review: call " << call->id << " was deleted meanwhile\n";
+        return 1;
+    case ReviewOutcome::Result::Refused:
+        CommandLine::err() << "callscope review: " << outcome.errors.summary() << '\n';
+        return 2;
+    case ReviewOutcome::Result::Failed:
+        CommandLine::err() << "callscope review: the change could not be stored: " << outcome.error << '\n';
+        return 1;
+    }
+    if (outcome.events.isEmpty())
+        CommandLine::out() << "call " << call->id << ": no change\n";
+    for (const ReviewEvent &event : outcome.events)
+        CommandLine::out() << "call " << call->id << ": " << event.field << ' ' << shown(event.oldValue) << " -> "
+                           << shown(event.newValue) << '\n';
+    return 0;
+}

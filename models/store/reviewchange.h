@@ -1,0 +1,42 @@
+#pragma once
+
+#include "calllog/calllog.h"
+#include "calllog/fielderrors.h"
+#include "calllog/reviewevent.h"
+#include "calllog/reviewstatus.h"
+
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+// A reviewer's change to one call (UI, PATCH, `callscope review`): its status, feedback
+// and is_reviewed, and optionally new content (the call with patched transcript or
+// fields). CallStore::review() writes all of it and the review events in one transaction.
+struct ReviewChange
+{
+    qint64 callDbId = 0;
+    std::optional<ReviewStatus> status;     // unset: keep
+    std::optional<QString> feedback;        // unset: keep; empty: clear
+    // is_reviewed: true turns success/failure into reviewed_success/reviewed_failure,
+    // false turns them back. Needs a verdict (the call's, or `status`); false contradicts
+    // a reviewed_* status.
+    std::optional<bool> reviewed;
+    // The whole call as it should be stored, same agent and call_id. Its status and
+    // feedback are ignored: those change only through the fields above.
+    std::optional<CallLog> content;
+    QString source;                         // who makes it: "ui", "api", "cli", a user name
+};
+
+// What CallStore::review() did. Refused and NotFound wrote nothing.
+struct ReviewOutcome
+{
+    enum class Result { Applied, NotFound, Refused, Failed };
+
+    Result result = Result::Failed;
+    FieldErrors errors;             // Refused: the field and why ("is_reviewed": ...)
+    QString error;                  // Failed: the store's message
+    QList<ReviewEvent> events;      // Applied: the history entries written (none: nothing changed)
+
+    bool applied() const { return result == Result::Applied; }
+};
