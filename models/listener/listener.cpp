@@ -6,6 +6,7 @@
 #include "requestlogger.h"
 
 #include "store/callstore.h"
+#include "store/owneronlyaccess.h"
 
 #include <QDir>
 #include <QEventLoop>
@@ -145,20 +146,38 @@ bool Listener::stopAndWait(int timeoutMs)
 QString Listener::loadOrCreateApiKey(const QString &databasePath, QString *error)
 {
     const QString path = databasePath + QStringLiteral(".listener-key");
-    QFile file(path);
-    if (file.open(QIODevice::ReadOnly)) {
-        const QString key = QString::fromUtf8(file.readAll()).trimmed();
-        if (!key.isEmpty())
-            return key;
-        file.close();
-    }
-    const QString key = ListenerConfig::generateApiKey();
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+    auto fail = [&](const QString &message) {
         if (error)
-            *error = QStringLiteral("Cannot write %1: %2").arg(path, file.errorString());
-        return key;
+            *error = message;
+    };
+    // Two attempts: another process may create the file between our read and our create.
+    for (int attempt = 0; attempt < 2; ++attempt) {
+        QFile existing(path);
+        if (existing.exists()) {
+            // A key others could read is not secret any more; say so, and narrow it.
+            if (OwnerOnlyAccess::isLoose(path) && !OwnerOnlyAccess::restrict(path))
+                fail(QStringLiteral("%1 is readable by other users and cannot be made owner-only").arg(path));
+            if (existing.open(QIODevice::ReadOnly)) {
+                const QString key = QString::fromUtf8(existing.readAll()).trimmed();
+                if (!key.isEmpty())
+                    return key;
+            }
+            // Empty (a crash while it was written): replace it.
+            existing.close();
+            existing.remove();
+        }
+        QFile created(path);
+        if (OwnerOnlyAccess::createNew(created)) {
+            const QString key = ListenerConfig::generateApiKey();
+            if (created.write(key.toUtf8() + '\n') < 0 || !created.flush())
+                fail(QStringLiteral("Cannot write %1: %2").arg(path, created.errorString()));
+            return key;
+        }
+        if (!created.exists()) {
+            fail(QStringLiteral("Cannot write %1: %2").arg(path, created.errorString()));
+            return ListenerConfig::generateApiKey();
+        }
     }
-    file.setPermissions(QFile::ReadOwner | QFile::WriteOwner);
-    file.write(key.toUtf8() + '\n');
-    return key;
+    fail(QStringLiteral("Cannot read %1").arg(path));
+    return ListenerConfig::generateApiKey();
 }

@@ -3,6 +3,7 @@
 #include "listenerlog.h"
 
 #include "store/callstore.h"
+#include "store/owneronlyaccess.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -223,7 +224,8 @@ void RequestLogger::appendBodies(QList<Pending> &batch)
     if (m_segment && m_segment->size() + bytes.size() > kMaxSegmentBytes)
         closeSegment();
     if (!m_segment) {
-        QDir().mkpath(m_bodiesDir);
+        // Bodies carry callers' data (transcripts, phone numbers): owner-only.
+        OwnerOnlyAccess::ensureDir(m_bodiesDir);
         const QString name = QStringLiteral("%1-%2-%3.bodies")
                                  .arg(QDateTime::currentMSecsSinceEpoch())
                                  .arg(QCoreApplication::applicationPid())
@@ -233,7 +235,7 @@ void RequestLogger::appendBodies(QList<Pending> &batch)
         // never sees the new file unclaimed.
         QMutexLocker registry(&openSegmentsMutex());
         openSegments().insert(file->fileName());
-        if (!file->open(QIODevice::WriteOnly | QIODevice::Append)) {
+        if (!file->open(QIODevice::WriteOnly | QIODevice::Append, QFile::ReadOwner | QFile::WriteOwner)) {
             openSegments().remove(file->fileName());
             qCWarning(lcListener) << "cannot keep request bodies:" << file->errorString();
             return;

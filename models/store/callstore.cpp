@@ -1,10 +1,12 @@
 #include "callstore.h"
 
 #include "callwriter.h"
+#include "owneronlyaccess.h"
 #include "storelog.h"
 #include "writesession.h"
 
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QStandardPaths>
 
@@ -28,7 +30,19 @@ std::unique_ptr<CallStore> CallStore::open(const QString &path, QString *error)
         return nullptr;
     }
     std::unique_ptr<CallStore> store(new CallStore(info.absoluteFilePath()));
-    if (!QDir().mkpath(store->recordingsDir())) {
+    // Owner-only from the start: SQLite gives the -wal and -shm files it creates the
+    // database file's mode, so creating the database 0600 covers them too.
+    if (!info.exists()) {
+        QFile file(store->m_path);
+        if (!OwnerOnlyAccess::createNew(file) && !QFileInfo::exists(store->m_path)) {
+            if (error)
+                *error = QStringLiteral("cannot create %1: %2").arg(store->m_path, file.errorString());
+            return nullptr;
+        }
+    }
+    for (const QString &suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
+        OwnerOnlyAccess::restrict(store->m_path + suffix);
+    if (!OwnerOnlyAccess::ensureDir(store->recordingsDir())) {
         if (error)
             *error = QStringLiteral("cannot create the folder %1").arg(store->recordingsDir());
         return nullptr;
