@@ -13,6 +13,7 @@
 #include <QJsonDocument>
 #include <QThread>
 #include <QTimeZone>
+#include <QUrl>
 
 namespace {
 
@@ -47,14 +48,40 @@ RequestLogger::~RequestLogger()
 
 bool RequestLogger::isSecretHeader(QByteArrayView name)
 {
-    static const char *const secrets[] = {"x-cekura-api-key", "authorization", "x-retell-signature",
-                                          "elevenlabs-signature", "x-vapi-secret", "x-vapi-signature",
-                                          "proxy-authorization", "cookie", "x-api-key", "xi-api-key"};
-    for (const char *secret : secrets) {
-        if (name.size() == qsizetype(qstrlen(secret)) && qstrnicmp(name.data(), name.size(), secret, name.size()) == 0)
+    // By the words a credential's name carries rather than by a list of names alone:
+    // providers add headers (x-callscope-secret was missed once), and logging one
+    // secret in clear is worse than masking a harmless header.
+    static const char *const secretWords[] = {"secret", "signature", "authorization", "api-key", "apikey", "token",
+                                              "cookie", "password", "credential", "auth"};
+    const QByteArray lower = name.toByteArray().toLower().replace('_', '-');
+    for (const char *word : secretWords) {
+        if (lower.contains(word))
             return true;
     }
     return false;
+}
+
+bool RequestLogger::isSecretQueryItem(QStringView name)
+{
+    return isSecretHeader(name.toLatin1()) || name.compare(u"key", Qt::CaseInsensitive) == 0
+           || name.compare(u"sig", Qt::CaseInsensitive) == 0;
+}
+
+QString RequestLogger::maskedTarget(const QByteArray &target)
+{
+    const QString text = QString::fromUtf8(target);
+    const qsizetype question = text.indexOf(QLatin1Char('?'));
+    if (question < 0)
+        return text;
+    // Rebuilt by hand, not through QUrlQuery, so that the rest reads exactly as sent.
+    QStringList items = text.mid(question + 1).split(QLatin1Char('&'));
+    for (QString &item : items) {
+        const qsizetype equals = item.indexOf(QLatin1Char('='));
+        const QString name = QUrl::fromPercentEncoding(item.left(equals < 0 ? item.size() : equals).toUtf8());
+        if (equals >= 0 && isSecretQueryItem(name))
+            item = item.left(equals + 1) + QStringLiteral("***");
+    }
+    return text.left(question + 1) + items.join(QLatin1Char('&'));
 }
 
 QJsonObject RequestLogger::maskedHeaders(const QList<QPair<QByteArray, QByteArray>> &headers)
@@ -84,7 +111,7 @@ void RequestLogger::log(const HttpExchange &exchange)
     entry.time = QDateTime::fromMSecsSinceEpoch(exchange.startedAtMs, Qt::UTC);
     entry.clientAddress = request.peerAddress.toString();
     entry.method = QString::fromLatin1(request.method);
-    entry.path = QString::fromUtf8(request.target);
+    entry.path = maskedTarget(request.target);
     entry.status = exchange.response.status;
     entry.latencyMs = exchange.latencyMs;
     entry.requestSize = request.bodySize;

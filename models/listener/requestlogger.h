@@ -22,8 +22,9 @@ class CallStore;
 // Exchanges are queued and written in batches: one store job takes every entry queued
 // when it runs, writes their bodies with one write() and their rows in the writer's
 // current transaction (a job and a write per request had cost a sixth of the listener's
-// throughput). Secrets never reach the log: the API key and signature headers are
-// replaced before anything is written, and nothing else carries the key.
+// throughput). Secrets never reach the log: every secret-bearing header (isSecretHeader)
+// and secret query value is replaced before anything is written or printed, whatever
+// the request's outcome.
 // Thread-safe: log() may be called from any thread.
 class RequestLogger : public QObject
 {
@@ -48,8 +49,13 @@ public:
     // that no logger of this process is writing to.
     static void removeBodySegments(const QString &databasePath);
 
-    // Header names whose values are secrets.
+    // Header names whose values are (or may be) secrets: API keys, Authorization, shared
+    // webhook secrets (x-callscope-secret, x-vapi-secret), signatures, cookies.
     static bool isSecretHeader(QByteArrayView name);
+    // Query parameter names whose values are masked in the logged path (token=, key=, ...).
+    static bool isSecretQueryItem(QStringView name);
+    // The request target as logged: secret query values replaced by "***".
+    static QString maskedTarget(const QByteArray &target);
     // The headers as a JSON object (names as sent), secrets masked.
     static QJsonObject maskedHeaders(const QList<QPair<QByteArray, QByteArray>> &headers);
     // One line for a terminal: time, client, method, path, status, latency, size, note.

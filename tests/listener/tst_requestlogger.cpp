@@ -1,0 +1,174 @@
+// The listener's request log on a real Listener and database: no secret a client sends
+// (API key, bearer token, shared webhook secret, cookie, secret query value), accepted or
+// refused, ever reaches the database file, the request-log folder or the console.
+#include "httptestclient.h"
+
+#include "ingest/ingestpipeline.h"
+#include "listener/listener.h"
+#include "listener/requestlogger.h"
+#include "store/callstore.h"
+
+#include <QDirIterator>
+#include <QLoggingCategory>
+#include <QMutex>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+
+namespace {
+
+const QByteArray kKey = "logger-test-key-0123456789";
+
+QMutex s_consoleMutex;
+QByteArray s_console;
+QtMessageHandler s_previousHandler = nullptr;
+
+void captureConsole(QtMsgType type, const QMessageLogContext &context, const QString &message)
+{
+    {
+        QMutexLocker lock(&s_consoleMutex);
+        s_console += message.toUtf8() + '\n';
+    }
+    s_previousHandler(type, context, message);
+}
+
+// Every byte of `path` (a file, or every file under a folder).
+QByteArray bytesUnder(const QString &path)
+{
+    QByteArray bytes;
+    QStringList files;
+    if (QFileInfo(path).isDir()) {
+        QDirIterator it(path, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+        while (it.hasNext())
+            files.append(it.next());
+    } else {
+        files.append(path);
+    }
+    for (const QString &name : files) {
+        QFile file(name);
+        if (file.open(QIODevice::ReadOnly))
+            bytes += file.readAll();
+    }
+    return bytes;
+}
+
+} // namespace
+
+class TestRequestLogger : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void cleanupTestCase();
+
+    void secretHeaderNames_data();
+    void secretHeaderNames();
+    void noSecretIsStoredOrPrinted();
+
+private:
+    QTemporaryDir m_dir;
+    std::unique_ptr<CallStore> m_store;
+    std::unique_ptr<IngestPipeline> m_pipeline;
+    std::unique_ptr<Listener> m_listener;
+};
+
+void TestRequestLogger::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QString error;
+    m_store = CallStore::open(m_dir.filePath(QStringLiteral("log.db")), &error);
+    QVERIFY2(m_store, qPrintable(error));
+    m_pipeline = std::make_unique<IngestPipeline>(m_store.get());
+    m_listener = std::make_unique<Listener>(m_store.get(), m_pipeline.get());
+}
+
+void TestRequestLogger::cleanupTestCase()
+{
+    m_listener.reset();
+    m_pipeline.reset();
+    m_store.reset();
+}
+
+void TestRequestLogger::secretHeaderNames_data()
+{
+    QTest::addColumn<QByteArray>("name");
+    QTest::addColumn<bool>("secret");
+    for (const char *name : {"X-CEKURA-API-KEY", "Authorization", "Proxy-Authorization", "x-callscope-secret", "x-vapi-secret",
+                             "x-retell-signature", "ElevenLabs-Signature", "Cookie", "Set-Cookie", "X-Api-Key", "xi-api-key",
+                             "X-Auth-Token"})
+        QTest::newRow(name) << QByteArray(name) << true;
+    for (const char *name : {"Content-Type", "Content-Length", "User-Agent", "Host", "X-Request-Id"})
+        QTest::newRow(name) << QByteArray(name) << false;
+}
+
+void TestRequestLogger::secretHeaderNames()
+{
+    QFETCH(QByteArray, name);
+    QFETCH(bool, secret);
+    QCOMPARE(RequestLogger::isSecretHeader(name), secret);
+}
+
+void TestRequestLogger::noSecretIsStoredOrPrinted()
+{
+    s_previousHandler = qInstallMessageHandler(captureConsole);
+    QLoggingCategory::setFilterRules(QStringLiteral("callscope.*=true"));
+    ListenerConfig config;
+    config.port = 0;
+    config.apiKey = QString::fromLatin1(kKey);
+    QString error;
+    QVERIFY2(m_listener->start(config, &error), qPrintable(error));
+    QStringList lines;
+    connect(m_listener.get(), &Listener::requestLogged, this,
+            [&lines](const RequestLogEntry &entry, const QString &note) { lines.append(RequestLogger::formatLine(entry, note)); });
+
+    const QByteArray body = R"({"call_id":"s1","agent":7,"transcript_json":[]})";
+    struct Sent
+    {
+        QByteArray target;
+        QList<QPair<QByteArray, QByteArray>> headers;
+        QByteArray secret;
+    };
+    const QList<Sent> sent{
+        // Session webhooks (pipecat, livekit) authenticate with x-callscope-secret.
+        {"/observability/v1/pipecat/observe/?agent_id=7", {{"x-callscope-secret", "SECRET-PIPECAT-1"}}, "SECRET-PIPECAT-1"},
+        {"/observability/v1/livekit/observe/?agent_id=7", {{"X-CEKURA-API-KEY", kKey}, {"x-callscope-secret", "SECRET-LIVEKIT-2"}},
+         "SECRET-LIVEKIT-2"},
+        {"/observability/v1/vapi/observe/?agent_id=7", {{"x-vapi-secret", "SECRET-VAPI-3"}}, "SECRET-VAPI-3"},
+        {"/observability/v1/observe/", {{"X-CEKURA-API-KEY", "SECRET-WRONG-KEY-4"}}, "SECRET-WRONG-KEY-4"},
+        {"/observability/v1/observe/", {{"Authorization", "Bearer SECRET-BEARER-5"}}, "SECRET-BEARER-5"},
+        {"/observability/v1/observe/", {{"X-CEKURA-API-KEY", kKey}, {"Cookie", "session=SECRET-COOKIE-6"}}, "SECRET-COOKIE-6"},
+        {"/observability/v1/observe/?api_key=SECRET-QUERY-7&x=1", {}, "SECRET-QUERY-7"},
+        {"/no/such/route/?token=SECRET-QUERY-8", {{"X-CEKURA-API-KEY", "SECRET-404-9"}}, "SECRET-404-9"},
+    };
+    for (const Sent &request : sent)
+        QVERIFY(sendRaw(m_listener->port(), buildRequest("POST", request.target, body, "application/json", request.headers)).status > 0);
+    QVERIFY(m_listener->stopAndWait(10'000));
+    m_store->flush();
+    QTRY_COMPARE(lines.size(), sent.size());
+    qInstallMessageHandler(s_previousHandler);
+    QLoggingCategory::setFilterRules(QString());
+
+    const QString database = m_store->databasePath();
+    const QByteArray stored = bytesUnder(database) + bytesUnder(database + QStringLiteral("-wal"));
+    const QByteArray bodies = bytesUnder(database + QStringLiteral(".requests"));
+    QVERIFY(stored.contains("/observability/v1/pipecat/observe/"));   // the log is there at all
+    QVERIFY(!bodies.isEmpty());
+    QByteArray console;
+    {
+        QMutexLocker lock(&s_consoleMutex);
+        console = s_console + lines.join(QLatin1Char('\n')).toUtf8();
+    }
+    QStringList secrets{QString::fromLatin1(kKey)};
+    for (const Sent &request : sent)
+        secrets.append(QString::fromLatin1(request.secret));
+    for (const QString &secret : std::as_const(secrets)) {
+        const QByteArray bytes = secret.toLatin1();
+        QVERIFY2(!stored.contains(bytes), qPrintable(QStringLiteral("%1 is in the database").arg(secret)));
+        QVERIFY2(!bodies.contains(bytes), qPrintable(QStringLiteral("%1 is in the request-log folder").arg(secret)));
+        QVERIFY2(!console.contains(bytes), qPrintable(QStringLiteral("%1 was printed").arg(secret)));
+    }
+}
+
+QTEST_GUILESS_MAIN(TestRequestLogger)
+#include "tst_requestlogger.moc"
