@@ -15,6 +15,7 @@
 #include <QFileInfo>
 #include <QFutureWatcher>
 #include <QMessageBox>
+#include <QSettings>
 #include <QStatusBar>
 #include <QtConcurrent>
 
@@ -67,6 +68,10 @@ int run(int argc, char *argv[], const QString &requestedPath)
     }
     IngestPipeline pipeline(store.get());
     RecordingFetcher fetcher(store.get());
+    // Off unless set in the config file ([recordings] allowPrivateHosts=true): recordings
+    // served from this machine or the local network are refused by default.
+    fetcher.setHostPolicy(RecordingHostPolicy(
+        QSettings().value(QStringLiteral("recordings/allowPrivateHosts"), false).toBool()));
     fetcher.watch(&pipeline);
 
     // The observe API listens on loopback from the start, so a webhook pointed at the

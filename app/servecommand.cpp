@@ -81,8 +81,12 @@ int ServeCommand::run(const QStringList &arguments, const QString &databasePath)
                                    QStringLiteral("No line per request (they are still in the request log)."));
     const QCommandLineOption noRequestLog(QStringLiteral("no-request-log"),
                                           QStringLiteral("Do not keep requests in the request log (benchmarks only)."));
+    const QCommandLineOption allowPrivateRecordingHosts(
+        QStringLiteral("allow-private-recording-hosts"),
+        QStringLiteral("Fetch voice_recording_url from loopback and private addresses too (10/8, 192.168/16, ...;\n"
+                       "refused by default, as anyone who can post could make Callscope fetch from them)."));
     parser.addOptions({listen, apiKey, maxBody, maxMultipart, headerTimeout, idleTimeout, bodyTimeout, maxConnections, quiet,
-                       noRequestLog});
+                       noRequestLog, allowPrivateRecordingHosts});
     if (const auto exitCode = CommandLine::parse(
             parser, arguments,
             QStringLiteral("Runs the Cekura observe API locally: POST /observability/v1/observe/, the call-logs\n"
@@ -152,6 +156,7 @@ int ServeCommand::run(const QStringList &arguments, const QString &databasePath)
 
     IngestPipeline pipeline(store.get());
     RecordingFetcher fetcher(store.get());
+    fetcher.setHostPolicy(RecordingHostPolicy(parser.isSet(allowPrivateRecordingHosts)));
     fetcher.watch(&pipeline);
     Listener listener(store.get(), &pipeline);
     if (!parser.isSet(quiet)) {

@@ -5,9 +5,11 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QHostInfo>
 #include <QLoggingCategory>
 #include <QMimeDatabase>
 #include <QNetworkAccessManager>
+#include <QNetworkProxy>
 #include <QNetworkReply>
 #include <QTemporaryFile>
 #include <QTimer>
@@ -29,17 +31,42 @@ QString suffixFor(const QUrl &url, const QByteArray &contentType)
     return preferred.isEmpty() || preferred.size() > 5 ? QStringLiteral("bin") : preferred;
 }
 
+bool isHttp(const QUrl &url)
+{
+    const QString scheme = url.scheme().toLower();
+    return url.isValid() && !url.host().isEmpty() && (scheme == QLatin1String("http") || scheme == QLatin1String("https"));
+}
+
+// For error messages: no credentials, no query (it may carry a signed token).
+QString shownUrl(const QUrl &url)
+{
+    return url.toString(QUrl::RemoveUserInfo | QUrl::RemoveQuery);
+}
+
+bool isRedirect(QNetworkReply *reply)
+{
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
+}
+
+constexpr int kMaxRedirects = 5;
+
 } // namespace
 
 RecordingFetcher::RecordingFetcher(CallStore *store, QObject *parent)
     : QObject(parent), m_store(store), m_network(new QNetworkAccessManager(this))
 {
-    m_network->setRedirectPolicy(QNetworkRequest::NoLessSafeRedirectPolicy);
+    // Redirects are followed by followRedirect(), which checks each target's address;
+    // a proxy would make the connection to an address nobody checked.
+    m_network->setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
+    m_network->setProxy(QNetworkProxy::NoProxy);
 }
 
 RecordingFetcher::~RecordingFetcher()
 {
     for (const auto &job : std::as_const(m_active)) {
+        if (job->lookupId >= 0)
+            QHostInfo::abortHostLookup(job->lookupId);
         if (job->reply) {
             job->reply->disconnect(this);
             job->reply->abort();
@@ -59,8 +86,7 @@ void RecordingFetcher::fetch(qint64 callDbId, const QUrl &url)
     auto job = std::make_shared<Job>();
     job->callDbId = callDbId;
     job->url = url;
-    const QString scheme = url.scheme().toLower();
-    if (!url.isValid() || (scheme != QLatin1String("http") && scheme != QLatin1String("https"))) {
+    if (!isHttp(url)) {
         m_active.insert(job.get(), job);
         complete(job.get(), {}, QStringLiteral("Recording not fetched: only http and https URLs are fetched (%1).")
                                      .arg(url.scheme().isEmpty() ? QStringLiteral("no scheme") : url.scheme()));
@@ -94,41 +120,137 @@ void RecordingFetcher::startAttempt(Job *job)
     }
     job->file = std::move(file);
 
-    QNetworkRequest request(job->url);
+    job->currentUrl = job->url;
+    job->redirects = 0;
+    startRequest(job);
+}
+
+void RecordingFetcher::startRequest(Job *job)
+{
+    job->lookupId = QHostInfo::lookupHost(job->currentUrl.host(), this, [this, job](const QHostInfo &info) {
+        if (m_active.contains(job)) {
+            job->lookupId = -1;
+            onResolved(job, info);
+        }
+    });
+}
+
+void RecordingFetcher::onResolved(Job *job, const QHostInfo &info)
+{
+    const QUrl url = job->currentUrl;
+    if (info.error() != QHostInfo::NoError || info.addresses().isEmpty()) {
+        job->failure = QStringLiteral("cannot resolve %1: %2").arg(url.host(), info.errorString());
+        job->retryable = true;
+        onFinished(job);
+        return;
+    }
+    QHostAddress address;
+    QString refusal;
+    for (const QHostAddress &candidate : info.addresses()) {
+        const QString reason = m_hostPolicy.refusal(candidate);
+        if (reason.isEmpty()) {
+            address = candidate;
+            break;
+        }
+        if (refusal.isEmpty())
+            refusal = reason;
+    }
+    if (address.isNull()) {
+        job->file->remove();
+        job->file.reset();
+        const QString via = job->redirects > 0 ? QStringLiteral("it redirected to %1, and ").arg(shownUrl(url)) : QString();
+        complete(job, {}, QStringLiteral("Recording not fetched from %1: refused because %2%3.").arg(shownUrl(job->url), via, refusal));
+        return;
+    }
+
+    // The request goes to the address just checked; the name only travels in Host (and
+    // for TLS: SNI and the certificate check), so a second DNS answer changes nothing.
+    QUrl connectUrl = url;
+    connectUrl.setHost(address.toString());
+    QNetworkRequest request(connectUrl);
+    QByteArray host = url.host(QUrl::FullyEncoded).toLatin1();
+    if (host.contains(':'))
+        host = '[' + host + ']';
+    if (url.port() >= 0)
+        host += ':' + QByteArray::number(url.port());
+    request.setRawHeader("Host", host);
+    request.setPeerVerifyName(url.host());
     request.setTransferTimeout(m_limits.stallTimeoutMs);
-    request.setMaximumRedirectsAllowed(5);
     request.setHeader(QNetworkRequest::UserAgentHeader, QStringLiteral("callscope/" CALLSCOPE_VERSION));
     job->reply = m_network->get(request);
     connect(job->reply, &QNetworkReply::readyRead, this, [this, job] { onReadyRead(job); });
     connect(job->reply, &QNetworkReply::finished, this, [this, job] { onFinished(job); });
     connect(job->reply, &QNetworkReply::metaDataChanged, this, [this, job] {
+        if (isRedirect(job->reply))
+            return;
         const qint64 length = job->reply->header(QNetworkRequest::ContentLengthHeader).toLongLong();
         if (length > m_limits.maxBytes)
             abortAttempt(job, QStringLiteral("the recording is %1 bytes, over the limit of %2").arg(length).arg(m_limits.maxBytes),
                          false);
     });
-    job->deadline = new QTimer(job->reply);
-    job->deadline->setSingleShot(true);
-    connect(job->deadline, &QTimer::timeout, this, [this, job] {
-        abortAttempt(job, QStringLiteral("no complete answer within %1 s").arg(m_limits.attemptTimeoutMs / 1000), true);
-    });
-    job->deadline->start(m_limits.attemptTimeoutMs);
+    if (!job->deadline) {
+        // One deadline for the whole attempt, redirects and lookups included.
+        job->deadline = new QTimer(this);
+        job->deadline->setSingleShot(true);
+        connect(job->deadline, &QTimer::timeout, this, [this, job] {
+            abortAttempt(job, QStringLiteral("no complete answer within %1 s").arg(m_limits.attemptTimeoutMs / 1000), true);
+        });
+    }
+    if (job->redirects == 0)
+        job->deadline->start(m_limits.attemptTimeoutMs);
+}
+
+bool RecordingFetcher::followRedirect(Job *job, QNetworkReply *reply)
+{
+    if (!isRedirect(reply))
+        return false;
+    const QUrl location = reply->attribute(QNetworkRequest::RedirectionTargetAttribute).toUrl();
+    if (location.isEmpty())
+        return false;
+    const QUrl target = job->currentUrl.resolved(location);
+    job->reply = nullptr;
+    reply->deleteLater();
+    QString refusal;
+    if (++job->redirects > kMaxRedirects)
+        refusal = QStringLiteral("more than %1 redirects").arg(kMaxRedirects);
+    else if (!isHttp(target))
+        refusal = QStringLiteral("it redirected to %1, which is not an http or https URL").arg(shownUrl(target));
+    else if (job->currentUrl.scheme().toLower() == QLatin1String("https") && target.scheme().toLower() == QLatin1String("http"))
+        refusal = QStringLiteral("it redirected from https to plain http (%1)").arg(shownUrl(target));
+    if (!refusal.isEmpty()) {
+        job->file->remove();
+        job->file.reset();
+        complete(job, {}, QStringLiteral("Recording not fetched from %1: refused because %2.").arg(shownUrl(job->url), refusal));
+        return true;
+    }
+    // What the redirect answer carried is not the recording.
+    job->file->resize(0);
+    job->file->seek(0);
+    job->currentUrl = target;
+    startRequest(job);
+    return true;
 }
 
 void RecordingFetcher::abortAttempt(Job *job, const QString &reason, bool retryable)
 {
-    if (!job->failure.isEmpty() || !job->reply)
+    if (!job->failure.isEmpty())
         return;
     job->failure = reason;
     job->retryable = retryable;
-    job->reply->abort();    // finished() follows
+    if (job->reply) {
+        job->reply->abort();    // finished() follows
+    } else if (job->lookupId >= 0) {
+        QHostInfo::abortHostLookup(job->lookupId);
+        job->lookupId = -1;
+        onFinished(job);
+    }
 }
 
 void RecordingFetcher::onReadyRead(Job *job)
 {
-    if (!job->failure.isEmpty())
-        return;
     const QByteArray data = job->reply->readAll();
+    if (!job->failure.isEmpty() || isRedirect(job->reply))
+        return;
     if (job->file->size() + data.size() > m_limits.maxBytes) {
         abortAttempt(job, QStringLiteral("the recording is over the limit of %1 bytes").arg(m_limits.maxBytes), false);
         return;
@@ -139,12 +261,19 @@ void RecordingFetcher::onReadyRead(Job *job)
 
 void RecordingFetcher::onFinished(Job *job)
 {
+    // No reply: the attempt failed before a request was made (job->failure says why).
     QNetworkReply *reply = job->reply;
-    if (job->failure.isEmpty())
+    if (reply && job->failure.isEmpty()) {
+        if (followRedirect(job, reply))
+            return;
         onReadyRead(job);
+    }
     job->reply = nullptr;
-    reply->deleteLater();
-    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    if (reply)
+        reply->deleteLater();
+    if (job->deadline)
+        job->deadline->stop();
+    const int status = reply ? reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() : 0;
     QString failure = job->failure;
     bool retryable = job->retryable;
     if (failure.isEmpty() && reply->error() != QNetworkReply::NoError) {
@@ -170,12 +299,12 @@ void RecordingFetcher::onFinished(Job *job)
             return;
         }
         complete(job, {}, QStringLiteral("Recording download from %1 failed after %2 attempt(s): %3")
-                              .arg(job->url.toString(QUrl::RemoveUserInfo | QUrl::RemoveQuery), QString::number(job->attempt), failure));
+                              .arg(shownUrl(job->url), QString::number(job->attempt), failure));
         return;
     }
     const QString name = QStringLiteral("fetched-%1.%2")
                              .arg(job->callDbId)
-                             .arg(suffixFor(job->url, reply->header(QNetworkRequest::ContentTypeHeader).toByteArray()));
+                             .arg(suffixFor(job->currentUrl, reply->header(QNetworkRequest::ContentTypeHeader).toByteArray()));
     const QString target = QDir(m_store->recordingsDir()).filePath(name);
     QFile::remove(target);
     if (!job->file->rename(target)) {
@@ -190,6 +319,10 @@ void RecordingFetcher::onFinished(Job *job)
 void RecordingFetcher::complete(Job *job, const QString &relativePath, const QString &error)
 {
     const qint64 callDbId = job->callDbId;
+    if (job->deadline) {
+        job->deadline->deleteLater();
+        job->deadline = nullptr;
+    }
     if (!error.isEmpty())
         qCWarning(lcFetcher) << "call" << callDbId << error;
     m_store->setRecording(callDbId, relativePath, error);

@@ -1,6 +1,7 @@
 #pragma once
 
-#include <QElapsedTimer>
+#include "recordinghostpolicy.h"
+
 #include <QHash>
 #include <QObject>
 #include <QQueue>
@@ -12,6 +13,7 @@
 class CallStore;
 class IngestPipeline;
 class QFile;
+class QHostInfo;
 class QNetworkAccessManager;
 class QNetworkReply;
 class QTimer;
@@ -21,7 +23,11 @@ class QTimer;
 // CallStore::setRecording: the file on success, an error message on the call's
 // error_message on failure. Only http and https; a size limit (checked against
 // Content-Length and while receiving); a no-progress timeout and a total deadline per
-// attempt; retries with exponential backoff on network errors, 5xx and 429. Lives in
+// attempt; retries with exponential backoff on network errors, 5xx and 429. Every host,
+// the first and each redirect target (redirects are followed here, at most 5), is
+// resolved once and its address checked against the RecordingHostPolicy; the request
+// then goes to that address (the name only in Host and for TLS), so a second DNS
+// answer cannot point it elsewhere (DNS rebinding). No proxy. Lives in
 // the thread that created it (which needs an event loop); at most maxConcurrent
 // downloads run at once, the rest queue.
 //
@@ -49,6 +55,8 @@ public:
 
     void setLimits(const Limits &limits) { m_limits = limits; }
     const Limits &limits() const { return m_limits; }
+    void setHostPolicy(const RecordingHostPolicy &policy) { m_hostPolicy = policy; }
+    const RecordingHostPolicy &hostPolicy() const { return m_hostPolicy; }
     // Fetches every recording `pipeline` reports as pending.
     void watch(IngestPipeline *pipeline);
 
@@ -64,6 +72,9 @@ private:
     {
         qint64 callDbId = 0;
         QUrl url;
+        QUrl currentUrl;    // url, or where it redirected to
+        int redirects = 0;  // in this attempt
+        int lookupId = -1;  // a host lookup in progress
         int attempt = 0;
         QNetworkReply *reply = nullptr;
         std::unique_ptr<QFile> file;
@@ -74,6 +85,11 @@ private:
 
     void startNext();
     void startAttempt(Job *job);
+    // Resolves job->currentUrl's host, then requests it from the address checked.
+    void startRequest(Job *job);
+    void onResolved(Job *job, const QHostInfo &info);
+    // A 3xx with a Location: true when the job follows it (or failed because of it).
+    bool followRedirect(Job *job, QNetworkReply *reply);
     void onReadyRead(Job *job);
     void onFinished(Job *job);
     void complete(Job *job, const QString &relativePath, const QString &error);
@@ -81,6 +97,7 @@ private:
 
     CallStore *m_store;
     Limits m_limits;
+    RecordingHostPolicy m_hostPolicy;
     QNetworkAccessManager *m_network;
     QQueue<std::shared_ptr<Job>> m_queue;
     QHash<Job *, std::shared_ptr<Job>> m_active;

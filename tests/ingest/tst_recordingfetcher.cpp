@@ -1,6 +1,8 @@
 // Background download of voice_recording_url: success attaches the file, failures land
-// on the call's error_message, transient errors are retried, oversized bodies refused.
-// A tiny loopback HTTP server in the test plays the recording host.
+// on the call's error_message, transient errors are retried, oversized bodies refused,
+// and hosts the RecordingHostPolicy forbids (first URL or any redirect) are never asked.
+// A tiny loopback HTTP server in the test plays the recording host, so every test but
+// the refusal ones allows private hosts.
 
 #include "ingest/recordingfetcher.h"
 #include "store/callreader.h"
@@ -17,13 +19,17 @@
 
 namespace {
 
-// Answers GET /audio.wav (200), /missing.wav (404), /flaky.wav (503 once, then 200) and
-// /huge.wav (a Content-Length over the limit), one request per connection.
+// Answers GET /audio.wav (200), /missing.wav (404), /flaky.wav (503 once, then 200),
+// /huge.wav (a Content-Length over the limit), /moved.wav (302 to /audio.wav) and
+// /to-unspecified.wav (302 to 0.0.0.0, which reaches this host too), one request per
+// connection.
 class RecordingHost : public QTcpServer
 {
 public:
     static QByteArray audio() { return QByteArray("RIFF") + QByteArray(4000, 'a'); }
     int flakyRequests = 0;
+    QList<QByteArray> paths;   // every path requested, in order
+    QByteArray lastHostHeader;
 
 protected:
     void incomingConnection(qintptr descriptor) override
@@ -33,7 +39,13 @@ protected:
         connect(socket, &QTcpSocket::readyRead, socket, [this, socket] {
             const QByteArray head = socket->readAll();
             const QByteArray path = head.split(' ').value(1);
+            paths.append(path);
+            for (const QByteArray &line : head.split('\n')) {
+                if (line.toLower().startsWith("host:"))
+                    lastHostHeader = line.mid(5).trimmed();
+            }
             QByteArray status = "200 OK";
+            QByteArray location;
             QByteArray body = audio();
             QByteArray length = QByteArray::number(body.size());
             if (path == "/missing.wav") {
@@ -46,8 +58,15 @@ protected:
                 length = QByteArray::number(body.size());
             } else if (path == "/huge.wav") {
                 length = "999999999";
+            } else if (path == "/moved.wav" || path == "/to-unspecified.wav") {
+                status = "302 Found";
+                location = path == "/moved.wav" ? QByteArray("/audio.wav")
+                                                : "http://0.0.0.0:" + QByteArray::number(serverPort()) + "/audio.wav";
+                body = "moved";
+                length = QByteArray::number(body.size());
             }
             socket->write("HTTP/1.1 " + status + "\r\nContent-Type: audio/wav\r\nContent-Length: " + length
+                          + (location.isEmpty() ? QByteArray() : "\r\nLocation: " + location)
                           + "\r\nConnection: close\r\n\r\n" + body);
             socket->disconnectFromHost();
         });
@@ -67,9 +86,13 @@ private slots:
     void cleanup();
     void fetch_data();
     void fetch();
+    void privateHostRefusedByDefault();
+    void redirectToForbiddenHostRefused();
 
 private:
     qint64 storeCall(const QString &callId, const QString &url);
+    // Fetches `path` from the test host; returns the call as stored afterwards.
+    CallLog fetchFromHost(const QString &path, bool allowPrivateHosts, QString *error = nullptr);
 
     RecordingHost m_host;
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -88,6 +111,7 @@ void TestRecordingFetcher::init()
     m_store = CallStore::open(m_dir->filePath(QStringLiteral("fetch.db")));
     QVERIFY(m_store);
     m_host.flakyRequests = 0;
+    m_host.paths.clear();
 }
 
 void TestRecordingFetcher::cleanup()
@@ -105,6 +129,26 @@ qint64 TestRecordingFetcher::storeCall(const QString &callId, const QString &url
     return m_store->upsert(call).result().id;
 }
 
+CallLog TestRecordingFetcher::fetchFromHost(const QString &path, bool allowPrivateHosts, QString *error)
+{
+    const QString url = QStringLiteral("http://127.0.0.1:%1%2").arg(m_host.serverPort()).arg(path);
+    const qint64 id = storeCall(QStringLiteral("fetch") + path, url);
+    RecordingFetcher fetcher(m_store.get());
+    RecordingFetcher::Limits limits;
+    limits.maxBytes = 1024 * 1024;
+    limits.initialBackoffMs = 50;
+    fetcher.setLimits(limits);
+    fetcher.setHostPolicy(RecordingHostPolicy(allowPrivateHosts));
+    QSignalSpy finished(&fetcher, &RecordingFetcher::finished);
+    fetcher.fetch(id, QUrl(url));
+    if (!finished.wait(10000))
+        return {};
+    if (error)
+        *error = finished.first().at(1).toString();
+    m_store->flush();
+    return CallReader(m_store->databasePath()).callById(id).value_or(CallLog());
+}
+
 void TestRecordingFetcher::fetch_data()
 {
     QTest::addColumn<QString>("path");
@@ -114,6 +158,7 @@ void TestRecordingFetcher::fetch_data()
     QTest::newRow("retried after 503") << "/flaky.wav" << true << QString();
     QTest::newRow("404 is final") << "/missing.wav" << false << "404";
     QTest::newRow("over the size limit") << "/huge.wav" << false << "limit";
+    QTest::newRow("redirect followed") << "/moved.wav" << true << QString();
 }
 
 void TestRecordingFetcher::fetch()
@@ -121,26 +166,16 @@ void TestRecordingFetcher::fetch()
     QFETCH(QString, path);
     QFETCH(bool, attached);
     QFETCH(QString, errorPart);
-    const QString url = QStringLiteral("http://127.0.0.1:%1%2").arg(m_host.serverPort()).arg(path);
-    const qint64 id = storeCall(QStringLiteral("fetch") + path, url);
-
-    RecordingFetcher fetcher(m_store.get());
-    RecordingFetcher::Limits limits;
-    limits.maxBytes = 1024 * 1024;
-    limits.initialBackoffMs = 50;
-    fetcher.setLimits(limits);
-    QSignalSpy finished(&fetcher, &RecordingFetcher::finished);
-    fetcher.fetch(id, QUrl(url));
-    QVERIFY(finished.wait(10000));
-    QCOMPARE(finished.first().at(0).toLongLong(), id);
-    m_store->flush();
-
-    const CallLog call = *CallReader(m_store->databasePath()).callById(id);
+    QString error;
+    const CallLog call = fetchFromHost(path, true, &error);
+    QVERIFY(call.id > 0);
     if (attached) {
-        QVERIFY2(finished.first().at(1).toString().isEmpty(), qPrintable(finished.first().at(1).toString()));
+        QVERIFY2(error.isEmpty(), qPrintable(error));
         QFile file(QDir(m_store->recordingsDir()).filePath(call.recordingPath));
         QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(call.recordingPath));
         QCOMPARE(file.readAll(), RecordingHost::audio());
+        // Sent to the checked address, still named as in the URL.
+        QCOMPARE(m_host.lastHostHeader, "127.0.0.1:" + QByteArray::number(m_host.serverPort()));
         QVERIFY(call.errorMessage.isEmpty());
     } else {
         QVERIFY(call.recordingPath.isEmpty());
@@ -148,6 +183,27 @@ void TestRecordingFetcher::fetch()
     }
     // A partial download never reaches the recordings folder.
     QCOMPARE(QDir(m_store->recordingsDir()).entryList(QDir::Files).size(), attached ? 1 : 0);
+}
+
+void TestRecordingFetcher::privateHostRefusedByDefault()
+{
+    const CallLog call = fetchFromHost(QStringLiteral("/audio.wav"), false);
+    QVERIFY(call.id > 0);
+    QVERIFY(call.recordingPath.isEmpty());
+    QVERIFY2(call.errorMessage.contains(QStringLiteral("127.0.0.1 is a loopback address")), qPrintable(call.errorMessage));
+    QVERIFY2(call.errorMessage.contains(QStringLiteral("private recording hosts are not allowed")), qPrintable(call.errorMessage));
+    QCOMPARE(m_host.paths, QList<QByteArray>());   // not even asked
+}
+
+void TestRecordingFetcher::redirectToForbiddenHostRefused()
+{
+    // 0.0.0.0 reaches the local machine; allowing private hosts does not allow it.
+    const CallLog call = fetchFromHost(QStringLiteral("/to-unspecified.wav"), true);
+    QVERIFY(call.id > 0);
+    QVERIFY(call.recordingPath.isEmpty());
+    QVERIFY2(call.errorMessage.contains(QStringLiteral("0.0.0.0 is an unspecified")), qPrintable(call.errorMessage));
+    QCOMPARE(m_host.paths, QList<QByteArray>{"/to-unspecified.wav"});
+    QCOMPARE(QDir(m_store->recordingsDir()).entryList(QDir::Files).size(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestRecordingFetcher)
