@@ -73,6 +73,8 @@ int run(int argc, char *argv[], const QString &requestedPath)
     fetcher.setHostPolicy(RecordingHostPolicy(
         QSettings().value(QStringLiteral("recordings/allowPrivateHosts"), false).toBool()));
     fetcher.watch(&pipeline);
+    // Downloads a previous run did not finish (killed, or stopped mid-download).
+    fetcher.resumePending();
 
     // The observe API listens on loopback from the start, so a webhook pointed at the
     // desktop works without a click; the Listener panel stops, restarts and inspects it.

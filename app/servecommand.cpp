@@ -158,6 +158,8 @@ int ServeCommand::run(const QStringList &arguments, const QString &databasePath)
     RecordingFetcher fetcher(store.get());
     fetcher.setHostPolicy(RecordingHostPolicy(parser.isSet(allowPrivateRecordingHosts)));
     fetcher.watch(&pipeline);
+    // Downloads a previous run did not finish (killed, or stopped mid-download).
+    fetcher.resumePending();
     Listener listener(store.get(), &pipeline);
     if (!parser.isSet(quiet)) {
         QObject::connect(&listener, &Listener::requestLogged, [&out](const RequestLogEntry &entry, const QString &note) {

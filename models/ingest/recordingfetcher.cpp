@@ -2,6 +2,7 @@
 
 #include "ingest/ingestpipeline.h"
 #include "store/callstore.h"
+#include "store/whenfinished.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -13,6 +14,8 @@
 #include <QNetworkReply>
 #include <QTemporaryFile>
 #include <QTimer>
+
+#include <algorithm>
 
 Q_LOGGING_CATEGORY(lcFetcher, "callscope.ingest.fetcher")
 
@@ -82,6 +85,37 @@ void RecordingFetcher::watch(IngestPipeline *pipeline)
 }
 
 void RecordingFetcher::fetch(qint64 callDbId, const QUrl &url)
+{
+    if (isQueuedOrActive(callDbId, url))
+        return;
+    if (isHttp(url))
+        m_store->queueRecordingFetch(callDbId, url.toString(QUrl::FullyEncoded));
+    enqueue(callDbId, url);
+}
+
+void RecordingFetcher::resumePending()
+{
+    whenFinished(m_store->pendingRecordingFetches(), this, [this](const QFuture<QList<PendingRecordingFetch>> &future) {
+        if (future.resultCount() == 0)
+            return;
+        const QList<PendingRecordingFetch> pending = future.result();
+        if (!pending.isEmpty())
+            qCInfo(lcFetcher) << "resuming" << pending.size() << "recording download(s)";
+        for (const PendingRecordingFetch &fetch : pending) {
+            const QUrl url(fetch.url, QUrl::StrictMode);
+            if (!isQueuedOrActive(fetch.callId, url))
+                enqueue(fetch.callId, url);
+        }
+    });
+}
+
+bool RecordingFetcher::isQueuedOrActive(qint64 callDbId, const QUrl &url) const
+{
+    auto same = [&](const std::shared_ptr<Job> &job) { return job->callDbId == callDbId && job->url == url; };
+    return std::any_of(m_queue.cbegin(), m_queue.cend(), same) || std::any_of(m_active.cbegin(), m_active.cend(), same);
+}
+
+void RecordingFetcher::enqueue(qint64 callDbId, const QUrl &url)
 {
     auto job = std::make_shared<Job>();
     job->callDbId = callDbId;

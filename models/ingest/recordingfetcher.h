@@ -32,8 +32,9 @@ class QTimer;
 // downloads run at once, the rest queue.
 //
 // Invariants: every fetch() ends in exactly one setRecording() call and one finished()
-// signal; a partial download never reaches the recordings folder (it is written to a
-// temporary file and renamed only when complete).
+// signal, unless this object is destroyed first, in which case the download stays queued
+// in the database; a partial download never reaches the recordings folder (it is
+// written to a temporary file and renamed only when complete).
 class RecordingFetcher : public QObject
 {
     Q_OBJECT
@@ -60,7 +61,13 @@ public:
     // Fetches every recording `pipeline` reports as pending.
     void watch(IngestPipeline *pipeline);
 
+    // Queues the download, in the database too (CallStore::queueRecordingFetch), so that
+    // a download cut by a kill is resumed by resumePending() at the next start. A call
+    // whose download is already queued or running with the same URL is not fetched twice.
     void fetch(qint64 callDbId, const QUrl &url);
+    // Queues every download the database still has (left by a process that stopped
+    // before finishing them). Does not wait: the list is read on the store's writer.
+    void resumePending();
     int pendingCount() const { return int(m_queue.size() + m_active.size()); }
 
 signals:
@@ -83,6 +90,8 @@ private:
         bool retryable = false;
     };
 
+    void enqueue(qint64 callDbId, const QUrl &url);
+    bool isQueuedOrActive(qint64 callDbId, const QUrl &url) const;
     void startNext();
     void startAttempt(Job *job);
     // Resolves job->currentUrl's host, then requests it from the address checked.

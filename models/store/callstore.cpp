@@ -146,6 +146,25 @@ QFuture<bool> CallStore::setRecording(qint64 callId, const QString &recordingPat
         [](const QString &) { return false; });
 }
 
+QFuture<bool> CallStore::queueRecordingFetch(qint64 callId, const QString &url)
+{
+    return m_writer->submit<bool>(
+        1,
+        [=](WriteSession &session) {
+            session.queueRecordingFetch(callId, url);
+            return true;
+        },
+        [](const QString &) { return false; });
+}
+
+QFuture<QList<PendingRecordingFetch>> CallStore::pendingRecordingFetches()
+{
+    // On the writer's connection: it sees every queued entry committed before it.
+    return m_writer->submit<QList<PendingRecordingFetch>>(
+        0, [](WriteSession &session) { return session.pendingRecordingFetches(); },
+        [](const QString &) { return QList<PendingRecordingFetch>(); });
+}
+
 QFuture<bool> CallStore::setMetricResults(qint64 callId, const QList<MetricResult> &metrics,
                                           std::optional<ReviewStatus> status)
 {

@@ -117,6 +117,13 @@ const std::vector<QStringList> &migrations()
         {
             QStringLiteral("INSERT INTO turns_fts (turns_fts, rank) VALUES ('automerge', 0)"),
         },
+        // 4: recording downloads still to do, so that a killed process resumes them.
+        {
+            QStringLiteral(R"(CREATE TABLE recording_fetches (
+                call INTEGER PRIMARY KEY REFERENCES calls(id) ON DELETE CASCADE,
+                url TEXT NOT NULL,
+                queued_at INTEGER NOT NULL))"),
+        },
     };
     return steps;
 }

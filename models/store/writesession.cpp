@@ -608,8 +608,35 @@ bool WriteSession::setRecording(qint64 callId, const QString &recordingPath, con
     exec(update);
     if (update.numRowsAffected() < 1)
         return false;
+    QSqlQuery dequeue(m_db);
+    dequeue.prepare(QStringLiteral("DELETE FROM recording_fetches WHERE call = ?"));
+    dequeue.addBindValue(callId);
+    exec(dequeue);
     m_changedCalls.append(callId);
     return true;
+}
+
+void WriteSession::queueRecordingFetch(qint64 callId, const QString &url)
+{
+    QSqlQuery queue(m_db);
+    queue.prepare(QStringLiteral("INSERT INTO recording_fetches (call, url, queued_at) VALUES (?, ?, ?) "
+                                 "ON CONFLICT (call) DO UPDATE SET url = excluded.url, queued_at = excluded.queued_at"));
+    queue.addBindValue(callId);
+    queue.addBindValue(url);
+    queue.addBindValue(now());
+    exec(queue);
+}
+
+QList<PendingRecordingFetch> WriteSession::pendingRecordingFetches()
+{
+    QSqlQuery pending(m_db);
+    pending.setForwardOnly(true);
+    pending.prepare(QStringLiteral("SELECT call, url FROM recording_fetches ORDER BY queued_at, call"));
+    exec(pending);
+    QList<PendingRecordingFetch> fetches;
+    while (pending.next())
+        fetches.append({pending.value(0).toLongLong(), pending.value(1).toString()});
+    return fetches;
 }
 
 bool WriteSession::setMetricResults(qint64 callId, const QList<MetricResult> &metrics,

@@ -2,6 +2,7 @@
 
 #include "agentsettings.h"
 #include "calllog/calllog.h"
+#include "pendingrecordingfetch.h"
 #include "requestlogentry.h"
 
 #include <QHash>
@@ -55,6 +56,9 @@ public:
     void setAgentSettings(const AgentSettings &settings);
     qint64 logRequest(const RequestLogEntry &entry);
     int clearRequestLog();
+    // The recording download queue (setRecording() takes the call off it).
+    void queueRecordingFetch(qint64 callId, const QString &url);
+    QList<PendingRecordingFetch> pendingRecordingFetches();
 
     // --- after COMMIT: what changed ---
     QList<qint64> changedCalls() const { return m_changedCalls; }

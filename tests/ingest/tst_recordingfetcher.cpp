@@ -21,13 +21,14 @@ namespace {
 
 // Answers GET /audio.wav (200), /missing.wav (404), /flaky.wav (503 once, then 200),
 // /huge.wav (a Content-Length over the limit), /moved.wav (302 to /audio.wav) and
-// /to-unspecified.wav (302 to 0.0.0.0, which reaches this host too), one request per
-// connection.
+// /to-unspecified.wav (302 to 0.0.0.0, which reaches this host too) and /stall-once.wav
+// (no answer the first time, 200 after), one request per connection.
 class RecordingHost : public QTcpServer
 {
 public:
     static QByteArray audio() { return QByteArray("RIFF") + QByteArray(4000, 'a'); }
     int flakyRequests = 0;
+    int stallRequests = 0;
     QList<QByteArray> paths;   // every path requested, in order
     QByteArray lastHostHeader;
 
@@ -44,6 +45,8 @@ protected:
                 if (line.toLower().startsWith("host:"))
                     lastHostHeader = line.mid(5).trimmed();
             }
+            if (path == "/stall-once.wav" && stallRequests++ == 0)
+                return;
             QByteArray status = "200 OK";
             QByteArray location;
             QByteArray body = audio();
@@ -88,6 +91,7 @@ private slots:
     void fetch();
     void privateHostRefusedByDefault();
     void redirectToForbiddenHostRefused();
+    void unfinishedDownloadResumesAfterRestart();
 
 private:
     qint64 storeCall(const QString &callId, const QString &url);
@@ -111,6 +115,7 @@ void TestRecordingFetcher::init()
     m_store = CallStore::open(m_dir->filePath(QStringLiteral("fetch.db")));
     QVERIFY(m_store);
     m_host.flakyRequests = 0;
+    m_host.stallRequests = 0;
     m_host.paths.clear();
 }
 
@@ -204,6 +209,44 @@ void TestRecordingFetcher::redirectToForbiddenHostRefused()
     QVERIFY2(call.errorMessage.contains(QStringLiteral("0.0.0.0 is an unspecified")), qPrintable(call.errorMessage));
     QCOMPARE(m_host.paths, QList<QByteArray>{"/to-unspecified.wav"});
     QCOMPARE(QDir(m_store->recordingsDir()).entryList(QDir::Files).size(), 0);
+}
+
+// A download cut short (the process killed, here the fetcher and store destroyed while the
+// host has not answered) is still queued in the database and completes after a restart.
+void TestRecordingFetcher::unfinishedDownloadResumesAfterRestart()
+{
+    const QString url = QStringLiteral("http://127.0.0.1:%1/stall-once.wav").arg(m_host.serverPort());
+    const qint64 id = storeCall(QStringLiteral("resumed"), url);
+    {
+        RecordingFetcher fetcher(m_store.get());
+        fetcher.setHostPolicy(RecordingHostPolicy(true));
+        QSignalSpy finished(&fetcher, &RecordingFetcher::finished);
+        fetcher.fetch(id, QUrl(url));
+        QTRY_COMPARE(m_host.paths.size(), 1);
+        QCOMPARE(finished.size(), 0);
+    }
+    const QString path = m_store->databasePath();
+    m_store.reset();
+    QString error;
+    m_store = CallStore::open(path, &error);
+    QVERIFY2(m_store, qPrintable(error));
+    QVERIFY(CallReader(path).callById(id)->recordingPath.isEmpty());
+
+    RecordingFetcher fetcher(m_store.get());
+    fetcher.setHostPolicy(RecordingHostPolicy(true));
+    QSignalSpy finished(&fetcher, &RecordingFetcher::finished);
+    fetcher.resumePending();
+    QVERIFY(finished.wait(10000));
+    QCOMPARE(finished.first().at(0).toLongLong(), id);
+    QVERIFY2(finished.first().at(1).toString().isEmpty(), qPrintable(finished.first().at(1).toString()));
+    m_store->flush();
+    const CallLog call = *CallReader(path).callById(id);
+    QFile file(QDir(m_store->recordingsDir()).filePath(call.recordingPath));
+    QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(call.recordingPath));
+    QCOMPARE(file.readAll(), RecordingHost::audio());
+
+    // Done is done: a later start has nothing to resume.
+    QCOMPARE(m_store->pendingRecordingFetches().result().size(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestRecordingFetcher)

@@ -1,0 +1,10 @@
+#pragma once
+
+#include <QString>
+
+// A recording download the store keeps until CallStore::setRecording() records its outcome.
+struct PendingRecordingFetch
+{
+    qint64 callId = 0;
+    QString url;
+};
