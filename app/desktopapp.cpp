@@ -70,8 +70,8 @@ int run(int argc, char *argv[], const QString &requestedPath)
     RecordingFetcher fetcher(store.get());
     // Off unless set in the config file ([recordings] allowPrivateHosts=true): recordings
     // served from this machine or the local network are refused by default.
-    fetcher.setHostPolicy(RecordingHostPolicy(
-        QSettings().value(QStringLiteral("recordings/allowPrivateHosts"), false).toBool()));
+    const QSettings settings;
+    fetcher.setHostPolicy(RecordingHostPolicy(settings.value(QStringLiteral("recordings/allowPrivateHosts"), false).toBool()));
     fetcher.watch(&pipeline);
     // Downloads a previous run did not finish (killed, or stopped mid-download).
     fetcher.resumePending();
@@ -81,6 +81,14 @@ int run(int argc, char *argv[], const QString &requestedPath)
     Listener listener(store.get(), &pipeline);
     ListenerConfig config;
     config.apiKey = Listener::loadOrCreateApiKey(databasePath, &error);
+    // [requestLog] maxMegabytes / maxAgeDays in the config file bound the request log
+    // (not set, or not a positive number: the defaults).
+    const qint64 logMegabytes = settings.value(QStringLiteral("requestLog/maxMegabytes")).toLongLong();
+    if (logMegabytes > 0)
+        config.maxRequestLogBytes = logMegabytes * 1024 * 1024;
+    const int logDays = settings.value(QStringLiteral("requestLog/maxAgeDays")).toInt();
+    if (logDays > 0)
+        config.maxRequestLogAgeDays = logDays;
     if (config.apiKey.isEmpty() || !listener.start(config, &error))
         qWarning("callscope: the listener did not start: %s", qPrintable(error));
 

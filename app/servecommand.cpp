@@ -81,12 +81,17 @@ int ServeCommand::run(const QStringList &arguments, const QString &databasePath)
                                    QStringLiteral("No line per request (they are still in the request log)."));
     const QCommandLineOption noRequestLog(QStringLiteral("no-request-log"),
                                           QStringLiteral("Do not keep requests in the request log (benchmarks only)."));
+    const QCommandLineOption requestLogMax(QStringLiteral("request-log-max"),
+                                           QStringLiteral("Largest request log, entries and bodies; the oldest go first (default 200MiB)."),
+                                           QStringLiteral("SIZE"));
+    const QCommandLineOption requestLogDays(QStringLiteral("request-log-days"),
+                                            QStringLiteral("Days a request log entry is kept (default 14)."), QStringLiteral("N"));
     const QCommandLineOption allowPrivateRecordingHosts(
         QStringLiteral("allow-private-recording-hosts"),
         QStringLiteral("Fetch voice_recording_url from loopback and private addresses too (10/8, 192.168/16, ...;\n"
                        "refused by default, as anyone who can post could make Callscope fetch from them)."));
     parser.addOptions({listen, apiKey, maxBody, maxMultipart, headerTimeout, idleTimeout, bodyTimeout, maxConnections, quiet,
-                       noRequestLog, allowPrivateRecordingHosts});
+                       noRequestLog, requestLogMax, requestLogDays, allowPrivateRecordingHosts});
     if (const auto exitCode = CommandLine::parse(
             parser, arguments,
             QStringLiteral("Runs the Cekura observe API locally: POST /observability/v1/observe/, the call-logs\n"
@@ -123,6 +128,7 @@ int ServeCommand::run(const QStringList &arguments, const QString &databasePath)
         return true;
     };
     if (!sizeOption(maxBody, &config.maxBodyBytes) || !sizeOption(maxMultipart, &config.maxMultipartBytes)
+        || !sizeOption(requestLogMax, &config.maxRequestLogBytes)
         || !secondsOption(headerTimeout, &config.headerTimeoutMs) || !secondsOption(idleTimeout, &config.idleTimeoutMs)
         || !secondsOption(bodyTimeout, &config.bodyTimeoutMs))
         return 2;
@@ -134,6 +140,13 @@ int ServeCommand::run(const QStringList &arguments, const QString &databasePath)
         }
     }
 
+    if (parser.isSet(requestLogDays)) {
+        config.maxRequestLogAgeDays = parser.value(requestLogDays).toInt();
+        if (config.maxRequestLogAgeDays <= 0) {
+            err << "callscope serve: --request-log-days: not a positive number of days\n";
+            return 2;
+        }
+    }
     config.logRequests = !parser.isSet(noRequestLog);
     std::unique_ptr<CallStore> store = CommandLine::openStore(databasePath);
     if (!store)

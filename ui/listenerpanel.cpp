@@ -195,7 +195,8 @@ void ListenerPanel::toggleListener()
         m_listener->stop();
         return;
     }
-    ListenerConfig config;
+    // The limits the listener was first started with (the app's settings) stay.
+    ListenerConfig config = m_listener->config();
     QString error;
     if (!config.setListen(m_address->text(), &error)) {
         m_status->setText(tr("Address: %1").arg(error));

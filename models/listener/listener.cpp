@@ -48,7 +48,12 @@ bool Listener::start(const ListenerConfig &config, QString *error)
             uploads.remove(name);
     }
 
-    m_logger = std::make_unique<RequestLogger>(m_store, m_config.maxLoggedBodyBytes);
+    RequestLogger::Limits logLimits;
+    logLimits.maxBodyBytes = m_config.maxLoggedBodyBytes;
+    logLimits.maxRefusedBodyBytes = m_config.maxRefusedLoggedBodyBytes;
+    logLimits.maxTotalBytes = m_config.maxRequestLogBytes;
+    logLimits.maxAgeDays = m_config.maxRequestLogAgeDays;
+    m_logger = std::make_unique<RequestLogger>(m_store, logLimits);
     connect(m_logger.get(), &RequestLogger::requestLogged, this, &Listener::requestLogged, Qt::QueuedConnection);
     m_api = std::make_unique<ObserveApi>(m_store, m_pipeline, m_config, m_logger.get());
 

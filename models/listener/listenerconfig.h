@@ -42,6 +42,13 @@ struct ListenerConfig
 
     // --- request log ---
     qint64 maxLoggedBodyBytes = 1024 * 1024;        // bodies kept for the inspector, truncated beyond
+    // Requests refused before they were authenticated (401, 404, 405, the transport's
+    // own refusals): anyone can send them, so only this much of their body is kept.
+    qint64 maxRefusedLoggedBodyBytes = 1024;
+    // The whole log (entries and bodies) is kept within this size and age; the oldest
+    // entries go first.
+    qint64 maxRequestLogBytes = 200LL * 1024 * 1024;
+    int maxRequestLogAgeDays = 14;
     bool logRequests = true;
 
     // Where multipart file parts are streamed while a request is read. Empty: the

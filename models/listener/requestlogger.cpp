@@ -8,6 +8,7 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QFileInfo>
 #include <QSet>
 #include <QFile>
 #include <QJsonDocument>
@@ -15,9 +16,18 @@
 #include <QTimeZone>
 #include <QUrl>
 
+#include <algorithm>
+
 namespace {
 
+// Segments are a sixteenth of the log's budget (within these bounds), so that removing
+// whole segments keeps the folder near its budget.
+constexpr qint64 kMinSegmentBytes = 16 * 1024;
 constexpr qint64 kMaxSegmentBytes = 256LL * 1024 * 1024;
+// Logged header values of a refused request are cut beyond this.
+constexpr qsizetype kMaxRefusedHeaderValue = 256;
+// Another process's segment is left alone unless it has not changed for this long.
+constexpr qint64 kForeignSegmentGraceMs = 10 * 60 * 1000;
 
 QMutex &openSegmentsMutex()
 {
@@ -33,17 +43,60 @@ QSet<QString> &openSegments()
 
 } // namespace
 
-RequestLogger::RequestLogger(CallStore *store, qint64 maxBodyBytes, QObject *parent)
-    : QObject(parent), m_store(store), m_maxBodyBytes(maxBodyBytes),
+RequestLogger::RequestLogger(CallStore *store, const Limits &limits, QObject *parent)
+    : QObject(parent), m_store(store), m_limits(limits),
+      m_maxSegmentBytes(std::clamp(limits.maxTotalBytes / 16, kMinSegmentBytes, kMaxSegmentBytes)),
       m_bodiesDir(store->databasePath() + QStringLiteral(".requests"))
 {
     qRegisterMetaType<RequestLogEntry>("RequestLogEntry");
+    // What a previous run left may be over the budget or too old by now.
+    schedulePrune();
 }
 
 RequestLogger::~RequestLogger()
 {
+    flush();
     if (m_segment)
         closeSegment();
+}
+
+bool RequestLogger::refusedBeforeAuthentication(const HttpExchange &exchange)
+{
+    const int status = exchange.response.status;
+    return status == 401 || status == 403 || status == 404 || status == 405 || !exchange.transportError.isEmpty();
+}
+
+void RequestLogger::schedulePrune()
+{
+    if (!m_pruneScheduled.testAndSetOrdered(0, 1))
+        return;
+    m_bytesSincePrune.storeRelease(0);
+    const QDateTime oldest = QDateTime::currentDateTimeUtc().addDays(-m_limits.maxAgeDays);
+    m_store->pruneRequestLog(m_limits.maxTotalBytes, oldest, [this](const RequestLogPruning &pruning) {
+        if (pruning.ok)
+            removeUnreferencedSegments(pruning.referencedSegments);
+        m_pruneScheduled.storeRelease(0);
+    });
+}
+
+void RequestLogger::removeUnreferencedSegments(const QSet<QString> &referenced)
+{
+    QDir dir(m_bodiesDir);
+    if (!dir.exists())
+        return;
+    const QString ownPid = QString::number(QCoreApplication::applicationPid());
+    const QDateTime graceLimit = QDateTime::currentDateTimeUtc().addMSecs(-kForeignSegmentGraceMs);
+    QMutexLocker registry(&openSegmentsMutex());
+    for (const QFileInfo &file : dir.entryInfoList({QStringLiteral("*.bodies")}, QDir::Files)) {
+        const QString path = file.filePath();
+        if (referenced.contains(path) || openSegments().contains(path))
+            continue;
+        // "<ms>-<pid>-<n>.bodies": another process's segment may be waiting for the
+        // commit of its first entries.
+        const bool ours = file.fileName().section(QLatin1Char('-'), 1, 1) == ownPid;
+        if (ours || file.lastModified() < graceLimit)
+            QFile::remove(path);
+    }
 }
 
 bool RequestLogger::isSecretHeader(QByteArrayView name)
@@ -124,10 +177,19 @@ void RequestLogger::log(const HttpExchange &exchange)
     if (exchange.clientGone)
         note += note.isEmpty() ? QStringLiteral("client gone") : QStringLiteral(" (client gone)");
 
+    const bool refused = refusedBeforeAuthentication(exchange);
+    if (refused) {
+        for (auto it = entry.headers.begin(); it != entry.headers.end(); ++it) {
+            const QString value = it.value().toString();
+            if (value.size() > kMaxRefusedHeaderValue)
+                it.value() = value.left(kMaxRefusedHeaderValue) + QStringLiteral("… (%1 characters)").arg(value.size());
+        }
+    }
+    const qint64 maxBody = refused ? m_limits.maxRefusedBodyBytes : m_limits.maxBodyBytes;
     Pending pending;
     if (!request.loggedBody.isEmpty()) {
-        pending.body = request.loggedBody.left(m_maxBodyBytes);
-        if (request.loggedBodyTruncated || request.loggedBody.size() > m_maxBodyBytes)
+        pending.body = request.loggedBody.left(maxBody);
+        if (request.loggedBodyTruncated || request.loggedBody.size() > maxBody)
             entry.headers.insert(QStringLiteral("X-Callscope-Body-Truncated"),
                                  QStringLiteral("kept the first %1 of %2 bytes").arg(pending.body.size()).arg(request.bodySize));
     }
@@ -140,6 +202,12 @@ void RequestLogger::log(const HttpExchange &exchange)
         if (!files.isEmpty())
             entry.headers.insert(QStringLiteral("X-Callscope-Uploaded-Files"), files.join(QStringLiteral("; ")));
     }
+    // Roughly what the row and its body cost (the JSON adds a few bytes per header).
+    entry.loggedBytes = entry.path.size() + pending.body.size();
+    for (auto it = entry.headers.constBegin(); it != entry.headers.constEnd(); ++it)
+        entry.loggedBytes += it.key().size() + it.value().toString().size() + 6;
+    if (!entry.errors.isEmpty())
+        entry.loggedBytes += QJsonDocument(entry.errors).toJson(QJsonDocument::Compact).size();
     pending.entry = std::move(entry);
     pending.note = std::move(note);
 
@@ -167,11 +235,15 @@ void RequestLogger::scheduleBatch()
             batch->swap(m_queue);
             m_batchScheduled = false;
         }
+        qint64 logged = 0;
         for (qsizetype i = 0; i < ids.size() && i < batch->size(); ++i) {
             Pending &pending = (*batch)[i];
             pending.entry.id = ids.at(i);
+            logged += pending.entry.loggedBytes;
             emit requestLogged(pending.entry, pending.note);
         }
+        if (m_bytesSincePrune.fetchAndAddOrdered(logged) + logged >= std::max<qint64>(1, m_limits.maxTotalBytes / 32))
+            schedulePrune();
         m_pending.fetchAndSubOrdered(int(batch->size()));
     });
 }
@@ -197,9 +269,9 @@ void RequestLogger::flush()
     // use this object: wait for every one of them, not just for the commits.
     QElapsedTimer clock;
     clock.start();
-    while (m_pending.loadAcquire() > 0) {
+    while (m_pending.loadAcquire() > 0 || m_pruneScheduled.loadAcquire() > 0) {
         m_store->flush();
-        if (m_pending.loadAcquire() > 0)
+        if (m_pending.loadAcquire() > 0 || m_pruneScheduled.loadAcquire() > 0)
             QThread::msleep(2);
         if (clock.elapsed() > 60'000) {
             qCWarning(lcListener) << "request log entries still pending after a minute";
@@ -248,7 +320,7 @@ void RequestLogger::appendBodies(QList<Pending> &batch)
         if (!QFile::exists(m_segment->fileName()))
             m_segment.reset();
     }
-    if (m_segment && m_segment->size() + bytes.size() > kMaxSegmentBytes)
+    if (m_segment && m_segment->size() + bytes.size() > m_maxSegmentBytes)
         closeSegment();
     if (!m_segment) {
         // Bodies carry callers' data (transcripts, phone numbers): owner-only.

@@ -25,6 +25,11 @@ class CallStore;
 // throughput). Secrets never reach the log: every secret-bearing header (isSecretHeader)
 // and secret query value is replaced before anything is written or printed, whatever
 // the request's outcome.
+// The log is bounded: bodies of requests refused before authentication keep only a short
+// prefix, and the store prunes the oldest entries (and removes body segments nobody
+// references) once the log outgrows Limits::maxTotalBytes or entries pass maxAge; the
+// pruning runs on the store's writer thread, at start and after every 1/32 of the budget
+// logged, so neither the transport nor the GUI waits for it.
 // Thread-safe: log() may be called from any thread.
 class RequestLogger : public QObject
 {
@@ -32,7 +37,15 @@ class RequestLogger : public QObject
     Q_DISABLE_COPY_MOVE(RequestLogger)
 
 public:
-    RequestLogger(CallStore *store, qint64 maxBodyBytes, QObject *parent = nullptr);
+    struct Limits
+    {
+        qint64 maxBodyBytes = 1024 * 1024;
+        qint64 maxRefusedBodyBytes = 1024;          // refused before authentication
+        qint64 maxTotalBytes = 200LL * 1024 * 1024;
+        int maxAgeDays = 14;
+    };
+
+    RequestLogger(CallStore *store, const Limits &limits, QObject *parent = nullptr);
     ~RequestLogger() override;
 
     void log(const HttpExchange &exchange);
@@ -48,6 +61,10 @@ public:
     // After the request log was cleared: removes the body segments of `databasePath`
     // that no logger of this process is writing to.
     static void removeBodySegments(const QString &databasePath);
+
+    // Whether the request was refused before it was authenticated (401, 403, 404, 405,
+    // or answered by the transport itself): a stranger's, kept short.
+    static bool refusedBeforeAuthentication(const HttpExchange &exchange);
 
     // Header names whose values are (or may be) secrets: API keys, Authorization, shared
     // webhook secrets (x-callscope-secret, x-vapi-secret), signatures, cookies.
@@ -74,6 +91,10 @@ private:
     };
 
     void scheduleBatch();
+    // Asks the store to prune (unless a pruning is already queued).
+    void schedulePrune();
+    // On the writer thread, after a pruning: removes segments no entry references.
+    void removeUnreferencedSegments(const QSet<QString> &referenced);
     // On the writer thread: takes the queue and stores its bodies.
     QList<RequestLogEntry> takeQueue(QList<Pending> &batch);
     void appendBodies(QList<Pending> &batch);
@@ -81,7 +102,10 @@ private:
     QString closeSegment();
 
     CallStore *m_store;
-    qint64 m_maxBodyBytes;
+    Limits m_limits;
+    qint64 m_maxSegmentBytes;
+    QAtomicInteger<qint64> m_bytesSincePrune = 0;
+    QAtomicInteger<int> m_pruneScheduled = 0;
     QString m_bodiesDir;
     QAtomicInteger<quint64> m_sequence = 0;
     QAtomicInteger<int> m_pending = 0;   // logged, not yet committed (or dropped)

@@ -303,7 +303,7 @@ QList<RequestLogEntry> CallReader::selectRequests(const QString &tail, const QVa
     if (!isOpen())
         return entries;
     QSqlQuery query = select(QStringLiteral("SELECT id, time, client_address, method, path, status, latency_ms, size, "
-                                            "errors, headers, body_path, call FROM requests") + tail,
+                                            "errors, headers, body_path, call, logged_bytes FROM requests") + tail,
                              values);
     while (query.next()) {
         RequestLogEntry entry;
@@ -319,6 +319,7 @@ QList<RequestLogEntry> CallReader::selectRequests(const QString &tail, const QVa
         entry.headers = objectFrom(query.value(9));
         entry.bodyPath = query.value(10).toString();
         entry.callDbId = query.value(11).toLongLong();
+        entry.loggedBytes = query.value(12).toLongLong();
         entries.append(entry);
     }
     return entries;

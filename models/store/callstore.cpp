@@ -212,6 +212,15 @@ void CallStore::logRequests(std::function<QList<RequestLogEntry>()> collect,
         std::move(done));
 }
 
+void CallStore::pruneRequestLog(qint64 maxBytes, const QDateTime &olderThan,
+                                std::function<void(const RequestLogPruning &)> done)
+{
+    const qint64 olderThanMs = olderThan.toMSecsSinceEpoch();
+    m_writer->submitWithCallback<RequestLogPruning>(
+        1, [=](WriteSession &session) { return session.pruneRequestLog(maxBytes, olderThanMs); },
+        [](const QString &) { return RequestLogPruning(); }, std::move(done));
+}
+
 QFuture<int> CallStore::clearRequestLog()
 {
     return m_writer->submit<int>(

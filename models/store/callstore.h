@@ -105,6 +105,11 @@ public:
     // Deletes every entry and, after commit, the body files they referenced.
     // Resolves to the number of entries removed (-1 on failure).
     QFuture<int> clearRequestLog();
+    // Keeps the request log within `maxBytes` (RequestLogEntry::loggedBytes, oldest
+    // removed first) and removes entries older than `olderThan`. `done` runs on the writer
+    // thread after COMMIT (with ok false when the store failed or was closed); the
+    // listener removes the body segments nobody references any more there.
+    void pruneRequestLog(qint64 maxBytes, const QDateTime &olderThan, std::function<void(const RequestLogPruning &)> done);
     // How many clearRequestLog() jobs the writer has run. Read on the writer thread (in a
     // logRequests() collector) it orders a clear against the bodies being written: a
     // change means every body written before it belongs to a deleted entry.

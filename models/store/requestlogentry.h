@@ -2,6 +2,7 @@
 
 #include <QDateTime>
 #include <QJsonObject>
+#include <QSet>
 #include <QString>
 
 // One request seen by the HTTP listener, as the request log keeps it. The caller masks
@@ -21,4 +22,14 @@ struct RequestLogEntry
     QJsonObject headers;        // masked by the caller
     QString bodyPath;
     qint64 callDbId = 0;        // the stored call this request created/updated, 0 if none
+    qint64 loggedBytes = 0;     // what keeping it costs: path, headers, errors and body
+};
+
+// What CallStore::pruneRequestLog() did: how many entries it removed, and the body
+// segments ("<segment>" of each remaining bodyPath) still referenced.
+struct RequestLogPruning
+{
+    bool ok = false;            // false: nothing was pruned (the store failed or closed)
+    int removed = 0;
+    QSet<QString> referencedSegments;
 };

@@ -124,6 +124,16 @@ const std::vector<QStringList> &migrations()
                 url TEXT NOT NULL,
                 queued_at INTEGER NOT NULL))"),
         },
+        // 5: the request log is kept within a size and an age: what each entry costs
+        // (path, headers, errors and its body's length, the digits after the last ':'
+        // of "<segment>#<offset>:<length>"), and an index to find old entries by.
+        {
+            QStringLiteral("ALTER TABLE requests ADD COLUMN logged_bytes INTEGER NOT NULL DEFAULT 0"),
+            QStringLiteral(R"(UPDATE requests SET logged_bytes = length(path) + coalesce(length(headers), 0)
+                + coalesce(length(errors), 0)
+                + coalesce(CAST(substr(body_path, length(rtrim(body_path, '0123456789')) + 1) AS INTEGER), 0))"),
+            QStringLiteral("CREATE INDEX requests_time ON requests (time)"),
+        },
     };
     return steps;
 }

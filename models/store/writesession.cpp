@@ -180,7 +180,7 @@ QSqlQuery &WriteSession::statement(Statement which)
         break;
     case InsertRequest:
         sql = QStringLiteral("INSERT INTO requests (time, client_address, method, path, status, latency_ms, size, "
-                             "errors, headers, body_path, call) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                             "errors, headers, body_path, call, logged_bytes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
         break;
     case StatementCount: break;
     }
@@ -716,9 +716,57 @@ qint64 WriteSession::logRequest(const RequestLogEntry &entry)
     insert.bindValue(8, json(entry.headers));
     insert.bindValue(9, text(entry.bodyPath));
     insert.bindValue(10, entry.callDbId > 0 ? QVariant(entry.callDbId) : QVariant());
+    insert.bindValue(11, entry.loggedBytes);
     exec(insert);
     m_requestsChanged = true;
     return insert.lastInsertId().toLongLong();
+}
+
+RequestLogPruning WriteSession::pruneRequestLog(qint64 maxBytes, qint64 olderThanMs)
+{
+    RequestLogPruning pruning;
+    pruning.ok = true;
+    QSqlQuery query(m_db);
+    query.prepare(QStringLiteral("DELETE FROM requests WHERE time < ?"));
+    query.addBindValue(olderThanMs);
+    exec(query);
+    pruning.removed += query.numRowsAffected();
+
+    if (!query.exec(QStringLiteral("SELECT coalesce(sum(logged_bytes), 0) FROM requests")) || !query.next())
+        throw StoreError(query.lastError().text());
+    const qint64 total = query.value(0).toLongLong();
+    query.finish();
+    if (total > maxBytes) {
+        // Down to 90 %, so that a full log is not pruned again at every batch.
+        const qint64 excess = total - maxBytes * 9 / 10;
+        QSqlQuery oldest(m_db);
+        oldest.setForwardOnly(true);
+        if (!oldest.exec(QStringLiteral("SELECT id, logged_bytes FROM requests ORDER BY id")))
+            throw StoreError(oldest.lastError().text());
+        qint64 freed = 0;
+        qint64 lastId = 0;
+        while (freed < excess && oldest.next()) {
+            lastId = oldest.value(0).toLongLong();
+            freed += oldest.value(1).toLongLong();
+        }
+        oldest.finish();
+        query.prepare(QStringLiteral("DELETE FROM requests WHERE id <= ?"));
+        query.addBindValue(lastId);
+        exec(query);
+        pruning.removed += query.numRowsAffected();
+    }
+
+    // The segment of "<segment>#<offset>:<length>": strip the digits, ':' and '#'.
+    QSqlQuery segments(m_db);
+    segments.setForwardOnly(true);
+    if (!segments.exec(QStringLiteral("SELECT DISTINCT rtrim(rtrim(body_path, '0123456789:'), '#') FROM requests "
+                                      "WHERE body_path IS NOT NULL")))
+        throw StoreError(segments.lastError().text());
+    while (segments.next())
+        pruning.referencedSegments.insert(segments.value(0).toString());
+    if (pruning.removed > 0)
+        m_requestsChanged = true;
+    return pruning;
 }
 
 int WriteSession::clearRequestLog()

@@ -56,6 +56,9 @@ public:
     void setAgentSettings(const AgentSettings &settings);
     qint64 logRequest(const RequestLogEntry &entry);
     int clearRequestLog();
+    // Removes entries older than `olderThanMs` (epoch ms), then the oldest until the
+    // rest cost at most 90 % of `maxBytes` (when they cost more than maxBytes).
+    RequestLogPruning pruneRequestLog(qint64 maxBytes, qint64 olderThanMs);
     // The recording download queue (setRecording() takes the call off it).
     void queueRecordingFetch(qint64 callId, const QString &url);
     QList<PendingRecordingFetch> pendingRecordingFetches();

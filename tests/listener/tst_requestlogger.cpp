@@ -1,11 +1,14 @@
 // The listener's request log on a real Listener and database: no secret a client sends
 // (API key, bearer token, shared webhook secret, cookie, secret query value), accepted or
-// refused, ever reaches the database file, the request-log folder or the console.
+// refused, ever reaches the database file, the request-log folder or the console; and the
+// log stays bounded: refused requests keep a short body, the oldest entries and their
+// body segments go when the log outgrows its budget or its age.
 #include "httptestclient.h"
 
 #include "ingest/ingestpipeline.h"
 #include "listener/listener.h"
 #include "listener/requestlogger.h"
+#include "store/callreader.h"
 #include "store/callstore.h"
 
 #include <QDirIterator>
@@ -65,6 +68,10 @@ private slots:
     void secretHeaderNames_data();
     void secretHeaderNames();
     void noSecretIsStoredOrPrinted();
+    void refusedBodyKeepsOnlyAPrefix_data();
+    void refusedBodyKeepsOnlyAPrefix();
+    void logStaysWithinItsBudget();
+    void oldEntriesExpire();
 
 private:
     QTemporaryDir m_dir;
@@ -168,6 +175,111 @@ void TestRequestLogger::noSecretIsStoredOrPrinted()
         QVERIFY2(!bodies.contains(bytes), qPrintable(QStringLiteral("%1 is in the request-log folder").arg(secret)));
         QVERIFY2(!console.contains(bytes), qPrintable(QStringLiteral("%1 was printed").arg(secret)));
     }
+}
+
+namespace {
+
+HttpExchange exchangeWithBody(int status, const QByteArray &body, qint64 startedAtMs = QDateTime::currentMSecsSinceEpoch())
+{
+    HttpExchange exchange;
+    exchange.request.method = "POST";
+    exchange.request.target = "/observability/v1/observe/";
+    exchange.request.headers = {{"Content-Type", "application/json"}, {"X-Padding", QByteArray(4000, 'p')}};
+    exchange.request.loggedBody = body;
+    exchange.request.bodySize = body.size();
+    exchange.response.status = status;
+    exchange.startedAtMs = startedAtMs;
+    return exchange;
+}
+
+} // namespace
+
+void TestRequestLogger::refusedBodyKeepsOnlyAPrefix_data()
+{
+    QTest::addColumn<int>("status");
+    QTest::addColumn<qint64>("keptBody");
+    QTest::addColumn<bool>("headerCut");
+    QTest::newRow("401") << 401 << qint64(1024) << true;
+    QTest::newRow("404") << 404 << qint64(1024) << true;
+    QTest::newRow("201 keeps its body") << 201 << qint64(100'000) << false;
+    QTest::newRow("400 keeps its body") << 400 << qint64(100'000) << false;
+}
+
+void TestRequestLogger::refusedBodyKeepsOnlyAPrefix()
+{
+    QFETCH(int, status);
+    QFETCH(qint64, keptBody);
+    QFETCH(bool, headerCut);
+    RequestLogger logger(m_store.get(), RequestLogger::Limits());
+    QList<RequestLogEntry> logged;
+    connect(&logger, &RequestLogger::requestLogged, this, [&logged](const RequestLogEntry &entry) { logged.append(entry); },
+            Qt::DirectConnection);
+    logger.log(exchangeWithBody(status, QByteArray(100'000, 'x')));
+    logger.flush();
+    QCOMPARE(logged.size(), 1);
+    QCOMPARE(RequestLogger::readBody(logged.first().bodyPath).size(), keptBody);
+    const std::optional<RequestLogEntry> stored = CallReader(m_store->databasePath()).requestById(logged.first().id);
+    QVERIFY(stored);
+    QCOMPARE(stored->headers.value(QStringLiteral("X-Padding")).toString().size() < 1000, headerCut);
+}
+
+void TestRequestLogger::logStaysWithinItsBudget()
+{
+    const qint64 budget = 256 * 1024;
+    RequestLogger::Limits limits;
+    limits.maxTotalBytes = budget;
+    RequestLogger logger(m_store.get(), limits);
+    qint64 lastId = 0;
+    connect(&logger, &RequestLogger::requestLogged, this, [&lastId](const RequestLogEntry &entry) { lastId = entry.id; },
+            Qt::DirectConnection);
+    // Four times the budget, in rounds as a listener would see them.
+    for (int round = 0; round < 20; ++round) {
+        for (int i = 0; i < 10; ++i)
+            logger.log(exchangeWithBody(201, QByteArray(1000, char('a' + i))));
+        logger.flush();
+    }
+    const CallReader reader(m_store->databasePath());
+    const QList<RequestLogEntry> kept = reader.requests(1000);
+    QVERIFY(!kept.isEmpty());
+    QCOMPARE(kept.first().id, lastId);   // the newest stays
+    QVERIFY2(kept.size() < 200, qPrintable(QString::number(kept.size())));
+    qint64 keptBytes = 0;
+    for (const RequestLogEntry &entry : kept)
+        keptBytes += entry.loggedBytes;
+    QVERIFY2(keptBytes <= budget, qPrintable(QString::number(keptBytes)));
+    // The folder holds the kept bodies plus at most the segment being written and one
+    // whose older entries went first.
+    const qint64 folderBytes = bytesUnder(logger.bodiesDir()).size();
+    QVERIFY2(folderBytes <= budget / 2 + 2 * (budget / 16), qPrintable(QString::number(folderBytes)));
+    // Every kept entry still has its body.
+    for (const RequestLogEntry &entry : kept)
+        QCOMPARE(RequestLogger::readBody(entry.bodyPath).size(), 1000);
+}
+
+void TestRequestLogger::oldEntriesExpire()
+{
+    const qint64 fifteenDaysAgo = QDateTime::currentDateTimeUtc().addDays(-15).toMSecsSinceEpoch();
+    qint64 oldId = 0;
+    qint64 newId = 0;
+    {
+        RequestLogger logger(m_store.get(), RequestLogger::Limits());
+        QList<qint64> ids;
+        connect(&logger, &RequestLogger::requestLogged, this, [&ids](const RequestLogEntry &entry) { ids.append(entry.id); },
+                Qt::DirectConnection);
+        logger.log(exchangeWithBody(201, "old", fifteenDaysAgo));
+        logger.flush();
+        logger.log(exchangeWithBody(201, "new"));
+        logger.flush();
+        QCOMPARE(ids.size(), 2);
+        oldId = ids.at(0);
+        newId = ids.at(1);
+    }
+    // The next start prunes what passed the age limit (14 days by default).
+    RequestLogger restarted(m_store.get(), RequestLogger::Limits());
+    restarted.flush();
+    const CallReader reader(m_store->databasePath());
+    QVERIFY(!reader.requestById(oldId));
+    QVERIFY(reader.requestById(newId));
 }
 
 QTEST_GUILESS_MAIN(TestRequestLogger)

@@ -30,7 +30,9 @@ void TestRequestLogModel::loadAppendClearExport()
     std::unique_ptr<CallStore> store = CallStore::open(dir.filePath(QStringLiteral("log.db")), &error);
     QVERIFY2(store, qPrintable(error));
 
-    RequestLogger logger(store.get(), 1024);
+    RequestLogger::Limits limits;
+    limits.maxBodyBytes = 1024;
+    RequestLogger logger(store.get(), limits);
     for (int i = 0; i < 3; ++i) {
         HttpExchange exchange;
         exchange.request.method = "POST";

@@ -118,7 +118,7 @@ void TstOwnerOnlyAccess::requestLogFolderIsOwnerOnly()
     QString error;
     auto store = CallStore::open(m_dir->filePath(QStringLiteral("calls.db")), &error);
     QVERIFY2(store, qPrintable(error));
-    RequestLogger logger(store.get(), 1024);
+    RequestLogger logger(store.get(), RequestLogger::Limits());
     HttpExchange exchange;
     exchange.request.method = "POST";
     exchange.request.target = "/observability/v1/observe/";
