@@ -156,6 +156,15 @@ void RecordingFetcher::startAttempt(Job *job)
 
     job->currentUrl = job->url;
     job->redirects = 0;
+    if (!job->deadline) {
+        // One deadline for the whole attempt: lookups, redirects and addresses tried.
+        job->deadline = new QTimer(this);
+        job->deadline->setSingleShot(true);
+        connect(job->deadline, &QTimer::timeout, this, [this, job] {
+            abortAttempt(job, QStringLiteral("no complete answer within %1 s").arg(m_limits.attemptTimeoutMs / 1000), true);
+        });
+    }
+    job->deadline->start(m_limits.attemptTimeoutMs);
     startRequest(job);
 }
 
@@ -178,29 +187,32 @@ void RecordingFetcher::onResolved(Job *job, const QHostInfo &info)
         onFinished(job);
         return;
     }
-    QHostAddress address;
+    job->addresses.clear();
     QString refusal;
     for (const QHostAddress &candidate : info.addresses()) {
         const QString reason = m_hostPolicy.refusal(candidate);
-        if (reason.isEmpty()) {
-            address = candidate;
-            break;
-        }
-        if (refusal.isEmpty())
+        if (reason.isEmpty())
+            job->addresses.append(candidate);
+        else if (refusal.isEmpty())
             refusal = reason;
     }
-    if (address.isNull()) {
+    if (job->addresses.isEmpty()) {
         job->file->remove();
         job->file.reset();
         const QString via = job->redirects > 0 ? QStringLiteral("it redirected to %1, and ").arg(shownUrl(url)) : QString();
         complete(job, {}, QStringLiteral("Recording not fetched from %1: refused because %2%3.").arg(shownUrl(job->url), via, refusal));
         return;
     }
+    requestFromNextAddress(job);
+}
 
-    // The request goes to the address just checked; the name only travels in Host (and
+void RecordingFetcher::requestFromNextAddress(Job *job)
+{
+    // The request goes to an address just checked; the name only travels in Host (and
     // for TLS: SNI and the certificate check), so a second DNS answer changes nothing.
+    const QUrl url = job->currentUrl;
     QUrl connectUrl = url;
-    connectUrl.setHost(address.toString());
+    connectUrl.setHost(job->addresses.takeFirst().toString());
     QNetworkRequest request(connectUrl);
     QByteArray host = url.host(QUrl::FullyEncoded).toLatin1();
     if (host.contains(':'))
@@ -222,16 +234,6 @@ void RecordingFetcher::onResolved(Job *job, const QHostInfo &info)
             abortAttempt(job, QStringLiteral("the recording is %1 bytes, over the limit of %2").arg(length).arg(m_limits.maxBytes),
                          false);
     });
-    if (!job->deadline) {
-        // One deadline for the whole attempt, redirects and lookups included.
-        job->deadline = new QTimer(this);
-        job->deadline->setSingleShot(true);
-        connect(job->deadline, &QTimer::timeout, this, [this, job] {
-            abortAttempt(job, QStringLiteral("no complete answer within %1 s").arg(m_limits.attemptTimeoutMs / 1000), true);
-        });
-    }
-    if (job->redirects == 0)
-        job->deadline->start(m_limits.attemptTimeoutMs);
 }
 
 bool RecordingFetcher::followRedirect(Job *job, QNetworkReply *reply)
@@ -305,6 +307,14 @@ void RecordingFetcher::onFinished(Job *job)
     job->reply = nullptr;
     if (reply)
         reply->deleteLater();
+    // A name with several addresses (localhost: ::1 and 127.0.0.1): the next one.
+    if (reply && job->failure.isEmpty() && reply->error() == QNetworkReply::ConnectionRefusedError
+        && !job->addresses.isEmpty()) {
+        job->file->resize(0);
+        job->file->seek(0);
+        requestFromNextAddress(job);
+        return;
+    }
     if (job->deadline)
         job->deadline->stop();
     const int status = reply ? reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() : 0;

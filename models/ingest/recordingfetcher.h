@@ -3,6 +3,8 @@
 #include "recordinghostpolicy.h"
 
 #include <QHash>
+#include <QHostAddress>
+#include <QList>
 #include <QObject>
 #include <QQueue>
 #include <QString>
@@ -82,6 +84,7 @@ private:
         QUrl currentUrl;    // url, or where it redirected to
         int redirects = 0;  // in this attempt
         int lookupId = -1;  // a host lookup in progress
+        QList<QHostAddress> addresses;   // allowed addresses of currentUrl not tried yet
         int attempt = 0;
         QNetworkReply *reply = nullptr;
         std::unique_ptr<QFile> file;
@@ -97,6 +100,7 @@ private:
     // Resolves job->currentUrl's host, then requests it from the address checked.
     void startRequest(Job *job);
     void onResolved(Job *job, const QHostInfo &info);
+    void requestFromNextAddress(Job *job);
     // A 3xx with a Location: true when the job follows it (or failed because of it).
     bool followRedirect(Job *job, QNetworkReply *reply);
     void onReadyRead(Job *job);

@@ -92,6 +92,7 @@ private slots:
     void privateHostRefusedByDefault();
     void redirectToForbiddenHostRefused();
     void unfinishedDownloadResumesAfterRestart();
+    void fetchByName();
 
 private:
     qint64 storeCall(const QString &callId, const QString &url);
@@ -247,6 +248,22 @@ void TestRecordingFetcher::unfinishedDownloadResumesAfterRestart()
 
     // Done is done: a later start has nothing to resume.
     QCOMPARE(m_store->pendingRecordingFetches().result().size(), 0);
+}
+
+// By name: resolved, checked and connected to by address, the Host header keeping the
+// name. Where "localhost" resolves to ::1 first (the host listens on 127.0.0.1 only), this
+// also covers going on to the next checked address.
+void TestRecordingFetcher::fetchByName()
+{
+    const QString url = QStringLiteral("http://localhost:%1/audio.wav").arg(m_host.serverPort());
+    const qint64 id = storeCall(QStringLiteral("by-name"), url);
+    RecordingFetcher fetcher(m_store.get());
+    fetcher.setHostPolicy(RecordingHostPolicy(true));
+    QSignalSpy finished(&fetcher, &RecordingFetcher::finished);
+    fetcher.fetch(id, QUrl(url));
+    QVERIFY(finished.wait(10000));
+    QVERIFY2(finished.first().at(1).toString().isEmpty(), qPrintable(finished.first().at(1).toString()));
+    QCOMPARE(m_host.lastHostHeader, "localhost:" + QByteArray::number(m_host.serverPort()));
 }
 
 QTEST_GUILESS_MAIN(TestRecordingFetcher)
