@@ -1,6 +1,7 @@
 // `callscope serve` as a real process: a stream of posts is cut by SIGKILL, and after a
 // restart every call that got a 201 is there, intact, in a database that passes
-// PRAGMA integrity_check; SIGTERM stops it cleanly with the requests in flight answered.
+// PRAGMA integrity_check; SIGTERM stops it cleanly with the requests in flight answered;
+// a recording download cut by SIGKILL completes after the restart.
 #include "httptestclient.h"
 
 #include <QJsonArray>
@@ -8,6 +9,8 @@
 #include <QProcess>
 #include <QSqlDatabase>
 #include <QSqlQuery>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QThreadPool>
 #include <QtConcurrent>
@@ -32,6 +35,49 @@ QByteArray body(const QString &callId)
         .toJson(QJsonDocument::Compact);
 }
 
+// A recording host that never answers its first request (the download is in flight when
+// serve is killed) and answers every later one with a small WAV.
+class StallingRecordingHost : public QTcpServer
+{
+public:
+    static QByteArray audio() { return QByteArray("RIFF") + QByteArray(2000, 'r'); }
+    int requests = 0;
+
+protected:
+    void incomingConnection(qintptr descriptor) override
+    {
+        auto *socket = new QTcpSocket(this);
+        socket->setSocketDescriptor(descriptor);
+        connect(socket, &QTcpSocket::readyRead, socket, [this, socket] {
+            socket->readAll();
+            if (requests++ == 0)
+                return;
+            socket->write("HTTP/1.1 200 OK\r\nContent-Type: audio/wav\r\nContent-Length: " + QByteArray::number(audio().size())
+                          + "\r\nConnection: close\r\n\r\n" + audio());
+            socket->disconnectFromHost();
+        });
+        connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+    }
+};
+
+QString recordingPathOf(const QString &database, const QString &callId)
+{
+    QString path;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("recording"));
+        db.setDatabaseName(database);
+        if (db.open()) {
+            QSqlQuery query(db);
+            query.prepare(QStringLiteral("SELECT recording_path FROM calls WHERE call_id = ?"));
+            query.addBindValue(callId);
+            if (query.exec() && query.next())
+                path = query.value(0).toString();
+        }
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("recording"));
+    return path;
+}
+
 } // namespace
 
 class TestServeCommand : public QObject
@@ -41,18 +87,21 @@ class TestServeCommand : public QObject
 private slots:
     void killNineLosesNoAcknowledgedCall();
     void sigtermStopsCleanly();
+    void killedDownloadResumesAtRestart();
 
 private:
-    quint16 startServe(QProcess &process, const QString &database);
+    quint16 startServe(QProcess &process, const QString &database, const QStringList &extraArguments = {});
     QTemporaryDir m_dir;
 };
 
-quint16 TestServeCommand::startServe(QProcess &process, const QString &database)
+quint16 TestServeCommand::startServe(QProcess &process, const QString &database, const QStringList &extraArguments)
 {
     process.setProcessChannelMode(QProcess::SeparateChannels);
     process.start(QStringLiteral(CALLSCOPE_BINARY),
-                  {QStringLiteral("serve"), QStringLiteral("--db"), database, QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
-                   QStringLiteral("--api-key"), QString::fromLatin1(kKey), QStringLiteral("--quiet")});
+                  QStringList{QStringLiteral("serve"), QStringLiteral("--db"), database, QStringLiteral("--listen"),
+                              QStringLiteral("127.0.0.1:0"), QStringLiteral("--api-key"), QString::fromLatin1(kKey),
+                              QStringLiteral("--quiet")}
+                      + extraArguments);
     if (!process.waitForStarted(5000))
         return 0;
     QByteArray out;
@@ -161,6 +210,36 @@ void TestServeCommand::sigtermStopsCleanly()
     QCOMPARE(serve.exitCode(), 0);
     QCOMPARE(inFlight.result().status, 201);
     QVERIFY(serve.readAllStandardError().contains("stopping"));
+}
+
+void TestServeCommand::killedDownloadResumesAtRestart()
+{
+    StallingRecordingHost host;
+    QVERIFY(host.listen(QHostAddress::LocalHost, 0));
+    const QString database = m_dir.filePath(QStringLiteral("resume.db"));
+    // The recording host is on 127.0.0.1: private hosts must be allowed.
+    const QStringList allowLocal{QStringLiteral("--allow-private-recording-hosts")};
+    QProcess serve;
+    const quint16 port = startServe(serve, database, allowLocal);
+    QVERIFY(port > 0);
+    QJsonObject call = QJsonDocument::fromJson(body(QStringLiteral("with-recording"))).object();
+    call.insert(QStringLiteral("voice_recording_url"), QStringLiteral("http://127.0.0.1:%1/call.wav").arg(host.serverPort()));
+    QCOMPARE(sendRaw(port, buildRequest("POST", "/observability/v1/observe/", QJsonDocument(call).toJson(QJsonDocument::Compact),
+                                        "application/json", {{"X-CEKURA-API-KEY", kKey}}))
+                 .status,
+             201);
+    QTRY_COMPARE_WITH_TIMEOUT(host.requests, 1, 10000);   // the download is in flight
+    serve.kill();   // SIGKILL
+    QVERIFY(serve.waitForFinished(5000));
+    QVERIFY(recordingPathOf(database, QStringLiteral("with-recording")).isEmpty());
+
+    QProcess again;
+    QVERIFY(startServe(again, database, allowLocal) > 0);
+    QTRY_VERIFY_WITH_TIMEOUT(!recordingPathOf(database, QStringLiteral("with-recording")).isEmpty(), 15000);
+    QCOMPARE(host.requests, 2);
+    again.terminate();
+    QVERIFY(again.waitForFinished(10000));
+    QCOMPARE(again.exitCode(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestServeCommand)
