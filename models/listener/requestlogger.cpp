@@ -73,7 +73,7 @@ void RequestLogger::schedulePrune()
     m_bytesSincePrune.storeRelease(0);
     const QDateTime oldest = QDateTime::currentDateTimeUtc().addDays(-m_limits.maxAgeDays);
     m_store->pruneRequestLog(m_limits.maxTotalBytes, oldest, [this](const RequestLogPruning &pruning) {
-        if (pruning.ok)
+        if (pruning.ok && pruning.removed > 0)
             removeUnreferencedSegments(pruning.referencedSegments);
         m_pruneScheduled.storeRelease(0);
     });

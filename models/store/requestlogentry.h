@@ -25,8 +25,8 @@ struct RequestLogEntry
     qint64 loggedBytes = 0;     // what keeping it costs: path, headers, errors and body
 };
 
-// What CallStore::pruneRequestLog() did: how many entries it removed, and the body
-// segments ("<segment>" of each remaining bodyPath) still referenced.
+// What CallStore::pruneRequestLog() did: how many entries it removed, and (when it
+// removed any) the body segments ("<segment>" of each remaining bodyPath) still referenced.
 struct RequestLogPruning
 {
     bool ok = false;            // false: nothing was pruned (the store failed or closed)

@@ -756,7 +756,10 @@ RequestLogPruning WriteSession::pruneRequestLog(qint64 maxBytes, qint64 olderTha
         pruning.removed += query.numRowsAffected();
     }
 
-    // The segment of "<segment>#<offset>:<length>": strip the digits, ':' and '#'.
+    if (pruning.removed == 0)
+        return pruning;
+    // Only when entries went (a scan: about 0.2 s for 200,000 entries here). The segment
+    // of "<segment>#<offset>:<length>": strip the digits, ':' and '#'.
     QSqlQuery segments(m_db);
     segments.setForwardOnly(true);
     if (!segments.exec(QStringLiteral("SELECT DISTINCT rtrim(rtrim(body_path, '0123456789:'), '#') FROM requests "
@@ -764,8 +767,7 @@ RequestLogPruning WriteSession::pruneRequestLog(qint64 maxBytes, qint64 olderTha
         throw StoreError(segments.lastError().text());
     while (segments.next())
         pruning.referencedSegments.insert(segments.value(0).toString());
-    if (pruning.removed > 0)
-        m_requestsChanged = true;
+    m_requestsChanged = true;
     return pruning;
 }
 
