@@ -2,7 +2,7 @@
 
 #include "httpserver.h"
 #include "listenerlog.h"
-#include "observeapi.h"
+#include "apirouter.h"
 #include "requestlogger.h"
 
 #include "store/callstore.h"
@@ -55,7 +55,7 @@ bool Listener::start(const ListenerConfig &config, QString *error)
     logLimits.maxAgeDays = m_config.maxRequestLogAgeDays;
     m_logger = std::make_unique<RequestLogger>(m_store, logLimits);
     connect(m_logger.get(), &RequestLogger::requestLogged, this, &Listener::requestLogged, Qt::QueuedConnection);
-    m_api = std::make_unique<ObserveApi>(m_store, m_pipeline, m_config, m_logger.get());
+    m_api = std::make_unique<ApiRouter>(m_store, m_pipeline, m_config, m_logger.get());
 
     m_thread = new QThread;
     m_thread->setObjectName(QStringLiteral("listener-io"));

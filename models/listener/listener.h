@@ -12,12 +12,12 @@
 class CallStore;
 class HttpServer;
 class IngestPipeline;
-class ObserveApi;
+class ApiRouter;
 class QThread;
 class RequestLogger;
 
 // The embedded observe API listener as one object, shared by `callscope serve` and the
-// desktop app: an HttpServer on its own I/O thread, the ObserveApi handlers on their
+// desktop app: an HttpServer on its own I/O thread, the ApiRouter handlers on their
 // thread pool, and the RequestLogger. start() and stop() are called from the thread
 // that owns the Listener (the GUI or main thread), which never waits on the network.
 //
@@ -65,7 +65,7 @@ private:
     IngestPipeline *m_pipeline;
     ListenerConfig m_config;
     std::unique_ptr<RequestLogger> m_logger;
-    std::unique_ptr<ObserveApi> m_api;
+    std::unique_ptr<ApiRouter> m_api;
     QThread *m_thread = nullptr;
     HttpServer *m_server = nullptr;
     quint16 m_port = 0;

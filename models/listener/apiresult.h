@@ -1,0 +1,60 @@
+#pragma once
+
+#include "httpresponse.h"
+
+#include "calllog/fielderrors.h"
+
+#include <QByteArray>
+#include <QJsonValue>
+#include <QList>
+#include <QPair>
+#include <QString>
+
+#include <functional>
+
+// The errors an API handler answers with; the value is the HTTP status.
+enum class ApiError {
+    Unauthorized = 401,
+    NotFound = 404,
+    MethodNotAllowed = 405,
+    UnsupportedMediaType = 415,
+    Internal = 500,
+};
+
+// What an API handler answers, before it is HTTP: a JSON document, an empty success,
+// field errors (400) or an error with a short detail. toHttpResponse() is the one place
+// that turns a result into status, headers and body, so every route answers errors in
+// the same shapes ({"field": ["..."]} and {"detail": "..."}).
+struct ApiResult
+{
+    enum class Kind { Json, Empty, Invalid, Error };
+
+    Kind kind = Kind::Empty;
+    int status = 200;
+    QByteArray json;                // Kind::Json: UTF-8 JSON text
+    FieldErrors errors;             // Kind::Invalid
+    QString detail;                 // Kind::Error
+    QList<QPair<QByteArray, QByteArray>> headers;
+
+    // --- for the request log only ---
+    qint64 callDbId = 0;            // the call stored or updated
+    QString note;                   // a short line about what happened
+
+    static ApiResult ok(const QJsonValue &value);
+    static ApiResult okJson(const QByteArray &utf8);
+    static ApiResult created(const QByteArray &utf8);
+    // 200 without a body (a provider's webhook acknowledged).
+    static ApiResult acknowledged();
+    static ApiResult noContent();
+    static ApiResult invalid(const FieldErrors &errors);
+    static ApiResult error(ApiError error, const QString &detail);
+
+    ApiResult &withHeader(const QByteArray &name, const QByteArray &value);
+    ApiResult &withCall(qint64 callDbId);
+    ApiResult &withNote(const QString &note);
+
+    HttpResponse toHttpResponse() const;
+};
+
+// Hands a handler's answer over from whichever thread has it (pool, store writer).
+using ApiReply = std::function<void(const ApiResult &)>;

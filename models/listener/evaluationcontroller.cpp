@@ -1,0 +1,116 @@
+#include "evaluationcontroller.h"
+
+#include "requestbodydecoder.h"
+
+#include "calllog/calllogjsonwriter.h"
+#include "ingest/threadreader.h"
+#include "store/callreader.h"
+#include "store/callstore.h"
+
+namespace {
+
+constexpr int kMaxRerunCalls = 1000;
+
+const QString kMetricsWarning = QStringLiteral(
+    "299 callscope \"Metrics are not evaluated: this Callscope build has no metrics engine yet; "
+    "the calls are returned as stored.\"");
+
+// The calls, unevaluated, with the headers that say so.
+ApiResult returnedAsStored(const QByteArrayList &calls)
+{
+    return ApiResult::okJson('[' + calls.join(',') + ']')
+        .withHeader("Warning", kMetricsWarning.toUtf8())
+        .withHeader("X-Callscope-Metrics", "not-implemented")
+        .withNote(QStringLiteral("metrics engine not implemented; %1 calls returned as stored").arg(calls.size()));
+}
+
+} // namespace
+
+EvaluationController::EvaluationController(CallStore *store)
+    : m_store(store)
+{
+}
+
+ApiResult EvaluationController::evaluateMetrics(const HttpRequest &request)
+{
+    const RequestBodyDecoder::Body decoded = RequestBodyDecoder::decode(request);
+    if (!decoded.ok())
+        return ApiResult::invalid(decoded.errors);
+    const QJsonObject &body = decoded.object;
+    FieldErrors errors;
+    if (!body.contains(QStringLiteral("agent_id")) && !body.contains(QStringLiteral("project_id")))
+        errors.add(QStringLiteral("non_field_errors"), QStringLiteral("Give agent_id or project_id."));
+    std::optional<QList<qint64>> databaseIds;
+    if (!body.contains(QStringLiteral("call_logs")))
+        errors.add(QStringLiteral("call_logs"), QStringLiteral("This field is required."));
+    else if (!(databaseIds = RequestBodyDecoder::idList(body.value(QStringLiteral("call_logs")))) || databaseIds->isEmpty())
+        errors.add(QStringLiteral("call_logs"), QStringLiteral("Expected a non-empty list of call log ids."));
+    if (!body.contains(QStringLiteral("metrics")))
+        errors.add(QStringLiteral("metrics"), QStringLiteral("This field is required."));
+    else if (const auto metrics = RequestBodyDecoder::idList(body.value(QStringLiteral("metrics"))); !metrics || metrics->isEmpty())
+        errors.add(QStringLiteral("metrics"), QStringLiteral("Expected a non-empty list of metric ids."));
+    QByteArrayList results;   // each call written once, as JSON text
+    if (errors.isEmpty()) {
+        CallReader &reader = ThreadReader::forDatabase(m_store->databasePath());
+        for (qint64 databaseId : *databaseIds) {
+            const std::optional<CallLog> call = reader.callById(databaseId);
+            if (!call)
+                errors.add(QStringLiteral("call_logs"),
+                           QStringLiteral("Invalid pk \"%1\" - object does not exist.").arg(databaseId));
+            else
+                results.append(CallLogJsonWriter::write(*call, CallLogJsonWriter::Shape::Response));
+        }
+    }
+    if (!errors.isEmpty())
+        return ApiResult::invalid(errors);
+    return returnedAsStored(results);
+}
+
+ApiResult EvaluationController::rerunEvaluation(const HttpRequest &request)
+{
+    const RequestBodyDecoder::Body decoded = RequestBodyDecoder::decode(request);
+    if (!decoded.ok())
+        return ApiResult::invalid(decoded.errors);
+    const QJsonObject &body = decoded.object;
+    FieldErrors errors;
+    const QString agentId = body.value(QStringLiteral("agent_id")).toVariant().toString();
+    const QString assistantId = body.value(QStringLiteral("assistant_id")).toString();
+    if (agentId.isEmpty() == assistantId.isEmpty())
+        errors.add(QStringLiteral("non_field_errors"), QStringLiteral("Give exactly one of agent_id and assistant_id."));
+    bool ok = false;
+    if (!agentId.isEmpty() && (agentId.toLongLong(&ok), !ok))
+        errors.add(QStringLiteral("agent_id"), QStringLiteral("A valid integer is required."));
+    const QString agentKey = agentId.isEmpty() ? QStringLiteral("assistant:") + assistantId : QStringLiteral("agent:") + agentId;
+    const QJsonValue callLogs = body.value(QStringLiteral("call_logs"));
+    std::optional<QList<qint64>> databaseIds;
+    const bool all = callLogs.toString() == QLatin1String("all");
+    if (callLogs.isUndefined())
+        errors.add(QStringLiteral("call_logs"), QStringLiteral("This field is required."));
+    else if (!all && (!(databaseIds = RequestBodyDecoder::idList(callLogs)) || databaseIds->isEmpty()))
+        errors.add(QStringLiteral("call_logs"), QStringLiteral("Expected a list of call log ids or \"all\"."));
+    if (!errors.isEmpty())
+        return ApiResult::invalid(errors);
+
+    CallReader &reader = ThreadReader::forDatabase(m_store->databasePath());
+    QByteArrayList results;   // each call written once, as JSON text
+    if (all) {
+        CallQuery query;
+        query.agentKey = agentKey;
+        query.limit = kMaxRerunCalls;
+        query.withDetails = true;
+        for (const CallLog &call : reader.list(query))
+            results.append(CallLogJsonWriter::write(call, CallLogJsonWriter::Shape::Detail));
+    } else {
+        for (qint64 databaseId : *databaseIds) {
+            const std::optional<CallLog> call = reader.callById(databaseId);
+            if (!call || call->agentKey() != agentKey)
+                errors.add(QStringLiteral("call_logs"),
+                           QStringLiteral("Invalid pk \"%1\" - no such call log for this agent.").arg(databaseId));
+            else
+                results.append(CallLogJsonWriter::write(*call, CallLogJsonWriter::Shape::Detail));
+        }
+        if (!errors.isEmpty())
+            return ApiResult::invalid(errors);
+    }
+    return returnedAsStored(results);
+}

@@ -1,0 +1,113 @@
+#include "requestbodydecoder.h"
+
+#include "httprequest.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+
+namespace {
+
+QJsonObject multipartFields(const HttpRequest &request)
+{
+    QJsonObject object;
+    for (const auto &[name, value] : request.fields)
+        object.insert(name, QString::fromUtf8(value));
+    return object;
+}
+
+QJsonObject urlencodedFields(const QByteArray &body)
+{
+    QJsonObject object;
+    for (const QByteArray &pair : body.split('&')) {
+        if (pair.isEmpty())
+            continue;
+        const qsizetype equals = pair.indexOf('=');
+        QByteArray name = equals < 0 ? pair : pair.left(equals);
+        QByteArray value = equals < 0 ? QByteArray() : pair.mid(equals + 1);
+        name.replace('+', ' ');
+        value.replace('+', ' ');
+        const QString key = QString::fromUtf8(QByteArray::fromPercentEncoding(name));
+        const QString text = QString::fromUtf8(QByteArray::fromPercentEncoding(value));
+        // A repeated key (redact_fields=a&redact_fields=b) becomes the comma list the
+        // validator accepts from forms.
+        object.insert(key, object.contains(key) ? object.value(key).toString() + QLatin1Char(',') + text : text);
+    }
+    return object;
+}
+
+} // namespace
+
+RequestBodyDecoder::Body RequestBodyDecoder::decode(const HttpRequest &request)
+{
+    Body decoded;
+    const QByteArray type = request.mediaType();
+    if (type == "multipart/form-data") {
+        decoded.form = true;
+        decoded.object = multipartFields(request);
+        return decoded;
+    }
+    if (type == "application/x-www-form-urlencoded") {
+        decoded.form = true;
+        decoded.object = urlencodedFields(request.body);
+        return decoded;
+    }
+    // JSON (also the fallback for an empty body without a Content-Type).
+    if (request.body.trimmed().isEmpty())
+        return decoded;
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(request.body, &parseError);
+    if (parseError.error != QJsonParseError::NoError)
+        decoded.errors.add(QStringLiteral("non_field_errors"), QStringLiteral("JSON parse error: %1 at offset %2.")
+                                                                   .arg(parseError.errorString())
+                                                                   .arg(parseError.offset));
+    else if (!document.isObject())
+        decoded.errors.add(QStringLiteral("non_field_errors"), QStringLiteral("Invalid data. Expected a dictionary."));
+    else
+        decoded.object = document.object();
+    return decoded;
+}
+
+std::optional<bool> RequestBodyDecoder::boolean(const QJsonValue &value)
+{
+    if (value.isBool())
+        return value.toBool();
+    const QString text = value.toString().trimmed().toLower();
+    if (text == QLatin1String("true") || text == QLatin1String("1"))
+        return true;
+    if (text == QLatin1String("false") || text == QLatin1String("0"))
+        return false;
+    return std::nullopt;
+}
+
+std::optional<QList<qint64>> RequestBodyDecoder::idList(const QJsonValue &value)
+{
+    QJsonValue list = value;
+    if (value.isString()) {
+        const QString text = value.toString().trimmed();
+        if (text.startsWith(QLatin1Char('['))) {
+            list = QJsonDocument::fromJson(text.toUtf8()).array();
+        } else {
+            QJsonArray items;
+            for (const QString &part : text.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+                bool ok = false;
+                const qint64 id = part.trimmed().toLongLong(&ok);
+                if (!ok)
+                    return std::nullopt;
+                items.append(id);
+            }
+            list = items;
+        }
+    }
+    if (!list.isArray())
+        return std::nullopt;
+    QList<qint64> ids;
+    for (const QJsonValue &item : list.toArray()) {
+        if (item.isDouble() && item.toDouble() == double(item.toInteger()) && item.toInteger() > 0)
+            ids.append(item.toInteger());
+        else if (item.isString() && item.toString().toLongLong() > 0)
+            ids.append(item.toString().toLongLong());
+        else
+            return std::nullopt;
+    }
+    return ids;
+}
