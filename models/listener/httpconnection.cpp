@@ -5,6 +5,7 @@
 
 #include <QDateTime>
 #include <QDir>
+#include <QScopedValueRollback>
 #include <QTcpSocket>
 
 #include <sys/socket.h>
@@ -61,8 +62,6 @@ void HttpConnection::readSocket()
         return;
     }
     const QByteArray data = m_socket->readAll();
-    if (data.isEmpty())
-        return;
     if (m_inPos == m_in.size()) {
         m_in = data;
         m_inPos = 0;
@@ -74,6 +73,7 @@ void HttpConnection::readSocket()
 
 void HttpConnection::process()
 {
+    const QScopedValueRollback processing(m_processing, true);
     while (m_state == State::Idle || m_state == State::ReadingHead || m_state == State::ReadingBody) {
         const QByteArrayView view(m_in.constData() + m_inPos, m_in.size() - m_inPos);
         if (m_state == State::Idle) {
@@ -229,8 +229,9 @@ void HttpConnection::sendResponse(HttpResponse response)
     }
     m_state = State::Idle;
     m_stateSinceMs = m_clock.elapsed();
-    process();
-    if (m_state == State::Idle || m_state == State::ReadingHead || m_state == State::ReadingBody)
+    // Called from process() (a refusal answered in onHead), its loop goes on with the next
+    // pipelined request; re-entering it here would nest one call per request.
+    if (!m_processing)
         readSocket();
 }
 

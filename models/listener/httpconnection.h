@@ -78,6 +78,7 @@ private:
     bool m_clientGone = false;
     bool m_lingering = false;
     bool m_destroying = false;
+    bool m_processing = false;          // inside process(): sendResponse() must not re-enter it
     int m_requestsServed = 0;
 
     QElapsedTimer m_clock;              // started at accept; all times below are its ms

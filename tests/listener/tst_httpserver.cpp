@@ -75,6 +75,7 @@ private slots:
     void jsonBodyLimit();
     void multipartLimitAndStreaming();
     void refusedBeforeBody();
+    void manyPipelinedRefusals();
     void malformedRequest();
     void slowClientDroppedByHeaderDeadline();
     void idleConnectionClosed();
@@ -238,6 +239,37 @@ void TestHttpServer::refusedBeforeBody()
     });
     QCOMPARE(response.status, 401);
     QCOMPARE(response.header("Connection"), QByteArray("close"));
+}
+
+void TestHttpServer::manyPipelinedRefusals()
+{
+    startServer();
+    const quint16 port = m_server->serverPort();
+    // Refusals of bodyless requests keep the connection; answering each one must not
+    // nest the next one's parsing in its call (that overflowed the stack).
+    constexpr int kRequests = 25'000;
+    const QPair<int, int> result = onClientThread([port] {
+        QTcpSocket socket;
+        socket.connectToHost(QHostAddress::LocalHost, port);
+        socket.waitForConnected();
+        socket.write(QByteArray("GET /refuse HTTP/1.1\r\n\r\n").repeated(kRequests));
+        // Count status lines as they stream in (all answers are bodyless 401s or not).
+        int refused = 0;
+        int other = 0;
+        QByteArray tail;
+        while (refused + other < kRequests && socket.waitForReadyRead(10000)) {
+            const QByteArray data = tail + socket.readAll();
+            for (qsizetype at = data.indexOf("HTTP/1.1 "); at >= 0 && at + 12 <= data.size();
+                 at = data.indexOf("HTTP/1.1 ", at + 1))
+                (data.mid(at + 9, 3) == "401" ? refused : other) += 1;
+            const qsizetype last = data.lastIndexOf("HTTP/1.1 ");
+            // Keep a partial status line for the next read, else only a few bytes.
+            tail = (last >= 0 && last + 12 > data.size()) ? data.mid(last) : data.right(8);
+        }
+        return qMakePair(refused, other);
+    });
+    QCOMPARE(result.first, kRequests);
+    QCOMPARE(result.second, 0);
 }
 
 void TestHttpServer::malformedRequest()
