@@ -1,5 +1,7 @@
 #include "observerequest.h"
 
+#include "calllog/checkedinteger.h"
+#include "calllog/identifiertext.h"
 #include "formats/transcriptformat.h"
 #include "formats/transcriptformats.h"
 
@@ -49,22 +51,34 @@ public:
         return text;
     }
 
-    std::optional<qint64> integer(const QString &field)
+    std::optional<qint64> integer(const QString &field, qint64 min, qint64 max)
     {
         if (!has(field))
             return std::nullopt;
         const QJsonValue value = m_body.value(field);
-        if (value.isDouble()) {
-            const double number = value.toDouble();
-            if (number == double(qint64(number)))
-                return qint64(number);
-        } else if (value.isString() && m_form) {
-            bool ok = false;
-            const qint64 number = value.toString().trimmed().toLongLong(&ok);
-            if (ok)
-                return number;
+        if (!value.isDouble() && !(value.isString() && m_form)) {
+            m_errors.add(field, QStringLiteral("A valid integer is required."));
+            return std::nullopt;
         }
-        return invalidInteger(field);
+        const std::optional<qint64> number = CheckedInteger::fromJson(value, min, max, m_form);
+        if (!number)
+            m_errors.add(field, CheckedInteger::rangeError(min, max));
+        return number;
+    }
+
+    // An identifier (call_id, assistant_id, customer_number, ...): a string that other
+    // readers of the database can decode and that prints as itself.
+    std::optional<QString> identifier(const QString &field, int maxLength)
+    {
+        const std::optional<QString> text = string(field, maxLength);
+        if (!text)
+            return std::nullopt;
+        const QString problem = IdentifierText::problem(*text);
+        if (!problem.isEmpty()) {
+            m_errors.add(field, problem);
+            return std::nullopt;
+        }
+        return text;
     }
 
     // A JSON value that form bodies send as its text.
@@ -100,12 +114,6 @@ public:
     }
 
 private:
-    std::optional<qint64> invalidInteger(const QString &field)
-    {
-        m_errors.add(field, QStringLiteral("A valid integer is required."));
-        return std::nullopt;
-    }
-
     const QJsonObject &m_body;
     const bool m_form;
     FieldErrors &m_errors;
@@ -160,21 +168,19 @@ ObserveRequest ObserveRequest::parse(const QJsonObject &body, const Options &opt
     BodyReader reader(body, options.encoding, errors);
 
     // Identity.
-    if (const auto callId = reader.string(QStringLiteral("call_id"), kMaxCallIdLength)) {
+    if (const auto callId = reader.identifier(QStringLiteral("call_id"), kMaxCallIdLength)) {
         if (callId->trimmed().isEmpty())
             errors.add(QStringLiteral("call_id"), QStringLiteral("This field may not be blank."));
         call.callId = *callId;
     } else if (!reader.has(QStringLiteral("call_id")) && !errors.contains(QStringLiteral("call_id"))) {
         errors.add(QStringLiteral("call_id"), kRequired);
     }
-    call.agent = reader.integer(QStringLiteral("agent"));
-    if (call.agent && *call.agent <= 0)
-        errors.add(QStringLiteral("agent"), QStringLiteral("Must be a positive agent id."));
-    call.assistantId = reader.string(QStringLiteral("assistant_id"), 255).value_or(QString());
+    call.agent = reader.integer(QStringLiteral("agent"), 1, CheckedInteger::kMaxExactDouble);
+    call.assistantId = reader.identifier(QStringLiteral("assistant_id"), 255).value_or(QString());
     if (!reader.has(QStringLiteral("agent")) && call.assistantId.isEmpty() && !errors.contains(QStringLiteral("assistant_id")))
         errors.add(QStringLiteral("agent"), QStringLiteral("Either agent or assistant_id is required."));
 
-    if (const auto traceId = reader.string(QStringLiteral("trace_id"))) {
+    if (const auto traceId = reader.identifier(QStringLiteral("trace_id"), -1)) {
         static const QRegularExpression hex32(QStringLiteral("^[0-9a-fA-F]{32}$"));
         if (!traceId->isEmpty() && !hex32.match(*traceId).hasMatch())
             errors.add(QStringLiteral("trace_id"), QStringLiteral("Must be 32 hexadecimal characters (an OpenTelemetry trace id)."));
@@ -191,7 +197,7 @@ ObserveRequest ObserveRequest::parse(const QJsonObject &body, const Options &opt
         else
             call.voiceRecordingUrl = *url;
     }
-    if (const auto file = reader.string(QStringLiteral("voice_recording")))
+    if (const auto file = reader.identifier(QStringLiteral("voice_recording"), -1))
         request.m_recordingFile = *file;
 
     // Transcript.
@@ -204,12 +210,8 @@ ObserveRequest ObserveRequest::parse(const QJsonObject &body, const Options &opt
         else
             call.transcriptType = *type;
     }
-    if (const auto channel = reader.integer(QStringLiteral("main_agent_channel_index"))) {
-        if (*channel != 0 && *channel != 1)
-            errors.add(QStringLiteral("main_agent_channel_index"), QStringLiteral("Must be 0 or 1."));
-        else
-            call.mainAgentChannelIndex = int(*channel);
-    }
+    if (const auto channel = reader.integer(QStringLiteral("main_agent_channel_index"), 0, 1))
+        call.mainAgentChannelIndex = int(*channel);
     const std::optional<QJsonValue> transcript = reader.json(QStringLiteral("transcript_json"));
     if (call.transcriptType == kAudioOnly) {
         // Audio only: the transcript comes from local transcription, later.
@@ -243,8 +245,8 @@ ObserveRequest ObserveRequest::parse(const QJsonObject &body, const Options &opt
     }
 
     // Descriptive fields.
-    call.callEndedReason = reader.string(QStringLiteral("call_ended_reason"), kMaxShortTextLength).value_or(QString());
-    call.customerNumber = reader.string(QStringLiteral("customer_number"), kMaxShortTextLength).value_or(QString());
+    call.callEndedReason = reader.identifier(QStringLiteral("call_ended_reason"), kMaxShortTextLength).value_or(QString());
+    call.customerNumber = reader.identifier(QStringLiteral("customer_number"), kMaxShortTextLength).value_or(QString());
     call.metadata = reader.object(QStringLiteral("metadata")).value_or(QJsonObject());
     call.dynamicVariables = reader.object(QStringLiteral("dynamic_variables")).value_or(QJsonObject());
     if (const auto timestamp = reader.string(QStringLiteral("timestamp"))) {
@@ -301,14 +303,13 @@ ObserveRequest ObserveRequest::parse(const QJsonObject &body, const Options &opt
         if (parts.isEmpty())
             errors.add(QStringLiteral("metric_ids"), QStringLiteral("Must be comma-separated integers, e.g. \"1,2,3\"."));
         for (const QString &part : std::as_const(parts)) {
-            bool ok = false;
-            const qint64 id = part.trimmed().toLongLong(&ok);
-            if (!ok || id <= 0) {
+            const std::optional<qint64> id = CheckedInteger::fromText(part, 1, CheckedInteger::kMaxExactDouble);
+            if (!id) {
                 errors.add(QStringLiteral("metric_ids"),
                            QStringLiteral("Must be comma-separated integers, e.g. \"1,2,3\"; \"%1\" is not one.").arg(part.trimmed()));
                 break;
             }
-            call.metricIds.append(id);
+            call.metricIds.append(*id);
         }
     }
 

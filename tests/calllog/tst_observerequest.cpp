@@ -6,6 +6,8 @@
 #include <QJsonDocument>
 #include <QTest>
 
+using namespace Qt::StringLiterals;
+
 namespace {
 
 QJsonObject body(const char *json)
@@ -40,6 +42,9 @@ private slots:
     void rejectsBadFields();
     void acceptsValidBodies_data();
     void acceptsValidBodies();
+    void badIdentifiersSayWhatIsWrong();
+    void outOfRangeIntegersNameTheRange_data();
+    void outOfRangeIntegersNameTheRange();
     void readsEveryField();
     void functionCallsKeepTheirData();
     void missingTimesFollowTheGeneralRules();
@@ -60,6 +65,18 @@ void TestObserveRequest::rejectsBadFields_data()
     QTest::newRow("call_id not a string") << body(R"({"call_id":12,"agent":1})") << "call_id";
     QTest::newRow("call_id 101 chars") << body(QByteArray(R"({"agent":1,"call_id":")" + QByteArray(101, 'x') + R"("})").constData())
                                        << "call_id";
+    // Identifiers must be text every reader decodes and that prints as itself.
+    QTest::newRow("call_id lone high surrogate") << body(R"({"call_id":"\ud800","agent":1})") << "call_id";
+    QTest::newRow("call_id lone low surrogate") << body(R"({"call_id":"a\udc00b","agent":1})") << "call_id";
+    QTest::newRow("call_id NUL") << body(R"({"call_id":"a\u0000b","agent":1})") << "call_id";
+    QTest::newRow("call_id escape") << body(R"({"call_id":"\u001b[31mc","agent":1})") << "call_id";
+    QTest::newRow("call_id C1 control") << body(R"({"call_id":"c\u0085","agent":1})") << "call_id";
+    QTest::newRow("assistant_id NUL") << body(R"({"call_id":"c","assistant_id":"asst\u0000"})") << "assistant_id";
+    QTest::newRow("customer_number newline") << valid(R"("customer_number":"+1415\n5550100")") << "customer_number";
+    QTest::newRow("call_ended_reason tab") << valid(R"("call_ended_reason":"hangup\t")") << "call_ended_reason";
+    QTest::newRow("trace_id trailing newline") << valid(R"("trace_id":"0123456789abcdef0123456789abcdef\n")") << "trace_id";
+    QTest::newRow("voice_recording NUL") << valid(R"("voice_recording":"a.wav\u0000.txt")") << "voice_recording";
+    QTest::newRow("agent out of range") << body(R"({"call_id":"c","agent":1e20})") << "agent";
     QTest::newRow("agent and assistant_id missing") << body(R"({"call_id":"c"})") << "agent";
     QTest::newRow("agent not a number") << body(R"({"call_id":"c","agent":"seven"})") << "agent";
     QTest::newRow("agent numeric string in JSON") << body(R"({"call_id":"c","agent":"7"})") << "agent";
@@ -125,6 +142,48 @@ void TestObserveRequest::rejectsBadFields()
     QVERIFY(request.call().callId.isEmpty());
 }
 
+void TestObserveRequest::badIdentifiersSayWhatIsWrong()
+{
+    const ObserveRequest surrogate = ObserveRequest::parse(body(R"({"call_id":"x\ud800","agent":1})"));
+    QCOMPARE(surrogate.errors().messages(u"call_id"_s),
+             QStringList(u"Must be valid Unicode text; found a lone surrogate U+D800 at position 1."_s));
+    const ObserveRequest nul = ObserveRequest::parse(body(R"({"call_id":"ab\u0000","agent":1})"));
+    QCOMPARE(nul.errors().messages(u"call_id"_s),
+             QStringList(u"Must not contain control characters; found U+0000 at position 2."_s));
+}
+
+// Numbers past what a qint64 holds used to reach qint64(number), which is undefined
+// behaviour; they now get the field's range in the error, in JSON and in form bodies.
+void TestObserveRequest::outOfRangeIntegersNameTheRange_data()
+{
+    QTest::addColumn<QJsonObject>("input");
+    QTest::addColumn<bool>("form");
+    QTest::addColumn<QString>("field");
+    QTest::addColumn<QString>("message");
+
+    const QString agentRange = u"Must be a whole number from 1 to 9007199254740992."_s;
+    QTest::newRow("agent 1e20") << body(R"({"call_id":"c","agent":1e20})") << false << "agent" << agentRange;
+    QTest::newRow("agent 2^63") << body(R"({"call_id":"c","agent":9223372036854775808})") << false << "agent" << agentRange;
+    QTest::newRow("agent -1e300") << body(R"({"call_id":"c","agent":-1e300})") << false << "agent" << agentRange;
+    QTest::newRow("agent 0") << body(R"({"call_id":"c","agent":0})") << false << "agent" << agentRange;
+    QTest::newRow("form agent past qint64") << body(R"({"call_id":"c","agent":"99999999999999999999"})") << true
+                                            << "agent" << agentRange;
+    QTest::newRow("channel 1e19") << valid(R"("main_agent_channel_index":1e19)") << false << "main_agent_channel_index"
+                                  << u"Must be a whole number from 0 to 1."_s;
+}
+
+void TestObserveRequest::outOfRangeIntegersNameTheRange()
+{
+    QFETCH(QJsonObject, input);
+    QFETCH(bool, form);
+    QFETCH(QString, field);
+    QFETCH(QString, message);
+    ObserveRequest::Options options;
+    options.encoding = form ? ObserveRequest::Encoding::Form : ObserveRequest::Encoding::Json;
+    const ObserveRequest request = ObserveRequest::parse(input, options);
+    QCOMPARE(request.errors().messages(field), QStringList(message));
+}
+
 void TestObserveRequest::acceptsValidBodies_data()
 {
     QTest::addColumn<QJsonObject>("input");
@@ -135,6 +194,7 @@ void TestObserveRequest::acceptsValidBodies_data()
     QTest::newRow("two turns") << valid() << 2;
     QTest::newRow("vocera alias") << valid(R"("transcript_type":"vocera")") << 2;
     QTest::newRow("explicit cekura") << valid(R"("transcript_type":"cekura")") << 2;
+    QTest::newRow("call_id with an emoji (a surrogate pair)") << body(R"({"call_id":"c-\ud83d\ude00","agent":1})") << 0;
     QTest::newRow("call_id 100 chars") << body(QByteArray(R"({"agent":1,"call_id":")" + QByteArray(100, 'x') + R"("})").constData())
                                        << 0;
     QTest::newRow("trace_id empty") << valid(R"("trace_id":"")") << 2;
