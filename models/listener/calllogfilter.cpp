@@ -1,5 +1,6 @@
 #include "calllogfilter.h"
 
+#include "calllog/checkedinteger.h"
 #include "calllog/reviewstatus.h"
 
 #include <QDateTime>
@@ -9,6 +10,25 @@
 namespace {
 
 constexpr int kMaxDepth = 8;
+// Longer "in" lists are refused: each one is bound into SQL or matched per call.
+constexpr int kMaxInValues = 1000;
+
+// Fields that hold integers: their values must be integers (or null, which no call has).
+bool isIntegerField(const QString &field)
+{
+    return field == QLatin1String("id") || field == QLatin1String("agent");
+}
+
+// Ids and agent ids as a filter may name them: a JSON number or its text, exact in a double.
+std::optional<qint64> filterInteger(const QJsonValue &value)
+{
+    return CheckedInteger::fromJson(value, -CheckedInteger::kMaxExactDouble, CheckedInteger::kMaxExactDouble, true);
+}
+
+bool isIntegerOrNull(const QJsonValue &value)
+{
+    return value.isNull() || filterInteger(value).has_value();
+}
 
 bool isTimeField(const QString &field)
 {
@@ -185,10 +205,27 @@ CallLogFilter::Node CallLogFilter::parseNode(const QJsonValue &value, const QStr
                                                       .arg(node.op, operatorNames().join(QLatin1String(", "))));
     else if (node.op == QLatin1String("in") && !node.value.isArray())
         errors->add(path + QStringLiteral(".value"), QStringLiteral("\"in\" takes a list."));
+    else if (node.op == QLatin1String("in") && node.value.toArray().size() > kMaxInValues)
+        errors->add(path + QStringLiteral(".value"), QStringLiteral("\"in\" takes at most %1 values; got %2.")
+                                                         .arg(kMaxInValues).arg(node.value.toArray().size()));
     else if (node.op == QLatin1String("isnull") && !node.value.isBool())
         errors->add(path + QStringLiteral(".value"), QStringLiteral("\"isnull\" takes true or false."));
     else if (node.value.isUndefined())
         errors->add(path + QStringLiteral(".value"), QStringLiteral("This field is required."));
+    else if (isIntegerField(node.field) && node.op != QLatin1String("isnull") && node.op != QLatin1String("contains")
+             && node.op != QLatin1String("startswith")) {
+        const QJsonArray values = node.op == QLatin1String("in") ? node.value.toArray() : QJsonArray{node.value};
+        const bool nullAllowed = node.op == QLatin1String("in") || node.op == QLatin1String("eq")
+                                 || node.op == QLatin1String("neq");
+        for (const QJsonValue &item : values) {
+            if (!(nullAllowed ? isIntegerOrNull(item) : filterInteger(item).has_value())) {
+                errors->add(path + QStringLiteral(".value"),
+                            QStringLiteral("\"%1\" takes integers (-2^63 to 2^63-1); %2 is not one.")
+                                .arg(node.field, item.isNull() ? QStringLiteral("null") : text(item).left(40)));
+                break;
+            }
+        }
+    }
     return node;
 }
 
@@ -292,9 +329,10 @@ bool CallLogFilter::narrowNode(const Node &node, CallQuery &query) const
                                  : node.op == QLatin1String("eq") ? QJsonArray{node.value}
                                                                   : QJsonArray();
         for (const QJsonValue &item : items) {
+            // Checked when parsed; strings and nulls keep the per-call comparison.
             if (!item.isDouble())
                 return false;
-            ids.append(qint64(item.toDouble()));
+            ids.append(*filterInteger(item));
         }
         if (ids.isEmpty())
             return false;

@@ -16,7 +16,8 @@
 //
 // The filter narrows a CallQuery with what SQL can do (top-level AND conditions on
 // status, call_id and id), and matches() decides the rest on each call.
-// contains/startswith compare case-insensitively; timestamps compare as instants.
+// contains/startswith compare case-insensitively; timestamps compare as instants. Integer
+// fields (id, agent) take integers only, and an "in" list at most 1000 values (400 otherwise).
 class CallLogFilter
 {
 public:

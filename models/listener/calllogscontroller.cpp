@@ -117,6 +117,8 @@ ApiResult CallLogsController::list(const HttpRequest &request)
         const std::optional<QList<qint64>> ids = RequestBodyDecoder::idList(QJsonValue(item("call_ids")));
         if (!ids)
             errors.add(QStringLiteral("call_ids"), QStringLiteral("Expected comma-separated call log ids."));
+        else if (const QString tooMany = RequestBodyDecoder::tooManyIds(*ids); !tooMany.isEmpty())
+            errors.add(QStringLiteral("call_ids"), tooMany);
         else
             callQuery.ids = *ids;
     }

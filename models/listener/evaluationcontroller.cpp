@@ -45,6 +45,8 @@ ApiResult EvaluationController::evaluateMetrics(const HttpRequest &request)
         errors.add(QStringLiteral("call_logs"), QStringLiteral("This field is required."));
     else if (!(databaseIds = RequestBodyDecoder::idList(body.value(QStringLiteral("call_logs")))) || databaseIds->isEmpty())
         errors.add(QStringLiteral("call_logs"), QStringLiteral("Expected a non-empty list of call log ids."));
+    else if (const QString tooMany = RequestBodyDecoder::tooManyIds(*databaseIds); !tooMany.isEmpty())
+        errors.add(QStringLiteral("call_logs"), tooMany);
     if (!body.contains(QStringLiteral("metrics")))
         errors.add(QStringLiteral("metrics"), QStringLiteral("This field is required."));
     else if (const auto metrics = RequestBodyDecoder::idList(body.value(QStringLiteral("metrics"))); !metrics || metrics->isEmpty())
@@ -88,6 +90,8 @@ ApiResult EvaluationController::rerunEvaluation(const HttpRequest &request)
         errors.add(QStringLiteral("call_logs"), QStringLiteral("This field is required."));
     else if (!all && (!(databaseIds = RequestBodyDecoder::idList(callLogs)) || databaseIds->isEmpty()))
         errors.add(QStringLiteral("call_logs"), QStringLiteral("Expected a list of call log ids or \"all\"."));
+    else if (!all && !RequestBodyDecoder::tooManyIds(*databaseIds).isEmpty())
+        errors.add(QStringLiteral("call_logs"), RequestBodyDecoder::tooManyIds(*databaseIds));
     if (!errors.isEmpty())
         return ApiResult::invalid(errors);
 

@@ -79,6 +79,13 @@ std::optional<bool> RequestBodyDecoder::boolean(const QJsonValue &value)
     return std::nullopt;
 }
 
+QString RequestBodyDecoder::tooManyIds(const QList<qint64> &ids)
+{
+    if (ids.size() <= kMaxIds)
+        return {};
+    return QStringLiteral("Give at most %1 ids; got %2.").arg(kMaxIds).arg(ids.size());
+}
+
 std::optional<QList<qint64>> RequestBodyDecoder::idList(const QJsonValue &value)
 {
     QJsonValue list = value;

@@ -5,6 +5,7 @@
 #include <QJsonObject>
 #include <QJsonValue>
 #include <QList>
+#include <QString>
 
 #include <optional>
 
@@ -33,4 +34,8 @@ public:
     static std::optional<bool> boolean(const QJsonValue &value);
     // A list of positive integers: a JSON array, or text "1,2,3" / "[1,2,3]".
     static std::optional<QList<qint64>> idList(const QJsonValue &value);
+    // Id lists (call_ids, call_logs) past this are refused: each id costs a lookup.
+    static constexpr int kMaxIds = 1000;
+    // The error for a list past kMaxIds, or empty when the list is within it.
+    static QString tooManyIds(const QList<qint64> &ids);
 };

@@ -72,6 +72,8 @@ private slots:
     void listPaginationAndFilters();
     void detailPatchDelete();
     void evaluateAndRerun();
+    void idListsAreCapped();
+    void integerFilterValuesAreChecked();
     void requestLogMasksSecrets();
     void providerWebhooks();
     void curlAsClient();
@@ -445,6 +447,57 @@ void TestObserveApi::evaluateAndRerun()
                     json({{QStringLiteral("agent_id"), 9}, {QStringLiteral("assistant_id"), QStringLiteral("a")},
                           {QStringLiteral("call_logs"), QJsonArray{id}}}));
     QCOMPARE(response.status, 400);
+}
+
+// Defect 13: id lists past 1,000 are refused up front, naming the field and the limit.
+void TestObserveApi::idListsAreCapped()
+{
+    const auto saysLimit = [](const RawResponse &response, const QString &field) {
+        const QJsonArray messages = response.json()[field].toArray();
+        return response.status == 400 && !messages.isEmpty()
+               && messages.first().toString().contains(QStringLiteral("at most 1000"));
+    };
+    QByteArrayList manyIds(1001, "1");
+    QVERIFY(saysLimit(get("/observability/v1/call-logs/?call_ids=" + manyIds.join(',')), QStringLiteral("call_ids")));
+    QCOMPARE(get("/observability/v1/call-logs/?call_ids=" + QByteArrayList(1000, "1").join(',')).status, 200);
+
+    QJsonArray ids;
+    for (int i = 1; i <= 1001; ++i)
+        ids.append(i);
+    const QByteArray inFilter = QJsonDocument(QJsonObject{{QStringLiteral("field"), QStringLiteral("id")},
+                                                          {QStringLiteral("op"), QStringLiteral("in")},
+                                                          {QStringLiteral("value"), ids}})
+                                    .toJson(QJsonDocument::Compact);
+    QVERIFY(saysLimit(get("/observability/v1/call-logs/?filters_v2=" + inFilter.toPercentEncoding()),
+                      QStringLiteral("filters_v2.value")));
+    QVERIFY(saysLimit(post("/observability/v1/call-logs/evaluate_metrics/",
+                           json({{QStringLiteral("agent_id"), 9}, {QStringLiteral("call_logs"), ids},
+                                 {QStringLiteral("metrics"), QJsonArray{1}}})),
+                      QStringLiteral("call_logs")));
+    QVERIFY(saysLimit(post("/observability/v1/call-logs/rerun_evaluation/",
+                           json({{QStringLiteral("agent_id"), 9}, {QStringLiteral("call_logs"), ids}})),
+                      QStringLiteral("call_logs")));
+}
+
+// Defect 14: `id eq 1.5` matched call 1; integer fields take integers only.
+void TestObserveApi::integerFilterValuesAreChecked()
+{
+    const qint64 id = post("/observability/v1/observe/", json(callBody(QStringLiteral("int-1"), 77)))
+                          .json()[QStringLiteral("id")].toInteger();
+    const auto filtered = [&](const QByteArray &filter) {
+        return get("/observability/v1/call-logs/?filters_v2=" + filter.toPercentEncoding());
+    };
+    RawResponse response = filtered(QByteArray(R"({"field":"id","op":"eq","value":)") + QByteArray::number(id) + ".5}");
+    QCOMPARE(response.status, 400);
+    QVERIFY(response.json()[QStringLiteral("filters_v2.value")].toArray().first().toString().contains(QStringLiteral("id")));
+    QCOMPARE(filtered(R"({"field":"id","op":"in","value":[1,1e300]})").status, 400);
+    QCOMPARE(filtered(R"([{"field":"agent","op":"gte","value":1e300}])").status, 400);
+    QVERIFY(filtered(R"({"operator":"or","conditions":[{"field":"agent","op":"eq","value":"x"}]})")
+                .json()[QStringLiteral("filters_v2.conditions[0].value")].isArray());
+    response = filtered(QByteArray(R"({"field":"id","op":"eq","value":)") + QByteArray::number(id) + "}");
+    QCOMPARE(response.status, 200);
+    QCOMPARE(response.json()[QStringLiteral("count")].toInt(), 1);
+    QCOMPARE(filtered(R"({"field":"agent","op":"eq","value":77})").json()[QStringLiteral("count")].toInt(), 1);
 }
 
 void TestObserveApi::requestLogMasksSecrets()
