@@ -323,6 +323,33 @@ bool CallLogFilter::narrowNode(const Node &node, CallQuery &query) const
             return true;
         }
     }
+    if (node.field == QLatin1String("timestamp") && node.value.isString()) {
+        // Stored times are whole milliseconds, so gt/lt are gte/lte one ms further.
+        const QDateTime time = QDateTime::fromString(node.value.toString(), Qt::ISODateWithMs);
+        if (!time.isValid())
+            return false;
+        if (node.op == QLatin1String("gte") || node.op == QLatin1String("gt")) {
+            const QDateTime from = node.op == QLatin1String("gt") ? time.addMSecs(1) : time;
+            if (!query.timestampFrom.isValid() || from > query.timestampFrom)
+                query.timestampFrom = from;
+            return true;
+        }
+        if (node.op == QLatin1String("lte") || node.op == QLatin1String("lt")) {
+            const QDateTime to = node.op == QLatin1String("lt") ? time.addMSecs(-1) : time;
+            if (!query.timestampTo.isValid() || to < query.timestampTo)
+                query.timestampTo = to;
+            return true;
+        }
+        return false;
+    }
+    if (node.field == QLatin1String("agent") && node.op == QLatin1String("eq") && node.value.isDouble()) {
+        // A call's agent key is "agent:<agent>" exactly when it has an agent id.
+        const QString key = QStringLiteral("agent:%1").arg(*filterInteger(node.value));
+        if (!query.agentKey.isEmpty() && query.agentKey != key)
+            return false;
+        query.agentKey = key;
+        return true;
+    }
     if (node.field == QLatin1String("id") && query.ids.isEmpty()) {
         QList<qint64> ids;
         const QJsonArray items = node.op == QLatin1String("in") ? node.value.toArray()

@@ -15,7 +15,7 @@
 // "duration", "success", ...); "metadata.key" and "dynamic_variables.key" reach inside.
 //
 // The filter narrows a CallQuery with what SQL can do (top-level AND conditions on
-// status, call_id and id), and matches() decides the rest on each call.
+// status, call_id, id, agent and timestamp ranges), and matches() decides the rest on each call.
 // contains/startswith compare case-insensitively; timestamps compare as instants. Integer
 // fields (id, agent) take integers only, and an "in" list at most 1000 values (400 otherwise).
 class CallLogFilter
