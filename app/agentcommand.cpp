@@ -1,19 +1,9 @@
 #include "agentcommand.h"
 
 #include "commandline.h"
+#include "calllog/agentkey.h"
 #include "store/callreader.h"
 #include "store/callstore.h"
-
-namespace {
-
-QString agentKeyFor(const QString &agent)
-{
-    bool numeric = false;
-    const qint64 id = agent.toLongLong(&numeric);
-    return numeric && id > 0 ? QStringLiteral("agent:%1").arg(id) : QStringLiteral("assistant:") + agent;
-}
-
-} // namespace
 
 int AgentCommand::run(const QStringList &arguments, const QString &databasePath)
 {
@@ -53,7 +43,7 @@ int AgentCommand::run(const QStringList &arguments, const QString &databasePath)
         return 2;
     }
 
-    const QString key = agentKeyFor(positional.at(1));
+    const QString key = AgentKey::fromId(positional.at(1)).toString();
     AgentSettings settings = reader.agentSettings(key).value_or(AgentSettings());
     settings.agentKey = key;
     if (parser.isSet(name))

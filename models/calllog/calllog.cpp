@@ -1,5 +1,6 @@
 #include "calllog.h"
 
+#include "agentkey.h"
 #include "calllogjsonwriter.h"
 
 #include <QJsonArray>
@@ -9,9 +10,7 @@
 
 QString CallLog::agentKey() const
 {
-    if (agent)
-        return QStringLiteral("agent:") + QString::number(*agent);
-    return QStringLiteral("assistant:") + assistantId;
+    return (agent ? AgentKey::ofAgent(*agent) : AgentKey::ofAssistant(assistantId)).toString();
 }
 
 double CallLog::transcriptDuration() const

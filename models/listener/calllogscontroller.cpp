@@ -4,6 +4,7 @@
 #include "httprequest.h"
 #include "requestbodydecoder.h"
 
+#include "calllog/agentkey.h"
 #include "calllog/calllogjsonwriter.h"
 #include "calllog/reviewstatus.h"
 #include "ingest/observerequest.h"
@@ -101,17 +102,19 @@ ApiResult CallLogsController::list(const HttpRequest &request)
     }
     if (!item("agent_id").isEmpty()) {
         bool ok = false;
-        item("agent_id").toLongLong(&ok);
+        const qint64 agent = item("agent_id").toLongLong(&ok);
         if (!ok)
             errors.add(QStringLiteral("agent_id"), QStringLiteral("A valid integer is required."));
+        else if (agent <= 0)
+            errors.add(QStringLiteral("agent_id"), QStringLiteral("Must be a positive agent id."));
         else
-            callQuery.agentKey = QStringLiteral("agent:") + item("agent_id");
+            callQuery.agentKey = AgentKey::ofAgent(agent).toString();
     }
     if (!item("assistant_id").isEmpty()) {
         if (!callQuery.agentKey.isEmpty())
             errors.add(QStringLiteral("assistant_id"), QStringLiteral("Give agent_id or assistant_id, not both."));
         else
-            callQuery.agentKey = QStringLiteral("assistant:") + item("assistant_id");
+            callQuery.agentKey = AgentKey::ofAssistant(item("assistant_id")).toString();
     }
     if (!item("call_ids").isEmpty()) {
         const std::optional<QList<qint64>> ids = RequestBodyDecoder::idList(QJsonValue(item("call_ids")));

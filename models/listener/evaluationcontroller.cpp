@@ -2,6 +2,7 @@
 
 #include "requestbodydecoder.h"
 
+#include "calllog/agentkey.h"
 #include "calllog/calllogjsonwriter.h"
 #include "ingest/threadreader.h"
 #include "store/callreader.h"
@@ -80,9 +81,12 @@ ApiResult EvaluationController::rerunEvaluation(const HttpRequest &request)
     if (agentId.isEmpty() == assistantId.isEmpty())
         errors.add(QStringLiteral("non_field_errors"), QStringLiteral("Give exactly one of agent_id and assistant_id."));
     bool ok = false;
-    if (!agentId.isEmpty() && (agentId.toLongLong(&ok), !ok))
+    const qint64 agent = agentId.toLongLong(&ok);
+    if (!agentId.isEmpty() && !ok)
         errors.add(QStringLiteral("agent_id"), QStringLiteral("A valid integer is required."));
-    const QString agentKey = agentId.isEmpty() ? QStringLiteral("assistant:") + assistantId : QStringLiteral("agent:") + agentId;
+    else if (!agentId.isEmpty() && agent <= 0)
+        errors.add(QStringLiteral("agent_id"), QStringLiteral("Must be a positive agent id."));
+    const QString agentKey = (agentId.isEmpty() ? AgentKey::ofAssistant(assistantId) : AgentKey::ofAgent(agent)).toString();
     const QJsonValue callLogs = body.value(QStringLiteral("call_logs"));
     std::optional<QList<qint64>> databaseIds;
     const bool all = callLogs.toString() == QLatin1String("all");

@@ -3,6 +3,7 @@
 #include "apikeycheck.h"
 #include "httprequest.h"
 
+#include "calllog/agentkey.h"
 #include "ingest/ingestpipeline.h"
 #include "ingest/observerequest.h"
 #include "ingest/threadreader.h"
@@ -10,20 +11,6 @@
 #include "providers/providerwebhooks.h"
 #include "store/callreader.h"
 #include "store/callstore.h"
-
-#include <QRegularExpression>
-
-namespace {
-
-QString agentKeyForId(const QString &agentId)
-{
-    static const QRegularExpression digits(QStringLiteral("^[0-9]{1,18}$"));
-    if (agentId.isEmpty())
-        return {};
-    return digits.match(agentId).hasMatch() ? QStringLiteral("agent:") + agentId : QStringLiteral("assistant:") + agentId;
-}
-
-} // namespace
 
 ProviderWebhookController::ProviderWebhookController(CallStore *store, IngestPipeline *pipeline, const QString &apiKey)
     : m_store(store), m_pipeline(pipeline), m_apiKey(apiKey)
@@ -37,9 +24,9 @@ void ProviderWebhookController::receive(const HttpRequest &request, const QStrin
     const WebhookMapping mapping = webhook->map(request.body, agentIdFromQuery);
 
     // Whose webhook is it? The mapped body names the agent; a non-final event has none,
-    // but the mapping still says whose event it is.
-    QString agentKey = mapping.observeBody.isEmpty() ? agentKeyForId(mapping.agentId)
-                                                     : ObserveRequest::agentKeyOf(mapping.observeBody);
+    // but the mapping still says whose event it is. Both name it with the same parser.
+    const QString agentKey = mapping.observeBody.isEmpty() ? AgentKey::fromId(mapping.agentId).toString()
+                                                           : ObserveRequest::agentKeyOf(mapping.observeBody);
     QString secret;
     if (!agentKey.isEmpty()) {
         if (const auto settings = ThreadReader::forDatabase(m_store->databasePath()).agentSettings(agentKey))

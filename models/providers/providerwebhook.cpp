@@ -1,5 +1,7 @@
 #include "providerwebhook.h"
 
+#include "calllog/agentkey.h"
+
 #include <QJsonDocument>
 #include <QRegularExpression>
 
@@ -36,12 +38,11 @@ void ProviderWebhook::noteAgent(WebhookMapping &mapping, const QString &agentIdF
 
 void ProviderWebhook::setAgent(WebhookMapping &mapping)
 {
-    static const QRegularExpression positiveInteger(u"^[1-9][0-9]{0,17}$"_s);
-    const QString &agentId = mapping.agentId;
-    if (positiveInteger.match(agentId).hasMatch())
-        mapping.observeBody.insert(u"agent"_s, agentId.toLongLong());
-    else if (!agentId.isEmpty())
-        mapping.observeBody.insert(u"assistant_id"_s, agentId);
+    const AgentKey key = AgentKey::fromId(mapping.agentId);
+    if (key.agent())
+        mapping.observeBody.insert(u"agent"_s, *key.agent());
+    else if (!key.isNull())
+        mapping.observeBody.insert(u"assistant_id"_s, key.assistantId());
     else
         mapping.errors.add(u"agent_id"_s, u"The payload names no agent; add ?agent_id=<id> to the webhook URL."_s);
 }

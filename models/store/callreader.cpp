@@ -4,6 +4,8 @@
 #include "sqliteconnection.h"
 #include "storelog.h"
 
+#include "calllog/agentkey.h"
+
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -99,7 +101,7 @@ QString whereClause(const CallQuery &query, QVariantList *values, bool withKeyse
     }
     if (!query.agent.isEmpty()) {
         terms << QStringLiteral("(c.agent_key = ? OR c.assistant_id = ?)");
-        *values << QStringLiteral("agent:") + query.agent << query.agent;
+        *values << AgentKey::fromId(query.agent).toString() << query.agent;
     }
     if (!query.search.trimmed().isEmpty()) {
         const QString match = FtsQuery::matchExpression(query.search);

@@ -4,6 +4,8 @@
 #include "storeerror.h"
 #include "storelog.h"
 
+#include "calllog/agentkey.h"
+
 #include <QCryptographicHash>
 #include <QDateTime>
 #include <QJsonArray>
@@ -683,12 +685,9 @@ void WriteSession::setAgentSettings(const AgentSettings &settings)
     load.finish();
     stored.insert(QStringLiteral("lenient_roles"), settings.lenientRoles);
 
-    QVariant agentId;
-    QVariant assistantId;
-    if (settings.agentKey.startsWith(QLatin1String("agent:")))
-        agentId = settings.agentKey.mid(6).toLongLong();
-    else if (settings.agentKey.startsWith(QLatin1String("assistant:")))
-        assistantId = settings.agentKey.mid(10);
+    const AgentKey key = AgentKey::parse(settings.agentKey);
+    const QVariant agentId = key.agent() ? QVariant(*key.agent()) : QVariant();
+    const QVariant assistantId = key.assistantId().isEmpty() ? QVariant() : QVariant(key.assistantId());
 
     QSqlQuery &save = statement(SaveAgentSettings);
     save.bindValue(0, settings.agentKey);

@@ -76,6 +76,7 @@ private slots:
     void integerFilterValuesAreChecked();
     void requestLogMasksSecrets();
     void providerWebhooks();
+    void providerWebhookAgentIdWithLeadingZeros();
     void curlAsClient();
 
 private:
@@ -594,6 +595,35 @@ void TestObserveApi::providerWebhooks()
     QCOMPARE(post(bare, started, "application/json", {}).status, 401);
     response = sendRaw(m_port, buildRequest("POST", bare, started, "application/json", headers));
     QCOMPARE(response.status, 200);
+}
+
+// The secret is saved under the key the command line makes of "007" (agent:7); a
+// non-final event for ?agent_id=007 used to look up agent:007, find no secret and ask
+// for the API key, and a final one was stored under assistant:007.
+void TestObserveApi::providerWebhookAgentIdWithLeadingZeros()
+{
+    const ProviderWebhook *vapi = ProviderWebhooks::find(QStringLiteral("vapi"));
+    QVERIFY(vapi);
+    AgentSettings settings;
+    settings.agentKey = QStringLiteral("agent:7");
+    settings.webhookSecret = QStringLiteral("whsec-7");
+    QVERIFY(m_store->setAgentSettings(settings).result());
+
+    const QByteArray target = "/observability/v1/vapi/observe/?agent_id=007";
+    const QByteArray update = R"({"message":{"type":"status-update","status":"in-progress"}})";
+    const QByteArray report = R"({"message":{"type":"end-of-call-report","call":{"id":"vapi-007"},)"
+                              R"("artifact":{"messages":[{"role":"bot","message":"Hi","secondsFromStart":0.5}]}}})";
+    auto signedWith = [&](const QByteArray &body, const QString &secret) {
+        QList<QPair<QByteArray, QByteArray>> headers;
+        const WebhookHeaders signature = vapi->sign(body, secret, QDateTime::currentDateTimeUtc());
+        for (auto it = signature.begin(); it != signature.end(); ++it)
+            headers.append({it.key().toLatin1(), it.value().toLatin1()});
+        return buildRequest("POST", target, body, "application/json", headers);
+    };
+    QCOMPARE(sendRaw(m_port, signedWith(update, QStringLiteral("wrong"))).status, 401);
+    QCOMPARE(sendRaw(m_port, signedWith(update, QStringLiteral("whsec-7"))).status, 200);
+    QCOMPARE(sendRaw(m_port, signedWith(report, QStringLiteral("whsec-7"))).status, 200);
+    QVERIFY(CallReader(m_store->databasePath()).callByCallId(QStringLiteral("vapi-007"), QStringLiteral("agent:7")));
 }
 
 void TestObserveApi::curlAsClient()
