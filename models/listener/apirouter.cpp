@@ -134,8 +134,7 @@ std::optional<HttpResponse> ApiRouter::checkHead(const HttpRequest &head)
             .withHeader("WWW-Authenticate", "Bearer realm=\"callscope\"")
             .toHttpResponse();
     }
-    const bool hasBody = head.hasHeader("Transfer-Encoding") || head.header("Content-Length").trimmed().toLongLong() > 0;
-    if (hasBody && route->kind != Route::Kind::Provider && (method == QLatin1String("POST") || method == QLatin1String("PATCH"))) {
+    if (head.hasBody() && route->kind != Route::Kind::Provider && (method == QLatin1String("POST") || method == QLatin1String("PATCH"))) {
         const QByteArray type = head.mediaType();
         if (type != "application/json" && type != "application/x-www-form-urlencoded" && type != "multipart/form-data")
             return ApiResult::error(ApiError::UnsupportedMediaType,

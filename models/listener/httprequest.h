@@ -32,6 +32,9 @@ struct HttpRequest
     QByteArray target;          // "/observability/v1/call-logs/?page=2"
     int versionMinor = 1;       // HTTP/1.<minor>
     QList<Header> headers;
+    // The body length as the parser framed it (Content-Length, lists and repeats
+    // checked); -1: chunked, length unknown. The one reading of it: never re-parse headers.
+    qint64 declaredBodyLength = 0;
 
     QByteArray body;            // non-multipart bodies
     QList<QPair<QString, QByteArray>> fields;   // multipart text parts, in order
@@ -62,6 +65,7 @@ struct HttpRequest
     // HTTP/1.0 only with "Connection: keep-alive").
     bool keepAlive() const;
     bool expectsContinue() const;
+    bool hasBody() const { return declaredBodyLength != 0; }
     // The text field `name` of a multipart body (the last one if repeated).
     const QByteArray *field(const QString &name) const;
 };

@@ -220,9 +220,11 @@ bool HttpRequestParser::finishHead()
         }
         m_chunked = true;
         m_contentLength = -1;
+        m_request.declaredBodyLength = -1;
         m_state = State::ChunkSize;
     } else {
         m_contentLength = haveLength ? length : 0;
+        m_request.declaredBodyLength = m_contentLength;
         m_state = State::Body;
     }
     return true;

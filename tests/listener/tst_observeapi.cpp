@@ -216,6 +216,10 @@ void TestObserveApi::observeForms()
     QCOMPARE(response.status, 201);
     QCOMPARE(response.json()[QStringLiteral("customer_number")].toString(), QStringLiteral("+1555"));
     QCOMPARE(post("/observability/v1/observe/", "call_id=x", "text/plain").status, 415);
+    // A Content-Length list the parser accepts (all equal) is a body for the 415 check too.
+    const QByteArray listed = "POST /observability/v1/observe/ HTTP/1.1\r\nHost: a\r\nX-CEKURA-API-KEY: " + QByteArray(kKey)
+                              + "\r\nContent-Type: text/plain\r\nContent-Length: 9, 9\r\n\r\ncall_id=x";
+    QCOMPARE(sendRaw(m_port, listed).status, 415);
 }
 
 void TestObserveApi::observeMultipartWithAudio()
