@@ -283,12 +283,15 @@ void RequestLogger::flush()
 QString RequestLogger::formatLine(const RequestLogEntry &entry, const QString &note)
 {
     // Concatenated, not arg()-chained: a path may contain "%1".
+    // Method, path and note carry client text: escaped, so no byte of it can move the
+    // cursor, recolour the terminal or start a forged line.
     QString line = entry.time.toString(Qt::ISODateWithMs) + QLatin1Char(' ') + entry.clientAddress + QLatin1Char(' ')
-                   + entry.method + QLatin1Char(' ') + entry.path + QLatin1Char(' ') + QString::number(entry.status)
+                   + ListenerLog::escaped(entry.method) + QLatin1Char(' ') + ListenerLog::escaped(entry.path)
+                   + QLatin1Char(' ') + QString::number(entry.status)
                    + QLatin1Char(' ') + QString::number(entry.latencyMs, 'f', 1) + QStringLiteral("ms ")
                    + QString::number(entry.requestSize) + QLatin1Char('B');
     if (!note.isEmpty())
-        line += QLatin1Char(' ') + note;
+        line += QLatin1Char(' ') + ListenerLog::escaped(note);
     return line;
 }
 

@@ -72,6 +72,8 @@ private slots:
     void refusedBodyKeepsOnlyAPrefix();
     void logStaysWithinItsBudget();
     void oldEntriesExpire();
+    void formatLineEscapesClientText_data();
+    void formatLineEscapesClientText();
 
 private:
     QTemporaryDir m_dir;
@@ -280,6 +282,51 @@ void TestRequestLogger::oldEntriesExpire()
     const CallReader reader(m_store->databasePath());
     QVERIFY(!reader.requestById(oldId));
     QVERIFY(reader.requestById(newId));
+}
+
+// The terminal line of `callscope serve`: client text in it must not be able to forge
+// lines or send escape sequences to the terminal.
+void TestRequestLogger::formatLineEscapesClientText_data()
+{
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<QString>("note");
+    QTest::addColumn<QString>("expectedEnd");
+
+    QTest::newRow("plain") << QStringLiteral("/observability/v1/observe/") << QStringLiteral("created call 1")
+                           << QStringLiteral("/observability/v1/observe/ 200 1.5ms 10B created call 1");
+    QTest::newRow("forged line in the note")
+        << QStringLiteral("/x") << QStringLiteral("vapi event \"a\r\n2026-01-01T00:00:00.000Z 10.0.0.1 GET /admin 200\"")
+        << QStringLiteral("/x 200 1.5ms 10B vapi event \"a\\x0d\\x0a2026-01-01T00:00:00.000Z 10.0.0.1 GET /admin 200\"");
+    QTest::newRow("ANSI escape") << QStringLiteral("/x") << QStringLiteral("\x1b[2J\x1b[31mred")
+                                 << QStringLiteral("/x 200 1.5ms 10B \\x1b[2J\\x1b[31mred");
+    QTest::newRow("C1 CSI and DEL in the path (valid UTF-8)")
+        << QString::fromUtf8("/a\xc2\x9b" "31m\x7f") << QString()
+        << QStringLiteral("/a\\x9b31m\\x7f 200 1.5ms 10B");
+    QTest::newRow("bidi override") << QString::fromUtf8("/\xe2\x80\xae" "evil") << QString()
+                                   << QStringLiteral("/\\u202eevil 200 1.5ms 10B");
+    QTest::newRow("invalid UTF-8 decoded as replacement") << QString::fromUtf8("/\xff\xfe") << QString()
+                                                          << QString::fromUtf8("/\xef\xbf\xbd\xef\xbf\xbd 200 1.5ms 10B");
+    QTest::newRow("backslash kept unambiguous") << QStringLiteral("/a\\x1b") << QString()
+                                                << QStringLiteral("/a\\\\x1b 200 1.5ms 10B");
+}
+
+void TestRequestLogger::formatLineEscapesClientText()
+{
+    QFETCH(QString, path);
+    QFETCH(QString, note);
+    QFETCH(QString, expectedEnd);
+    RequestLogEntry entry;
+    entry.time = QDateTime::fromMSecsSinceEpoch(0, Qt::UTC);
+    entry.clientAddress = QStringLiteral("127.0.0.1");
+    entry.method = QStringLiteral("POST");
+    entry.path = path;
+    entry.status = 200;
+    entry.latencyMs = 1.5;
+    entry.requestSize = 10;
+    const QString line = RequestLogger::formatLine(entry, note);
+    QCOMPARE(line, QStringLiteral("1970-01-01T00:00:00.000Z 127.0.0.1 POST ") + expectedEnd);
+    for (QChar c : line)
+        QVERIFY2(c.unicode() >= 0x20 && c.unicode() != 0x7f, qPrintable(line));
 }
 
 QTEST_GUILESS_MAIN(TestRequestLogger)
