@@ -1,6 +1,8 @@
 #!/usr/bin/env python3
 """Generates N observe bodies of T turns as JSON Lines, and the same rows as a SQL script
-for the sqlite3 CLI baseline (calls + turns + an FTS5 index kept by a per-row trigger)."""
+for the sqlite3 CLI baseline (calls + turns + an FTS5 index kept by a per-row trigger).
+A SQL path of "-" writes no SQL script."""
+import os
 import json
 import random
 import sys
@@ -16,7 +18,7 @@ def sentence(rng):
 def main():
     calls, turns, jsonl_path, sql_path = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3], sys.argv[4]
     rng = random.Random(7)
-    with open(jsonl_path, "w") as jsonl, open(sql_path, "w") as sql:
+    with open(jsonl_path, "w") as jsonl, open(os.devnull if sql_path == "-" else sql_path, "w") as sql:
         sql.write("PRAGMA journal_mode=WAL;\nPRAGMA synchronous=NORMAL;\n"
                   "CREATE TABLE calls(id INTEGER PRIMARY KEY, agent_key TEXT, call_id TEXT, timestamp TEXT, "
                   "duration REAL, body TEXT, UNIQUE(agent_key, call_id));\n"

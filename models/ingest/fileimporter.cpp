@@ -1,12 +1,13 @@
 #include "fileimporter.h"
 
-#include "ingest/csvtable.h"
+#include "ingest/bytestream.h"
+#include "ingest/csvreader.h"
+#include "ingest/jsonarrayreader.h"
 #include "store/callstore.h"
 
 #include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
-#include <QJsonArray>
 #include <QJsonDocument>
 
 namespace {
@@ -14,17 +15,13 @@ namespace {
 // Calls per store request: large enough for group commit to pay, small enough that the
 // writer starts while the importer is still reading.
 constexpr qsizetype kBatchSize = 250;
-// Batches in flight before the importer waits, bounding memory on huge imports.
-constexpr qsizetype kMaxPendingBatches = 4;
+// Batches handed to the store and not yet committed before the importer waits for the
+// oldest: the back-pressure that bounds memory when the writer is slower than the reader.
+constexpr qsizetype kMaxPendingBatches = FileImporter::MaxCallsInFlight / kBatchSize - 1;
 constexpr int kProgressEveryRecords = 1000;
 
 const QStringList kImportSuffixes{QStringLiteral("json"), QStringLiteral("jsonl"), QStringLiteral("ndjson"),
                                   QStringLiteral("csv")};
-
-int lineOfOffset(const QByteArray &data, qsizetype offset)
-{
-    return int(data.left(offset).count('\n')) + 1;
-}
 
 FieldErrors recordError(const QString &message)
 {
@@ -55,7 +52,7 @@ QStringList FileImporter::collectFiles(const QStringList &paths, QStringList *mi
             }
             found.sort();
             files.append(found);
-        } else if (info.isFile()) {
+        } else if (info.exists()) { // a file, or a pipe such as /dev/stdin or <(zcat calls.jsonl.gz)
             files.append(path);
         } else if (missing) {
             missing->append(path);
@@ -89,12 +86,12 @@ ImportSummary FileImporter::importPaths(const QStringList &paths)
 
 void FileImporter::importFile(const QString &path)
 {
+    // Unbuffered: ByteStream reads in chunks of its own.
     QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
+    if (!file.open(QIODevice::ReadOnly | QIODevice::Unbuffered)) {
         reject(path, recordError(QStringLiteral("Cannot read the file: %1.").arg(file.errorString())));
         return;
     }
-    const QByteArray data = file.readAll();
     const QString displayPath = QFileInfo(path).filePath();
     IngestSource source;
     source.localRecordingPaths = true;
@@ -103,73 +100,133 @@ void FileImporter::importFile(const QString &path)
         source.baseDir = QFileInfo(path).path();
     const QString suffix = QFileInfo(path).suffix().toLower();
 
-    if (suffix == QLatin1String("csv")) {
-        QList<CsvTable::Row> rows;
-        QString error;
-        if (!CsvTable::parse(QString::fromUtf8(data), rows, &error)) {
-            reject(displayPath, recordError(QStringLiteral("Malformed CSV, %1.").arg(error)));
-            return;
-        }
-        if (rows.isEmpty())
-            return;
-        const QStringList header = rows.takeFirst().fields;
-        source.encoding = ObserveRequest::Encoding::Form;
-        for (const CsvTable::Row &row : std::as_const(rows)) {
-            const QString location = QStringLiteral("%1:%2").arg(displayPath).arg(row.line);
-            if (row.fields.size() != header.size()) {
-                reject(location, recordError(QStringLiteral("Row has %1 columns, the header has %2.")
-                                               .arg(row.fields.size()).arg(header.size())));
-                continue;
-            }
-            QJsonObject body;
-            for (qsizetype c = 0; c < header.size(); ++c) {
-                if (!row.fields.at(c).isEmpty())
-                    body.insert(header.at(c), row.fields.at(c));
-            }
-            addRecord(body, source, location);
-        }
-        return;
-    }
+    ByteStream input(&file);
+    if (suffix == QLatin1String("csv"))
+        importCsv(input, displayPath, source);
+    else if (suffix == QLatin1String("jsonl") || suffix == QLatin1String("ndjson"))
+        importJsonLines(input, displayPath, source);
+    else
+        importJson(input, displayPath, source);
+    if (!input.error().isEmpty())
+        reject(displayPath, recordError(QStringLiteral("Cannot read the file: %1.").arg(input.error())));
+}
 
-    QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(data, &parseError);
-    const bool jsonLines = suffix == QLatin1String("jsonl") || suffix == QLatin1String("ndjson")
-                           || (parseError.error == QJsonParseError::GarbageAtEnd && data.trimmed().startsWith('{'));
-    if (jsonLines) {
-        const QList<QByteArray> lines = data.split('\n');
-        for (qsizetype i = 0; i < lines.size(); ++i) {
-            const QByteArray line = lines.at(i).trimmed();
-            if (line.isEmpty())
-                continue;
-            const QString location = QStringLiteral("%1:%2").arg(displayPath).arg(i + 1);
-            QJsonParseError lineError;
-            const QJsonDocument lineDocument = QJsonDocument::fromJson(line, &lineError);
-            if (lineError.error != QJsonParseError::NoError)
-                reject(location, recordError(QStringLiteral("Invalid JSON: %1 at column %2.")
-                                               .arg(lineError.errorString()).arg(lineError.offset + 1)));
-            else if (!lineDocument.isObject())
-                reject(location, recordError(QStringLiteral("Expected a JSON object (one observe body per line).")));
-            else
-                addRecord(lineDocument.object(), source, location);
+void FileImporter::importCsv(ByteStream &input, const QString &displayPath, IngestSource source)
+{
+    CsvReader reader(input);
+    CsvReader::Row row;
+    if (!reader.next(&row)) {
+        if (!reader.error().isEmpty())
+            reject(displayPath, recordError(QStringLiteral("Malformed CSV, %1.").arg(reader.error())));
+        return;
+    }
+    const QStringList header = row.fields;
+    source.encoding = ObserveRequest::Encoding::Form;
+    while (reader.next(&row)) {
+        const QString location = QStringLiteral("%1:%2").arg(displayPath).arg(row.line);
+        if (row.fields.size() != header.size()) {
+            reject(location, recordError(QStringLiteral("Row has %1 columns, the header has %2.")
+                                           .arg(row.fields.size()).arg(header.size())));
+            continue;
         }
-        return;
+        QJsonObject body;
+        for (qsizetype c = 0; c < header.size(); ++c) {
+            if (!row.fields.at(c).isEmpty())
+                body.insert(header.at(c), row.fields.at(c));
+        }
+        addRecord(body, source, location);
     }
-    if (parseError.error != QJsonParseError::NoError) {
-        reject(QStringLiteral("%1:%2").arg(displayPath).arg(lineOfOffset(data, parseError.offset)),
-               recordError(QStringLiteral("Invalid JSON: %1.").arg(parseError.errorString())));
-        return;
-    }
-    if (document.isObject()) {
-        addRecord(document.object(), source, displayPath);
-        return;
-    }
-    const QJsonArray array = document.array();
-    for (qsizetype i = 0; i < array.size(); ++i) {
-        const QString location = QStringLiteral("%1[%2]").arg(displayPath).arg(i);
-        if (!array.at(i).isObject())
-            reject(location, recordError(QStringLiteral("Expected a JSON object (an observe body).")));
+    if (!reader.error().isEmpty())
+        reject(displayPath, recordError(QStringLiteral("Malformed CSV, %1.").arg(reader.error())));
+}
+
+void FileImporter::importJsonLines(ByteStream &input, const QString &displayPath, const IngestSource &source)
+{
+    QByteArray line;
+    for (int number = input.line(); input.readLine(&line); number = input.line()) {
+        line = line.trimmed();
+        if (line.isEmpty())
+            continue;
+        const QString location = QStringLiteral("%1:%2").arg(displayPath).arg(number);
+        QJsonParseError lineError;
+        const QJsonDocument lineDocument = QJsonDocument::fromJson(line, &lineError);
+        if (lineError.error != QJsonParseError::NoError)
+            reject(location, recordError(QStringLiteral("Invalid JSON: %1 at column %2.")
+                                           .arg(lineError.errorString()).arg(lineError.offset + 1)));
+        else if (!lineDocument.isObject())
+            reject(location, recordError(QStringLiteral("Expected a JSON object (one observe body per line).")));
         else
-            addRecord(array.at(i).toObject(), source, location);
+            addRecord(lineDocument.object(), source, location);
+    }
+}
+
+// A .json file holds an array of bodies, one body, or (starting with an object followed
+// by more) JSON Lines. The first value is kept until that is known, then read again as
+// lines when it was the first of many: that works on a pipe too.
+void FileImporter::importJson(ByteStream &input, const QString &displayPath, const IngestSource &source)
+{
+    input.mark();
+    if (input.peek() == 0xEF) { // a UTF-8 byte order mark, which QJsonDocument skips too
+        input.get();
+        input.get();
+        input.get();
+    }
+    JsonArrayReader::skipSpace(input);
+    const auto syntaxError = [&](const QString &message, int line) {
+        reject(QStringLiteral("%1:%2").arg(displayPath).arg(line),
+               recordError(QStringLiteral("Invalid JSON: %1.").arg(message)));
+    };
+    if (input.peek() == '[') {
+        input.clearMark();
+        importJsonArray(input, displayPath, source);
+        return;
+    }
+    if (input.peek() != '{') {
+        input.clearMark();
+        QJsonParseError illegal;
+        illegal.error = QJsonParseError::IllegalValue;
+        syntaxError(illegal.errorString(), input.line());
+        return;
+    }
+    const int firstLine = input.line();
+    QByteArray first;
+    JsonArrayReader::scanValue(input, &first);
+    JsonArrayReader::skipSpace(input);
+    const bool more = input.peek() >= 0;
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(first, &parseError);
+    if (parseError.error != QJsonParseError::NoError) {
+        input.clearMark();
+        syntaxError(parseError.errorString(), firstLine + int(first.left(parseError.offset).count('\n')));
+    } else if (more) {
+        input.rewindToMark();
+        importJsonLines(input, displayPath, source);
+    } else {
+        input.clearMark();
+        addRecord(document.object(), source, displayPath);
+    }
+}
+
+void FileImporter::importJsonArray(ByteStream &input, const QString &displayPath, const IngestSource &source)
+{
+    JsonArrayReader reader(input);
+    for (;;) {
+        switch (reader.next()) {
+        case JsonArrayReader::Next::Element: {
+            const QString location = QStringLiteral("%1[%2]").arg(displayPath).arg(reader.index());
+            if (!reader.value().isObject())
+                reject(location, recordError(QStringLiteral("Expected a JSON object (an observe body).")));
+            else
+                addRecord(reader.value().toObject(), source, location);
+            break;
+        }
+        case JsonArrayReader::Next::SyntaxError:
+            reject(QStringLiteral("%1:%2").arg(displayPath).arg(reader.errorLine()),
+                   recordError(QStringLiteral("Invalid JSON: %1.").arg(reader.errorMessage())));
+            return;
+        case JsonArrayReader::Next::End:
+            return;
+        }
     }
 }
 

@@ -9,6 +9,7 @@
 #include <QString>
 #include <QStringList>
 
+class ByteStream;
 struct UpsertOutcome;
 
 // One record the importer could not take, and where it stands: "calls.jsonl:12" for
@@ -45,13 +46,19 @@ struct ImportSummary
 // A file holds one body, a JSON array of bodies, JSON Lines, or CSV (one body per row,
 // columns named after the body's fields, JSON-valued fields as JSON text). Folders are
 // walked recursively. A bad record is reported and skipped; the others go in, in batches
-// that the store commits while the next batch is read. Blocking: run it off the GUI thread.
+// that the store commits while the next batch is read. Files are read as a stream (a
+// pipe works too): memory holds the record being read and at most MaxCallsInFlight
+// calls waiting for the store, whatever the file's size. A JSON syntax error ends its
+// file; the records before it are imported. Blocking: run it off the GUI thread.
 class FileImporter : public QObject
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(FileImporter)
 
 public:
+    // Calls read but not yet committed, at most; past it the importer waits for the store.
+    static constexpr int MaxCallsInFlight = 1250;
+
     explicit FileImporter(IngestPipeline *pipeline, QObject *parent = nullptr);
 
     ImportSummary importPaths(const QStringList &paths);
@@ -65,6 +72,10 @@ signals:
 
 private:
     void importFile(const QString &path);
+    void importCsv(ByteStream &input, const QString &displayPath, IngestSource source);
+    void importJsonLines(ByteStream &input, const QString &displayPath, const IngestSource &source);
+    void importJson(ByteStream &input, const QString &displayPath, const IngestSource &source);
+    void importJsonArray(ByteStream &input, const QString &displayPath, const IngestSource &source);
     void addRecord(const QJsonObject &body, const IngestSource &source, const QString &location);
     void reject(const QString &location, const FieldErrors &errors);
     void flushBatch();

@@ -1,11 +1,13 @@
-// The importer: bad records amid good ones, idempotent re-import, relative recordings,
-// and the export formats reading back into the same calls.
+// The importer: bad records amid good ones and where they are reported, idempotent
+// re-import, relative recordings, the export formats reading back into the same calls,
+// and streaming: a pipe is read as it is written, with a bounded number of calls in flight.
 
 #include "ingest/callexporter.h"
 #include "ingest/fileimporter.h"
 #include "ingest/ingestpipeline.h"
 #include "store/callreader.h"
 #include "store/callstore.h"
+#include "store/callwriter.h"
 
 #include <QBuffer>
 #include <QDir>
@@ -14,7 +16,19 @@
 #include <QJsonObject>
 #include <QStandardPaths>
 #include <QTemporaryDir>
+#include <QScopeGuard>
+#include <QSemaphore>
 #include <QTest>
+#include <QtConcurrent>
+
+#include <atomic>
+#include <thread>
+
+#include <csignal>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace {
 
@@ -47,6 +61,9 @@ private slots:
     void cleanup();
 
     void badRecordsAreNamedAndSkipped();
+    void errorsNameTheirLocation_data();
+    void errorsNameTheirLocation();
+    void pipeIsReadIncrementallyWithBoundedCallsInFlight();
     void reimportChangesNothing();
     void changedFileUpdatesInPlace();
     void relativeRecordingIsCopied();
@@ -108,6 +125,130 @@ void TestFileImporter::badRecordsAreNamedAndSkipped()
     CallReader reader(m_store->databasePath());
     QCOMPARE(reader.count(CallQuery()), 5);
     QVERIFY(!reader.callByCallId(QStringLiteral("b2")));
+}
+
+void TestFileImporter::errorsNameTheirLocation_data()
+{
+    QTest::addColumn<QString>("fileName");
+    QTest::addColumn<QByteArray>("content");
+    QTest::addColumn<int>("imported");
+    QTest::addColumn<QStringList>("lines");
+    const QByteArray good = observeBody(QStringLiteral("g1")).replace('\n', ' ');
+    const QByteArray csvTranscript = R"("[{""role"":""Main Agent"",""content"":""Hi"",""start_time"":0,""end_time"":1}]")";
+
+    QTest::newRow("array element not an object")
+        << "a.json" << QByteArray("[" + good + ",\n 42]") << 1 << QStringList{"a.json[1]: non_field_errors: Expected a JSON object (an observe body)."};
+    QTest::newRow("array element invalid")
+        << "a.json" << QByteArray("[" + good + ",\n{\"call_id\":tru}]") << 1 << QStringList{"a.json:2: non_field_errors: Invalid JSON: illegal value."};
+    QTest::newRow("array missing separator")
+        << "a.json" << QByteArray("[" + good + "\n\n {}]") << 1 << QStringList{"a.json:3: non_field_errors: Invalid JSON: missing value separator."};
+    QTest::newRow("array element field")
+        << "a.json" << QByteArray("[\n{\"call_id\":\"x\"}]") << 0 << QStringList{"a.json[0]: agent: Either agent or assistant_id is required."};
+    QTest::newRow("one body invalid")
+        << "b.json" << QByteArray("{\"call_id\":\n\n}") << 0 << QStringList{"b.json:3: non_field_errors: Invalid JSON: object is missing after a comma."};
+    QTest::newRow("not JSON") << "b.json" << QByteArray("\n\nhello") << 0 << QStringList{"b.json:3: non_field_errors: Invalid JSON: illegal value."};
+    QTest::newRow("json lines in a .json file")
+        << "c.json" << QByteArray(good + "\n{\"call_id\":\"x\"}\n") << 1 << QStringList{"c.json:2: agent: Either agent or assistant_id is required."};
+    QTest::newRow("json lines")
+        << "d.jsonl" << QByteArray(good + "\n\n{broken\n[1]\n") << 1
+        << QStringList{"d.jsonl:3: non_field_errors: Invalid JSON: unterminated object at column 3.",
+                       "d.jsonl:4: non_field_errors: Expected a JSON object (one observe body per line)."};
+    QTest::newRow("csv columns")
+        << "e.csv" << QByteArray("call_id,agent,transcript_json\nc1,3," + csvTranscript + "\nc2\n") << 1
+        << QStringList{"e.csv:3: non_field_errors: Row has 1 columns, the header has 3."};
+    QTest::newRow("csv unterminated quote")
+        << "e.csv" << QByteArray("call_id,agent,transcript_json\nc1,3," + csvTranscript + "\nc2,3,\"[\n") << 1
+        << QStringList{"e.csv: non_field_errors: Malformed CSV, line 3: unterminated quoted field."};
+}
+
+// Streaming keeps every error's wording and location (file:line, file[index]) as the
+// whole-file reading had them.
+void TestFileImporter::errorsNameTheirLocation()
+{
+    QFETCH(QString, fileName);
+    QFETCH(QByteArray, content);
+    QFETCH(int, imported);
+    QFETCH(QStringList, lines);
+    QVERIFY(QDir::setCurrent(m_dir->path()));
+    writeFile(fileName, content);
+    const ImportSummary summary = import({fileName});
+    QStringList reported;
+    for (const ImportRejection &rejection : summary.rejections)
+        reported += rejection.lines();
+    QCOMPARE(reported, lines);
+    QCOMPARE(summary.imported, imported);
+}
+
+// A file far larger than what the importer holds, written into a pipe while the store's
+// writer is held up: the importer reads only as far as its bound of calls in flight,
+// then waits for the writer (back-pressure) instead of reading on.
+void TestFileImporter::pipeIsReadIncrementallyWithBoundedCallsInFlight()
+{
+    constexpr int kCalls = 5000;
+    const QByteArray fifo = QFile::encodeName(m_dir->filePath(QStringLiteral("calls.jsonl")));
+    QCOMPARE(::mkfifo(fifo.constData(), 0600), 0);
+
+    std::atomic<int> committed{0};
+    connect(m_store.get(), &CallStore::callsChanged, this,
+            [&committed](const QList<qint64> &ids) { committed += int(ids.size()); }, Qt::DirectConnection);
+    QSemaphore writerHeld;
+    m_store->logRequests([&writerHeld] { writerHeld.acquire(); return QList<RequestLogEntry>{}; },
+                         [](const QList<qint64> &) {});
+
+    std::atomic<int> written{0};
+    std::atomic<int> mostAhead{0}; // written and not committed, at most
+    std::atomic<qsizetype> recordSize{0};
+    std::thread producer([&] {
+        const int fd = ::open(fifo.constData(), O_WRONLY);
+        for (int i = 0; i < kCalls && fd >= 0; ++i) {
+            const QByteArray record = observeBody(QStringLiteral("p%1").arg(i)).replace('\n', ' ') + '\n';
+            recordSize = record.size();
+            for (qsizetype done = 0; done < record.size();) {
+                const auto n = ::write(fd, record.constData() + done, size_t(record.size() - done));
+                if (n <= 0)
+                    break;
+                done += n;
+            }
+            const int ahead = ++written - committed;
+            if (ahead > mostAhead)
+                mostAhead = ahead;
+        }
+        if (fd >= 0)
+            ::close(fd);
+    });
+    QFuture<ImportSummary> importing = QtConcurrent::run([this, &fifo] {
+        FileImporter importer(m_pipeline.get());
+        return importer.importPaths({QFile::decodeName(fifo)});
+    });
+    // Should the importer not read the pipe, a failed check must still end the producer
+    // (blocked opening or writing the pipe) and the held writer.
+    bool released = false;
+    const auto unblock = qScopeGuard([&] {
+        if (!released)
+            writerHeld.release();
+        ::signal(SIGPIPE, SIG_IGN);
+        ::close(::open(fifo.constData(), O_RDONLY | O_NONBLOCK));
+        importing.waitForFinished();
+        producer.join();
+    });
+
+    // The importer takes calls up to its bound while nothing is committed ...
+    QTRY_VERIFY_WITH_TIMEOUT(written >= FileImporter::MaxCallsInFlight, 60000);
+    QCOMPARE(committed.load(), 0);
+    writerHeld.release();
+    released = true;
+    importing.waitForFinished();
+    const ImportSummary summary = importing.result();
+    QCOMPARE(summary.rejected(), 0);
+    QCOMPARE(summary.imported, kCalls);
+
+    // ... and never more than that, plus what the pipe and one read chunk hold, plus one
+    // writer group: callsChanged (which counts commits here) comes just after the futures
+    // the importer waits on.
+    const int buffered = int((64 * 1024 + 64 * 1024) / recordSize) + 2;
+    QVERIFY2(mostAhead <= FileImporter::MaxCallsInFlight + buffered + CallWriter::MaxBatchWeight,
+             qPrintable(QStringLiteral("%1 calls of %2 bytes were read ahead of the store")
+                            .arg(mostAhead.load()).arg(recordSize.load())));
 }
 
 void TestFileImporter::reimportChangesNothing()
