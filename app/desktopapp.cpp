@@ -1,5 +1,6 @@
 #include "desktopapp.h"
 
+#include "importrunner.h"
 #include "ingest/fileimporter.h"
 #include "ingest/ingestpipeline.h"
 #include "ingest/recordingfetcher.h"
@@ -13,41 +14,13 @@
 #include <QApplication>
 #include <QDockWidget>
 #include <QFileInfo>
-#include <QFutureWatcher>
 #include <QMessageBox>
 #include <QSettings>
-#include <QStatusBar>
 #include <QtConcurrent>
-
-namespace {
-
-// The same report as `callscope import`: counts, and each rejected record by location,
-// field and message.
-void reportImport(MainWindow *window, const ImportSummary &summary)
-{
-    constexpr int kListedRejections = 20;
-    const QString counts = QObject::tr("Imported %1, updated %2, unchanged %3, rejected %4.")
-                               .arg(summary.imported).arg(summary.updated).arg(summary.unchanged).arg(summary.rejected());
-    if (summary.rejections.isEmpty()) {
-        window->statusBar()->showMessage(counts, 10000);
-        return;
-    }
-    QStringList lines;
-    for (const ImportRejection &rejection : summary.rejections.mid(0, kListedRejections))
-        lines += rejection.lines();
-    if (summary.rejected() > kListedRejections)
-        lines.append(QObject::tr("… and %1 more.").arg(summary.rejected() - kListedRejections));
-    QMessageBox box(QMessageBox::Warning, QObject::tr("Import"), counts, QMessageBox::Ok, window);
-    box.setInformativeText(QObject::tr("These records were skipped; everything else was imported."));
-    box.setDetailedText(lines.join(QLatin1Char('\n')));
-    box.exec();
-}
-
-} // namespace
 
 namespace DesktopApp {
 
-int run(int argc, char *argv[], const QString &requestedPath)
+int run(int argc, char *argv[], const QString &requestedPath, const QStringList &importPaths)
 {
     QApplication app(argc, argv);
     Translations::install(app);
@@ -96,20 +69,14 @@ int run(int argc, char *argv[], const QString &requestedPath)
     auto *listenerPanel = new ListenerPanel(&listener);
     listenerPanel->setObjectName(QStringLiteral("listenerPanel"));
     QDockWidget *listenerDock = window.addPanel(listenerPanel, QObject::tr("Listener"));
-    QObject::connect(&window, &MainWindow::importRequested, &window, [&pipeline, &window](const QStringList &paths) {
-        auto *watcher = new QFutureWatcher<ImportSummary>(&window);
-        QObject::connect(watcher, &QFutureWatcher<ImportSummary>::finished, &window, [watcher, &window] {
-            reportImport(&window, watcher->result());
-            watcher->deleteLater();
-        });
-        watcher->setFuture(QtConcurrent::run([&pipeline, paths] {
-            FileImporter importer(&pipeline);
-            return importer.importPaths(paths);
-        }));
-    });
+    auto *importer = new ImportRunner(&pipeline, &window);
+    QObject::connect(&window, &MainWindow::importRequested, importer, &ImportRunner::start);
     window.show();
     // The calls stay the main thing on screen; the request log takes the lower part.
     window.resizeDocks({listenerDock}, {window.height() * 2 / 5}, Qt::Vertical);
+    // `callscope FILE…`, as the file manager starts it to open call logs with Callscope.
+    if (!importPaths.isEmpty())
+        importer->start(importPaths);
 
     // A new database starts with the demo calls, so the first window shows real-looking
     // calls; they are imported in the background like any other import.

@@ -14,9 +14,11 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QFileInfo>
 #include <QLoggingCategory>
 #include <QTextStream>
 
+#include <algorithm>
 #include <cstdio>
 #include <memory>
 #include <vector>
@@ -97,6 +99,20 @@ int main(int argc, char *argv[])
                             && first != QLatin1String("-h") && first != QLatin1String("--version")))
         return DesktopApp::run(argc, argv, databasePath);
 
+    const auto commands = makeCommands();
+    const bool isCommand = std::any_of(commands.begin(), commands.end(),
+                                       [&first](const auto &command) { return command->name() == first; });
+    // `callscope FILE…` (the desktop entry's `Exec=callscope %F`): the app, importing them.
+    // A command's name wins over a file of the same name in the current folder.
+    if (!isCommand && first != QLatin1String("help") && QFileInfo::exists(first)) {
+        QStringList paths;
+        for (const QString &argument : arguments.mid(1)) {
+            if (!argument.startsWith(QLatin1Char('-')))
+                paths.append(argument);
+        }
+        return DesktopApp::run(argc, argv, databasePath, paths);
+    }
+
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("callscope"));
     QCoreApplication::setOrganizationName(QStringLiteral("Callscope"));
@@ -104,7 +120,6 @@ int main(int argc, char *argv[])
     QTextStream out(stdout);
     QTextStream err(stderr);
 
-    const auto commands = makeCommands();
     if (first == QLatin1String("--help") || first == QLatin1String("-h") || first == QLatin1String("help")) {
         printUsage(out, commands);
         return 0;

@@ -1,12 +1,15 @@
 // The command line as a user runs it: the built binary through QProcess, on a
 // temporary database.
 
+#include "store/callreader.h"
+
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QScopeGuard>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -46,6 +49,7 @@ private slots:
     void init();
     void helpAndVersion();
     void unknownCommandIsAUsageError();
+    void fileArgumentsOpenTheAppAndImportThem();
     void importNamesTheBrokenRecordAndImportsTheRest();
     void databaseOptionWorksBeforeAndAfterTheCommand();
     void listFilters();
@@ -125,6 +129,31 @@ void TestCli::unknownCommandIsAUsageError()
                                      QStringLiteral("--db"), m_db});
     QCOMPARE(badStatus.exitCode, 2);
     QVERIFY(badStatus.err.contains(QLatin1String("--status")));
+}
+
+// The desktop entry runs `callscope %F` for a file opened with Callscope: that starts the
+// app and imports the file, rather than failing as an unknown command.
+void TestCli::fileArgumentsOpenTheAppAndImportThem()
+{
+    const QString file = m_dir->filePath(QStringLiteral("opened.json"));
+    writeFile(file, body(QStringLiteral("opened-1"), QStringLiteral(R"("agent":4)"), QStringLiteral("Open me.")));
+    QProcess app;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    environment.insert(QStringLiteral("XDG_DATA_HOME"), m_dir->filePath(QStringLiteral("xdg")));
+    environment.insert(QStringLiteral("XDG_CONFIG_HOME"), m_dir->filePath(QStringLiteral("xdg-config")));
+    app.setProcessEnvironment(environment);
+    app.start(QStringLiteral(CALLSCOPE_BINARY), {QStringLiteral("--db"), m_db, file});
+    QVERIFY(app.waitForStarted());
+    const auto stop = qScopeGuard([&app] {
+        app.kill();
+        app.waitForFinished();
+    });
+    QTRY_VERIFY_WITH_TIMEOUT(app.state() != QProcess::Running
+                                 || CallReader(m_db).callByCallId(QStringLiteral("opened-1")).has_value(),
+                             60000);
+    QVERIFY2(app.state() == QProcess::Running, qPrintable(QString::fromLocal8Bit(app.readAllStandardError())));
+    QVERIFY(!app.readAllStandardError().contains("unknown command"));
 }
 
 void TestCli::importNamesTheBrokenRecordAndImportsTheRest()
