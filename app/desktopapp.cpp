@@ -12,11 +12,22 @@
 #include "translations.h"
 
 #include <QApplication>
+#include <QCoreApplication>
 #include <QDockWidget>
 #include <QFileInfo>
 #include <QMessageBox>
 #include <QSettings>
 #include <QtConcurrent>
+
+namespace {
+
+// The app's own strings, under the "DesktopApp" context of the translations.
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(DesktopApp)
+};
+
+} // namespace
 
 namespace DesktopApp {
 
@@ -35,8 +46,8 @@ int run(int argc, char *argv[], const QString &requestedPath, const QStringList 
     QString error;
     std::unique_ptr<CallStore> store = CallStore::open(databasePath, &error);
     if (!store) {
-        QMessageBox::critical(nullptr, QObject::tr("Callscope"),
-                              QObject::tr("Cannot open the database %1:\n%2").arg(databasePath, error));
+        QMessageBox::critical(nullptr, Tr::tr("Callscope"),
+                              Tr::tr("Cannot open the database %1:\n%2").arg(databasePath, error));
         return 1;
     }
     IngestPipeline pipeline(store.get());
@@ -68,7 +79,7 @@ int run(int argc, char *argv[], const QString &requestedPath, const QStringList 
     MainWindow window(store.get());
     auto *listenerPanel = new ListenerPanel(&listener);
     listenerPanel->setObjectName(QStringLiteral("listenerPanel"));
-    QDockWidget *listenerDock = window.addPanel(listenerPanel, QObject::tr("Listener"));
+    QDockWidget *listenerDock = window.addPanel(listenerPanel, Tr::tr("Listener"));
     auto *importer = new ImportRunner(&pipeline, &window);
     QObject::connect(&window, &MainWindow::importRequested, importer, &ImportRunner::start);
     window.show();

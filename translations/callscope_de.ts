@@ -92,6 +92,23 @@
     </message>
 </context>
 <context>
+    <name>DesktopApp</name>
+    <message>
+        <source>Callscope</source>
+        <translation>Callscope</translation>
+    </message>
+    <message>
+        <source>Cannot open the database %1:
+%2</source>
+        <translation>Die Datenbank %1 kann nicht geöffnet werden:
+%2</translation>
+    </message>
+    <message>
+        <source>Listener</source>
+        <translation>Listener</translation>
+    </message>
+</context>
+<context>
     <name>FilterBar</name>
     <message>
         <source>Search transcripts</source>
@@ -124,6 +141,163 @@
     <message>
         <source>Agent id or assistant id</source>
         <translation>Agent-ID oder Assistenten-ID</translation>
+    </message>
+</context>
+<context>
+    <name>ImportRunner</name>
+    <message numerus="yes">
+        <source>Importing %n file(s) or folder(s)…</source>
+        <translation>
+            <numerusform>Importiere %n Datei oder Ordner…</numerusform>
+            <numerusform>Importiere %n Dateien oder Ordner…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Imported %1, updated %2, unchanged %3, rejected %4.</source>
+        <translation>Importiert %1, aktualisiert %2, unverändert %3, abgelehnt %4.</translation>
+    </message>
+    <message>
+        <source>… and %1 more.</source>
+        <translation>… und %1 weitere.</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>These records were skipped; everything else was imported.</source>
+        <translation>Diese Datensätze wurden übersprungen; alles andere wurde importiert.</translation>
+    </message>
+</context>
+<context>
+    <name>ListenerPanel</name>
+    <message>
+        <source>Start listener</source>
+        <translation>Listener starten</translation>
+    </message>
+    <message>
+        <source>Address and port to listen on (loopback by default).</source>
+        <translation>Adresse und Port, auf denen gelauscht wird (standardmäßig Loopback).</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>Gestoppt</translation>
+    </message>
+    <message>
+        <source>API key:</source>
+        <translation>API-Schlüssel:</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Anzeigen</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <source>Copy curl</source>
+        <translation>curl-Befehl kopieren</translation>
+    </message>
+    <message>
+        <source>Headers of the selected request</source>
+        <translation>Header der ausgewählten Anfrage</translation>
+    </message>
+    <message>
+        <source>Raw body</source>
+        <translation>Rohdaten des Bodys</translation>
+    </message>
+    <message>
+        <source>The call it stored, and its validation errors</source>
+        <translation>Der gespeicherte Anruf und seine Validierungsfehler</translation>
+    </message>
+    <message>
+        <source>Replay</source>
+        <translation>Erneut senden</translation>
+    </message>
+    <message>
+        <source>Edit and replay…</source>
+        <translation>Bearbeiten und erneut senden…</translation>
+    </message>
+    <message>
+        <source>Clear log</source>
+        <translation>Protokoll leeren</translation>
+    </message>
+    <message>
+        <source>Export JSONL…</source>
+        <translation>Als JSONL exportieren…</translation>
+    </message>
+    <message>
+        <source>Stopping: requests in flight finish first…</source>
+        <translation>Wird gestoppt: laufende Anfragen werden erst beendet…</translation>
+    </message>
+    <message>
+        <source>Address: %1</source>
+        <translation>Adresse: %1</translation>
+    </message>
+    <message>
+        <source>Stop listener</source>
+        <translation>Listener stoppen</translation>
+    </message>
+    <message>
+        <source>Validation errors:
+</source>
+        <translation>Validierungsfehler:
+</translation>
+    </message>
+    <message>
+        <source>Stored call %1 (as it is now):
+</source>
+        <translation>Gespeicherter Anruf %1 (aktueller Stand):
+</translation>
+    </message>
+    <message>
+        <source>Call %1 no longer exists.</source>
+        <translation>Anruf %1 existiert nicht mehr.</translation>
+    </message>
+    <message>
+        <source>This body was only kept in part; it cannot be replayed.</source>
+        <translation>Dieser Body wurde nur teilweise aufbewahrt; er kann nicht erneut gesendet werden.</translation>
+    </message>
+    <message>
+        <source>Edit and replay %1 %2</source>
+        <translation>%1 %2 bearbeiten und erneut senden</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Senden</translation>
+    </message>
+    <message>
+        <source>Replaying %1 %2…</source>
+        <translation>%1 %2 wird erneut gesendet…</translation>
+    </message>
+    <message>
+        <source>Replayed: %1</source>
+        <translation>Erneut gesendet: %1</translation>
+    </message>
+    <message>
+        <source>Replay failed: %1</source>
+        <translation>Erneutes Senden fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Export request log</source>
+        <translation>Anfrageprotokoll exportieren</translation>
+    </message>
+    <message>
+        <source>JSON Lines (*.jsonl)</source>
+        <translation>JSON Lines (*.jsonl)</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Wird exportiert…</translation>
+    </message>
+    <message>
+        <source>Exported to %1</source>
+        <translation>Exportiert nach %1</translation>
+    </message>
+    <message>
+        <source>Export failed: %1</source>
+        <translation>Export fehlgeschlagen: %1</translation>
     </message>
 </context>
 <context>
@@ -207,6 +381,41 @@ Importieren Sie Anrufprotokolle über Datei › Importieren oder ändern Sie den
             <numerusform>%n Anruf</numerusform>
             <numerusform>%n Anrufe</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+</context>
+<context>
+    <name>RequestLogModel</name>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Methode</translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation>Pfad</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Latency</source>
+        <translation>Latenz</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
     </message>
 </context>
 <context>

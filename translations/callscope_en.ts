@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>ImportRunner</name>
+    <message numerus="yes">
+        <source>Importing %n file(s) or folder(s)…</source>
+        <translation>
+            <numerusform>Importing %n file or folder…</numerusform>
+            <numerusform>Importing %n files or folders…</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message numerus="yes">
         <source>%n matching call(s)</source>

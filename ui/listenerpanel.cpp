@@ -254,13 +254,13 @@ void ListenerPanel::showSelected()
         if (!note.isEmpty())
             call += note + QStringLiteral("\n\n");
         if (!entry.errors.isEmpty())
-            call += QObject::tr("Validation errors:\n") + QString::fromUtf8(QJsonDocument(entry.errors).toJson()) + QLatin1Char('\n');
+            call += ListenerPanel::tr("Validation errors:\n") + QString::fromUtf8(QJsonDocument(entry.errors).toJson()) + QLatin1Char('\n');
         if (entry.callDbId > 0) {
             if (const auto stored = ThreadReader::forDatabase(databasePath).callById(entry.callDbId))
-                call += QObject::tr("Stored call %1 (as it is now):\n").arg(entry.callDbId)
+                call += ListenerPanel::tr("Stored call %1 (as it is now):\n").arg(entry.callDbId)
                         + QString::fromUtf8(QJsonDocument(stored->toDetailJson()).toJson());
             else
-                call += QObject::tr("Call %1 no longer exists.").arg(entry.callDbId);
+                call += ListenerPanel::tr("Call %1 no longer exists.").arg(entry.callDbId);
         }
         detail.call = call;
         return detail;
