@@ -189,7 +189,7 @@ void TestFileImporter::pipeIsReadIncrementallyWithBoundedCallsInFlight()
     QCOMPARE(::mkfifo(fifo.constData(), 0600), 0);
 
     std::atomic<int> committed{0};
-    connect(m_store.get(), &CallStore::callsChanged, this,
+    const QMetaObject::Connection counting = connect(m_store.get(), &CallStore::callsChanged, this,
             [&committed](const QList<qint64> &ids) { committed += int(ids.size()); }, Qt::DirectConnection);
     QSemaphore writerHeld;
     m_store->logRequests([&writerHeld] { writerHeld.acquire(); return QList<RequestLogEntry>{}; },
@@ -230,6 +230,10 @@ void TestFileImporter::pipeIsReadIncrementallyWithBoundedCallsInFlight()
         ::close(::open(fifo.constData(), O_RDONLY | O_NONBLOCK));
         importing.waitForFinished();
         producer.join();
+        // callsChanged comes after the futures resolve: let the last one pass before
+        // `committed` goes out of scope.
+        m_store->flush();
+        disconnect(counting);
     });
 
     // The importer takes calls up to its bound while nothing is committed ...
