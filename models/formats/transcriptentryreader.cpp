@@ -1,5 +1,7 @@
 #include "transcriptentryreader.h"
 
+#include "calllog/checkedinteger.h"
+
 #include <QJsonDocument>
 
 using namespace Qt::StringLiterals;
@@ -86,13 +88,12 @@ std::optional<qint64> TranscriptEntryReader::integer(QLatin1String key, bool req
     if (!checkPresent(key, required))
         return std::nullopt;
     const QJsonValue value = m_object.value(key);
-    const double number = value.toDouble(-1);
-    // 2^53: past it a double no longer holds every integer.
-    if (!value.isDouble() || number < 0 || number > 9007199254740992.0 || number != double(qint64(number))) {
+    const std::optional<qint64> number = CheckedInteger::fromJson(value, 0, CheckedInteger::kMaxExactDouble);
+    if (!number) {
         fail(key, u"Must be a non-negative integer."_s);
         return std::nullopt;
     }
-    return qint64(number);
+    return number;
 }
 
 std::optional<QString> TranscriptEntryReader::jsonText(QLatin1String key, bool required) const

@@ -73,7 +73,7 @@ void ElevenLabsWebhook::mapBody(const QJsonObject &body, const QString &agentIdF
     insertShortText(observe, u"customer_number"_s,
                     firstString({TranscriptList::at(callMetadata, u"phone_call.external_number"_s),
                                  dynamicVariables.toObject().value("system__caller_id"_L1)}));
-    const QString timestamp = isoFromValue(callMetadata.value("start_time_unix_secs"_L1));
+    const QString timestamp = isoFromValue(callMetadata.value("start_time_unix_secs"_L1), u"data.metadata.start_time_unix_secs"_s, mapping.errors);
     if (!timestamp.isEmpty())
         observe.insert(u"timestamp"_s, timestamp);
     if (dynamicVariables.isObject())

@@ -1,6 +1,7 @@
 #include "providerwebhook.h"
 
 #include "calllog/agentkey.h"
+#include "calllog/checkedinteger.h"
 
 #include <QJsonDocument>
 #include <QRegularExpression>
@@ -64,7 +65,7 @@ QString ProviderWebhook::isoFromEpochMs(qint64 ms)
     return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs);
 }
 
-QString ProviderWebhook::isoFromValue(const QJsonValue &value)
+QString ProviderWebhook::isoFromValue(const QJsonValue &value, const QString &field, FieldErrors &errors)
 {
     if (value.isString()) {
         const QDateTime time = QDateTime::fromString(value.toString(), Qt::ISODateWithMs);
@@ -74,7 +75,13 @@ QString ProviderWebhook::isoFromValue(const QJsonValue &value)
         return {};
     // Epoch milliseconds are past 1e11; seconds will not get there for another millennium.
     const double number = value.toDouble();
-    return isoFromEpochMs(qint64(number >= 1e11 ? number : number * 1000.0));
+    const std::optional<qint64> ms =
+        CheckedInteger::fromRoundedDouble(number >= 1e11 ? number : number * 1000.0, 1, CheckedInteger::kMaxEpochMs);
+    if (!ms) {
+        errors.add(field, u"%1 is no time before the year 10000 in epoch seconds or milliseconds."_s.arg(number, 0, 'g', 17));
+        return {};
+    }
+    return isoFromEpochMs(*ms);
 }
 
 QString ProviderWebhook::firstString(std::initializer_list<QJsonValue> values)

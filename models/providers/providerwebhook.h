@@ -71,7 +71,8 @@ protected:
     static void insertIfPresent(QJsonObject &object, const QString &field, const QJsonValue &value);
     static QString isoFromEpochMs(qint64 ms);
     // An ISO 8601 string as sent, or epoch seconds/milliseconds, as an ISO timestamp.
-    static QString isoFromValue(const QJsonValue &value);
+    // A number past year 9999 (or no number at all: NaN, 1e300) is an error on `field`.
+    static QString isoFromValue(const QJsonValue &value, const QString &field, FieldErrors &errors);
     // The first string among `values` that is not empty.
     static QString firstString(std::initializer_list<QJsonValue> values);
 };

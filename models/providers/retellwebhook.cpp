@@ -77,7 +77,7 @@ void RetellWebhook::mapBody(const QJsonObject &body, const QString &agentIdFromQ
     insertShortText(observe, u"call_ended_reason"_s, call.value("disconnection_reason"_L1).toString());
     const bool outbound = call.value("direction"_L1).toString() == "outbound"_L1;
     insertShortText(observe, u"customer_number"_s, call.value(outbound ? "to_number"_L1 : "from_number"_L1).toString());
-    const QString timestamp = isoFromValue(call.value("start_timestamp"_L1));
+    const QString timestamp = isoFromValue(call.value("start_timestamp"_L1), u"call.start_timestamp"_s, mapping.errors);
     if (!timestamp.isEmpty())
         observe.insert(u"timestamp"_s, timestamp);
     if (call.value("retell_llm_dynamic_variables"_L1).isObject())

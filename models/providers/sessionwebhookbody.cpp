@@ -1,5 +1,7 @@
 #include "sessionwebhookbody.h"
 
+#include "calllog/checkedinteger.h"
+
 using namespace Qt::StringLiterals;
 
 WebhookVerification SessionWebhookBody::verify(const WebhookHeaders &headers, const QByteArray &, const QString &secret,
@@ -23,7 +25,14 @@ void SessionWebhookBody::mapBody(const QJsonObject &body, const QString &agentId
     mapping.eventName = event.toString(finalEventName());
     mapping.isFinalEvent = mapping.eventName == finalEventName();
     const QJsonValue agentId = body.value("agent_id"_L1);
-    noteAgent(mapping, agentIdFromQuery, agentId.isDouble() ? QString::number(agentId.toInteger()) : agentId.toString());
+    QString providerAgentId = agentId.toString();
+    if (agentId.isDouble()) {
+        if (const std::optional<qint64> number = CheckedInteger::fromDouble(agentId.toDouble(), 1, CheckedInteger::kMaxExactDouble))
+            providerAgentId = QString::number(*number);
+        else
+            mapping.errors.add(u"agent_id"_s, CheckedInteger::rangeError(1, CheckedInteger::kMaxExactDouble));
+    }
+    noteAgent(mapping, agentIdFromQuery, providerAgentId);
     if (!mapping.isFinalEvent)
         return;
 
@@ -49,7 +58,7 @@ void SessionWebhookBody::mapBody(const QJsonObject &body, const QString &agentId
         observe.insert(u"voice_recording_url"_s, recording);
     insertShortText(observe, u"call_ended_reason"_s, body.value("ended_reason"_L1).toString());
     insertShortText(observe, u"customer_number"_s, body.value("customer_number"_L1).toString());
-    const QString timestamp = isoFromValue(body.value("started_at"_L1));
+    const QString timestamp = isoFromValue(body.value("started_at"_L1), u"started_at"_s, mapping.errors);
     if (!timestamp.isEmpty())
         observe.insert(u"timestamp"_s, timestamp);
     insertIfPresent(observe, u"dynamic_variables"_s, body.value("dynamic_variables"_L1));

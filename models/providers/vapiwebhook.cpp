@@ -62,9 +62,9 @@ void VapiWebhook::mapBody(const QJsonObject &body, const QString &agentIdFromQue
     insertShortText(observe, u"customer_number"_s,
                     firstString({TranscriptList::at(message, u"customer.number"_s),
                                  TranscriptList::at(message, u"call.customer.number"_s)}));
-    QString timestamp = isoFromValue(message.value("startedAt"_L1));
+    QString timestamp = isoFromValue(message.value("startedAt"_L1), u"message.startedAt"_s, mapping.errors);
     if (timestamp.isEmpty())
-        timestamp = isoFromValue(TranscriptList::at(message, u"call.createdAt"_s));
+        timestamp = isoFromValue(TranscriptList::at(message, u"call.createdAt"_s), u"message.call.createdAt"_s, mapping.errors);
     if (!timestamp.isEmpty())
         observe.insert(u"timestamp"_s, timestamp);
 

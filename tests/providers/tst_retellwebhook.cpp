@@ -98,6 +98,10 @@ void TestRetellWebhook::map_data()
         << QByteArray(R"({"call_id":"c9","agent":12,"customer_number":"+1999","voice_recording_url":"https://r.example/m.wav",
                          "transcript_type":"retell","transcript_json":[],"timestamp":"2025-12-29T09:20:00.000Z",
                          "metadata":{"provider":"retell","duration_seconds":4.5}})");
+    QTest::newRow("start_timestamp out of range") << QByteArray(R"({"event":"call_analyzed","call":{"call_id":"c","start_timestamp":1.767e20}})")
+                                                  << "7" << true << "call_analyzed" << "call.start_timestamp" << QByteArray();
+    QTest::newRow("start_timestamp not finite in seconds") << QByteArray(R"({"event":"call_analyzed","call":{"call_id":"c","start_timestamp":1e300}})")
+                                                           << "7" << true << "call_analyzed" << "call.start_timestamp" << QByteArray();
     QTest::newRow("missing call_id") << QByteArray(R"({"event":"call_analyzed","call":{"agent_id":"a"}})") << "" << true
                                      << "call_analyzed" << "call.call_id" << QByteArray();
     QTest::newRow("no agent anywhere") << QByteArray(R"({"event":"call_analyzed","call":{"call_id":"c"}})") << "" << true

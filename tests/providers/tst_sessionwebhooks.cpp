@@ -119,6 +119,10 @@ void TestSessionWebhooks::map_data()
                                                            << QString::fromLatin1(id);
         QTest::newRow(qPrintable(rowName(p, "missing agent"))) << name << QByteArray(R"({")" + id + R"(":"s"})") << true
                                                               << p.finalEvent << "agent_id";
+        QTest::newRow(qPrintable(rowName(p, "agent_id 1e300"))) << name << QByteArray(R"({")" + id + R"(":"s","agent_id":1e300})")
+                                                               << true << p.finalEvent << "agent_id";
+        QTest::newRow(qPrintable(rowName(p, "started_at 1e20")))
+            << name << QByteArray(R"({")" + id + R"(":"s","agent_id":"a","started_at":1e20})") << true << p.finalEvent << "started_at";
     }
 }
 
