@@ -20,31 +20,14 @@ for binary in "${binaries[@]}"; do
 done
 command -v wrk >/dev/null || { echo "bench/http: wrk is not installed" >&2; exit 1; }
 
-work=$(mktemp -d)
-server=""
-cleanup() {
-  if [ -n "$server" ]; then kill -TERM "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; fi
-  rm -rf "$work"
-}
-trap cleanup EXIT
-export CALLSCOPE_BENCH_KEY=bench-key
+source "$here/serve.sh"
 
 run_one() {  # binary, round -> prints "rps p99_ms"
-  rm -rf "$work"/db*
-  "$1" serve --db "$work/db.sqlite" --listen 127.0.0.1:0 --api-key "$CALLSCOPE_BENCH_KEY" --quiet \
-    >"$work/serve.out" 2>"$work/serve.err" &
-  server=$!
-  for _ in $(seq 100); do
-    grep -q '^ready ' "$work/serve.out" 2>/dev/null && break
-    sleep 0.1
-  done
-  local url
-  url=$(awk '/^ready /{print $2}' "$work/serve.out")
-  [ -n "$url" ] || { echo "bench/http: serve did not start" >&2; cat "$work/serve.err" >&2; exit 1; }
+  start_server "$1"
   local out
   out=$(CALLSCOPE_BENCH_RUN="r$2$RANDOM" wrk -t"$threads" -c"$connections" -d"${duration}s" --latency \
         -s "$here/observe.lua" "$url" 2>&1)
-  kill -TERM "$server"; wait "$server" || true; server=""
+  stop_server
   local line
   line=$(grep '^RESULT' <<<"$out") || { echo "bench/http: no result" >&2; echo "$out" >&2; exit 1; }
   eval "$(sed 's/^RESULT //' <<<"$line")"

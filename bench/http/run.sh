@@ -17,30 +17,7 @@ for tool in wrk sqlite3 curl; do
 done
 [ -x "$binary" ] || { echo "bench/http: no $binary (build it first)" >&2; exit 1; }
 
-work=$(mktemp -d)
-server=""
-cleanup() {
-  if [ -n "$server" ]; then kill -TERM "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; fi
-  rm -rf "$work"
-}
-trap cleanup EXIT
-
-export CALLSCOPE_BENCH_KEY=bench-key
-start_server() {
-  rm -rf "$work"/db*
-  "$binary" serve --db "$work/db.sqlite" --listen 127.0.0.1:0 --api-key "$CALLSCOPE_BENCH_KEY" --quiet \
-    >"$work/serve.out" 2>"$work/serve.err" &
-  server=$!
-  for _ in $(seq 100); do
-    grep -q '^ready ' "$work/serve.out" 2>/dev/null && break
-    sleep 0.1
-  done
-  url=$(awk '/^ready /{print $2}' "$work/serve.out")
-  [ -n "$url" ] || { echo "bench/http: serve did not start" >&2; cat "$work/serve.err" >&2; exit 1; }
-}
-stop_server() {
-  kill -TERM "$server"; wait "$server" || true; server=""
-}
+source "$here/serve.sh"
 
 echo "machine: $(nproc) cores; wrk $threads threads, ${duration}s per run"
 printf '%-28s %10s %10s %10s %8s\n' "run" "req/s" "p50 ms" "p99 ms" "errors"
@@ -53,7 +30,7 @@ report() {  # name, wrk output
 }
 
 for connections in 16 64; do
-  start_server
+  start_server "$binary"
   out=$(CALLSCOPE_BENCH_RUN="c$connections" wrk -t"$threads" -c"$connections" -d"${duration}s" --latency \
         -s "$here/observe.lua" "$url" 2>&1)
   report "observe POST, $connections conns" "$out"
@@ -63,14 +40,14 @@ for connections in 16 64; do
   stop_server
 done
 
-start_server
+start_server "$binary"
 out=$(wrk -t"$threads" -c64 -d"${duration}s" --latency -s "$here/health.lua" "$url/health" 2>&1)
 report "GET /health, 64 conns" "$out"
 stop_server
 
 # Storage baseline: the same 10,000 calls of 20 turns into the store's own schema
 # (created by `callscope serve` above), in one transaction, by the sqlite3 CLI.
-start_server
+start_server "$binary"
 stop_server
 rows=${ROWS:-10000}
 python3 - "$rows" >"$work/insert.sql" <<'PY'
