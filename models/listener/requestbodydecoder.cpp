@@ -4,18 +4,36 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QStringDecoder>
 
 namespace {
 
-QJsonObject multipartFields(const HttpRequest &request)
+// Form values decoded strictly: QString::fromUtf8() turns every bad byte into U+FFFD,
+// so "%ff%fe" and "%fe%ff" would name the same call_id. The JSON path refuses them too.
+std::optional<QString> strictUtf8(const QByteArray &bytes)
+{
+    QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+    QString text = decoder.decode(bytes);
+    if (decoder.hasError())
+        return std::nullopt;
+    return text;
+}
+
+const QString kNotUtf8 = QStringLiteral("Not valid UTF-8.");
+
+QJsonObject multipartFields(const HttpRequest &request, FieldErrors *errors)
 {
     QJsonObject object;
-    for (const auto &[name, value] : request.fields)
-        object.insert(name, QString::fromUtf8(value));
+    for (const auto &[name, value] : request.fields) {
+        if (const std::optional<QString> text = strictUtf8(value))
+            object.insert(name, *text);
+        else
+            errors->add(name, kNotUtf8);
+    }
     return object;
 }
 
-QJsonObject urlencodedFields(const QByteArray &body)
+QJsonObject urlencodedFields(const QByteArray &body, FieldErrors *errors)
 {
     QJsonObject object;
     for (const QByteArray &pair : body.split('&')) {
@@ -26,8 +44,18 @@ QJsonObject urlencodedFields(const QByteArray &body)
         QByteArray value = equals < 0 ? QByteArray() : pair.mid(equals + 1);
         name.replace('+', ' ');
         value.replace('+', ' ');
-        const QString key = QString::fromUtf8(QByteArray::fromPercentEncoding(name));
-        const QString text = QString::fromUtf8(QByteArray::fromPercentEncoding(value));
+        const std::optional<QString> strictKey = strictUtf8(QByteArray::fromPercentEncoding(name));
+        if (!strictKey) {
+            errors->add(QStringLiteral("non_field_errors"), QStringLiteral("A field name is not valid UTF-8."));
+            continue;
+        }
+        const QString &key = *strictKey;
+        const std::optional<QString> strictText = strictUtf8(QByteArray::fromPercentEncoding(value));
+        if (!strictText) {
+            errors->add(key, kNotUtf8);
+            continue;
+        }
+        const QString &text = *strictText;
         // A repeated key (redact_fields=a&redact_fields=b) becomes the comma list the
         // validator accepts from forms.
         object.insert(key, object.contains(key) ? object.value(key).toString() + QLatin1Char(',') + text : text);
@@ -43,12 +71,16 @@ RequestBodyDecoder::Body RequestBodyDecoder::decode(const HttpRequest &request)
     const QByteArray type = request.mediaType();
     if (type == "multipart/form-data") {
         decoded.form = true;
-        decoded.object = multipartFields(request);
+        decoded.object = multipartFields(request, &decoded.errors);
+        if (!decoded.ok())
+            decoded.object = {};
         return decoded;
     }
     if (type == "application/x-www-form-urlencoded") {
         decoded.form = true;
-        decoded.object = urlencodedFields(request.body);
+        decoded.object = urlencodedFields(request.body, &decoded.errors);
+        if (!decoded.ok())
+            decoded.object = {};
         return decoded;
     }
     // JSON (also the fallback for an empty body without a Content-Type).

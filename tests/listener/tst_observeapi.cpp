@@ -64,6 +64,7 @@ private slots:
     void observeJson();
     void observeValidationErrors();
     void observeForms();
+    void formFieldsMustBeUtf8();
     void observeMultipartWithAudio();
     void rePostKeepsId();
     void concurrentIdenticalPosts();
@@ -220,6 +221,25 @@ void TestObserveApi::observeForms()
     const QByteArray listed = "POST /observability/v1/observe/ HTTP/1.1\r\nHost: a\r\nX-CEKURA-API-KEY: " + QByteArray(kKey)
                               + "\r\nContent-Type: text/plain\r\nContent-Length: 9, 9\r\n\r\ncall_id=x";
     QCOMPARE(sendRaw(m_port, listed).status, 415);
+}
+
+// %ff%fe and %fe%ff both became U+FFFD U+FFFD, so two senders' call_ids named one call.
+void TestObserveApi::formFieldsMustBeUtf8()
+{
+    const QByteArray transcript = QJsonDocument(callBody(QStringLiteral("x"))[QStringLiteral("transcript_json")].toArray())
+                                      .toJson(QJsonDocument::Compact).toPercentEncoding();
+    for (const QByteArray &callId : {QByteArray("%ff%fe"), QByteArray("%fe%ff"), QByteArray("ok%c3")}) {
+        const RawResponse response = post("/observability/v1/observe/", "call_id=" + callId + "&agent=7&transcript_json=" + transcript,
+                                          "application/x-www-form-urlencoded");
+        QCOMPARE(response.status, 400);
+        QVERIFY2(response.json()[QStringLiteral("call_id")].isArray(), response.body.constData());
+    }
+    const QByteArray body = "--B\r\nContent-Disposition: form-data; name=\"call_id\"\r\n\r\n\xff\xfe\r\n"
+                            "--B\r\nContent-Disposition: form-data; name=\"agent\"\r\n\r\n7\r\n--B--\r\n";
+    const RawResponse multipart = post("/observability/v1/observe/", body, "multipart/form-data; boundary=B");
+    QCOMPARE(multipart.status, 400);
+    QVERIFY2(multipart.json()[QStringLiteral("call_id")].isArray(), multipart.body.constData());
+    QVERIFY(!CallReader(m_store->databasePath()).callByCallId(QStringLiteral("\uFFFD\uFFFD")));
 }
 
 void TestObserveApi::observeMultipartWithAudio()
