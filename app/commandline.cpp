@@ -65,4 +65,13 @@ std::optional<CallLog> findCall(const CallReader &reader, const QString &idOrCal
     return call;
 }
 
+std::optional<ReviewStatus> parseStatus(const QString &command, const QString &value)
+{
+    const std::optional<ReviewStatus> status = ReviewStatuses::fromName(value);
+    if (!status)
+        err() << "callscope " << command << ": --status: \"" << value
+              << "\" is not one of success, failure, reviewed_success, reviewed_failure\n";
+    return status;
+}
+
 } // namespace CommandLine

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "calllog/reviewstatus.h"
+
 #include <QCommandLineParser>
 #include <QString>
 #include <QStringList>
@@ -28,5 +30,8 @@ std::unique_ptr<CallStore> openStore(const QString &databasePath);
 // The call a user names by its database id or the sender's call_id. A number is tried
 // as the database id first, since a call_id may be numeric too.
 std::optional<CallLog> findCall(const CallReader &reader, const QString &idOrCallId);
+
+// A --status value: the status, or nothing after saying on stderr which values are valid.
+std::optional<ReviewStatus> parseStatus(const QString &command, const QString &value);
 
 } // namespace CommandLine

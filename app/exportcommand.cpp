@@ -34,11 +34,9 @@ int ExportCommand::run(const QStringList &arguments, const QString &databasePath
     CallQuery query;
     query.limit = 0;
     if (parser.isSet(status)) {
-        query.status = ReviewStatuses::fromName(parser.value(status));
-        if (!query.status) {
-            CommandLine::err() << "callscope export: --status: \"" << parser.value(status) << "\" is not a status\n";
+        query.status = CommandLine::parseStatus(QStringLiteral("export"), parser.value(status));
+        if (!query.status)
             return 2;
-        }
     }
 
     const std::unique_ptr<CallStore> store = CommandLine::openStore(databasePath);

@@ -26,12 +26,9 @@ int ListCommand::run(const QStringList &arguments, const QString &databasePath)
 
     CallQuery query;
     if (parser.isSet(status)) {
-        query.status = ReviewStatuses::fromName(parser.value(status));
-        if (!query.status) {
-            CommandLine::err() << "callscope list: --status: \"" << parser.value(status)
-                               << "\" is not one of success, failure, reviewed_success, reviewed_failure\n";
+        query.status = CommandLine::parseStatus(QStringLiteral("list"), parser.value(status));
+        if (!query.status)
             return 2;
-        }
     }
     query.agent = parser.value(agent);
     query.search = parser.value(search);

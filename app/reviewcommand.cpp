@@ -44,12 +44,9 @@ int ReviewCommand::run(const QStringList &arguments, const QString &databasePath
     ReviewChange change;
     change.source = parser.value(source);
     if (parser.isSet(status)) {
-        change.status = ReviewStatuses::fromName(parser.value(status));
-        if (!change.status) {
-            CommandLine::err() << "callscope review: --status: \"" << parser.value(status)
-                               << "\" is not one of success, failure, reviewed_success, reviewed_failure\n";
+        change.status = CommandLine::parseStatus(QStringLiteral("review"), parser.value(status));
+        if (!change.status)
             return 2;
-        }
     }
     if (parser.isSet(reviewed)) {
         const QString value = parser.value(reviewed);
