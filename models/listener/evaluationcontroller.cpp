@@ -25,6 +25,22 @@ ApiResult returnedAsStored(const QByteArrayList &calls)
         .withNote(QStringLiteral("metrics engine not implemented; %1 calls returned as stored").arg(calls.size()));
 }
 
+// Each listed call written in `shape`, in the order given. An id with no call, or (with
+// `agentKey`) another agent's call, is an error on call_logs saying `missing` of it.
+QByteArrayList writtenCalls(const CallReader &reader, const QList<qint64> &databaseIds, const QString &agentKey,
+                            CallLogJsonWriter::Shape shape, const QString &missing, FieldErrors *errors)
+{
+    QByteArrayList results;
+    for (qint64 databaseId : databaseIds) {
+        const std::optional<CallLog> call = reader.callById(databaseId);
+        if (!call || (!agentKey.isEmpty() && call->agentKey() != agentKey))
+            errors->add(QStringLiteral("call_logs"), QStringLiteral("Invalid pk \"%1\" - %2").arg(databaseId).arg(missing));
+        else
+            results.append(CallLogJsonWriter::write(*call, shape));
+    }
+    return results;
+}
+
 } // namespace
 
 EvaluationController::EvaluationController(CallStore *store)
@@ -53,17 +69,9 @@ ApiResult EvaluationController::evaluateMetrics(const HttpRequest &request)
     else if (const auto metrics = RequestBodyDecoder::idList(body.value(QStringLiteral("metrics"))); !metrics || metrics->isEmpty())
         errors.add(QStringLiteral("metrics"), QStringLiteral("Expected a non-empty list of metric ids."));
     QByteArrayList results;   // each call written once, as JSON text
-    if (errors.isEmpty()) {
-        CallReader &reader = ThreadReader::forDatabase(m_store->databasePath());
-        for (qint64 databaseId : *databaseIds) {
-            const std::optional<CallLog> call = reader.callById(databaseId);
-            if (!call)
-                errors.add(QStringLiteral("call_logs"),
-                           QStringLiteral("Invalid pk \"%1\" - object does not exist.").arg(databaseId));
-            else
-                results.append(CallLogJsonWriter::write(*call, CallLogJsonWriter::Shape::Response));
-        }
-    }
+    if (errors.isEmpty())
+        results = writtenCalls(ThreadReader::forDatabase(m_store->databasePath()), *databaseIds, {},
+                               CallLogJsonWriter::Shape::Response, QStringLiteral("object does not exist."), &errors);
     if (!errors.isEmpty())
         return ApiResult::invalid(errors);
     return returnedAsStored(results);
@@ -94,8 +102,8 @@ ApiResult EvaluationController::rerunEvaluation(const HttpRequest &request)
         errors.add(QStringLiteral("call_logs"), QStringLiteral("This field is required."));
     else if (!all && (!(databaseIds = RequestBodyDecoder::idList(callLogs)) || databaseIds->isEmpty()))
         errors.add(QStringLiteral("call_logs"), QStringLiteral("Expected a list of call log ids or \"all\"."));
-    else if (!all && !RequestBodyDecoder::tooManyIds(*databaseIds).isEmpty())
-        errors.add(QStringLiteral("call_logs"), RequestBodyDecoder::tooManyIds(*databaseIds));
+    else if (const QString tooMany = all ? QString() : RequestBodyDecoder::tooManyIds(*databaseIds); !tooMany.isEmpty())
+        errors.add(QStringLiteral("call_logs"), tooMany);
     if (!errors.isEmpty())
         return ApiResult::invalid(errors);
 
@@ -109,14 +117,8 @@ ApiResult EvaluationController::rerunEvaluation(const HttpRequest &request)
         for (const CallLog &call : reader.list(query))
             results.append(CallLogJsonWriter::write(call, CallLogJsonWriter::Shape::Detail));
     } else {
-        for (qint64 databaseId : *databaseIds) {
-            const std::optional<CallLog> call = reader.callById(databaseId);
-            if (!call || call->agentKey() != agentKey)
-                errors.add(QStringLiteral("call_logs"),
-                           QStringLiteral("Invalid pk \"%1\" - no such call log for this agent.").arg(databaseId));
-            else
-                results.append(CallLogJsonWriter::write(*call, CallLogJsonWriter::Shape::Detail));
-        }
+        results = writtenCalls(reader, *databaseIds, agentKey, CallLogJsonWriter::Shape::Detail,
+                               QStringLiteral("no such call log for this agent."), &errors);
         if (!errors.isEmpty())
             return ApiResult::invalid(errors);
     }
