@@ -55,17 +55,20 @@ measure() {
 
 printf 'import of %d calls x %d turns (%d MB of JSON Lines), median of %d runs; load: %s\n' \
        "$calls" "$turns" "$size_mb" "$runs" "$(uptime | sed 's/.*load average: //')"
-for b in "${!binaries[@]}"; do
-  times=() peaks=()
-  for run in $(seq "$runs"); do
+# Runs alternate between the binaries, so drift on a shared machine falls on both alike.
+declare -A run_times run_peaks
+for run in $(seq "$runs"); do
+  for b in "${!binaries[@]}"; do
     rm -rf "$work"/db*
     read -r seconds peak < <(measure "${binaries[$b]}" import --quiet --db "$work/db.sqlite" "$work/calls.jsonl")
-    times+=("$seconds") peaks+=("$peak")
+    run_times[$b]+="$seconds " run_peaks[$b]+="$peak "
+    if [ "$b" = 0 ]; then stored=$("${binaries[0]}" list --db "$work/db.sqlite" --limit 1 | tail -1); fi
   done
-  t=$(printf '%s\n' "${times[@]}" | median)
+done
+for b in "${!binaries[@]}"; do
+  t=$(printf '%s\n' ${run_times[$b]} | median)
   printf '  %-22s: %7.1f s  %7.0f calls/s  peak RSS %5d MB  (runs: %s s; %s MB)\n' "${labels[$b]}" "$t" \
-         "$(echo "$calls / $t" | bc -l)" "$(printf '%s\n' "${peaks[@]}" | maximum)" "${times[*]}" "${peaks[*]}"
-  if [ "$b" = 0 ]; then stored=$("${binaries[0]}" list --db "$work/db.sqlite" --limit 1 | tail -1); fi
+         "$(echo "$calls / $t" | bc -l)" "$(printf '%s\n' ${run_peaks[$b]} | maximum)" "${run_times[$b]% }" "${run_peaks[$b]% }"
 done
 if [ "$sqlite" = 1 ]; then
   times=()
