@@ -1,7 +1,6 @@
 #include "listenerpanel.h"
 
 #include "ingest/observerequest.h"
-#include "ingest/threadreader.h"
 #include "item/requestlogmodel.h"
 #include "listener/listener.h"
 #include "listener/requestlogger.h"
@@ -9,6 +8,7 @@
 #include "providers/providerwebhooks.h"
 #include "store/callreader.h"
 #include "store/callstore.h"
+#include "store/threadreader.h"
 #include "store/whenfinished.h"
 
 #include <QApplication>

@@ -2,7 +2,7 @@
 
 #include "store/callreader.h"
 #include "store/callstore.h"
-#include "ingest/threadreader.h"
+#include "store/threadreader.h"
 
 #include <QCryptographicHash>
 #include <QDir>

@@ -1,9 +1,9 @@
 #include "requestlogmodel.h"
 
-#include "ingest/threadreader.h"
 #include "listener/requestlogger.h"
 #include "store/callreader.h"
 #include "store/callstore.h"
+#include "store/threadreader.h"
 #include "store/whenfinished.h"
 
 #include <QColor>

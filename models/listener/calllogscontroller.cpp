@@ -8,9 +8,9 @@
 #include "calllog/calllogjsonwriter.h"
 #include "calllog/reviewstatus.h"
 #include "ingest/observerequest.h"
-#include "ingest/threadreader.h"
 #include "store/callreader.h"
 #include "store/callstore.h"
+#include "store/threadreader.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

@@ -4,9 +4,9 @@
 
 #include "calllog/agentkey.h"
 #include "calllog/calllogjsonwriter.h"
-#include "ingest/threadreader.h"
 #include "store/callreader.h"
 #include "store/callstore.h"
+#include "store/threadreader.h"
 
 namespace {
 

@@ -6,11 +6,11 @@
 #include "calllog/agentkey.h"
 #include "ingest/ingestpipeline.h"
 #include "ingest/observerequest.h"
-#include "ingest/threadreader.h"
 #include "providers/providerwebhook.h"
 #include "providers/providerwebhooks.h"
 #include "store/callreader.h"
 #include "store/callstore.h"
+#include "store/threadreader.h"
 
 ProviderWebhookController::ProviderWebhookController(CallStore *store, IngestPipeline *pipeline, const QString &apiKey)
     : m_store(store), m_pipeline(pipeline), m_apiKey(apiKey)

@@ -1,6 +1,6 @@
 #include "threadreader.h"
 
-#include "store/callreader.h"
+#include "callreader.h"
 
 #include <QHash>
 #include <QThreadStorage>
