@@ -66,6 +66,11 @@ int ServeCommand::run(const QStringList &arguments, const QString &databasePath)
     const QCommandLineOption maxMultipart(QStringLiteral("max-multipart"),
                                           QStringLiteral("Largest multipart body, streamed to disk (default 512MiB)."),
                                           QStringLiteral("SIZE"));
+    const QCommandLineOption maxUnauthenticatedBody(
+        QStringLiteral("max-unauthenticated-body"),
+        QStringLiteral("Largest provider webhook body sent without the API key, read before its signature\n"
+                       "is checked (default 1MiB)."),
+        QStringLiteral("SIZE"));
     const QCommandLineOption headerTimeout(QStringLiteral("header-timeout"),
                                            QStringLiteral("Seconds to receive a whole request head (default 10)."),
                                            QStringLiteral("S"));
@@ -90,7 +95,7 @@ int ServeCommand::run(const QStringList &arguments, const QString &databasePath)
         QStringLiteral("allow-private-recording-hosts"),
         QStringLiteral("Fetch voice_recording_url from loopback and private addresses too (10/8, 192.168/16, ...;\n"
                        "refused by default, as anyone who can post could make Callscope fetch from them)."));
-    parser.addOptions({listen, apiKey, maxBody, maxMultipart, headerTimeout, idleTimeout, bodyTimeout, maxConnections, quiet,
+    parser.addOptions({listen, apiKey, maxBody, maxMultipart, maxUnauthenticatedBody, headerTimeout, idleTimeout, bodyTimeout, maxConnections, quiet,
                        noRequestLog, requestLogMax, requestLogDays, allowPrivateRecordingHosts});
     if (const auto exitCode = CommandLine::parse(
             parser, arguments,
@@ -128,6 +133,7 @@ int ServeCommand::run(const QStringList &arguments, const QString &databasePath)
         return true;
     };
     if (!sizeOption(maxBody, &config.maxBodyBytes) || !sizeOption(maxMultipart, &config.maxMultipartBytes)
+        || !sizeOption(maxUnauthenticatedBody, &config.maxUnauthenticatedBodyBytes)
         || !sizeOption(requestLogMax, &config.maxRequestLogBytes)
         || !secondsOption(headerTimeout, &config.headerTimeoutMs) || !secondsOption(idleTimeout, &config.idleTimeoutMs)
         || !secondsOption(bodyTimeout, &config.bodyTimeoutMs))

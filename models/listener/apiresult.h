@@ -17,6 +17,7 @@ enum class ApiError {
     Unauthorized = 401,
     NotFound = 404,
     MethodNotAllowed = 405,
+    PayloadTooLarge = 413,
     UnsupportedMediaType = 415,
     Internal = 500,
 };

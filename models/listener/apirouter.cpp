@@ -4,6 +4,7 @@
 #include "healthcontroller.h"
 #include "requestlogger.h"
 
+#include "providers/providerwebhook.h"
 #include "providers/providerwebhooks.h"
 #include "store/promisedresult.h"
 
@@ -24,6 +25,23 @@ const QStringList &callLogPrefixes()
 HttpResponse notFound()
 {
     return ApiResult::error(ApiError::NotFound, QStringLiteral("Not found.")).toHttpResponse();
+}
+
+HttpResponse unauthorized(const HttpRequest &head)
+{
+    return ApiResult::error(ApiError::Unauthorized, ApiKeyCheck::sentKey(head)
+                                                        ? QStringLiteral("Invalid API key.")
+                                                        : QStringLiteral("Authentication credentials were not provided."))
+        .withHeader("WWW-Authenticate", "Bearer realm=\"callscope\"")
+        .toHttpResponse();
+}
+
+HttpResponse unsupportedMediaType(const QByteArray &type, const QString &hint = {})
+{
+    return ApiResult::error(ApiError::UnsupportedMediaType,
+                            QStringLiteral("Unsupported media type \"%1\" in request.%2")
+                                .arg(QString::fromLatin1(type.isEmpty() ? QByteArray("(none)") : type), hint))
+        .toHttpResponse();
 }
 
 } // namespace
@@ -112,37 +130,65 @@ std::optional<ApiRouter::Route> ApiRouter::match(const QString &rawPath)
     return std::nullopt;
 }
 
-std::optional<HttpResponse> ApiRouter::checkHead(const HttpRequest &head)
+HeadDecision ApiRouter::checkHead(const HttpRequest &head)
 {
     const std::optional<Route> route = match(head.path());
     if (!route)
-        return notFound();
+        return HeadDecision::refuse(notFound());
     const QString method = QString::fromLatin1(head.method);
     if (!route->methods.contains(method)) {
-        return ApiResult::error(ApiError::MethodNotAllowed, QStringLiteral("Method \"%1\" not allowed.").arg(method))
-            .withHeader("Allow", route->methods.join(QLatin1String(", ")).toLatin1())
-            .toHttpResponse();
+        return HeadDecision::refuse(
+            ApiResult::error(ApiError::MethodNotAllowed, QStringLiteral("Method \"%1\" not allowed.").arg(method))
+                .withHeader("Allow", route->methods.join(QLatin1String(", ")).toLatin1())
+                .toHttpResponse());
     }
-    if (route->kind == Route::Kind::Health)
-        return std::nullopt;
-    // Provider webhooks may instead be authenticated by their signature (checked with
-    // the body, by their controller).
-    if (route->kind != Route::Kind::Provider && !ApiKeyCheck::hasValidKey(head, m_config.apiKey)) {
-        return ApiResult::error(ApiError::Unauthorized, ApiKeyCheck::sentKey(head)
-                                                            ? QStringLiteral("Invalid API key.")
-                                                            : QStringLiteral("Authentication credentials were not provided."))
-            .withHeader("WWW-Authenticate", "Bearer realm=\"callscope\"")
-            .toHttpResponse();
+    if (route->kind == Route::Kind::Health) {
+        // Anyone may ask for /health: it must not make the listener buffer anything.
+        if (head.hasBody())
+            return HeadDecision::refuse(
+                ApiResult::error(ApiError::PayloadTooLarge, QStringLiteral("/health takes no request body.")).toHttpResponse());
+        return HeadDecision::accept();
     }
-    if (head.hasBody() && route->kind != Route::Kind::Provider && (method == QLatin1String("POST") || method == QLatin1String("PATCH"))) {
+    if (route->kind == Route::Kind::Provider)
+        return checkProviderHead(head, route->provider);
+    if (!ApiKeyCheck::hasValidKey(head, m_config.apiKey))
+        return HeadDecision::refuse(unauthorized(head));
+    if (head.hasBody() && (method == QLatin1String("POST") || method == QLatin1String("PATCH"))) {
         const QByteArray type = head.mediaType();
         if (type != "application/json" && type != "application/x-www-form-urlencoded" && type != "multipart/form-data")
-            return ApiResult::error(ApiError::UnsupportedMediaType,
-                                    QStringLiteral("Unsupported media type \"%1\" in request.")
-                                        .arg(QString::fromLatin1(type.isEmpty() ? QByteArray("(none)") : type)))
-                .toHttpResponse();
+            return HeadDecision::refuse(unsupportedMediaType(type));
     }
-    return std::nullopt;
+    return HeadDecision::accept();
+}
+
+HeadDecision ApiRouter::checkProviderHead(const HttpRequest &head, const QString &provider) const
+{
+    // The controller maps the raw body as JSON: anything else (a multipart upload
+    // streamed to disk, a form) could only end in a 400.
+    if (head.hasBody() && head.mediaType() != "application/json")
+        return HeadDecision::refuse(unsupportedMediaType(head.mediaType(), QStringLiteral(" Provider webhooks are application/json.")));
+    if (ApiKeyCheck::hasValidKey(head, m_config.apiKey))
+        return HeadDecision::accept();
+    // Without the key only the provider's signature can authenticate the request, and
+    // it is checked with the whole body: a request without its header never passes,
+    // one with it may send no more than an unauthenticated body.
+    const ProviderWebhook *webhook = ProviderWebhooks::find(provider);
+    const QStringList signatureHeaders = webhook->signatureHeaders();
+    const bool signedRequest = std::any_of(signatureHeaders.begin(), signatureHeaders.end(), [&](const QString &name) {
+        return head.hasHeader(name.toLatin1());
+    });
+    if (!signedRequest) {
+        return HeadDecision::refuse(
+            ApiResult::error(ApiError::Unauthorized,
+                             QStringLiteral("No valid API key, and no %1 signature header (%2).")
+                                 .arg(provider, signatureHeaders.join(QLatin1String(", "))))
+                .withHeader("WWW-Authenticate", "Bearer realm=\"callscope\"")
+                .toHttpResponse());
+    }
+    HeadDecision decision;
+    decision.maxBodyBytes = m_config.maxUnauthenticatedBodyBytes;
+    decision.bodyLimitReason = QStringLiteral("for a request without a valid API key");
+    return decision;
 }
 
 QFuture<HttpResponse> ApiRouter::handle(const HttpRequest &request)

@@ -44,7 +44,7 @@ public:
     ~ApiRouter() override;
     Q_DISABLE_COPY_MOVE(ApiRouter)
 
-    std::optional<HttpResponse> checkHead(const HttpRequest &head) override;
+    HeadDecision checkHead(const HttpRequest &head) override;
     QFuture<HttpResponse> handle(const HttpRequest &request) override;
     void exchangeFinished(const HttpExchange &exchange) override;
 
@@ -62,6 +62,9 @@ private:
     };
 
     static std::optional<Route> match(const QString &path);
+    // A provider webhook's head: JSON only; with the API key it gets the normal limits,
+    // without it it must carry the provider's signature header and its body is capped.
+    HeadDecision checkProviderHead(const HttpRequest &head, const QString &provider) const;
 
     // Runs `handler` on m_pool.
     QFuture<HttpResponse> runOnPool(std::function<ApiResult()> handler);

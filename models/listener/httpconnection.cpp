@@ -109,8 +109,12 @@ void HttpConnection::process()
             m_inPos += consumed;
             if (m_request.method.isEmpty())
                 m_request = m_parser.request();
-            refuse(HttpResponse::detail(m_parser.errorStatus(), QString::fromLatin1(m_parser.errorMessage())),
-                   m_parser.errorMessage());
+            // A chunked body past its limit: say which limit, as for a declared length.
+            if (m_state == State::ReadingBody && m_parser.errorStatus() == 413)
+                refuse(bodyOverLimit(), "body over the limit");
+            else
+                refuse(HttpResponse::detail(m_parser.errorStatus(), QString::fromLatin1(m_parser.errorMessage())),
+                       m_parser.errorMessage());
             goto out;
         }
         }
@@ -131,26 +135,31 @@ void HttpConnection::onHead()
     m_request.peerAddress = m_socket->peerAddress();
     m_request.peerPort = m_socket->peerPort();
 
-    if (std::optional<HttpResponse> refused = m_handler->checkHead(m_request)) {
+    HeadDecision decision = m_handler->checkHead(m_request);
+    if (decision.refusal) {
         if (m_parser.hasBody()) {
-            refuse(*refused, {});
+            refuse(*decision.refusal, {});
         } else {
             // Nothing unread: answer as a normal exchange, keeping the connection.
             m_state = State::Handling;
             m_keepAlive = m_request.keepAlive() && !m_stopping;
             m_parser.reset();
-            sendResponse(*refused);
+            sendResponse(*decision.refusal);
         }
         return;
     }
     m_multipartBody = m_request.mediaType() == "multipart/form-data";
-    const qint64 limit = m_multipartBody ? m_config.maxMultipartBytes : m_config.maxBodyBytes;
-    if (m_parser.contentLength() > limit) {
-        refuse(HttpResponse::detail(413, QStringLiteral("Request body over the limit of %1 bytes.").arg(limit)),
-               "body over the limit");
+    m_bodyLimit = m_multipartBody ? m_config.maxMultipartBytes : m_config.maxBodyBytes;
+    m_bodyLimitReason.clear();
+    if (decision.maxBodyBytes >= 0 && decision.maxBodyBytes < m_bodyLimit) {
+        m_bodyLimit = decision.maxBodyBytes;
+        m_bodyLimitReason = decision.bodyLimitReason;
+    }
+    if (m_parser.contentLength() > m_bodyLimit) {
+        refuse(bodyOverLimit(), "body over the limit");
         return;
     }
-    m_parser.setMaxBodyBytes(limit);
+    m_parser.setMaxBodyBytes(m_bodyLimit);
     if (m_multipartBody && m_parser.hasBody()) {
         MultipartReader::Limits limits;
         limits.maxFieldBytes = m_config.maxMultipartFieldBytes;
@@ -233,6 +242,14 @@ void HttpConnection::sendResponse(HttpResponse response)
     // pipelined request; re-entering it here would nest one call per request.
     if (!m_processing)
         readSocket();
+}
+
+HttpResponse HttpConnection::bodyOverLimit() const
+{
+    const QString message = m_bodyLimitReason.isEmpty()
+                                ? QStringLiteral("Request body over the limit of %1 bytes.").arg(m_bodyLimit)
+                                : QStringLiteral("Request body over the limit of %1 bytes %2.").arg(m_bodyLimit).arg(m_bodyLimitReason);
+    return HttpResponse::detail(413, message);
 }
 
 void HttpConnection::refuse(HttpResponse response, const QByteArray &reason)

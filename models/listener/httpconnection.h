@@ -51,6 +51,8 @@ private:
     bool onBodyData(QByteArrayView data);
     void onMessageComplete();
     void sendResponse(HttpResponse response);
+    // The 413 for a body past m_bodyLimit, naming it.
+    HttpResponse bodyOverLimit() const;
     // Answers a request the transport refuses (parse error, limit, deadline) and closes.
     void refuse(HttpResponse response, const QByteArray &reason);
     void finishExchange(const HttpResponse &response, const QByteArray &transportError);
@@ -73,6 +75,8 @@ private:
     HttpRequest m_request;
     std::unique_ptr<MultipartReader> m_multipart;
     bool m_multipartBody = false;
+    qint64 m_bodyLimit = 0;             // of the current request's body
+    QString m_bodyLimitReason;          // why it is tighter than the transport's own, if it is
     bool m_keepAlive = true;
     bool m_stopping = false;
     bool m_clientGone = false;

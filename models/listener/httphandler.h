@@ -19,20 +19,34 @@ struct HttpExchange
     QByteArray transportError;      // set when the transport answered (408, 413, 431, ...)
 };
 
+// What the API decides about a request from its head alone, before any body is read.
+struct HeadDecision
+{
+    // Set: answer this and read no body.
+    std::optional<HttpResponse> refusal;
+    // A body limit tighter than the transport's own (a request not authenticated yet),
+    // and what the 413 says about it ("for a request without a valid API key");
+    // negative: the transport's limit.
+    qint64 maxBodyBytes = -1;
+    QString bodyLimitReason;
+
+    static HeadDecision accept() { return {}; }
+    static HeadDecision refuse(HttpResponse response) { return {std::move(response), -1, {}}; }
+};
+
 // The interface between the HTTP transport (HttpServer/HttpConnection) and the API: the
 // transport calls it from its own thread and never blocks on it. checkHead() lets the
-// API refuse a request (404, 405, 401, 415) before its body is read, so nobody streams
-// 512 MiB to be told the key is wrong.
+// API refuse a request (404, 405, 401, 413, 415) or tighten its body limit before the
+// body is read, so nobody streams 512 MiB to be told the key is wrong.
 class HttpHandler
 {
 public:
     virtual ~HttpHandler() = default;
 
-    // A response refuses the request without reading the body; nothing: go on.
-    virtual std::optional<HttpResponse> checkHead(const HttpRequest &head)
+    virtual HeadDecision checkHead(const HttpRequest &head)
     {
         Q_UNUSED(head);
-        return std::nullopt;
+        return HeadDecision::accept();
     }
     // The complete request. Must return at once; the work runs elsewhere.
     virtual QFuture<HttpResponse> handle(const HttpRequest &request) = 0;

@@ -18,6 +18,9 @@ struct ListenerConfig
     qint64 maxMultipartBytes = 512LL * 1024 * 1024; // multipart, streamed to disk
     qint64 maxMultipartFieldBytes = 16 * 1024 * 1024; // all text fields of one multipart body
     int maxMultipartParts = 64;
+    // Bodies of requests that carry no valid API key but may still be authenticated by
+    // a provider's webhook signature, which is checked only with the whole body.
+    qint64 maxUnauthenticatedBodyBytes = 1024 * 1024;
 
     // --- request head limits ---
     int maxHeaderBytes = 64 * 1024;                 // request line + headers -> 431

@@ -40,6 +40,11 @@ WebhookHeaders ElevenLabsWebhook::sign(const QByteArray &rawBody, const QString 
     return {{u"elevenlabs-signature"_s, u"t=%1,v0=%2"_s.arg(QString::fromLatin1(timestamp), QString::fromLatin1(digest))}};
 }
 
+QStringList ElevenLabsWebhook::signatureHeaders() const
+{
+    return {u"elevenlabs-signature"_s};
+}
+
 void ElevenLabsWebhook::mapBody(const QJsonObject &body, const QString &agentIdFromQuery, WebhookMapping &mapping) const
 {
     mapping.eventName = body.value("type"_L1).toString();

@@ -8,6 +8,7 @@
 #include <QDateTime>
 #include <QJsonObject>
 #include <QString>
+#include <QStringList>
 
 // The outcome of checking a webhook's signature; `reason` says why it failed (or, with no
 // secret configured, that nothing was checked).
@@ -50,6 +51,10 @@ public:
                                        const QString &secret, const QDateTime &now) const = 0;
     // The headers that make verify() accept `rawBody` at `now` (replays re-sign).
     virtual WebhookHeaders sign(const QByteArray &rawBody, const QString &secret, const QDateTime &now) const = 0;
+    // Every header verify() reads a signature or secret from (lower case). A request with
+    // none of them can pass only with the API key, so the listener refuses it from its
+    // head instead of reading its body first.
+    virtual QStringList signatureHeaders() const = 0;
 
     // Maps the raw request body; `agentIdFromQuery` (the ?agent_id= value) wins over the
     // agent id in the body. Digits become `agent` (a Cekura agent id), anything else

@@ -40,6 +40,11 @@ WebhookHeaders RetellWebhook::sign(const QByteArray &rawBody, const QString &sec
     return {{u"x-retell-signature"_s, u"v=%1,d=%2"_s.arg(QString::fromLatin1(timestamp), QString::fromLatin1(digest))}};
 }
 
+QStringList RetellWebhook::signatureHeaders() const
+{
+    return {u"x-retell-signature"_s};
+}
+
 void RetellWebhook::mapBody(const QJsonObject &body, const QString &agentIdFromQuery, WebhookMapping &mapping) const
 {
     mapping.eventName = body.value("event"_L1).toString();

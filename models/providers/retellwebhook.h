@@ -23,6 +23,7 @@ public:
     WebhookVerification verify(const WebhookHeaders &headers, const QByteArray &rawBody, const QString &secret,
                                const QDateTime &now) const override;
     WebhookHeaders sign(const QByteArray &rawBody, const QString &secret, const QDateTime &now) const override;
+    QStringList signatureHeaders() const override;
 
 protected:
     void mapBody(const QJsonObject &body, const QString &agentIdFromQuery, WebhookMapping &mapping) const override;

@@ -19,6 +19,11 @@ WebhookHeaders SessionWebhookBody::sign(const QByteArray &, const QString &secre
     return {{u"authorization"_s, u"Bearer "_s + secret}};
 }
 
+QStringList SessionWebhookBody::signatureHeaders() const
+{
+    return {u"x-callscope-secret"_s, u"authorization"_s};
+}
+
 void SessionWebhookBody::mapBody(const QJsonObject &body, const QString &agentIdFromQuery, WebhookMapping &mapping) const
 {
     const QJsonValue event = body.value("event"_L1);

@@ -25,6 +25,7 @@ public:
     WebhookVerification verify(const WebhookHeaders &headers, const QByteArray &rawBody, const QString &secret,
                                const QDateTime &now) const override;
     WebhookHeaders sign(const QByteArray &rawBody, const QString &secret, const QDateTime &now) const override;
+    QStringList signatureHeaders() const override;
 
 protected:
     // The event value that marks a finished session (an absent event counts as final).

@@ -24,6 +24,11 @@ WebhookHeaders VapiWebhook::sign(const QByteArray &, const QString &secret, cons
     return {{u"x-vapi-secret"_s, secret}};
 }
 
+QStringList VapiWebhook::signatureHeaders() const
+{
+    return {u"x-vapi-secret"_s, u"authorization"_s};
+}
+
 void VapiWebhook::mapBody(const QJsonObject &body, const QString &agentIdFromQuery, WebhookMapping &mapping) const
 {
     const QJsonValue messageValue = body.value("message"_L1);

@@ -22,11 +22,11 @@ namespace {
 class EchoHandler : public HttpHandler
 {
 public:
-    std::optional<HttpResponse> checkHead(const HttpRequest &head) override
+    HeadDecision checkHead(const HttpRequest &head) override
     {
         if (head.path() == QLatin1String("/refuse"))
-            return HttpResponse::detail(401, QStringLiteral("no"));
-        return std::nullopt;
+            return HeadDecision::refuse(HttpResponse::detail(401, QStringLiteral("no")));
+        return HeadDecision::accept();
     }
     QFuture<HttpResponse> handle(const HttpRequest &request) override
     {

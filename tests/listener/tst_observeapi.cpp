@@ -60,6 +60,7 @@ private slots:
     void initTestCase();
     void cleanupTestCase();
     void health();
+    void healthRefusesBodies();
     void authentication();
     void observeJson();
     void observeValidationErrors();
@@ -78,6 +79,7 @@ private slots:
     void requestLogMasksSecrets();
     void providerWebhooks();
     void providerWebhookAgentIdWithLeadingZeros();
+    void providerBodiesBeforeAuthentication();
     void curlAsClient();
 
 private:
@@ -108,6 +110,7 @@ void TestObserveApi::initTestCase()
     config.apiKey = QString::fromLatin1(kKey);
     config.maxBodyBytes = 256 * 1024;
     config.maxMultipartBytes = 2 * 1024 * 1024;
+    config.maxUnauthenticatedBodyBytes = 64 * 1024;
     QVERIFY2(m_listener->start(config, &error), qPrintable(error));
     m_port = m_listener->port();
     QVERIFY(m_port > 0);
@@ -153,6 +156,19 @@ void TestObserveApi::health()
     QCOMPARE(response.status, 200);
     QCOMPARE(response.json()[QStringLiteral("status")].toString(), QStringLiteral("ok"));
     QCOMPARE(get("/health/", {}).status, 200);
+}
+
+// Anyone may call /health: a body there is refused from the head, so a declared one that
+// is never sent is answered at once, and nothing is buffered.
+void TestObserveApi::healthRefusesBodies()
+{
+    RawResponse response = sendRaw(m_port, "GET /health HTTP/1.1\r\nHost: a\r\nContent-Length: 100000\r\n\r\n", 3000);
+    QCOMPARE(response.status, 413);
+    QCOMPARE(response.json()[QStringLiteral("detail")].toString(), QStringLiteral("/health takes no request body."));
+    QCOMPARE(response.header("Connection"), QByteArray("close"));
+    response = sendRaw(m_port, "GET /health HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n", 3000);
+    QCOMPARE(response.status, 413);
+    QCOMPARE(sendRaw(m_port, "GET /health HTTP/1.1\r\nHost: a\r\nContent-Length: 0\r\n\r\n").status, 200);
 }
 
 void TestObserveApi::authentication()
@@ -648,6 +664,52 @@ void TestObserveApi::providerWebhookAgentIdWithLeadingZeros()
     QCOMPARE(sendRaw(m_port, signedWith(update, QStringLiteral("whsec-7"))).status, 200);
     QCOMPARE(sendRaw(m_port, signedWith(report, QStringLiteral("whsec-7"))).status, 200);
     QVERIFY(CallReader(m_store->databasePath()).callByCallId(QStringLiteral("vapi-007"), QStringLiteral("agent:7")));
+}
+
+// A provider webhook without the API key can only be authenticated by its signature,
+// which needs the whole body: everything the head can tell is checked first, and what
+// such a request may send is capped (64 KiB in this test), declared or chunked.
+void TestObserveApi::providerBodiesBeforeAuthentication()
+{
+    const QByteArray head = "POST /observability/v1/retell/observe/ HTTP/1.1\r\nHost: a\r\n"
+                            "Content-Type: application/json\r\n";
+    const QByteArray declared = head + "Content-Length: 200000\r\n";
+    const QByteArray signature = "x-retell-signature: v=1,d=ab\r\n";
+
+    // Neither key nor signature header: it can never pass, refused before the (unsent) body.
+    RawResponse response = sendRaw(m_port, declared + "\r\n", 3000);
+    QCOMPARE(response.status, 401);
+    QCOMPARE(response.json()[QStringLiteral("detail")].toString(),
+             QStringLiteral("No valid API key, and no retell signature header (x-retell-signature)."));
+    QCOMPARE(sendRaw(m_port, declared + "X-CEKURA-API-KEY: wrong\r\n\r\n", 3000).status, 401);
+
+    // A signature header: the cap applies, from the head when the length is declared...
+    const QString overCap = QStringLiteral("Request body over the limit of 65536 bytes for a request without a valid API key.");
+    response = sendRaw(m_port, declared + signature + "\r\n", 3000);
+    QCOMPARE(response.status, 413);
+    QCOMPARE(response.json()[QStringLiteral("detail")].toString(), overCap);
+    // ...and while counting a chunked body.
+    QByteArray chunked = head + "Transfer-Encoding: chunked\r\n" + signature + "\r\n";
+    for (int i = 0; i < 20; ++i)
+        chunked += "fa0\r\n" + QByteArray(4000, ' ') + "\r\n";
+    chunked += "0\r\n\r\n";
+    response = sendRaw(m_port, chunked, 3000);
+    QCOMPARE(response.status, 413);
+    QCOMPARE(response.json()[QStringLiteral("detail")].toString(), overCap);
+    // Under the cap the body reaches the controller, which checks the signature.
+    response = sendRaw(m_port, head + "Content-Length: 2\r\n" + signature + "\r\n{}", 3000);
+    QCOMPARE(response.status, 401);
+
+    // With the key the transport's own limit (256 KiB here) applies: the controller
+    // sees the 200 KB body (and finds it is not JSON).
+    response = sendRaw(m_port, declared + "X-CEKURA-API-KEY: " + kKey + "\r\n\r\n" + QByteArray(200000, 'x'));
+    QCOMPARE(response.status, 400);
+
+    // Provider bodies are JSON: a multipart upload is refused before it is streamed.
+    response = sendRaw(m_port, "POST /observability/v1/retell/observe/ HTTP/1.1\r\nHost: a\r\n"
+                               "Content-Type: multipart/form-data; boundary=B\r\nContent-Length: 100000000\r\n"
+                               "X-CEKURA-API-KEY: " + kKey + "\r\n\r\n", 3000);
+    QCOMPARE(response.status, 415);
 }
 
 void TestObserveApi::curlAsClient()

@@ -10,6 +10,7 @@ class TestProviderWebhooks : public QObject
 private slots:
     void findsEveryRouteName_data();
     void findsEveryRouteName();
+    void signatureHeadersNameWhatSignSends();
 };
 
 void TestProviderWebhooks::findsEveryRouteName_data()
@@ -33,6 +34,20 @@ void TestProviderWebhooks::findsEveryRouteName()
     if (webhook)
         QCOMPARE(webhook->name(), name);
     QCOMPARE(ProviderWebhooks::names().contains(name), found);
+}
+
+// The listener refuses an unauthenticated webhook without any of signatureHeaders() from
+// its head alone: a correctly signed request must always carry one of them.
+void TestProviderWebhooks::signatureHeadersNameWhatSignSends()
+{
+    for (const QString &name : ProviderWebhooks::names()) {
+        const ProviderWebhook *webhook = ProviderWebhooks::find(name);
+        const QStringList names = webhook->signatureHeaders();
+        QVERIFY2(!names.isEmpty(), qPrintable(name));
+        const WebhookHeaders sent = webhook->sign("{}", QStringLiteral("secret"), QDateTime::currentDateTimeUtc());
+        for (auto it = sent.begin(); it != sent.end(); ++it)
+            QVERIFY2(names.contains(it.key()), qPrintable(name + QLatin1Char(' ') + it.key()));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestProviderWebhooks)
