@@ -33,7 +33,7 @@ HttpConnection::HttpConnection(QTcpSocket *socket, HttpHandler *handler, const L
     m_socket->setReadBufferSize(kReadBufferBytes);
     m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
     connect(m_socket, &QTcpSocket::readyRead, this, &HttpConnection::readSocket);
-    connect(m_socket, &QTcpSocket::bytesWritten, this, [this] { m_lastWriteMs = m_clock.elapsed(); });
+    connect(m_socket, &QTcpSocket::bytesWritten, this, &HttpConnection::onBytesWritten);
     connect(m_socket, &QTcpSocket::disconnected, this, &HttpConnection::onDisconnected);
     connect(m_socket, &QTcpSocket::errorOccurred, this, [this](QAbstractSocket::SocketError error) {
         if (error != QAbstractSocket::RemoteHostClosedError)
@@ -53,12 +53,44 @@ HttpConnection::HttpConnection(QTcpSocket *socket, HttpHandler *handler, const L
 
 HttpConnection::~HttpConnection() = default;
 
+qint64 HttpConnection::unsentBytes() const
+{
+    return m_socket->bytesToWrite();
+}
+
+bool HttpConnection::outputBacklogged() const
+{
+    return m_socket->bytesToWrite() > m_config.maxUnsentResponseBytes;
+}
+
+void HttpConnection::onBytesWritten()
+{
+    m_writeProgressMs = m_clock.elapsed();
+    if (m_readingPaused && !outputBacklogged()) {
+        m_readingPaused = false;
+        if (m_state == State::Idle && !m_processing)
+            readSocket();
+    }
+}
+
+void HttpConnection::write(const QByteArray &bytes)
+{
+    if (m_socket->bytesToWrite() == 0)
+        m_writeProgressMs = m_clock.elapsed();
+    m_socket->write(bytes);
+}
+
 void HttpConnection::readSocket()
 {
     if (m_state == State::Handling)
         return;     // the data waits in the socket (bounded by its read buffer)
     if (m_state == State::Closing) {
         m_socket->readAll();     // lingering close: discard what the client still sends
+        return;
+    }
+    if (m_state == State::Idle && outputBacklogged()) {
+        // Leave the next request in the socket until the client reads what it was sent.
+        m_readingPaused = true;
         return;
     }
     const QByteArray data = m_socket->readAll();
@@ -79,6 +111,10 @@ void HttpConnection::process()
         if (m_state == State::Idle) {
             if (view.isEmpty())
                 break;
+            if (outputBacklogged()) {
+                m_readingPaused = true;     // the rest stays in m_in until bytesWritten
+                break;
+            }
             m_state = State::ReadingHead;
             m_stateSinceMs = m_requestStartMs = m_clock.elapsed();
             m_requestStartEpochMs = QDateTime::currentMSecsSinceEpoch();
@@ -172,7 +208,7 @@ void HttpConnection::onHead()
         }
     }
     if (m_parser.hasBody() && m_request.expectsContinue())
-        m_socket->write("HTTP/1.1 100 Continue\r\n\r\n");
+        write("HTTP/1.1 100 Continue\r\n\r\n");
     m_state = State::ReadingBody;
     m_stateSinceMs = m_clock.elapsed();
 }
@@ -223,10 +259,8 @@ void HttpConnection::onMessageComplete()
 void HttpConnection::sendResponse(HttpResponse response)
 {
     const bool keepAlive = m_keepAlive && !response.closeConnection && !m_clientGone && !m_stopping;
-    if (!m_clientGone) {
-        m_lastWriteMs = m_clock.elapsed();
-        m_socket->write(response.serialize(keepAlive, m_request.method == "HEAD"));
-    }
+    if (!m_clientGone)
+        write(response.serialize(keepAlive, m_request.method == "HEAD"));
     finishExchange(response, {});
     if (m_clientGone) {
         destroyLater();
@@ -255,10 +289,8 @@ HttpResponse HttpConnection::bodyOverLimit() const
 void HttpConnection::refuse(HttpResponse response, const QByteArray &reason)
 {
     m_multipart.reset();
-    if (!m_clientGone) {
-        m_lastWriteMs = m_clock.elapsed();
-        m_socket->write(response.serialize(false, m_request.method == "HEAD"));
-    }
+    if (!m_clientGone)
+        write(response.serialize(false, m_request.method == "HEAD"));
     finishExchange(response, reason.isEmpty() ? QByteArray("refused before the body") : reason);
     closeGracefully(true);
 }
@@ -324,7 +356,8 @@ void HttpConnection::checkDeadlines()
     switch (m_state) {
     case State::Idle:
         // A fresh connection must start its first request within the header deadline.
-        if (inState > (m_requestsServed == 0 ? m_config.headerTimeoutMs : m_config.idleTimeoutMs))
+        // Paused for back-pressure it is not idle: the write deadline watches it.
+        if (!m_readingPaused && inState > (m_requestsServed == 0 ? m_config.headerTimeoutMs : m_config.idleTimeoutMs))
             closeGracefully(false);
         break;
     case State::ReadingHead:
@@ -351,7 +384,7 @@ void HttpConnection::checkDeadlines()
         }
         return;
     }
-    if (m_state != State::Closing && m_socket->bytesToWrite() > 0 && now - m_lastWriteMs > m_config.writeTimeoutMs) {
+    if (m_state != State::Closing && m_socket->bytesToWrite() > 0 && now - m_writeProgressMs > m_config.writeTimeoutMs) {
         qCInfo(lcListener) << "dropping a client that does not read its response";
         m_socket->abort();
         onDisconnected();

@@ -24,7 +24,8 @@ class QTcpSocket;
 // every accepted request is finished and logged even when the client vanished);
 // deadlines are checked by checkDeadlines(), which the server calls a few times a
 // second: a total header deadline, an idle deadline, a body deadline with a minimum
-// rate, and a write deadline.
+// rate, and a write deadline; no further request is read while more than
+// maxUnsentResponseBytes of responses wait to be sent (back-pressure on pipelining).
 class HttpConnection : public QObject
 {
     Q_OBJECT
@@ -38,6 +39,8 @@ public:
     // The server is stopping: close now when idle, else after the current request.
     void stopAfterCurrentRequest();
     bool isHandling() const { return m_state == State::Handling; }
+    // Response bytes queued on the socket and not yet handed to the kernel.
+    qint64 unsentBytes() const;
 
 signals:
     void finished(HttpConnection *connection);
@@ -47,6 +50,11 @@ private:
 
     void readSocket();
     void process();
+    // Between requests with too much output unsent: the next request waits.
+    bool outputBacklogged() const;
+    void onBytesWritten();
+    // Writes to the socket, starting the write deadline if nothing was pending.
+    void write(const QByteArray &bytes);
     void onHead();
     bool onBodyData(QByteArrayView data);
     void onMessageComplete();
@@ -83,11 +91,12 @@ private:
     bool m_lingering = false;
     bool m_destroying = false;
     bool m_processing = false;          // inside process(): sendResponse() must not re-enter it
+    bool m_readingPaused = false;       // stopped reading for outputBacklogged(); bytesWritten resumes
     int m_requestsServed = 0;
 
     QElapsedTimer m_clock;              // started at accept; all times below are its ms
     qint64 m_stateSinceMs = 0;          // Idle/ReadingHead/ReadingBody/Closing start
     qint64 m_requestStartMs = 0;        // first byte of the current request
     qint64 m_requestStartEpochMs = 0;
-    qint64 m_lastWriteMs = 0;
+    qint64 m_writeProgressMs = 0;       // output became pending, or the kernel last took some
 };

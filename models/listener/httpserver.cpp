@@ -54,6 +54,14 @@ quint16 HttpServer::serverPort() const
     return m_server ? m_server->serverPort() : 0;
 }
 
+qint64 HttpServer::unsentResponseBytes() const
+{
+    qint64 bytes = 0;
+    for (const HttpConnection *connection : m_connections)
+        bytes += connection->unsentBytes();
+    return bytes;
+}
+
 void HttpServer::acceptConnections()
 {
     while (QTcpSocket *socket = m_server->nextPendingConnection()) {

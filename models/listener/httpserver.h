@@ -41,6 +41,8 @@ public:
     bool isListening() const;
     quint16 serverPort() const;
     int connectionCount() const { return int(m_connections.size()); }
+    // Response bytes of all connections waiting to be handed to the kernel.
+    qint64 unsentResponseBytes() const;
 
     // Stops accepting; idle connections close now, busy ones after their response.
     // stopped() follows once no connection is left (at once if none).

@@ -36,8 +36,12 @@ struct ListenerConfig
     // a stalled or dripping upload is dropped, a large upload on a slow link is not.
     int bodyTimeoutMs = 30'000;
     qint64 minBodyBytesPerSecond = 16 * 1024;
-    // A client that stops reading its response is dropped after this.
+    // A client whose unsent output makes no progress for this long (counted from the
+    // oldest unsent byte, not from the last response queued) is dropped.
     int writeTimeoutMs = 30'000;
+    // Pipelined requests are not read while more than this waits to be sent: a client
+    // that pipelines and never reads cannot make responses pile up in memory.
+    qint64 maxUnsentResponseBytes = 1024 * 1024;
 
     // --- connections ---
     int maxConnections = 256;                       // beyond: 503 and close

@@ -1,7 +1,8 @@
 // Tests of the HTTP transport (HttpServer + HttpConnection) with a trivial handler on a
 // real loopback socket: keep-alive, pipelining, chunked bodies, Expect: 100-continue,
 // body limits answered before the body is read, multipart streamed to disk, the header
-// deadline against a slow-drip client, the idle deadline and the connection cap.
+// deadline against a slow-drip client, back-pressure and the write deadline against a
+// client that does not read, the idle deadline and the connection cap.
 #include "httptestclient.h"
 
 #include "listener/httphandler.h"
@@ -13,8 +14,11 @@
 #include <QJsonObject>
 #include <QSignalSpy>
 #include <QTemporaryDir>
+#include <QUrlQuery>
 #include <QThread>
 #include <QtConcurrent>
+
+#include <atomic>
 
 namespace {
 
@@ -33,6 +37,15 @@ public:
         return QtConcurrent::run([request] {
             if (request.path() == QLatin1String("/slow"))
                 QThread::msleep(300);
+            if (request.path() == QLatin1String("/big")) {
+                // "<n>:" and padding up to bytes=: large responses from small requests.
+                const QUrlQuery query = request.query();
+                HttpResponse response;
+                response.contentType = "text/plain";
+                response.body = query.queryItemValue(QStringLiteral("n")).toLatin1() + ':';
+                response.body.resize(query.queryItemValue(QStringLiteral("bytes")).toLongLong(), '.');
+                return response;
+            }
             QJsonObject files;
             for (const auto &file : request.files) {
                 QFile f(file.path);
@@ -76,6 +89,8 @@ private slots:
     void multipartLimitAndStreaming();
     void refusedBeforeBody();
     void manyPipelinedRefusals();
+    void pipeliningWithoutReadingIsBounded();
+    void writeDeadlineCountsFromTheOldestUnsentByte();
     void malformedRequest();
     void slowClientDroppedByHeaderDeadline();
     void idleConnectionClosed();
@@ -270,6 +285,94 @@ void TestHttpServer::manyPipelinedRefusals()
     });
     QCOMPARE(result.first, kRequests);
     QCOMPARE(result.second, 0);
+}
+
+// The client pipelines 300 requests for 256 KiB each and reads nothing for a while: the
+// server stops reading requests once 1 MiB waits to be sent, instead of queueing 75 MB,
+// and once the client reads, every answer arrives, in order.
+void TestHttpServer::pipeliningWithoutReadingIsBounded()
+{
+    constexpr int kRequests = 300;
+    constexpr qint64 kResponseBytes = 256 * 1024;
+    m_config.maxUnsentResponseBytes = 1024 * 1024;
+    startServer();
+    const quint16 port = m_server->serverPort();
+    std::atomic<bool> clientReading = false;
+    auto client = QtConcurrent::run([port, &clientReading] {
+        QTcpSocket socket;
+        socket.connectToHost(QHostAddress::LocalHost, port);
+        socket.waitForConnected();
+        // A fixed receive buffer: the kernel's autotuning would absorb tens of MB.
+        socket.setSocketOption(QAbstractSocket::ReceiveBufferSizeSocketOption, 64 * 1024);
+        QByteArray requests;
+        for (int i = 0; i < kRequests; ++i)
+            requests += buildRequest("GET", "/big?n=" + QByteArray::number(i) + "&bytes=" + QByteArray::number(kResponseBytes));
+        socket.write(requests);
+        socket.flush();
+        // No event loop and no waitFor*() on this thread: nothing is read meanwhile.
+        QThread::msleep(2000);
+        clientReading = true;
+        QList<int> order;
+        QByteArray buffer;
+        for (int i = 0; i < kRequests; ++i) {
+            const RawResponse response = readResponse(socket, buffer);
+            if (response.status != 200 || response.body.size() != kResponseBytes)
+                break;
+            order.append(response.body.left(response.body.indexOf(':')).toInt());
+        }
+        return order;
+    });
+    qint64 maxUnsent = 0;
+    while (!client.isFinished()) {
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 10);
+        if (!clientReading)
+            maxUnsent = std::max(maxUnsent, m_server->unsentResponseBytes());
+    }
+    QList<int> expected;
+    for (int i = 0; i < kRequests; ++i)
+        expected.append(i);
+    QCOMPARE(client.result(), expected);
+    QVERIFY(maxUnsent > 0);     // the backlog did build up: the bound was what held it
+    // The bound, plus the one response that crossed it.
+    QVERIFY2(maxUnsent <= m_config.maxUnsentResponseBytes + kResponseBytes + 1024, qPrintable(QString::number(maxUnsent)));
+}
+
+// A client that sends a request every 100 ms and never reads: every response is queued
+// (the back-pressure bound is out of the way here), and none of those writes may restart
+// the write deadline, so the client is dropped about a second after its output stalled,
+// long before it stops sending.
+void TestHttpServer::writeDeadlineCountsFromTheOldestUnsentByte()
+{
+    constexpr int kSendingMs = 8000;
+    m_config.writeTimeoutMs = 1000;
+    m_config.maxUnsentResponseBytes = qint64(1) << 40;
+    startServer();
+    const quint16 port = m_server->serverPort();
+    auto client = QtConcurrent::run([port] {
+        QTcpSocket socket;
+        socket.connectToHost(QHostAddress::LocalHost, port);
+        socket.waitForConnected();
+        socket.setSocketOption(QAbstractSocket::ReceiveBufferSizeSocketOption, 64 * 1024);
+        QElapsedTimer clock;
+        clock.start();
+        while (clock.elapsed() < kSendingMs && socket.state() == QAbstractSocket::ConnectedState) {
+            socket.write(buildRequest("GET", "/big?n=0&bytes=1048576"));
+            socket.flush();
+            QThread::msleep(100);
+        }
+    });
+    QElapsedTimer clock;
+    clock.start();
+    QTRY_COMPARE(m_server->connectionCount(), 1);
+    qint64 droppedAtMs = -1;
+    while (!client.isFinished()) {
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 10);
+        if (droppedAtMs < 0 && m_server->connectionCount() == 0)
+            droppedAtMs = clock.elapsed();
+    }
+    if (droppedAtMs < 0 && m_server->connectionCount() == 0)
+        droppedAtMs = clock.elapsed();
+    QVERIFY2(droppedAtMs >= 0 && droppedAtMs < kSendingMs - 2000, qPrintable(QString::number(droppedAtMs)));
 }
 
 void TestHttpServer::malformedRequest()
