@@ -7,9 +7,6 @@
 
 namespace {
 
-constexpr qsizetype kMaxPreambleBytes = 64 * 1024;
-constexpr qsizetype kMaxBoundaryLineBytes = 1024;
-
 // Splits a header value like `form-data; name="a"; filename="b.wav"` into its parameters.
 QList<QPair<QByteArray, QByteArray>> headerParameters(QByteArrayView value)
 {
@@ -175,36 +172,44 @@ bool MultipartReader::feed(QByteArrayView data)
         const QByteArrayView rest = QByteArrayView(m_buffer).sliced(pos);
         switch (m_state) {
         case State::Preamble: {
+            // Only the bytes that cannot be the start of a boundary are counted and dropped.
             const qsizetype at = rest.indexOf(m_delimiter);
-            if (at < 0) {
-                if (rest.size() > kMaxPreambleBytes)
-                    return fail(400, QStringLiteral("No multipart boundary found"));
+            const qsizetype preamble = at >= 0 ? at : std::max<qsizetype>(0, rest.size() - (m_delimiter.size() - 1));
+            m_preambleBytes += preamble;
+            if (m_preambleBytes > m_limits.maxPreambleBytes)
+                return fail(400, QStringLiteral("More than %1 bytes before the first multipart boundary")
+                                     .arg(m_limits.maxPreambleBytes));
+            pos += preamble;
+            if (at < 0)
                 break;
-            }
-            pos += at + m_delimiter.size();
+            pos += m_delimiter.size();
             m_state = State::AfterBoundary;
             progress = true;
             break;
         }
         case State::AfterBoundary: {
-            if (rest.size() >= 2 && rest.first(2) == "--") {
+            if (rest.startsWith("--")) {
                 m_state = State::Epilogue;
                 pos = m_buffer.size();
                 break;
             }
-            const qsizetype newline = rest.indexOf('\n');
-            if (newline < 0) {
-                if (rest.size() > kMaxBoundaryLineBytes)
-                    return fail(400, QStringLiteral("Malformed multipart boundary line"));
-                break;
-            }
+            if (rest == "-")
+                break;      // "--" (the closing boundary) or not: the next byte tells
             // Only transport padding (spaces, tabs) may follow a boundary on its line.
-            for (char c : rest.first(newline)) {
+            const qsizetype newline = rest.indexOf('\n');
+            const QByteArrayView line = newline < 0 ? rest : rest.first(newline);
+            // The CR of the line's CR LF (or what may yet become it) is not padding.
+            if (line.size() - (line.endsWith('\r') ? 1 : 0) > m_limits.maxBoundaryLineBytes)
+                return fail(400, QStringLiteral("Malformed multipart boundary line"));
+            for (char c : line) {
                 if (c != ' ' && c != '\t' && c != '\r')
                     return fail(400, QStringLiteral("Malformed multipart boundary line"));
             }
+            if (newline < 0)
+                break;
             pos += newline + 1;
             m_state = State::PartHeaders;
+            m_partHeadersScanned = 0;
             progress = true;
             break;
         }
@@ -215,12 +220,16 @@ bool MultipartReader::feed(QByteArrayView data)
                 end = 0;
                 skip = 2;
             } else {
-                end = rest.indexOf("\r\n\r\n");
+                end = rest.indexOf("\r\n\r\n", std::max<qsizetype>(0, m_partHeadersScanned - 3));
                 skip = 4;
             }
+            // Without its end in sight the block is at least as long as what is buffered,
+            // less the three bytes that could start its CR LF CR LF.
+            const qsizetype headerBytes = end >= 0 ? end : rest.size() - 3;
+            if (headerBytes > m_limits.maxPartHeaderBytes)
+                return fail(413, QStringLiteral("Multipart part headers over %1 bytes").arg(m_limits.maxPartHeaderBytes));
             if (end < 0) {
-                if (rest.size() > m_limits.maxPartHeaderBytes)
-                    return fail(400, QStringLiteral("Multipart part headers too large"));
+                m_partHeadersScanned = rest.size();
                 break;
             }
             if (!startPart(rest.first(end).toByteArray()))

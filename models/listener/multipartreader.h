@@ -16,8 +16,10 @@
 // is bounded by the largest feed plus the boundary length.
 //
 // Invariants: once failed, feed() returns false and does nothing; finish() succeeds only
-// if the closing boundary was seen; every file written is listed in uploads(), which
-// removes them when the last reference goes (so an aborted request leaves none behind).
+// if the closing boundary was seen; every limit is checked on what the body holds, not
+// on what one feed happened to bring, so a body is accepted or refused (with the same
+// error) however it is split; every file written is listed in uploads(), which removes
+// them when the last reference goes (so an aborted request leaves none behind).
 class MultipartReader
 {
 public:
@@ -25,7 +27,9 @@ public:
     {
         qint64 maxFieldBytes = 16 * 1024 * 1024;    // all text parts together
         int maxParts = 64;
-        int maxPartHeaderBytes = 16 * 1024;
+        int maxPartHeaderBytes = 16 * 1024;        // one part's header block
+        int maxPreambleBytes = 64 * 1024;          // before the first boundary
+        int maxBoundaryLineBytes = 1024;           // padding after a boundary, before its CR LF
     };
 
     MultipartReader(const QByteArray &boundary, const QString &uploadDir, const Limits &limits);
@@ -62,6 +66,10 @@ private:
     int m_errorStatus = 0;
     qint64 m_fieldBytes = 0;
     int m_partCount = 0;
+    // Preamble bytes dropped so far; the CR LF put in front of the body is not the client's.
+    qint64 m_preambleBytes = -2;
+    // How much of the buffered part headers is known to hold no end of the block.
+    qsizetype m_partHeadersScanned = 0;
 
     // The part being read.
     QString m_partName;

@@ -1,6 +1,7 @@
 // Tests of the streaming multipart/form-data reader: the same body fed whole and split
 // at every position (so a boundary split across reads is covered), file parts landing
-// on disk, limits, and malformed bodies.
+// on disk, limits (which must hold the same however the body arrives), and malformed
+// bodies.
 #include "listener/multipartreader.h"
 
 #include <QFile>
@@ -28,6 +29,31 @@ QByteArray buildBody(const QByteArray &boundary, const QByteArray &audio)
     return body;
 }
 
+QByteArray part(const QByteArray &boundary, const QByteArray &headers, const QByteArray &value)
+{
+    return "--" + boundary + "\r\n" + headers + "\r\n\r\n" + value + "\r\n";
+}
+
+// What reading `body` in pieces of `pieceBytes` (0: all at once) ends in: "ok", the
+// fields and the files' sizes, or the error's status and message.
+QString outcome(const QByteArray &body, qsizetype pieceBytes, const QString &uploadDir)
+{
+    MultipartReader reader("b", uploadDir, MultipartReader::Limits());
+    const qsizetype step = pieceBytes > 0 ? pieceBytes : std::max<qsizetype>(1, body.size());
+    bool ok = true;
+    for (qsizetype offset = 0; ok && offset < body.size(); offset += step)
+        ok = reader.feed(QByteArrayView(body).sliced(offset, std::min(step, body.size() - offset)));
+    if (ok && reader.finish()) {
+        QString result = QStringLiteral("ok");
+        for (const auto &[name, value] : reader.fields())
+            result += QStringLiteral(" %1=%2").arg(name).arg(value.size());
+        for (const HttpRequest::UploadedFile &file : reader.files())
+            result += QStringLiteral(" %1:%2").arg(file.fieldName).arg(file.size);
+        return result;
+    }
+    return QStringLiteral("%1 %2").arg(reader.errorStatus()).arg(reader.errorString());
+}
+
 QByteArray randomBytes(qsizetype size)
 {
     QByteArray bytes(size, Qt::Uninitialized);
@@ -50,6 +76,8 @@ private slots:
     void truncatedBody();
     void fieldLimit();
     void partLimit();
+    void limitsHoldHoweverTheBodyArrives_data();
+    void limitsHoldHoweverTheBodyArrives();
     void missingName();
     void filesRemovedWithRequest();
 
@@ -158,6 +186,53 @@ void TestMultipartReader::partLimit()
     MultipartReader reader("b", m_dir->path(), limits);
     QVERIFY(!reader.feed(body));
     QCOMPARE(reader.errorStatus(), 413);
+}
+
+void TestMultipartReader::limitsHoldHoweverTheBodyArrives_data()
+{
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<QString>("expected");
+
+    const MultipartReader::Limits limits;
+    const QByteArray name = "Content-Disposition: form-data; name=\"f\"";
+    const QByteArray closing = "--b--\r\n";
+    // Part headers padded with an X-Pad header to `bytes` in all.
+    auto headersOf = [&](qsizetype bytes) { return name + "\r\nX-Pad: " + QByteArray(bytes - name.size() - 9, 'p'); };
+
+    QTest::newRow("valid") << part("b", name, "v") + part("b", name + "; filename=\"a.wav\"", "RIFF") + closing
+                           << QStringLiteral("ok f=1 f:4");
+    QTest::newRow("part headers at the limit") << part("b", headersOf(limits.maxPartHeaderBytes), "v") + closing
+                                               << QStringLiteral("ok f=1");
+    QTest::newRow("20 KB part headers") << part("b", headersOf(20 * 1024), "v") + closing
+                                        << QStringLiteral("413 Multipart part headers over 16384 bytes");
+    QTest::newRow("preamble at the limit") << QByteArray(limits.maxPreambleBytes, 'x') + "\r\n" + part("b", name, "v") + closing
+                                           << QStringLiteral("ok f=1");
+    QTest::newRow("preamble over the limit")
+        << QByteArray(limits.maxPreambleBytes + 1, 'x') + "\r\n" + part("b", name, "v") + closing
+        << QStringLiteral("400 More than 65536 bytes before the first multipart boundary");
+    QTest::newRow("boundary padding at the limit")
+        << "--b" + QByteArray(limits.maxBoundaryLineBytes, ' ') + "\r\n" + name + "\r\n\r\nv\r\n" + closing << QStringLiteral("ok f=1");
+    QTest::newRow("boundary padding over the limit")
+        << "--b" + QByteArray(limits.maxBoundaryLineBytes + 1, ' ') + "\r\n" + name + "\r\n\r\nv\r\n" + closing
+        << QStringLiteral("400 Malformed multipart boundary line");
+    QTest::newRow("fields at the limit") << part("b", name, QByteArray(limits.maxFieldBytes, 'v')) + closing
+                                         << QStringLiteral("ok f=%1").arg(limits.maxFieldBytes);
+    QTest::newRow("fields over the limit")
+        << part("b", name, QByteArray(limits.maxFieldBytes / 2, 'v')) + part("b", name, QByteArray(limits.maxFieldBytes / 2 + 1, 'v'))
+               + closing
+        << QStringLiteral("413 Multipart text fields over %1 bytes").arg(limits.maxFieldBytes);
+}
+
+// A limit checked only on what one read brought let a 20 KB part header through when it
+// arrived in one piece; whole, byte by byte or 7 bytes at a time, a body must end the same.
+void TestMultipartReader::limitsHoldHoweverTheBodyArrives()
+{
+    QFETCH(QByteArray, body);
+    QFETCH(QString, expected);
+
+    QCOMPARE(outcome(body, 0, m_dir->path()), expected);
+    QCOMPARE(outcome(body, 7, m_dir->path()), expected);
+    QCOMPARE(outcome(body, 1, m_dir->path()), expected);
 }
 
 void TestMultipartReader::missingName()
