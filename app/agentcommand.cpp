@@ -31,7 +31,10 @@ int AgentCommand::run(const QStringList &arguments, const QString &databasePath)
     if (action == QLatin1String("list") && positional.size() <= 1) {
         out << QStringLiteral("AGENT").leftJustified(32) << QStringLiteral("NAME").leftJustified(24)
             << QStringLiteral("LENIENT ROLES").leftJustified(15) << "WEBHOOK SECRET\n";
-        for (const AgentSettings &agent : reader.agents()) {
+        const QList<AgentSettings> agents = reader.agents();
+        if (reader.failureCount() > 0)
+            return CommandLine::storeUnreadable(QStringLiteral("agent"), reader.lastError());
+        for (const AgentSettings &agent : agents) {
             out << agent.agentKey.leftJustified(32) << agent.name.leftJustified(24)
                 << (agent.lenientRoles ? QStringLiteral("on") : QStringLiteral("off")).leftJustified(15)
                 << (agent.webhookSecret.isEmpty() ? "not set" : "set") << '\n';
@@ -44,7 +47,11 @@ int AgentCommand::run(const QStringList &arguments, const QString &databasePath)
     }
 
     const QString key = AgentKey::fromId(positional.at(1)).toString();
-    AgentSettings settings = reader.agentSettings(key).value_or(AgentSettings());
+    // Unreadable settings are not absent ones: saving defaults would wipe them.
+    const StoreLookup<AgentSettings> stored = reader.agentSettings(key);
+    if (stored.isFailed())
+        return CommandLine::storeUnreadable(QStringLiteral("agent"), stored.error());
+    AgentSettings settings = stored.value_or(AgentSettings());
     settings.agentKey = key;
     if (parser.isSet(name))
         settings.name = parser.value(name);

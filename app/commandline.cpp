@@ -55,14 +55,23 @@ std::unique_ptr<CallStore> openStore(const QString &databasePath)
     return store;
 }
 
-std::optional<CallLog> findCall(const CallReader &reader, const QString &idOrCallId)
+StoreLookup<CallLog> findCall(const CallReader &reader, const QString &idOrCallId)
 {
     bool numeric = false;
     const qint64 id = idOrCallId.toLongLong(&numeric);
-    std::optional<CallLog> call = numeric ? reader.callById(id) : std::nullopt;
-    if (!call)
-        call = reader.callByCallId(idOrCallId);
-    return call;
+    if (numeric) {
+        StoreLookup<CallLog> byId = reader.callById(id);
+        if (!byId.isNotFound())
+            return byId;
+    }
+    return reader.callByCallId(idOrCallId);
+}
+
+int storeUnreadable(const QString &command, const QString &error)
+{
+    err() << "callscope " << command << ": the call store could not be read: " << error << '\n';
+    err().flush();
+    return kExitStoreUnreadable;
 }
 
 std::optional<ReviewStatus> parseStatus(const QString &command, const QString &value)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "calllog/reviewstatus.h"
+#include "store/storelookup.h"
 
 #include <QCommandLineParser>
 #include <QString>
@@ -15,8 +16,16 @@ class CallStore;
 struct CallLog;
 
 // What every sub-command shares: the terminal streams, option parsing with readable
-// errors and --help, and opening the database with a clear message when that fails.
+// errors and --help, opening the database with a clear message when that fails, and
+// the exit codes.
 namespace CommandLine {
+
+// 1: the command could not do what was asked (no such call, a rejected record, a
+// failed write); 2: a usage error; 3: the database could not be read, so whether the
+// call exists is unknown.
+constexpr int kExitFailed = 1;
+constexpr int kExitUsage = 2;
+constexpr int kExitStoreUnreadable = 3;
 
 QTextStream &out();
 QTextStream &err();
@@ -29,7 +38,11 @@ std::unique_ptr<CallStore> openStore(const QString &databasePath);
 
 // The call a user names by its database id or the sender's call_id. A number is tried
 // as the database id first, since a call_id may be numeric too.
-std::optional<CallLog> findCall(const CallReader &reader, const QString &idOrCallId);
+StoreLookup<CallLog> findCall(const CallReader &reader, const QString &idOrCallId);
+
+// Says on stderr that `command` could not read the database, and why; returns
+// kExitStoreUnreadable.
+int storeUnreadable(const QString &command, const QString &error);
 
 // A --status value: the status, or nothing after saying on stderr which values are valid.
 std::optional<ReviewStatus> parseStatus(const QString &command, const QString &value);

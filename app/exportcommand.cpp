@@ -65,7 +65,7 @@ int ExportCommand::run(const QStringList &arguments, const QString &databasePath
     }
     if (written < 0) {
         CommandLine::err() << "callscope export: " << error << '\n';
-        return 1;
+        return reader.failureCount() > 0 ? CommandLine::kExitStoreUnreadable : CommandLine::kExitFailed;
     }
     CommandLine::err() << "exported " << written << " calls\n";
     return 0;

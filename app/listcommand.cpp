@@ -44,12 +44,18 @@ int ListCommand::run(const QStringList &arguments, const QString &databasePath)
         return 1;
     CallReader reader(databasePath);
     const QList<CallLog> calls = reader.list(query);
+    if (reader.failureCount() > 0)
+        return CommandLine::storeUnreadable(QStringLiteral("list"), reader.lastError());
     QTextStream &out = CommandLine::out();
 
     if (parser.isSet(json)) {
         QJsonArray array;
-        for (const CallLog &summary : calls)
-            array.append(reader.callById(summary.id).value_or(summary).toResponseJson());
+        for (const CallLog &summary : calls) {
+            const StoreLookup<CallLog> call = reader.callById(summary.id);
+            if (call.isFailed())
+                return CommandLine::storeUnreadable(QStringLiteral("list"), call.error());
+            array.append(call.value_or(summary).toResponseJson());
+        }
         out << QJsonDocument(array).toJson(QJsonDocument::Indented);
         return 0;
     }
@@ -70,6 +76,8 @@ int ListCommand::run(const QStringList &arguments, const QString &databasePath)
             << (call.errorMessage.isEmpty() ? QString() : QStringLiteral("  [%1]").arg(call.errorMessage)) << '\n';
     }
     const qint64 total = reader.count(query);
+    if (total < 0)
+        return CommandLine::storeUnreadable(QStringLiteral("list"), reader.lastError());
     if (total > calls.size())
         out << "(" << calls.size() << " of " << total << " calls; use --limit to see more)\n";
     return 0;

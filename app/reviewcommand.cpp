@@ -63,10 +63,12 @@ int ReviewCommand::run(const QStringList &arguments, const QString &databasePath
     if (!store)
         return 1;
     const QString key = parser.positionalArguments().constFirst();
-    const std::optional<CallLog> call = CommandLine::findCall(CallReader(databasePath), key);
+    const StoreLookup<CallLog> call = CommandLine::findCall(CallReader(databasePath), key);
+    if (call.isFailed())
+        return CommandLine::storeUnreadable(QStringLiteral("review"), call.error());
     if (!call) {
         CommandLine::err() << "callscope review: no call with id or call_id \"" << key << "\"\n";
-        return 1;
+        return CommandLine::kExitFailed;
     }
     change.callDbId = call->id;
 

@@ -22,10 +22,12 @@ int ShowCommand::run(const QStringList &arguments, const QString &databasePath)
     if (!CommandLine::openStore(databasePath))
         return 1;
     CallReader reader(databasePath);
-    const std::optional<CallLog> call = CommandLine::findCall(reader, key);
+    const StoreLookup<CallLog> call = CommandLine::findCall(reader, key);
+    if (call.isFailed())
+        return CommandLine::storeUnreadable(QStringLiteral("show"), call.error());
     if (!call) {
         CommandLine::err() << "callscope show: no call with id or call_id \"" << key << "\"\n";
-        return 1;
+        return CommandLine::kExitFailed;
     }
     CommandLine::out() << QJsonDocument(call->toDetailJson()).toJson(QJsonDocument::Indented);
     return 0;

@@ -299,6 +299,10 @@
         <source>Export failed: %1</source>
         <translation>Export fehlgeschlagen: %1</translation>
     </message>
+    <message>
+        <source>Call %1 could not be read: %2</source>
+        <translation>Anruf %1 konnte nicht gelesen werden: %2</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>

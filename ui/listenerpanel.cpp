@@ -256,9 +256,12 @@ void ListenerPanel::showSelected()
         if (!entry.errors.isEmpty())
             call += ListenerPanel::tr("Validation errors:\n") + QString::fromUtf8(QJsonDocument(entry.errors).toJson()) + QLatin1Char('\n');
         if (entry.callDbId > 0) {
-            if (const auto stored = ThreadReader::forDatabase(databasePath).callById(entry.callDbId))
+            const StoreLookup<CallLog> stored = ThreadReader::forDatabase(databasePath).callById(entry.callDbId);
+            if (stored)
                 call += ListenerPanel::tr("Stored call %1 (as it is now):\n").arg(entry.callDbId)
                         + QString::fromUtf8(QJsonDocument(stored->toDetailJson()).toJson());
+            else if (stored.isFailed())
+                call += ListenerPanel::tr("Call %1 could not be read: %2").arg(entry.callDbId).arg(stored.error());
             else
                 call += ListenerPanel::tr("Call %1 no longer exists.").arg(entry.callDbId);
         }

@@ -53,11 +53,20 @@ int CallExporter::write(const CallQuery &query, Format format, QIODevice *out, Q
     const int limit = query.limit > 0 ? query.limit : std::numeric_limits<int>::max();
     page.limit = std::min(kPageSize, limit);
     while (written < limit) {
+        const quint64 failures = m_reader.failureCount();
         const QList<CallLog> calls = m_reader.list(page);
+        if (m_reader.failureCount() != failures) {
+            *error = QStringLiteral("the call store could not be read: %1").arg(m_reader.lastError());
+            return -1;
+        }
         for (const CallLog &summary : calls) {
-            const std::optional<CallLog> call = m_reader.callById(summary.id);
+            const StoreLookup<CallLog> call = m_reader.callById(summary.id);
+            if (call.isFailed()) {
+                *error = QStringLiteral("the call store could not be read: %1").arg(call.error());
+                return -1;
+            }
             if (!call)
-                continue;
+                continue;   // removed since the page was read
             QJsonObject body = call->toObserveJson();
             if (!call->recordingPath.isEmpty())
                 body.insert(QStringLiteral("voice_recording"), QDir(m_recordingsDir).absoluteFilePath(call->recordingPath));

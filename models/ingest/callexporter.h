@@ -20,7 +20,8 @@ public:
 
     CallExporter(const CallReader &reader, QString recordingsDir);
 
-    // Returns the number of calls written, or -1 with `error` set.
+    // Returns the number of calls written, or -1 with `error` set (the reader's
+    // failureCount() grew when it was the store that failed, not `out`).
     int write(const CallQuery &query, Format format, QIODevice *out, QString *error) const;
 
     static QStringList csvColumns();

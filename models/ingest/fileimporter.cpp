@@ -236,6 +236,10 @@ void FileImporter::addRecord(const QJsonObject &body, const IngestSource &source
     if (++m_records % kProgressEveryRecords == 0)
         emit progress(m_filesDone, m_filesTotal, m_records);
     PreparedCall prepared = m_pipeline->prepare(body, source);
+    if (!prepared.storeError.isEmpty()) {
+        reject(location, recordError(prepared.storeError));
+        return;
+    }
     if (!prepared.isValid()) {
         reject(location, prepared.errors);
         return;

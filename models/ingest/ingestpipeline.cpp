@@ -71,7 +71,7 @@ IngestPipeline::IngestPipeline(CallStore *store, QObject *parent)
 {
 }
 
-bool IngestPipeline::lenientRolesFor(const QString &agentKey) const
+bool IngestPipeline::lenientRolesFor(const QString &agentKey, QString *storeError) const
 {
     constexpr qint64 kAgentCacheMs = 2000;
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
@@ -81,8 +81,12 @@ bool IngestPipeline::lenientRolesFor(const QString &agentKey) const
         if (cached != m_agentCache.constEnd() && now - cached->readAtMs < kAgentCacheMs)
             return cached->lenientRoles;
     }
-    const bool lenient =
-        ThreadReader::forDatabase(m_store->databasePath()).agentSettings(agentKey).value_or(AgentSettings()).lenientRoles;
+    const StoreLookup<AgentSettings> settings = ThreadReader::forDatabase(m_store->databasePath()).agentSettings(agentKey);
+    if (settings.isFailed()) {
+        *storeError = settings.error();
+        return false;
+    }
+    const bool lenient = settings.value_or(AgentSettings()).lenientRoles;
     QMutexLocker lock(&m_agentCacheMutex);
     m_agentCache.insert(agentKey, {lenient, now});
     return lenient;
@@ -93,10 +97,12 @@ PreparedCall IngestPipeline::prepare(const QJsonObject &body, const IngestSource
     ObserveRequest::Options options;
     options.encoding = source.encoding;
     options.hasUploadedRecording = !source.uploadedRecording.isEmpty();
-    options.lenientRoles = lenientRolesFor(ObserveRequest::agentKeyOf(body));
+    PreparedCall prepared;
+    options.lenientRoles = lenientRolesFor(ObserveRequest::agentKeyOf(body), &prepared.storeError);
+    if (!prepared.storeError.isEmpty())
+        return prepared;
     ObserveRequest request = ObserveRequest::parse(body, options);
 
-    PreparedCall prepared;
     prepared.errors = request.errors();
     if (!request.isValid())
         return prepared;
@@ -145,6 +151,8 @@ void IngestPipeline::ingest(const QJsonObject &body, const IngestSource &source,
     if (!prepared.isValid()) {
         IngestResult result;
         result.errors = prepared.errors;
+        if (!prepared.storeError.isEmpty())
+            result.storeFailure = IngestStoreFailure{IngestStoreFailure::Operation::Read, prepared.storeError};
         done(result);
         return;
     }
@@ -158,7 +166,7 @@ void IngestPipeline::ingest(const QJsonObject &body, const IngestSource &source,
                                     done = std::move(done)](const UpsertOutcome &outcome) {
         IngestResult result;
         if (!outcome.ok()) {
-            result.errors.add(QStringLiteral("non_field_errors"), outcome.error);
+            result.storeFailure = IngestStoreFailure{IngestStoreFailure::Operation::Write, outcome.error};
             done(result);
             return;
         }
@@ -171,8 +179,12 @@ void IngestPipeline::ingest(const QJsonObject &body, const IngestSource &source,
         if (!result.call.timestamp.isValid())
             result.call.timestamp = written;
         QThreadPool::globalInstance()->start([this, result = std::move(result), databasePath, needsDownload, done]() mutable {
-            if (!result.created)
-                result.call = ThreadReader::forDatabase(databasePath).callById(result.call.id).value_or(result.call);
+            if (!result.created) {
+                const StoreLookup<CallLog> stored = ThreadReader::forDatabase(databasePath).callById(result.call.id);
+                if (stored.isFailed())
+                    result.storeFailure = IngestStoreFailure{IngestStoreFailure::Operation::Read, stored.error()};
+                result.call = stored.value_or(result.call);
+            }
             if (needsDownload)
                 emit remoteRecordingPending(result.call.id, QUrl(result.call.voiceRecordingUrl));
             done(result);

@@ -12,6 +12,7 @@
 #include <QUrl>
 
 #include <functional>
+#include <optional>
 
 class CallStore;
 
@@ -35,15 +36,29 @@ struct IngestSource
 struct PreparedCall
 {
     FieldErrors errors;
+    QString storeError;        // the agent's settings could not be read: nothing checked
     CallLog call;
 
-    bool isValid() const { return errors.isEmpty(); }
+    bool isValid() const { return errors.isEmpty() && storeError.isEmpty(); }
+};
+
+// The store failing while a body was handled: it is not the body's fault.
+struct IngestStoreFailure
+{
+    enum class Operation { Read, Write };
+
+    Operation operation = Operation::Read;
+    QString error;             // the store's message
 };
 
 // What became of one body.
 struct IngestResult
 {
     FieldErrors errors;        // non-empty: nothing was stored
+    // Set: the store failed. Writing: nothing was stored. Reading the agent's settings:
+    // nothing was stored. Reading an updated call back: it was stored, `call` is the
+    // call as sent.
+    std::optional<IngestStoreFailure> storeFailure;
     CallLog call;              // as stored, id set
     bool created = false;      // false: an existing call was updated
 };
@@ -74,7 +89,9 @@ signals:
     void remoteRecordingPending(qint64 callDbId, const QUrl &url);
 
 private:
-    bool lenientRolesFor(const QString &agentKey) const;
+    // Whether the agent takes role aliases; `storeError` set when its settings could not
+    // be read.
+    bool lenientRolesFor(const QString &agentKey, QString *storeError) const;
 
     CallStore *m_store;
     // Agent settings change rarely and are read for every body: a short-lived cache

@@ -1,5 +1,9 @@
 #include "apiresult.h"
 
+#include "listenerlog.h"
+
+#include "ingest/ingestpipeline.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -54,6 +58,26 @@ ApiResult ApiResult::error(ApiError error, const QString &detail)
     result.status = int(error);
     result.detail = detail;
     return result;
+}
+
+ApiResult ApiResult::storeReadFailed(const QString &storeError)
+{
+    qCWarning(lcListener).noquote() << "call store read failed:" << storeError;
+    return error(ApiError::Internal, QStringLiteral("The call store could not be read."))
+        .withNote(QStringLiteral("call store read failed: %1").arg(storeError));
+}
+
+ApiResult ApiResult::storeWriteFailed(const QString &storeError)
+{
+    qCWarning(lcListener).noquote() << "call store write failed:" << storeError;
+    return error(ApiError::Internal, QStringLiteral("The call could not be stored."))
+        .withNote(QStringLiteral("call store write failed: %1").arg(storeError));
+}
+
+ApiResult ApiResult::storeFailed(const IngestStoreFailure &failure)
+{
+    return failure.operation == IngestStoreFailure::Operation::Read ? storeReadFailed(failure.error)
+                                                                     : storeWriteFailed(failure.error);
 }
 
 ApiResult &ApiResult::withHeader(const QByteArray &name, const QByteArray &value)

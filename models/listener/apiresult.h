@@ -12,6 +12,8 @@
 
 #include <functional>
 
+struct IngestStoreFailure;
+
 // The errors an API handler answers with; the value is the HTTP status.
 enum class ApiError {
     Unauthorized = 401,
@@ -49,6 +51,14 @@ struct ApiResult
     static ApiResult noContent();
     static ApiResult invalid(const FieldErrors &errors);
     static ApiResult error(ApiError error, const QString &detail);
+    // 500 "The call store could not be read.": a read failed, so whether the thing asked
+    // for exists is unknown (never a 404). `storeError` (the store's message, which holds
+    // no request data) is logged and noted, not sent.
+    static ApiResult storeReadFailed(const QString &storeError);
+    // 500 "The call could not be stored.", `storeError` logged alike.
+    static ApiResult storeWriteFailed(const QString &storeError);
+    // One of the two, for the pipeline's failure.
+    static ApiResult storeFailed(const IngestStoreFailure &failure);
 
     ApiResult &withHeader(const QByteArray &name, const QByteArray &value);
     ApiResult &withCall(qint64 callDbId);

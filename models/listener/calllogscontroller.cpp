@@ -165,7 +165,7 @@ ApiResult CallLogsController::list(const HttpRequest &request)
         }
     }
     if (count < 0)
-        return ApiResult::error(ApiError::Internal, QStringLiteral("Cannot read the database: %1").arg(reader.lastError()));
+        return ApiResult::storeReadFailed(reader.lastError());
     if (page > 1 && offset >= count)
         return invalidPage();
     const QJsonObject envelope{
@@ -181,7 +181,9 @@ ApiResult CallLogsController::list(const HttpRequest &request)
 
 ApiResult CallLogsController::get(qint64 databaseId)
 {
-    const std::optional<CallLog> call = ThreadReader::forDatabase(m_store->databasePath()).callById(databaseId);
+    const StoreLookup<CallLog> call = ThreadReader::forDatabase(m_store->databasePath()).callById(databaseId);
+    if (call.isFailed())
+        return ApiResult::storeReadFailed(call.error());
     if (!call)
         return notFound();
     return ApiResult::okJson(CallLogJsonWriter::write(*call, CallLogJsonWriter::Shape::Detail)).withCall(databaseId);
@@ -190,7 +192,9 @@ ApiResult CallLogsController::get(qint64 databaseId)
 ApiResult CallLogsController::patch(const HttpRequest &request, qint64 databaseId)
 {
     CallReader &reader = ThreadReader::forDatabase(m_store->databasePath());
-    const std::optional<CallLog> current = reader.callById(databaseId);
+    const StoreLookup<CallLog> current = reader.callById(databaseId);
+    if (current.isFailed())
+        return ApiResult::storeReadFailed(current.error());
     if (!current)
         return notFound();
     const RequestBodyDecoder::Body body = RequestBodyDecoder::decode(request);
@@ -266,7 +270,10 @@ ApiResult CallLogsController::patch(const HttpRequest &request, qint64 databaseI
         errors.add(QStringLiteral("transcript_type"), QStringLiteral("Send transcript_json with transcript_type."));
     ObserveRequest::Options options;
     options.encoding = form ? ObserveRequest::Encoding::Form : ObserveRequest::Encoding::Json;
-    if (const auto settings = reader.agentSettings(current->agentKey()))
+    const StoreLookup<AgentSettings> settings = reader.agentSettings(current->agentKey());
+    if (settings.isFailed())
+        return ApiResult::storeReadFailed(settings.error());
+    if (settings)
         options.lenientRoles = settings->lenientRoles;
     const ObserveRequest parsed = ObserveRequest::parse(probe, options);
     errors.merge(parsed.errors());
@@ -301,10 +308,11 @@ ApiResult CallLogsController::patch(const HttpRequest &request, qint64 databaseI
     case ReviewOutcome::Result::Applied: break;
     case ReviewOutcome::Result::NotFound: return notFound();
     case ReviewOutcome::Result::Refused: return ApiResult::invalid(outcome.errors);
-    case ReviewOutcome::Result::Failed:
-        return ApiResult::error(ApiError::Internal, QStringLiteral("The call could not be stored: %1").arg(outcome.error));
+    case ReviewOutcome::Result::Failed: return ApiResult::storeWriteFailed(outcome.error);
     }
-    const std::optional<CallLog> after = reader.callById(databaseId);
+    const StoreLookup<CallLog> after = reader.callById(databaseId);
+    if (after.isFailed())
+        return ApiResult::storeReadFailed(after.error());
     if (!after)
         return notFound();
     return ApiResult::ok(after->toDetailJson())
@@ -314,7 +322,11 @@ ApiResult CallLogsController::patch(const HttpRequest &request, qint64 databaseI
 
 ApiResult CallLogsController::remove(qint64 databaseId)
 {
-    if (!m_store->remove(databaseId).result())
-        return notFound();
+    const RemoveOutcome outcome = m_store->remove(databaseId).result();
+    switch (outcome.result) {
+    case RemoveOutcome::Result::Removed: break;
+    case RemoveOutcome::Result::NotFound: return notFound();
+    case RemoveOutcome::Result::Failed: return ApiResult::storeWriteFailed(outcome.error);
+    }
     return ApiResult::noContent().withNote(QStringLiteral("deleted call %1").arg(databaseId));
 }

@@ -69,9 +69,14 @@ ApiResult EvaluationController::evaluateMetrics(const HttpRequest &request)
     else if (const auto metrics = RequestBodyDecoder::idList(body.value(QStringLiteral("metrics"))); !metrics || metrics->isEmpty())
         errors.add(QStringLiteral("metrics"), QStringLiteral("Expected a non-empty list of metric ids."));
     QByteArrayList results;   // each call written once, as JSON text
-    if (errors.isEmpty())
-        results = writtenCalls(ThreadReader::forDatabase(m_store->databasePath()), *databaseIds, {},
-                               CallLogJsonWriter::Shape::Response, QStringLiteral("object does not exist."), &errors);
+    if (errors.isEmpty()) {
+        const CallReader &reader = ThreadReader::forDatabase(m_store->databasePath());
+        const quint64 failures = reader.failureCount();
+        results = writtenCalls(reader, *databaseIds, {}, CallLogJsonWriter::Shape::Response,
+                               QStringLiteral("object does not exist."), &errors);
+        if (reader.failureCount() != failures)
+            return ApiResult::storeReadFailed(reader.lastError());
+    }
     if (!errors.isEmpty())
         return ApiResult::invalid(errors);
     return returnedAsStored(results);
@@ -107,7 +112,8 @@ ApiResult EvaluationController::rerunEvaluation(const HttpRequest &request)
     if (!errors.isEmpty())
         return ApiResult::invalid(errors);
 
-    CallReader &reader = ThreadReader::forDatabase(m_store->databasePath());
+    const CallReader &reader = ThreadReader::forDatabase(m_store->databasePath());
+    const quint64 failures = reader.failureCount();
     QByteArrayList results;   // each call written once, as JSON text
     if (all) {
         CallQuery query;
@@ -119,8 +125,10 @@ ApiResult EvaluationController::rerunEvaluation(const HttpRequest &request)
     } else {
         results = writtenCalls(reader, *databaseIds, agentKey, CallLogJsonWriter::Shape::Detail,
                                QStringLiteral("no such call log for this agent."), &errors);
-        if (!errors.isEmpty())
-            return ApiResult::invalid(errors);
     }
+    if (reader.failureCount() != failures)
+        return ApiResult::storeReadFailed(reader.lastError());
+    if (!errors.isEmpty())
+        return ApiResult::invalid(errors);
     return returnedAsStored(results);
 }

@@ -40,6 +40,10 @@ void ObserveController::observe(const HttpRequest &request, ApiReply reply)
 
     // The uploads stay alive (and are removed if not moved) until the call is stored.
     m_pipeline->ingest(body.object, source, [uploads = request.uploads, reply = std::move(reply)](const IngestResult &result) {
+        if (result.storeFailure) {
+            reply(ApiResult::storeFailed(*result.storeFailure));
+            return;
+        }
         if (!result.errors.isEmpty()) {
             reply(ApiResult::invalid(result.errors));
             return;

@@ -29,7 +29,14 @@ void ProviderWebhookController::receive(const HttpRequest &request, const QStrin
                                                            : ObserveRequest::agentKeyOf(mapping.observeBody);
     QString secret;
     if (!agentKey.isEmpty()) {
-        if (const auto settings = ThreadReader::forDatabase(m_store->databasePath()).agentSettings(agentKey))
+        // Unreadable settings are no missing secret: the API key must not stand in for a
+        // signature that may be configured.
+        const StoreLookup<AgentSettings> settings = ThreadReader::forDatabase(m_store->databasePath()).agentSettings(agentKey);
+        if (settings.isFailed()) {
+            reply(ApiResult::storeReadFailed(settings.error()));
+            return;
+        }
+        if (settings)
             secret = settings->webhookSecret;
     }
     if (!secret.isEmpty()) {
@@ -62,6 +69,10 @@ void ProviderWebhookController::receive(const HttpRequest &request, const QStrin
     source.encoding = ObserveRequest::Encoding::Json;
     m_pipeline->ingest(mapping.observeBody, source,
                        [provider, event = mapping.eventName, reply = std::move(reply)](const IngestResult &result) {
+        if (result.storeFailure) {
+            reply(ApiResult::storeFailed(*result.storeFailure));
+            return;
+        }
         if (!result.errors.isEmpty()) {
             reply(ApiResult::invalid(result.errors));
             return;

@@ -157,6 +157,33 @@ bool CallReader::isOpen() const
     return m_connection->isOpen();
 }
 
+template <typename Read>
+auto CallReader::lookup(Read read) const -> StoreLookup<typename decltype(read())::value_type>
+{
+    using Lookup = StoreLookup<typename decltype(read())::value_type>;
+    if (!isOpen())
+        return Lookup::failed(m_connection->errorString());
+    const quint64 failuresBefore = m_failures;
+    auto value = read();
+    if (m_failures != failuresBefore)
+        return Lookup::failed(m_lastError);
+    return value ? Lookup::found(*std::move(value)) : Lookup::notFound();
+}
+
+void CallReader::fail(const QString &error) const
+{
+    m_lastError = error;
+    ++m_failures;
+}
+
+bool CallReader::stepped(const QSqlQuery &query) const
+{
+    if (!query.lastError().isValid())
+        return true;
+    fail(query.lastError().text());
+    return false;
+}
+
 QSqlQuery CallReader::select(const QString &sql, const QVariantList &values) const
 {
     QSqlQuery query(m_connection->database());
@@ -167,7 +194,7 @@ QSqlQuery CallReader::select(const QString &sql, const QVariantList &values) con
         if (query.exec())
             return query;
     }
-    m_lastError = query.lastError().text();
+    fail(query.lastError().text());
     return QSqlQuery(m_connection->database());   // inactive: the caller reads nothing
 }
 
@@ -185,10 +212,8 @@ QList<CallLog> CallReader::selectCalls(const QString &where, const QVariantList 
         return calls;
     while (query.next())
         calls.append(callFromRow(query));
-    if (query.lastError().isValid()) {
-        m_lastError = query.lastError().text();
+    if (!stepped(query))
         return {};
-    }
     if (withDetails)
         loadDetails(calls);
     return calls;
@@ -219,6 +244,8 @@ void CallReader::loadDetails(QList<CallLog> &calls) const
         turn.data = objectFrom(turns.value(5));
         calls[indexById.value(turns.value(0).toLongLong())].turns.append(turn);
     }
+    if (!stepped(turns))
+        return;
 
     QSqlQuery metrics = select(QStringLiteral("SELECT call, result FROM metric_results WHERE call IN (%1) "
                                               "ORDER BY call, metric_id").arg(idList));
@@ -228,14 +255,17 @@ void CallReader::loadDetails(QList<CallLog> &calls) const
         calls[indexById.value(metrics.value(0).toLongLong())].metrics.append(
             MetricResult::fromJson(objectFrom(metrics.value(1))));
     }
+    stepped(metrics);
 }
 
-std::optional<CallLog> CallReader::callById(qint64 id) const
+StoreLookup<CallLog> CallReader::callById(qint64 id) const
 {
-    const QList<CallLog> calls = selectCalls(QStringLiteral("c.id = ?"), {id}, {}, true);
-    if (calls.isEmpty())
-        return std::nullopt;
-    return withReviewHistory(calls.first());
+    return lookup([&]() -> std::optional<CallLog> {
+        const QList<CallLog> calls = selectCalls(QStringLiteral("c.id = ?"), {id}, {}, true);
+        if (calls.isEmpty())
+            return std::nullopt;
+        return withReviewHistory(calls.first());
+    });
 }
 
 CallLog CallReader::withReviewHistory(CallLog call) const
@@ -244,15 +274,17 @@ CallLog CallReader::withReviewHistory(CallLog call) const
     return call;
 }
 
-std::optional<CallLog> CallReader::callByCallId(const QString &callId, const QString &agentKey) const
+StoreLookup<CallLog> CallReader::callByCallId(const QString &callId, const QString &agentKey) const
 {
-    const QString tail = QStringLiteral(" ORDER BY c.timestamp DESC, c.id DESC LIMIT 1");
-    const QList<CallLog> calls = agentKey.isEmpty()
-        ? selectCalls(QStringLiteral("c.call_id = ?"), {callId}, tail, true)
-        : selectCalls(QStringLiteral("c.agent_key = ? AND c.call_id = ?"), {agentKey, callId}, tail, true);
-    if (calls.isEmpty())
-        return std::nullopt;
-    return withReviewHistory(calls.first());
+    return lookup([&]() -> std::optional<CallLog> {
+        const QString tail = QStringLiteral(" ORDER BY c.timestamp DESC, c.id DESC LIMIT 1");
+        const QList<CallLog> calls = agentKey.isEmpty()
+            ? selectCalls(QStringLiteral("c.call_id = ?"), {callId}, tail, true)
+            : selectCalls(QStringLiteral("c.agent_key = ? AND c.call_id = ?"), {agentKey, callId}, tail, true);
+        if (calls.isEmpty())
+            return std::nullopt;
+        return withReviewHistory(calls.first());
+    });
 }
 
 QList<CallLog> CallReader::list(const CallQuery &query) const
@@ -296,6 +328,7 @@ QList<ReviewEvent> CallReader::reviewEvents(qint64 callDbId) const
         event.newValue = query.value(6).toString();
         events.append(event);
     }
+    stepped(query);
     return events;
 }
 
@@ -324,6 +357,7 @@ QList<RequestLogEntry> CallReader::selectRequests(const QString &tail, const QVa
         entry.loggedBytes = query.value(12).toLongLong();
         entries.append(entry);
     }
+    stepped(query);
     return entries;
 }
 
@@ -340,12 +374,14 @@ QList<RequestLogEntry> CallReader::requests(int limit, qint64 beforeId) const
     return selectRequests(tail, values);
 }
 
-std::optional<RequestLogEntry> CallReader::requestById(qint64 id) const
+StoreLookup<RequestLogEntry> CallReader::requestById(qint64 id) const
 {
-    const QList<RequestLogEntry> entries = selectRequests(QStringLiteral(" WHERE id = ?"), {id});
-    if (entries.isEmpty())
-        return std::nullopt;
-    return entries.first();
+    return lookup([&]() -> std::optional<RequestLogEntry> {
+        const QList<RequestLogEntry> entries = selectRequests(QStringLiteral(" WHERE id = ?"), {id});
+        if (entries.isEmpty())
+            return std::nullopt;
+        return entries.first();
+    });
 }
 
 qint64 CallReader::requestCount() const
@@ -372,15 +408,18 @@ QList<AgentSettings> CallReader::selectAgents(const QString &where, const QVaria
         settings.webhookSecret = query.value(3).toString();
         agents.append(settings);
     }
+    stepped(query);
     return agents;
 }
 
-std::optional<AgentSettings> CallReader::agentSettings(const QString &agentKey) const
+StoreLookup<AgentSettings> CallReader::agentSettings(const QString &agentKey) const
 {
-    const QList<AgentSettings> agents = selectAgents(QStringLiteral(" WHERE key = ?"), {agentKey});
-    if (agents.isEmpty())
-        return std::nullopt;
-    return agents.first();
+    return lookup([&]() -> std::optional<AgentSettings> {
+        const QList<AgentSettings> agents = selectAgents(QStringLiteral(" WHERE key = ?"), {agentKey});
+        if (agents.isEmpty())
+            return std::nullopt;
+        return agents.first();
+    });
 }
 
 QList<AgentSettings> CallReader::agents() const

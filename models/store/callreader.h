@@ -4,6 +4,7 @@
 #include "calllog/calllog.h"
 #include "callquery.h"
 #include "requestlogentry.h"
+#include "storelookup.h"
 #include "calllog/reviewevent.h"
 
 #include <QList>
@@ -19,7 +20,9 @@ class SqliteConnection;
 // CallReader per thread, on the thread that created it; cheap to create. Never blocks
 // on the writer: each query sees the last committed state (WAL snapshot). Filters,
 // ordering and paging run in SQL, so a list page costs the same at a million calls.
-// Reads return empty results and set lastError() when a query fails.
+// Lists return empty results (counts -1) and set lastError() when a query fails; a
+// lookup of one thing says in its StoreLookup whether it was found, does not exist, or
+// could not be read.
 class CallReader
 {
     Q_DISABLE_COPY_MOVE(CallReader)
@@ -31,11 +34,14 @@ public:
 
     bool isOpen() const;
     QString lastError() const { return m_lastError; }
+    // How many queries failed on this reader so far: unchanged across a list read means
+    // an empty list is really empty.
+    quint64 failureCount() const { return m_failures; }
 
     // Whole calls with turns (in order), metric results and review history.
-    std::optional<CallLog> callById(qint64 id) const;
+    StoreLookup<CallLog> callById(qint64 id) const;
     // With an empty agentKey, the newest call with that call_id from any agent.
-    std::optional<CallLog> callByCallId(const QString &callId, const QString &agentKey = {}) const;
+    StoreLookup<CallLog> callByCallId(const QString &callId, const QString &agentKey = {}) const;
     // Calls ordered newest first (timestamp DESC, id DESC); without turns and metric
     // results unless query.withDetails.
     QList<CallLog> list(const CallQuery &query) const;
@@ -47,14 +53,22 @@ public:
 
     // The listener's request log, newest first; beforeId > 0 continues after that entry.
     QList<RequestLogEntry> requests(int limit = 100, qint64 beforeId = 0) const;
-    std::optional<RequestLogEntry> requestById(qint64 id) const;
+    StoreLookup<RequestLogEntry> requestById(qint64 id) const;
     qint64 requestCount() const;
 
-    // Settings of one agent (nullopt when the agent is unknown), and of every agent.
-    std::optional<AgentSettings> agentSettings(const QString &agentKey) const;
+    // Settings of one agent (not found when the agent is unknown), and of every agent.
+    StoreLookup<AgentSettings> agentSettings(const QString &agentKey) const;
     QList<AgentSettings> agents() const;
 
 private:
+    // Runs `read` (returning a std::optional) and tells its absence from a failure of
+    // any query it ran.
+    template <typename Read>
+    auto lookup(Read read) const -> StoreLookup<typename decltype(read())::value_type>;
+    // Records a failed query: lastError() and the count lookup() watches.
+    void fail(const QString &error) const;
+    // After stepping through `query`: false (and fail()) when a step failed.
+    bool stepped(const QSqlQuery &query) const;
     // Prepares, binds and runs `sql`; an inactive query (and lastError()) on failure.
     QSqlQuery select(const QString &sql, const QVariantList &values = {}) const;
     QList<CallLog> selectCalls(const QString &where, const QVariantList &values, const QString &tail,
@@ -66,4 +80,5 @@ private:
 
     std::unique_ptr<SqliteConnection> m_connection;
     mutable QString m_lastError;
+    mutable quint64 m_failures = 0;
 };

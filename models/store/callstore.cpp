@@ -130,11 +130,14 @@ QFuture<ReviewOutcome> CallStore::review(const ReviewChange &change)
         std::move(noteTurnChanges));
 }
 
-QFuture<bool> CallStore::remove(qint64 id)
+QFuture<RemoveOutcome> CallStore::remove(qint64 id)
 {
-    return m_writer->submit<bool>(
-        1, [id](WriteSession &session) { return session.remove(id); },
-        [](const QString &) { return false; },
+    return m_writer->submit<RemoveOutcome>(
+        1,
+        [id](WriteSession &session) {
+            return RemoveOutcome{session.remove(id) ? RemoveOutcome::Result::Removed : RemoveOutcome::Result::NotFound, {}};
+        },
+        [](const QString &error) { return RemoveOutcome{RemoveOutcome::Result::Failed, error}; },
         [id](WriteSession &session) { session.noteTurnChange(id); });
 }
 

@@ -32,6 +32,17 @@ struct UpsertOutcome
     bool ok() const { return error.isEmpty(); }
 };
 
+// What CallStore::remove() did. NotFound and Failed removed nothing; Failed says why.
+struct RemoveOutcome
+{
+    enum class Result { Removed, NotFound, Failed };
+
+    Result result = Result::Failed;
+    QString error;
+
+    bool removed() const { return result == Result::Removed; }
+};
+
 // The local database: a SQLite file in WAL mode plus a recordings folder beside it.
 // Owns the single writer thread; every write goes through it and is group-committed
 // (the writer takes whatever is queued, up to 256 calls, into one transaction), so a
@@ -77,8 +88,8 @@ public:
     // review` and the UI all go through it.
     QFuture<ReviewOutcome> review(const ReviewChange &change);
     // Deletes the call, its turns (and their index entries), metric results, review
-    // events and recording file. false: no such call.
-    QFuture<bool> remove(qint64 id);
+    // events and recording file.
+    QFuture<RemoveOutcome> remove(qint64 id);
     // The background recording download's result: the local file (relative to
     // recordingsDir(), empty: none) and an error message (empty: none).
     QFuture<bool> setRecording(qint64 callId, const QString &recordingPath, const QString &errorMessage);

@@ -1,6 +1,8 @@
 // The command line as a user runs it: the built binary through QProcess, on a
 // temporary database.
 
+#include "../store/storebreaker.h"
+
 #include "store/callreader.h"
 
 #include <QDir>
@@ -56,6 +58,7 @@ private slots:
     void listJsonIsTheApiShape();
     void showByIdAndCallId();
     void reviewChangesStatusAndFeedbackWithHistory();
+    void storeFailureIsNotAMissingCall();
     void reviewRefusesWhatItCannotDo();
     void lenientRolesArePerAgent();
     void audioOnlyCallShowsTranscriptionPending();
@@ -238,6 +241,40 @@ void TestCli::showByIdAndCallId()
     const Run missing = callscope({QStringLiteral("show"), QStringLiteral("nope"), QStringLiteral("--db"), m_db});
     QCOMPARE(missing.exitCode, 1);
     QVERIFY(missing.err.contains(QLatin1String("no call with id or call_id \"nope\"")));
+}
+
+// A database that cannot be read is said to be so, with its own exit code (3), never
+// "no call with id" (1): a script must not take a broken store for a deleted call.
+void TestCli::storeFailureIsNotAMissingCall()
+{
+    importSample();
+    QCOMPARE(StoreBreaker::dropTable(m_db, QStringLiteral("turns")), QString());
+    const auto unreadable = [](const Run &run) {
+        return run.exitCode == 3 && run.err.contains(QLatin1String("the call store could not be read: no such table: turns"));
+    };
+    const Run show = callscope({QStringLiteral("show"), QStringLiteral("air-22"), QStringLiteral("--db"), m_db});
+    QVERIFY2(unreadable(show), qPrintable(show.err));
+    const Run missing = callscope({QStringLiteral("show"), QStringLiteral("nope"), QStringLiteral("--db"), m_db});
+    QCOMPARE(missing.exitCode, 1);
+    QVERIFY(missing.err.contains(QLatin1String("no call with id or call_id \"nope\"")));
+    const Run review = callscope({QStringLiteral("review"), QStringLiteral("air-22"), QStringLiteral("--status"),
+                                  QStringLiteral("success"), QStringLiteral("--db"), m_db});
+    QVERIFY2(unreadable(review), qPrintable(review.err));
+    const Run listJson = callscope({QStringLiteral("list"), QStringLiteral("--json"), QStringLiteral("--db"), m_db});
+    QVERIFY2(unreadable(listJson), qPrintable(listJson.err));
+    const Run exported = callscope({QStringLiteral("export"), QStringLiteral("--db"), m_db});
+    QVERIFY2(unreadable(exported), qPrintable(exported.err));
+
+    // Without agents, no call can be read, nor an agent's settings (which `agent set`
+    // would otherwise overwrite with defaults).
+    QCOMPARE(StoreBreaker::dropTable(m_db, QStringLiteral("agents")), QString());
+    const Run list = callscope({QStringLiteral("list"), QStringLiteral("--db"), m_db});
+    QCOMPARE(list.exitCode, 3);
+    const Run showMissing = callscope({QStringLiteral("show"), QStringLiteral("nope"), QStringLiteral("--db"), m_db});
+    QCOMPARE(showMissing.exitCode, 3);
+    const Run agent = callscope({QStringLiteral("agent"), QStringLiteral("set"), QStringLiteral("4"), QStringLiteral("--name"),
+                                 QStringLiteral("Front desk"), QStringLiteral("--db"), m_db});
+    QCOMPARE(agent.exitCode, 3);
 }
 
 void TestCli::reviewChangesStatusAndFeedbackWithHistory()

@@ -773,7 +773,7 @@ void TstCallStore::removeDeletesEverything()
         QVERIFY(file.open(QIODevice::WriteOnly));
     }
 
-    QVERIFY(m_store->remove(id).result());
+    QVERIFY(m_store->remove(id).result().removed());
     CallReader reader(m_path);
     QVERIFY(!reader.callById(id));
     QVERIFY(reader.callById(kept));
@@ -784,7 +784,7 @@ void TstCallStore::removeDeletesEverything()
     QCOMPARE(indexed(QStringLiteral("pine")), containing(QStringLiteral("pine")));
     QCOMPARE(reader.requestById(requestId)->callDbId, 0);
     QVERIFY(!QFile::exists(recording));
-    QVERIFY(!m_store->remove(id).result());
+    QCOMPARE(m_store->remove(id).result().result, RemoveOutcome::Result::NotFound);
 }
 
 void TstCallStore::closingFinishesQueuedWrites()
