@@ -256,10 +256,6 @@
         <translation>Anruf %1 existiert nicht mehr.</translation>
     </message>
     <message>
-        <source>This body was only kept in part; it cannot be replayed.</source>
-        <translation>Dieser Body wurde nur teilweise aufbewahrt; er kann nicht erneut gesendet werden.</translation>
-    </message>
-    <message>
         <source>Edit and replay %1 %2</source>
         <translation>%1 %2 bearbeiten und erneut senden</translation>
     </message>
@@ -420,6 +416,21 @@ Importieren Sie Anrufprotokolle über Datei › Importieren oder ändern Sie den
     <message>
         <source>Size</source>
         <translation>Größe</translation>
+    </message>
+</context>
+<context>
+    <name>RequestReplayer</name>
+    <message>
+        <source>The agent&apos;s webhook secret could not be read: %1</source>
+        <translation>Das Webhook-Geheimnis des Agenten konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>This body was only kept in part; it cannot be replayed.</source>
+        <translation>Dieser Body wurde nur teilweise aufbewahrt; er kann nicht erneut gesendet werden.</translation>
+    </message>
+    <message>
+        <source>The listener is not running.</source>
+        <translation>Der Listener läuft nicht.</translation>
     </message>
 </context>
 <context>

@@ -1,11 +1,9 @@
 #include "listenerpanel.h"
 
-#include "ingest/observerequest.h"
 #include "item/requestlogmodel.h"
 #include "listener/listener.h"
 #include "listener/requestlogger.h"
-#include "providers/providerwebhook.h"
-#include "providers/providerwebhooks.h"
+#include "listener/requestreplayer.h"
 #include "store/callreader.h"
 #include "store/callstore.h"
 #include "store/threadreader.h"
@@ -23,8 +21,6 @@
 #include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRegularExpression>
@@ -68,7 +64,7 @@ struct Detail
 
 ListenerPanel::ListenerPanel(Listener *listener, QWidget *parent)
     : QWidget(parent), m_listener(listener), m_model(new RequestLogModel(listener->store(), this)),
-      m_network(new QNetworkAccessManager(this))
+      m_replayer(new RequestReplayer(listener, this))
 {
     auto *layout = new QVBoxLayout(this);
 
@@ -169,6 +165,8 @@ ListenerPanel::ListenerPanel(Listener *listener, QWidget *parent)
     connect(m_editReplay, &QPushButton::clicked, this, [this] { replay(true); });
     connect(m_clear, &QPushButton::clicked, m_model, &RequestLogModel::clearLog);
     connect(m_export, &QPushButton::clicked, this, &ListenerPanel::exportLog);
+    connect(m_replayer, &RequestReplayer::finished, this,
+            [this](qint64, int status, const QString &error) { showReplayed(status, error); });
 
     m_key->setText(Listener::loadOrCreateApiKey(m_listener->store()->databasePath()));
     m_model->reload();
@@ -283,67 +281,50 @@ void ListenerPanel::replay(bool edit)
     if (row < 0 || !m_listener->isRunning())
         return;
     const RequestLogEntry entry = m_model->entry(row);
-    if (entry.headers.contains(QStringLiteral("X-Callscope-Body-Truncated"))) {
-        m_status->setText(tr("This body was only kept in part; it cannot be replayed."));
+    if (const QString why = RequestReplayer::notReplayable(entry); !why.isEmpty()) {
+        m_status->setText(why);
         return;
     }
-    QByteArray body = RequestLogger::readBody(entry.bodyPath);
-    if (edit) {
-        QDialog dialog(this);
-        dialog.setWindowTitle(tr("Edit and replay %1 %2").arg(entry.method, entry.path));
-        auto *layout = new QVBoxLayout(&dialog);
-        auto *text = new QPlainTextEdit(&dialog);
-        text->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-        const QJsonDocument document = QJsonDocument::fromJson(body);
-        text->setPlainText(document.isNull() ? QString::fromUtf8(body) : QString::fromUtf8(document.toJson()));
-        auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
-        buttons->button(QDialogButtonBox::Ok)->setText(tr("Send"));
-        connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
-        connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
-        layout->addWidget(text);
-        layout->addWidget(buttons);
-        dialog.resize(700, 600);
-        if (dialog.exec() != QDialog::Accepted)
-            return;
-        body = text->toPlainText().toUtf8();
+    if (!edit) {
+        m_status->setText(tr("Replaying %1 %2\u2026").arg(entry.method, entry.path));
+        m_replayer->replay(entry);
+        return;
     }
-    sendReplay(entry, body);
+    // The body to edit is read off the GUI thread.
+    const auto read = QtConcurrent::run([bodyPath = entry.bodyPath] { return RequestLogger::readBody(bodyPath); });
+    whenFinished(read, this, [this, entry](const QFuture<QByteArray> &done) {
+        const std::optional<QByteArray> body = editBody(entry, done.result());
+        if (!body)
+            return;
+        m_status->setText(tr("Replaying %1 %2\u2026").arg(entry.method, entry.path));
+        m_replayer->replay(entry, *body);
+    });
 }
 
-void ListenerPanel::sendReplay(const RequestLogEntry &entry, const QByteArray &body)
+std::optional<QByteArray> ListenerPanel::editBody(const RequestLogEntry &entry, const QByteArray &body)
 {
-    QNetworkRequest request(QUrl(m_listener->baseUrl() + entry.path));
-    static const QStringList skipped{QStringLiteral("content-length"), QStringLiteral("host"), QStringLiteral("connection"),
-                                     QStringLiteral("transfer-encoding"), QStringLiteral("expect"),
-                                     QStringLiteral("x-callscope-body-truncated"), QStringLiteral("x-callscope-uploaded-files")};
-    for (auto it = entry.headers.begin(); it != entry.headers.end(); ++it) {
-        const QString value = it.value().toString();
-        if (skipped.contains(it.key().toLower()) || value.endsWith(QStringLiteral("***")))
-            continue;   // masked secrets are replaced below
-        request.setRawHeader(it.key().toLatin1(), value.toUtf8());
-    }
-    request.setRawHeader("X-CEKURA-API-KEY", m_listener->config().apiKey.toUtf8());
-    // A provider webhook is signed again, with the agent's secret, as the provider would.
-    static const QRegularExpression providerRoute(QStringLiteral("^/observability/v1/([a-z]+)/observe/?"));
-    const QRegularExpressionMatch match = providerRoute.match(entry.path);
-    if (const ProviderWebhook *webhook = match.hasMatch() ? ProviderWebhooks::find(match.captured(1)) : nullptr) {
-        const QString agentId = QUrlQuery(QUrl(entry.path).query()).queryItemValue(QStringLiteral("agent_id"));
-        const WebhookMapping mapping = webhook->map(body, agentId);
-        const QString agentKey = ObserveRequest::agentKeyOf(mapping.observeBody);
-        CallReader reader(m_listener->store()->databasePath());
-        if (const auto settings = reader.agentSettings(agentKey); settings && !settings->webhookSecret.isEmpty()) {
-            const WebhookHeaders headers = webhook->sign(body, settings->webhookSecret, QDateTime::currentDateTimeUtc());
-            for (auto it = headers.begin(); it != headers.end(); ++it)
-                request.setRawHeader(it.key().toLatin1(), it.value().toUtf8());
-        }
-    }
-    QNetworkReply *reply = m_network->sendCustomRequest(request, entry.method.toLatin1(), body);
-    m_status->setText(tr("Replaying %1 %2\u2026").arg(entry.method, entry.path));
-    connect(reply, &QNetworkReply::finished, this, [this, reply] {
-        reply->deleteLater();
-        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        m_status->setText(status > 0 ? tr("Replayed: %1").arg(status) : tr("Replay failed: %1").arg(reply->errorString()));
-    });
+    QDialog dialog(this);
+    dialog.setWindowTitle(tr("Edit and replay %1 %2").arg(entry.method, entry.path));
+    auto *layout = new QVBoxLayout(&dialog);
+    auto *text = new QPlainTextEdit(&dialog);
+    text->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    const QJsonDocument document = QJsonDocument::fromJson(body);
+    text->setPlainText(document.isNull() ? QString::fromUtf8(body) : QString::fromUtf8(document.toJson()));
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
+    buttons->button(QDialogButtonBox::Ok)->setText(tr("Send"));
+    connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    layout->addWidget(text);
+    layout->addWidget(buttons);
+    dialog.resize(700, 600);
+    if (dialog.exec() != QDialog::Accepted)
+        return std::nullopt;
+    return text->toPlainText().toUtf8();
+}
+
+void ListenerPanel::showReplayed(int status, const QString &error)
+{
+    m_status->setText(status > 0 ? tr("Replayed: %1").arg(status) : tr("Replay failed: %1").arg(error));
 }
 
 void ListenerPanel::exportLog()

@@ -4,24 +4,25 @@
 
 #include <QWidget>
 
+#include <optional>
+
 class Listener;
 class QLabel;
 class QLineEdit;
-class QNetworkAccessManager;
 class QPlainTextEdit;
 class QPushButton;
 class QTableView;
 class RequestLogModel;
+class RequestReplayer;
 
 // The desktop app's Listener panel: starts and stops the in-process observe API
 // (Listener), shows its URL, the API key (hidden, with a copy button) and a ready curl
 // example, and inspects the request log live: a table with status colours, and for the
 // selected request its headers (secrets already masked), the raw body (JSON
 // pretty-printed) beside the call it stored and its validation errors. "Replay" and
-// "Edit and replay" send the request again as an HTTP request to the running listener,
-// so a replay takes exactly the path the original took (auth, parsing, pipeline, log);
-// provider webhooks are re-signed with the agent's secret. "Clear" empties the log,
-// "Export" writes it as JSON Lines.
+// "Edit and replay" hand the request to a RequestReplayer (which sends it again to the
+// running listener, provider webhooks re-signed) and show its answer. "Clear" empties
+// the log, "Export" writes it as JSON Lines.
 //
 // Self-contained: give it the app's Listener (which outlives it); it never blocks the
 // GUI thread on disk or network.
@@ -43,14 +44,16 @@ private:
     void updateState();
     void showSelected();
     void replay(bool edit);
-    void sendReplay(const RequestLogEntry &entry, const QByteArray &body);
+    // The edit dialog over `body`; the edited body, or nothing when cancelled.
+    std::optional<QByteArray> editBody(const RequestLogEntry &entry, const QByteArray &body);
+    void showReplayed(int status, const QString &error);
     void exportLog();
     QString curlExample() const;
     QString apiKey() const;
 
     Listener *m_listener;
     RequestLogModel *m_model;
-    QNetworkAccessManager *m_network;
+    RequestReplayer *m_replayer;
 
     QPushButton *m_startStop = nullptr;
     QLineEdit *m_address = nullptr;

@@ -2,13 +2,12 @@
 
 #include "apikeycheck.h"
 #include "httprequest.h"
+#include "webhooksigningkey.h"
 
-#include "calllog/agentkey.h"
 #include "ingest/ingestpipeline.h"
 #include "ingest/observerequest.h"
 #include "providers/providerwebhook.h"
 #include "providers/providerwebhooks.h"
-#include "store/callreader.h"
 #include "store/callstore.h"
 #include "store/threadreader.h"
 
@@ -23,28 +22,19 @@ void ProviderWebhookController::receive(const HttpRequest &request, const QStrin
     const QString agentIdFromQuery = request.query().queryItemValue(QStringLiteral("agent_id"), QUrl::FullyDecoded);
     const WebhookMapping mapping = webhook->map(request.body, agentIdFromQuery);
 
-    // Whose webhook is it? The mapped body names the agent; a non-final event has none,
-    // but the mapping still says whose event it is. Both name it with the same parser.
-    const QString agentKey = mapping.observeBody.isEmpty() ? AgentKey::fromId(mapping.agentId).toString()
-                                                           : ObserveRequest::agentKeyOf(mapping.observeBody);
-    QString secret;
-    if (!agentKey.isEmpty()) {
-        // Unreadable settings are no missing secret: the API key must not stand in for a
-        // signature that may be configured.
-        const StoreLookup<AgentSettings> settings = ThreadReader::forDatabase(m_store->databasePath()).agentSettings(agentKey);
-        if (settings.isFailed()) {
-            reply(ApiResult::storeReadFailed(settings.error()));
-            return;
-        }
-        if (settings)
-            secret = settings->webhookSecret;
+    const WebhookSigningKey key = WebhookSigningKey::lookUp(ThreadReader::forDatabase(m_store->databasePath()), mapping);
+    // Unreadable settings are no missing secret: the API key must not stand in for a
+    // signature that may be configured.
+    if (!key.storeError.isEmpty()) {
+        reply(ApiResult::storeReadFailed(key.storeError));
+        return;
     }
-    if (!secret.isEmpty()) {
+    if (!key.secret.isEmpty()) {
         WebhookHeaders headers;
         for (const auto &[name, value] : request.headers)
             headers.insert(QString::fromLatin1(name).toLower(), QString::fromLatin1(value));
         const WebhookVerification verification =
-            webhook->verify(headers, request.body, secret, QDateTime::currentDateTimeUtc());
+            webhook->verify(headers, request.body, key.secret, QDateTime::currentDateTimeUtc());
         if (!verification.ok) {
             const QString detail = QStringLiteral("Webhook signature rejected: %1").arg(verification.reason);
             reply(ApiResult::error(ApiError::Unauthorized, detail).withNote(detail));
@@ -53,7 +43,7 @@ void ProviderWebhookController::receive(const HttpRequest &request, const QStrin
     } else if (!ApiKeyCheck::hasValidKey(request, m_apiKey)) {
         reply(ApiResult::error(ApiError::Unauthorized,
                                QStringLiteral("No valid API key, and agent %1 has no webhook secret to check a signature with.")
-                                   .arg(agentKey.isEmpty() ? QStringLiteral("(none named)") : agentKey)));
+                                   .arg(key.agentKey.isEmpty() ? QStringLiteral("(none named)") : key.agentKey)));
         return;
     }
     if (!mapping.errors.isEmpty()) {

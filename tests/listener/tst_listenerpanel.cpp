@@ -5,13 +5,17 @@
 #include "ingest/ingestpipeline.h"
 #include "item/requestlogmodel.h"
 #include "listener/listener.h"
+#include "listener/requestreplayer.h"
 #include "listenerpanel.h"
+#include "providers/providerwebhook.h"
+#include "providers/providerwebhooks.h"
 #include "store/callstore.h"
 
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -25,7 +29,21 @@ class TestListenerPanel : public QObject
 
 private slots:
     void startRequestStop();
+    void replayButtonResignsThroughTheReplayer();
 };
+
+namespace {
+
+QPushButton *button(QWidget &parent, const QString &text)
+{
+    for (QPushButton *candidate : parent.findChildren<QPushButton *>()) {
+        if (candidate->text() == text)
+            return candidate;
+    }
+    return nullptr;
+}
+
+} // namespace
 
 void TestListenerPanel::startRequestStop()
 {
@@ -76,6 +94,54 @@ void TestListenerPanel::startRequestStop()
     QTest::mouseClick(startStop, Qt::LeftButton);
     QTRY_VERIFY(!listener.isRunning());
     QTRY_COMPARE(startStop->text(), QStringLiteral("Start listener"));
+}
+
+// The Replay button hands the selected entry to the RequestReplayer and shows its answer:
+// a non-final provider event, which the panel used to send unsigned (401), is signed
+// with its agent's secret and accepted.
+void TestListenerPanel::replayButtonResignsThroughTheReplayer()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QTemporaryDir dir;
+    QString error;
+    std::unique_ptr<CallStore> store = CallStore::open(dir.filePath(QStringLiteral("replay.db")), &error);
+    QVERIFY2(store, qPrintable(error));
+    AgentSettings settings;
+    settings.agentKey = QStringLiteral("agent:31");
+    settings.webhookSecret = QStringLiteral("panel-secret");
+    QVERIFY(store->setAgentSettings(settings).result());
+    IngestPipeline pipeline(store.get());
+    Listener listener(store.get(), &pipeline);
+    ListenerPanel panel(&listener);
+    panel.setListenAddress(QStringLiteral("127.0.0.1:0"));
+    panel.show();
+    QTest::mouseClick(button(panel, QStringLiteral("Start listener")), Qt::LeftButton);
+    QVERIFY(listener.isRunning());
+
+    const QByteArray started = R"({"event":"call_started","call":{"call_id":"panel-1","agent_id":"31"}})";
+    const WebhookHeaders signature = ProviderWebhooks::find(QStringLiteral("retell"))
+                                         ->sign(started, QStringLiteral("panel-secret"), QDateTime::currentDateTimeUtc());
+    QList<QPair<QByteArray, QByteArray>> headers;
+    for (auto it = signature.begin(); it != signature.end(); ++it)
+        headers.append({it.key().toLatin1(), it.value().toLatin1()});
+    QCOMPARE(sendRaw(listener.port(), buildRequest("POST", "/observability/v1/retell/observe/", started, "application/json", headers))
+                 .status,
+             200);
+    QTRY_COMPARE(panel.model()->rowCount(), 1);
+    panel.findChild<QTableView *>()->selectRow(0);
+
+    auto *replayer = panel.findChild<RequestReplayer *>();
+    QVERIFY(replayer);
+    QSignalSpy finished(replayer, &RequestReplayer::finished);
+    QTest::mouseClick(button(panel, QStringLiteral("Replay")), Qt::LeftButton);
+    QTRY_COMPARE(finished.size(), 1);
+    QCOMPARE(finished.first().at(1).toInt(), 200);
+    const QList<QLabel *> labels = panel.findChildren<QLabel *>();
+    QVERIFY(std::any_of(labels.cbegin(), labels.cend(), [](QLabel *label) { return label->text() == QLatin1String("Replayed: 200"); }));
+    QTRY_COMPARE(panel.model()->rowCount(), 2);
+    QCOMPARE(panel.model()->entry(0).status, 200);
+
+    QVERIFY(listener.stopAndWait(5000));
 }
 
 QTEST_MAIN(TestListenerPanel)
