@@ -417,6 +417,10 @@ Importieren Sie Anrufprotokolle über Datei › Importieren oder ändern Sie den
         <source>Size</source>
         <translation>Größe</translation>
     </message>
+    <message>
+        <source>The request log could not be read: %1</source>
+        <translation>Das Anfrageprotokoll konnte nicht gelesen werden: %1</translation>
+    </message>
 </context>
 <context>
     <name>RequestReplayer</name>

@@ -214,6 +214,11 @@ bool RequestLogModel::exportJsonl(const QString &databasePath, const QString &fi
             break;
         before = page.last().id;
     }
+    if (reader.failureCount() > 0) {
+        if (error)
+            *error = tr("The request log could not be read: %1").arg(reader.lastError());
+        return false;   // the QSaveFile is discarded: no partial export
+    }
     for (auto it = all.crbegin(); it != all.crend(); ++it) {
         QJsonObject object = toJson(*it);
         const QByteArray bytes = RequestLogger::readBody(it->bodyPath);

@@ -132,6 +132,7 @@ ApiResult CallLogsController::list(const HttpRequest &request)
         return ApiResult::invalid(errors);
 
     CallReader &reader = ThreadReader::forDatabase(m_store->databasePath());
+    const quint64 failures = reader.failureCount();   // an empty page may be a failed one
     const bool exact = filter.narrow(callQuery);
     const qint64 offset = qint64(page - 1) * pageSize;
     qint64 count = 0;
@@ -164,7 +165,7 @@ ApiResult CallLogsController::list(const HttpRequest &request)
             callQuery.offset += kScanBatch;
         }
     }
-    if (count < 0)
+    if (count < 0 || reader.failureCount() != failures)
         return ApiResult::storeReadFailed(reader.lastError());
     if (page > 1 && offset >= count)
         return invalidPage();

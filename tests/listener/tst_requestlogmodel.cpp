@@ -1,5 +1,7 @@
 // RequestLogModel over a real store: QAbstractItemModelTester on load and live appends,
 // newest-first ordering by id, the status colour role, clearing, and the JSONL export.
+#include "../store/storebreaker.h"
+
 #include "item/requestlogmodel.h"
 #include "listener/requestlogger.h"
 #include "store/callstore.h"
@@ -20,6 +22,7 @@ class TestRequestLogModel : public QObject
 
 private slots:
     void loadAppendClearExport();
+    void exportFailsWhenTheLogCannotBeRead();
 };
 
 void TestRequestLogModel::loadAppendClearExport()
@@ -97,6 +100,20 @@ void TestRequestLogModel::loadAppendClearExport()
     QFile segment(bodies.filePath(bodies.entryList(QDir::Files).constFirst()));
     QVERIFY(segment.open(QIODevice::ReadOnly));
     QCOMPARE(segment.readAll(), QByteArray("{\"after\":true}"));
+}
+
+// An unreadable log was exported as an empty file, and "Exported" shown.
+void TestRequestLogModel::exportFailsWhenTheLogCannotBeRead()
+{
+    QTemporaryDir dir;
+    QString error;
+    std::unique_ptr<CallStore> store = CallStore::open(dir.filePath(QStringLiteral("broken.db")), &error);
+    QVERIFY2(store, qPrintable(error));
+    QCOMPARE(StoreBreaker::dropTable(store->databasePath(), QStringLiteral("requests")), QString());
+    const QString exported = dir.filePath(QStringLiteral("log.jsonl"));
+    QVERIFY(!RequestLogModel::exportJsonl(store->databasePath(), exported, &error));
+    QVERIFY2(error.contains(QLatin1String("no such table: requests")), qPrintable(error));
+    QVERIFY(!QFile::exists(exported));
 }
 
 QTEST_GUILESS_MAIN(TestRequestLogModel)

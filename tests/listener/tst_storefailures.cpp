@@ -53,6 +53,7 @@ private slots:
     void readerTellsFailureFromAbsence();
     void callLogRoutes_data();
     void callLogRoutes();
+    void listPage();
     void evaluationRoutes();
     void providerWebhookDoesNotFallBackToTheApiKey();
     void observeDoesNotGuessTheAgentsSettings();
@@ -191,6 +192,22 @@ void TestStoreFailures::callLogRoutes()
     } else if (status == 404) {
         QCOMPARE(response.json()[QStringLiteral("detail")].toString(), QStringLiteral("Not found."));
     }
+}
+
+// The page's calls are read after they were counted: a failure there was a 200 with an
+// empty page.
+void TestStoreFailures::listPage()
+{
+    QVERIFY(postCall(QStringLiteral("list-1"), 6) > 0);
+    RawResponse response = send("GET", "/observability/v1/call-logs/");
+    QCOMPARE(response.status, 200);
+    QCOMPARE(response.json()[QStringLiteral("results")].toArray().size(), 1);
+
+    breakTable(QStringLiteral("turns"));
+    QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("^call store read failed: .*turns")));
+    response = send("GET", "/observability/v1/call-logs/");
+    QCOMPARE(response.status, 500);
+    QCOMPARE(response.json()[QStringLiteral("detail")].toString(), kUnreadable);
 }
 
 void TestStoreFailures::evaluationRoutes()
