@@ -103,8 +103,8 @@ void RecordingFetcher::resumePending()
             qCInfo(lcFetcher) << "resuming" << pending.size() << "recording download(s)";
         for (const PendingRecordingFetch &fetch : pending) {
             const QUrl url(fetch.url, QUrl::StrictMode);
-            if (!isQueuedOrActive(fetch.callId, url))
-                enqueue(fetch.callId, url);
+            if (!isQueuedOrActive(fetch.callDbId, url))
+                enqueue(fetch.callDbId, url);
         }
     });
 }

@@ -141,20 +141,20 @@ QFuture<RemoveOutcome> CallStore::remove(qint64 id)
         [id](WriteSession &session) { session.noteTurnChange(id); });
 }
 
-QFuture<bool> CallStore::setRecording(qint64 callId, const QString &recordingPath, const QString &errorMessage)
+QFuture<bool> CallStore::setRecording(qint64 callDbId, const QString &recordingPath, const QString &errorMessage)
 {
     return m_writer->submit<bool>(
         1,
-        [=](WriteSession &session) { return session.setRecording(callId, recordingPath, errorMessage); },
+        [=](WriteSession &session) { return session.setRecording(callDbId, recordingPath, errorMessage); },
         [](const QString &) { return false; });
 }
 
-QFuture<bool> CallStore::queueRecordingFetch(qint64 callId, const QString &url)
+QFuture<bool> CallStore::queueRecordingFetch(qint64 callDbId, const QString &url)
 {
     return m_writer->submit<bool>(
         1,
         [=](WriteSession &session) {
-            session.queueRecordingFetch(callId, url);
+            session.queueRecordingFetch(callDbId, url);
             return true;
         },
         [](const QString &) { return false; });
@@ -168,11 +168,11 @@ QFuture<QList<PendingRecordingFetch>> CallStore::pendingRecordingFetches()
         [](const QString &) { return QList<PendingRecordingFetch>(); });
 }
 
-QFuture<bool> CallStore::setMetricResults(qint64 callId, const QList<MetricResult> &metrics,
+QFuture<bool> CallStore::setMetricResults(qint64 callDbId, const QList<MetricResult> &metrics,
                                           std::optional<ReviewStatus> status)
 {
     return m_writer->submit<bool>(
-        1, [=](WriteSession &session) { return session.setMetricResults(callId, metrics, status); },
+        1, [=](WriteSession &session) { return session.setMetricResults(callDbId, metrics, status); },
         [](const QString &) { return false; });
 }
 

@@ -92,15 +92,15 @@ public:
     QFuture<RemoveOutcome> remove(qint64 id);
     // The background recording download's result: the local file (relative to
     // recordingsDir(), empty: none) and an error message (empty: none).
-    QFuture<bool> setRecording(qint64 callId, const QString &recordingPath, const QString &errorMessage);
+    QFuture<bool> setRecording(qint64 callDbId, const QString &recordingPath, const QString &errorMessage);
     // The download queue, kept in the database so that downloads survive a kill:
     // queued until setRecording() records the outcome (or the call is removed).
-    QFuture<bool> queueRecordingFetch(qint64 callId, const QString &url);
+    QFuture<bool> queueRecordingFetch(qint64 callDbId, const QString &url);
     // Every queued download, oldest first.
     QFuture<QList<PendingRecordingFetch>> pendingRecordingFetches();
     // Replaces the call's metric results; sets `status` too unless a reviewer already
     // set one (reviewed_*), recording a review event by "metrics".
-    QFuture<bool> setMetricResults(qint64 callId, const QList<MetricResult> &metrics,
+    QFuture<bool> setMetricResults(qint64 callDbId, const QList<MetricResult> &metrics,
                                    std::optional<ReviewStatus> status = std::nullopt);
     // Creates or updates the agent's row (read back with CallReader::agentSettings).
     QFuture<bool> setAgentSettings(const AgentSettings &settings);

@@ -5,6 +5,6 @@
 // A recording download the store keeps until CallStore::setRecording() records its outcome.
 struct PendingRecordingFetch
 {
-    qint64 callId = 0;
+    qint64 callDbId = 0;
     QString url;
 };

@@ -260,10 +260,10 @@ std::optional<qint64> WriteSession::findCall(const QString &agentKey, const QStr
     return id;
 }
 
-void WriteSession::noteTurnChange(qint64 callId)
+void WriteSession::noteTurnChange(qint64 callDbId)
 {
-    if (!m_touchedCalls.contains(callId))
-        m_notedCalls.insert(callId);
+    if (!m_touchedCalls.contains(callDbId))
+        m_notedCalls.insert(callDbId);
 }
 
 void WriteSession::unindexNotedCalls()
@@ -278,11 +278,11 @@ void WriteSession::unindexNotedCalls()
     m_notedCalls.clear();
 }
 
-void WriteSession::unindexNow(qint64 callId)
+void WriteSession::unindexNow(qint64 callDbId)
 {
-    if (m_touchedCalls.contains(callId))
+    if (m_touchedCalls.contains(callDbId))
         return;
-    m_notedCalls = {callId};
+    m_notedCalls = {callDbId};
     unindexNotedCalls();
 }
 
@@ -446,7 +446,7 @@ QSqlQuery &WriteSession::insertTurnsStatement(int rows)
     return *slot;
 }
 
-void WriteSession::insertTurns(qint64 callId, const Turns &turns)
+void WriteSession::insertTurns(qint64 callDbId, const Turns &turns)
 {
     // Several rows per statement: the per-statement cost of Qt SQL and SQLite is paid
     // once per TurnsPerInsert turns instead of once per turn.
@@ -457,7 +457,7 @@ void WriteSession::insertTurns(qint64 callId, const Turns &turns)
         int position = 0;
         for (qsizetype index = first; index < first + rows; ++index) {
             const Turn &turn = turns.at(index);
-            insert.bindValue(position++, callId);
+            insert.bindValue(position++, callDbId);
             insert.bindValue(position++, int(index));
             insert.bindValue(position++, Turn::roleName(turn.role));
             insert.bindValue(position++, turn.content.isNull() ? empty : turn.content);
@@ -469,14 +469,14 @@ void WriteSession::insertTurns(qint64 callId, const Turns &turns)
     }
 }
 
-void WriteSession::replaceMetrics(qint64 callId, const QList<MetricResult> &metrics)
+void WriteSession::replaceMetrics(qint64 callDbId, const QList<MetricResult> &metrics)
 {
     QSqlQuery &clear = statement(DeleteMetrics);
-    clear.bindValue(0, callId);
+    clear.bindValue(0, callDbId);
     exec(clear);
     QSqlQuery &insert = statement(InsertMetric);
     for (const MetricResult &metric : metrics) {
-        insert.bindValue(0, callId);
+        insert.bindValue(0, callDbId);
         insert.bindValue(1, metric.metricId);
         insert.bindValue(2, text(metric.name));
         insert.bindValue(3, text(metric.type));
@@ -486,11 +486,11 @@ void WriteSession::replaceMetrics(qint64 callId, const QList<MetricResult> &metr
     }
 }
 
-ReviewEvent WriteSession::recordEvent(qint64 callId, qint64 time, const QString &source, const QString &field,
+ReviewEvent WriteSession::recordEvent(qint64 callDbId, qint64 time, const QString &source, const QString &field,
                                       const QVariant &oldValue, const QVariant &newValue)
 {
     ReviewEvent event;
-    event.callDbId = callId;
+    event.callDbId = callDbId;
     event.time = QDateTime::fromMSecsSinceEpoch(time, Qt::UTC);
     event.source = source.isEmpty() ? QStringLiteral("unknown") : source;
     event.field = field;
@@ -498,7 +498,7 @@ ReviewEvent WriteSession::recordEvent(qint64 callId, qint64 time, const QString 
     event.newValue = newValue.isNull() ? QString() : newValue.toString();
 
     QSqlQuery &insert = statement(InsertEvent);
-    insert.bindValue(0, callId);
+    insert.bindValue(0, callDbId);
     insert.bindValue(1, time);
     insert.bindValue(2, event.source);
     insert.bindValue(3, field);
@@ -575,55 +575,55 @@ ReviewOutcome WriteSession::review(const ReviewChange &change)
     return outcome;
 }
 
-bool WriteSession::remove(qint64 callId)
+bool WriteSession::remove(qint64 callDbId)
 {
     QSqlQuery find(m_db);
     find.prepare(QStringLiteral("SELECT recording_path FROM calls WHERE id = ?"));
-    find.addBindValue(callId);
+    find.addBindValue(callDbId);
     exec(find);
     if (!find.next())
         return false;
     const QString recording = find.value(0).toString();
     find.finish();
 
-    unindexNow(callId);
+    unindexNow(callDbId);
     QSqlQuery &deleteTurns = statement(DeleteTurns);
-    deleteTurns.bindValue(0, callId);
+    deleteTurns.bindValue(0, callDbId);
     exec(deleteTurns);
     QSqlQuery deleteCall(m_db);
     deleteCall.prepare(QStringLiteral("DELETE FROM calls WHERE id = ?"));   // metrics, events cascade
-    deleteCall.addBindValue(callId);
+    deleteCall.addBindValue(callDbId);
     exec(deleteCall);
     if (!recording.isEmpty())
         m_recordingsToRemove.append(recording);
-    m_changedCalls.append(callId);
+    m_changedCalls.append(callDbId);
     return true;
 }
 
-bool WriteSession::setRecording(qint64 callId, const QString &recordingPath, const QString &errorMessage)
+bool WriteSession::setRecording(qint64 callDbId, const QString &recordingPath, const QString &errorMessage)
 {
     QSqlQuery &update = statement(SetRecording);
     update.bindValue(0, text(recordingPath));
     update.bindValue(1, text(errorMessage));
     update.bindValue(2, now());
-    update.bindValue(3, callId);
+    update.bindValue(3, callDbId);
     exec(update);
     if (update.numRowsAffected() < 1)
         return false;
     QSqlQuery dequeue(m_db);
     dequeue.prepare(QStringLiteral("DELETE FROM recording_fetches WHERE call = ?"));
-    dequeue.addBindValue(callId);
+    dequeue.addBindValue(callDbId);
     exec(dequeue);
-    m_changedCalls.append(callId);
+    m_changedCalls.append(callDbId);
     return true;
 }
 
-void WriteSession::queueRecordingFetch(qint64 callId, const QString &url)
+void WriteSession::queueRecordingFetch(qint64 callDbId, const QString &url)
 {
     QSqlQuery queue(m_db);
     queue.prepare(QStringLiteral("INSERT INTO recording_fetches (call, url, queued_at) VALUES (?, ?, ?) "
                                  "ON CONFLICT (call) DO UPDATE SET url = excluded.url, queued_at = excluded.queued_at"));
-    queue.addBindValue(callId);
+    queue.addBindValue(callDbId);
     queue.addBindValue(url);
     queue.addBindValue(now());
     exec(queue);
@@ -641,11 +641,11 @@ QList<PendingRecordingFetch> WriteSession::pendingRecordingFetches()
     return fetches;
 }
 
-bool WriteSession::setMetricResults(qint64 callId, const QList<MetricResult> &metrics,
+bool WriteSession::setMetricResults(qint64 callDbId, const QList<MetricResult> &metrics,
                                     std::optional<ReviewStatus> status)
 {
     QSqlQuery &load = statement(LoadReview);
-    load.bindValue(0, callId);
+    load.bindValue(0, callDbId);
     exec(load);
     if (!load.next()) {
         load.finish();
@@ -655,7 +655,7 @@ bool WriteSession::setMetricResults(qint64 callId, const QList<MetricResult> &me
     const QVariant feedback = load.value(1);
     load.finish();
 
-    replaceMetrics(callId, metrics);
+    replaceMetrics(callDbId, metrics);
     const qint64 time = now();
     const std::optional<ReviewStatus> current = ReviewStatuses::fromName(oldStatus.toString());
     const bool reviewed = current && ReviewStatuses::isReviewed(*current);
@@ -664,11 +664,11 @@ bool WriteSession::setMetricResults(qint64 callId, const QList<MetricResult> &me
     update.bindValue(0, newStatus);
     update.bindValue(1, feedback);
     update.bindValue(2, time);
-    update.bindValue(3, callId);
+    update.bindValue(3, callDbId);
     exec(update);
     if (differs(newStatus, oldStatus))
-        recordEvent(callId, time, QStringLiteral("metrics"), QStringLiteral("status"), oldStatus, newStatus);
-    m_changedCalls.append(callId);
+        recordEvent(callDbId, time, QStringLiteral("metrics"), QStringLiteral("status"), oldStatus, newStatus);
+    m_changedCalls.append(callDbId);
     return true;
 }
 

@@ -42,16 +42,16 @@ public:
 
     // --- batch FTS bookkeeping ---
     std::optional<qint64> findCall(const QString &agentKey, const QString &callId);
-    void noteTurnChange(qint64 callId);
+    void noteTurnChange(qint64 callDbId);
     void unindexNotedCalls();
     void indexTouchedCalls();
 
     // --- operations (inside the transaction) ---
     UpsertOutcome upsert(const CallLog &call);
     ReviewOutcome review(const ReviewChange &change);
-    bool remove(qint64 callId);
-    bool setRecording(qint64 callId, const QString &recordingPath, const QString &errorMessage);
-    bool setMetricResults(qint64 callId, const QList<MetricResult> &metrics,
+    bool remove(qint64 callDbId);
+    bool setRecording(qint64 callDbId, const QString &recordingPath, const QString &errorMessage);
+    bool setMetricResults(qint64 callDbId, const QList<MetricResult> &metrics,
                           std::optional<ReviewStatus> status);
     void setAgentSettings(const AgentSettings &settings);
     qint64 logRequest(const RequestLogEntry &entry);
@@ -60,7 +60,7 @@ public:
     // rest cost at most 90 % of `maxBytes` (when they cost more than maxBytes).
     RequestLogPruning pruneRequestLog(qint64 maxBytes, qint64 olderThanMs);
     // The recording download queue (setRecording() takes the call off it).
-    void queueRecordingFetch(qint64 callId, const QString &url);
+    void queueRecordingFetch(qint64 callDbId, const QString &url);
     QList<PendingRecordingFetch> pendingRecordingFetches();
 
     // --- after COMMIT: what changed ---
@@ -87,11 +87,11 @@ private:
     void exec(QSqlQuery &query);
     void execSql(const QString &sql);
     void resetBatchState();
-    void unindexNow(qint64 callId);
+    void unindexNow(qint64 callDbId);
     void ensureAgent(const CallLog &call);
-    void insertTurns(qint64 callId, const Turns &turns);
-    void replaceMetrics(qint64 callId, const QList<MetricResult> &metrics);
-    ReviewEvent recordEvent(qint64 callId, qint64 time, const QString &source, const QString &field,
+    void insertTurns(qint64 callDbId, const Turns &turns);
+    void replaceMetrics(qint64 callDbId, const QList<MetricResult> &metrics);
+    ReviewEvent recordEvent(qint64 callDbId, qint64 time, const QString &source, const QString &field,
                             const QVariant &oldValue, const QVariant &newValue);
 
     QSqlDatabase m_db;
