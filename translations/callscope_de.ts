@@ -386,6 +386,10 @@ Importieren Sie Anrufprotokolle über Datei › Importieren oder ändern Sie den
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
+    <message>
+        <source>Call %1 could not be read: %2</source>
+        <translation>Anruf %1 konnte nicht gelesen werden: %2</translation>
+    </message>
 </context>
 <context>
     <name>RequestLogModel</name>

@@ -29,6 +29,7 @@
 namespace {
 
 constexpr int kPathLabelWidth = 460;
+constexpr int kMessageMs = 15000;   // a status bar message, then the call count again
 enum DetailPage { NoCallPage, CallPage };
 
 } // namespace
@@ -271,7 +272,7 @@ void MainWindow::loadCall(qint64 id)
     m_selectedId = id;
     // One call with its turns is small, but it is still disk work: read it off the GUI thread.
     const QString path = m_store->databasePath();
-    m_callWatcher.setFuture(QtConcurrent::run([path, id]() -> std::optional<CallLog> {
+    m_callWatcher.setFuture(QtConcurrent::run([path, id] {
         const CallReader reader(path);
         return reader.callById(id);
     }));
@@ -279,7 +280,10 @@ void MainWindow::loadCall(qint64 id)
 
 void MainWindow::onCallLoaded()
 {
-    const std::optional<CallLog> call = m_callWatcher.result();
+    const StoreLookup<CallLog> call = m_callWatcher.result();
+    // The watcher reports only the last load, that of m_selectedId.
+    if (call.isFailed())
+        statusBar()->showMessage(tr("Call %1 could not be read: %2").arg(m_selectedId).arg(call.error()), kMessageMs);
     if (!call || call->id != m_selectedId)
         return;
     const bool sameCall = call->id == m_shownId;

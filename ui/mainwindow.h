@@ -1,6 +1,7 @@
 #pragma once
 
 #include "calllog/calllog.h"
+#include "store/storelookup.h"
 
 #include <QFutureWatcher>
 #include <QMainWindow>
@@ -84,5 +85,5 @@ private:
     qint64 m_shownId = 0;        // the call whose details are on screen
     int m_waitingRow = -1;       // a picked row whose page is still being read
     bool m_restoringSelection = false;
-    QFutureWatcher<std::optional<CallLog>> m_callWatcher;
+    QFutureWatcher<StoreLookup<CallLog>> m_callWatcher;
 };

@@ -17,6 +17,7 @@ template <typename T>
 class StoreLookup
 {
 public:
+    StoreLookup() = default;   // not found
     static StoreLookup found(T value) { return StoreLookup(std::move(value), {}); }
     static StoreLookup notFound() { return StoreLookup(std::nullopt, {}); }
     // The error is what tells a failure from absence, so it is never empty.

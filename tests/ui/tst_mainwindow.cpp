@@ -1,3 +1,5 @@
+#include "../store/storebreaker.h"
+
 #include "item/calllistmodel.h"
 #include "item/transcriptmodel.h"
 #include "mainwindow.h"
@@ -12,6 +14,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QStatusBar>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTableView>
@@ -32,6 +35,7 @@ private slots:
     void statusComboFilters();
     void selectionFollowsTheCallWhenNewCallsArrive();
     void embedsGermanTranslation();
+    void unreadableCallIsSaid();
 
 private:
     QTableView *callView() const { return m_window->findChild<QTableView *>(QStringLiteral("callList")); }
@@ -159,6 +163,28 @@ void TestMainWindow::embedsGermanTranslation()
     QVERIFY(Translations::install(*qApp, QLocale(QLocale::German, QLocale::Germany)));
     QCOMPARE(QCoreApplication::translate("MainWindow", "&File"), QStringLiteral("&Datei"));
     QCOMPARE(QCoreApplication::translate("CallListModel", "Ended reason"), QStringLiteral("Beendigungsgrund"));
+}
+
+// A call that cannot be read was a click that did nothing at all.
+void TestMainWindow::unreadableCallIsSaid()
+{
+    QTemporaryDir dir;
+    QString error;
+    std::unique_ptr<CallStore> store = CallStore::open(dir.filePath(QStringLiteral("broken.db")), &error);
+    QVERIFY2(store, qPrintable(error));
+    TestCalls::fill(*store, 3);
+    m_window = std::make_unique<MainWindow>(store.get());
+    m_window->show();
+    QTRY_COMPARE(callView()->model()->rowCount(), 3);
+    QTRY_VERIFY(callView()->model()->index(0, 0).data(CallListModel::LoadedRole).toBool());
+    // The list needs no turns; the call's detail does.
+    QCOMPARE(StoreBreaker::dropTable(store->databasePath(), QStringLiteral("turns")), QString());
+    clickRow(0);
+    // The store's own message (the window may speak German after embedsGermanTranslation).
+    QTRY_VERIFY2(m_window->statusBar()->currentMessage().contains(QLatin1String("no such table: turns")),
+                 qPrintable(m_window->statusBar()->currentMessage()));
+    QCOMPARE(m_window->shownCallId(), 0);
+    m_window.reset();
 }
 
 QTEST_MAIN(TestMainWindow)
