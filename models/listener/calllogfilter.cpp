@@ -1,6 +1,8 @@
 #include "calllogfilter.h"
 
 #include "calllog/checkedinteger.h"
+#include "calllog/filtercomparison.h"
+#include "calllog/filtervalueset.h"
 #include "calllog/reviewstatus.h"
 
 #include <QDateTime>
@@ -45,80 +47,6 @@ QJsonValue lookup(const QJsonObject &call, const QString &field)
     if (!parent.isObject())
         return QJsonValue(QJsonValue::Undefined);
     return lookup(parent.toObject(), field.mid(dot + 1));
-}
-
-// The duration field is "MM:SS" in responses; filters compare it in seconds.
-std::optional<double> number(const QJsonValue &value)
-{
-    if (value.isDouble())
-        return value.toDouble();
-    if (value.isBool())
-        return value.toBool() ? 1.0 : 0.0;
-    if (value.isString()) {
-        const QString text = value.toString();
-        bool ok = false;
-        const double parsed = text.toDouble(&ok);
-        if (ok)
-            return parsed;
-        const QStringList parts = text.split(QLatin1Char(':'));
-        if (parts.size() == 2) {
-            bool okMinutes = false, okSeconds = false;
-            const double minutes = parts[0].toDouble(&okMinutes);
-            const double seconds = parts[1].toDouble(&okSeconds);
-            if (okMinutes && okSeconds)
-                return minutes * 60 + seconds;
-        }
-    }
-    return std::nullopt;
-}
-
-QString text(const QJsonValue &value)
-{
-    if (value.isString())
-        return value.toString();
-    if (value.isDouble())
-        return QString::number(value.toDouble(), 'g', 17);
-    if (value.isBool())
-        return value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
-    if (value.isObject())
-        return QString::fromUtf8(QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact));
-    if (value.isArray())
-        return QString::fromUtf8(QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact));
-    return {};
-}
-
-// -1, 0, 1, or nullopt when the two cannot be ordered.
-std::optional<int> order(const QJsonValue &actual, const QJsonValue &expected, bool timeField)
-{
-    if (timeField) {
-        const QDateTime a = QDateTime::fromString(actual.toString(), Qt::ISODateWithMs);
-        const QDateTime b = QDateTime::fromString(expected.toString(), Qt::ISODateWithMs);
-        if (!a.isValid() || !b.isValid())
-            return std::nullopt;
-        return a < b ? -1 : (a > b ? 1 : 0);
-    }
-    if (actual.isString() && expected.isString() && !number(actual) ) {
-        const int c = actual.toString().compare(expected.toString());
-        return c < 0 ? -1 : (c > 0 ? 1 : 0);
-    }
-    const auto a = number(actual);
-    const auto b = number(expected);
-    if (a && b)
-        return *a < *b ? -1 : (*a > *b ? 1 : 0);
-    if (actual.isString() || expected.isString()) {
-        const int c = text(actual).compare(text(expected));
-        return c < 0 ? -1 : (c > 0 ? 1 : 0);
-    }
-    return std::nullopt;
-}
-
-bool equal(const QJsonValue &actual, const QJsonValue &expected, bool timeField)
-{
-    if (actual.isNull() || actual.isUndefined())
-        return expected.isNull();
-    if (const auto o = order(actual, expected, timeField))
-        return *o == 0;
-    return actual == expected;
 }
 
 } // namespace
@@ -221,48 +149,14 @@ CallLogFilter::Node CallLogFilter::parseNode(const QJsonValue &value, const QStr
             if (!(nullAllowed ? isIntegerOrNull(item) : filterInteger(item).has_value())) {
                 errors->add(path + QStringLiteral(".value"),
                             QStringLiteral("\"%1\" takes integers (-2^63 to 2^63-1); %2 is not one.")
-                                .arg(node.field, item.isNull() ? QStringLiteral("null") : text(item).left(40)));
+                                .arg(node.field, item.isNull() ? QStringLiteral("null") : FilterComparison::text(item).left(40)));
                 break;
             }
         }
     }
+    if (node.op == QLatin1String("in") && node.value.isArray())
+        node.inSet = std::make_shared<const FilterValueSet>(node.value.toArray(), isTimeField(node.field));
     return node;
-}
-
-bool CallLogFilter::compare(const QJsonValue &actual, const QString &op, const QJsonValue &expected, bool timeField)
-{
-    const bool missing = actual.isNull() || actual.isUndefined() || (actual.isString() && actual.toString().isEmpty());
-    if (op == QLatin1String("isnull"))
-        return missing == expected.toBool();
-    if (op == QLatin1String("eq"))
-        return equal(actual, expected, timeField);
-    if (op == QLatin1String("neq"))
-        return !equal(actual, expected, timeField);
-    if (op == QLatin1String("in")) {
-        for (const QJsonValue &item : expected.toArray()) {
-            if (equal(actual, item, timeField))
-                return true;
-        }
-        return false;
-    }
-    if (missing)
-        return false;
-    if (op == QLatin1String("contains"))
-        return text(actual).contains(text(expected), Qt::CaseInsensitive);
-    if (op == QLatin1String("startswith"))
-        return text(actual).startsWith(text(expected), Qt::CaseInsensitive);
-    const std::optional<int> o = order(actual, expected, timeField);
-    if (!o)
-        return false;
-    if (op == QLatin1String("gt"))
-        return *o > 0;
-    if (op == QLatin1String("gte"))
-        return *o >= 0;
-    if (op == QLatin1String("lt"))
-        return *o < 0;
-    if (op == QLatin1String("lte"))
-        return *o <= 0;
-    return false;
 }
 
 bool CallLogFilter::evaluate(const Node &node, const QJsonObject &call)
@@ -271,7 +165,8 @@ bool CallLogFilter::evaluate(const Node &node, const QJsonObject &call)
     case Node::Kind::Empty:
         return true;
     case Node::Kind::Condition:
-        return compare(lookup(call, node.field), node.op, node.value, isTimeField(node.field));
+        return FilterComparison::matches(lookup(call, node.field), node.op, node.value, isTimeField(node.field),
+                                         node.inSet.get());
     case Node::Kind::And:
         for (const Node &child : node.children) {
             if (!evaluate(child, call))

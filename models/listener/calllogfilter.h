@@ -8,6 +8,10 @@
 #include <QList>
 #include <QString>
 
+#include <memory>
+
+class FilterValueSet;
+
 // The `filters_v2` query parameter of GET /call-logs/: a condition {field, op, value} or
 // a group {operator: and|or, conditions: [...]}, nested freely, with the operators eq
 // neq gt gte lt lte contains startswith in isnull. Fields are those of the call's
@@ -41,11 +45,11 @@ private:
         QString op;
         QJsonValue value;
         QList<Node> children;
+        std::shared_ptr<const FilterValueSet> inSet;   // for "in": the value list, hashed
     };
 
     static Node parseNode(const QJsonValue &value, const QString &path, FieldErrors *errors, int depth);
     static bool evaluate(const Node &node, const QJsonObject &call);
-    static bool compare(const QJsonValue &actual, const QString &op, const QJsonValue &expected, bool timeField);
     bool narrowNode(const Node &node, CallQuery &query) const;
 
     Node m_root;

@@ -8,6 +8,8 @@
 #include "store/callstore.h"
 #include "store/threadreader.h"
 
+#include <QHash>
+
 namespace {
 
 constexpr int kMaxRerunCalls = 1000;
@@ -30,10 +32,13 @@ ApiResult returnedAsStored(const QByteArrayList &calls)
 QByteArrayList writtenCalls(const CallReader &reader, const QList<qint64> &databaseIds, const QString &agentKey,
                             CallLogJsonWriter::Shape shape, const QString &missing, FieldErrors *errors)
 {
+    QHash<qint64, CallLog> callsById;
+    for (CallLog &call : reader.callsByIds(databaseIds))
+        callsById.insert(call.id, std::move(call));
     QByteArrayList results;
     for (qint64 databaseId : databaseIds) {
-        const std::optional<CallLog> call = reader.callById(databaseId);
-        if (!call || (!agentKey.isEmpty() && call->agentKey() != agentKey))
+        const auto call = callsById.constFind(databaseId);
+        if (call == callsById.cend() || (!agentKey.isEmpty() && call->agentKey() != agentKey))
             errors->add(QStringLiteral("call_logs"), QStringLiteral("Invalid pk \"%1\" - %2").arg(databaseId).arg(missing));
         else
             results.append(CallLogJsonWriter::write(*call, shape));

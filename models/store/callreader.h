@@ -40,6 +40,9 @@ public:
 
     // Whole calls with turns (in order), metric results and review history.
     StoreLookup<CallLog> callById(qint64 id) const;
+    // Whole calls as callById() reads them, for every listed id that has one (ordered by
+    // id): a fixed number of queries whatever the list's length.
+    QList<CallLog> callsByIds(const QList<qint64> &ids) const;
     // With an empty agentKey, the newest call with that call_id from any agent.
     StoreLookup<CallLog> callByCallId(const QString &callId, const QString &agentKey = {}) const;
     // Calls ordered newest first (timestamp DESC, id DESC); without turns and metric
@@ -75,6 +78,7 @@ private:
                                bool withDetails) const;
     void loadDetails(QList<CallLog> &calls) const;
     CallLog withReviewHistory(CallLog call) const;
+    QList<ReviewEvent> selectReviewEvents(const QString &where, const QVariantList &values) const;
     QList<RequestLogEntry> selectRequests(const QString &tail, const QVariantList &values) const;
     QList<AgentSettings> selectAgents(const QString &where, const QVariantList &values) const;
 

@@ -2,6 +2,8 @@
 #include "store/callstore.h"
 #include "storetestdata.h"
 
+#include "calllog/calllogjsonwriter.h"
+
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -26,6 +28,7 @@ private slots:
     void offsetAndKeysetPagesAgree();
     void listWithDetails();
     void callByCallId();
+    void callsByIdsReadWholeCalls();
     void searchTextCannotBreakMatchSyntax_data();
     void searchTextCannotBreakMatchSyntax();
     void readsWhileWriterWrites();
@@ -211,6 +214,35 @@ void TstCallReader::callByCallId()
     QVERIFY(!reader.callByCallId(QStringLiteral("b1"), QStringLiteral("agent:1")));
     QVERIFY(!reader.callByCallId(QStringLiteral("nope")));
     QCOMPARE(reader.callByCallId(QStringLiteral("a1"))->turns.size(), 3);
+}
+
+// evaluate/rerun read their listed calls in one batch: the same whole calls (turns,
+// metric results, review history) that callById() reads one at a time.
+void TstCallReader::callsByIdsReadWholeCalls()
+{
+    ReviewChange change;
+    change.callDbId = m_ids.value(QStringLiteral("a2"));
+    change.status = ReviewStatus::ReviewedSuccess;
+    change.feedback = QStringLiteral("fine after all");
+    change.source = QStringLiteral("test");
+    QVERIFY(m_store->review(change).result().applied());
+
+    CallReader reader(m_path);
+    QList<qint64> ids{m_ids.value(QStringLiteral("c1")), 999999, m_ids.value(QStringLiteral("a2")),
+                      m_ids.value(QStringLiteral("a1")), m_ids.value(QStringLiteral("c1"))};
+    const QList<CallLog> calls = reader.callsByIds(ids);
+    QList<qint64> expectedIds{m_ids.value(QStringLiteral("a1")), m_ids.value(QStringLiteral("a2")),
+                              m_ids.value(QStringLiteral("c1"))};
+    std::sort(expectedIds.begin(), expectedIds.end());
+    QList<qint64> actualIds;
+    for (const CallLog &call : calls) {
+        actualIds.append(call.id);
+        QCOMPARE(CallLogJsonWriter::write(call, CallLogJsonWriter::Shape::Detail),
+                 CallLogJsonWriter::write(*reader.callById(call.id), CallLogJsonWriter::Shape::Detail));
+    }
+    QCOMPARE(actualIds, expectedIds);
+    QCOMPARE(calls[1].reviewHistory.size(), 2);   // status and feedback
+    QVERIFY(reader.callsByIds({}).isEmpty());
 }
 
 void TstCallReader::searchTextCannotBreakMatchSyntax_data()
