@@ -7,7 +7,7 @@ packages=(
   build-essential cmake ninja-build pkg-config
   qt6-base-dev qt6-multimedia-dev libqt6sql6-sqlite libqcustomplot-dev
   qt6-l10n-tools qt6-tools-dev qt6-tools-dev-tools libgl-dev
-  rapidjson-dev libssl-dev
+  rapidjson-dev libssl-dev libsqlite3-dev
   gstreamer1.0-plugins-good gstreamer1.0-libav
   sqlite3 curl wrk xvfb xauth imagemagick espeak-ng sox ffmpeg
   desktop-file-utils appstream

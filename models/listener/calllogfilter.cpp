@@ -4,6 +4,7 @@
 #include "calllog/filtercomparison.h"
 #include "calllog/filtervalueset.h"
 #include "calllog/reviewstatus.h"
+#include "store/callconditionsql.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -188,97 +189,51 @@ bool CallLogFilter::matches(const QJsonObject &callDetail) const
     return evaluate(m_root, callDetail);
 }
 
-// Pushes one condition into the query when SQL gives exactly the same answer.
-bool CallLogFilter::narrowNode(const Node &node, CallQuery &query) const
+std::optional<CallCondition> CallLogFilter::toCondition(const Node &node)
 {
-    if (node.kind != Node::Kind::Condition)
-        return false;
-    if (node.field == QLatin1String("status") && node.op == QLatin1String("eq") && node.value.isString()) {
-        const auto status = ReviewStatuses::fromName(node.value.toString());
-        if (!status || query.status)
-            return false;
-        query.status = status;
-        return true;
-    }
-    if (node.field == QLatin1String("call_id") && query.callIds.isEmpty()) {
-        if (node.op == QLatin1String("eq") && node.value.isString()) {
-            query.callIds = {node.value.toString()};
-            return true;
+    CallCondition condition;
+    switch (node.kind) {
+    case Node::Kind::Empty:
+        return condition;   // an empty All: true, as evaluate() has it
+    case Node::Kind::Condition:
+        if (!CallConditionSql::canExpress(node.field, node.op, node.value))
+            return std::nullopt;
+        condition.kind = CallCondition::Kind::Compare;
+        condition.field = node.field;
+        condition.op = node.op;
+        condition.value = node.value;
+        return condition;
+    case Node::Kind::And:
+    case Node::Kind::Or:
+        // An empty "or" holds, as in evaluate().
+        condition.kind = node.kind == Node::Kind::Or && !node.children.isEmpty() ? CallCondition::Kind::Any
+                                                                                 : CallCondition::Kind::All;
+        for (const Node &child : node.children) {
+            std::optional<CallCondition> part = toCondition(child);
+            if (!part)
+                return std::nullopt;
+            condition.children.append(std::move(*part));
         }
-        if (node.op == QLatin1String("in")) {
-            QStringList ids;
-            for (const QJsonValue &item : node.value.toArray()) {
-                if (!item.isString())
-                    return false;
-                ids.append(item.toString());
-            }
-            if (ids.isEmpty())
-                return false;
-            query.callIds = ids;
-            return true;
-        }
+        return condition;
     }
-    if (node.field == QLatin1String("timestamp") && node.value.isString()) {
-        // Stored times are whole milliseconds, so gt/lt are gte/lte one ms further.
-        const QDateTime time = QDateTime::fromString(node.value.toString(), Qt::ISODateWithMs);
-        if (!time.isValid())
-            return false;
-        if (node.op == QLatin1String("gte") || node.op == QLatin1String("gt")) {
-            const QDateTime from = node.op == QLatin1String("gt") ? time.addMSecs(1) : time;
-            if (!query.timestampFrom.isValid() || from > query.timestampFrom)
-                query.timestampFrom = from;
-            return true;
-        }
-        if (node.op == QLatin1String("lte") || node.op == QLatin1String("lt")) {
-            const QDateTime to = node.op == QLatin1String("lt") ? time.addMSecs(-1) : time;
-            if (!query.timestampTo.isValid() || to < query.timestampTo)
-                query.timestampTo = to;
-            return true;
-        }
-        return false;
-    }
-    if (node.field == QLatin1String("agent") && node.op == QLatin1String("eq") && node.value.isDouble()) {
-        // A call's agent key is "agent:<agent>" exactly when it has an agent id.
-        const QString key = QStringLiteral("agent:%1").arg(*filterInteger(node.value));
-        if (!query.agentKey.isEmpty() && query.agentKey != key)
-            return false;
-        query.agentKey = key;
-        return true;
-    }
-    if (node.field == QLatin1String("id") && query.ids.isEmpty()) {
-        QList<qint64> ids;
-        const QJsonArray items = node.op == QLatin1String("in") ? node.value.toArray()
-                                 : node.op == QLatin1String("eq") ? QJsonArray{node.value}
-                                                                  : QJsonArray();
-        for (const QJsonValue &item : items) {
-            // Checked when parsed; strings and nulls keep the per-call comparison.
-            if (!item.isDouble())
-                return false;
-            ids.append(*filterInteger(item));
-        }
-        if (ids.isEmpty())
-            return false;
-        query.ids = ids;
-        return true;
-    }
-    return false;
+    return std::nullopt;
 }
 
 bool CallLogFilter::narrow(CallQuery &query) const
 {
-    switch (m_root.kind) {
-    case Node::Kind::Empty:
+    if (std::optional<CallCondition> whole = toCondition(m_root)) {
+        query.conditions.append(std::move(*whole));
         return true;
-    case Node::Kind::Condition:
-        return narrowNode(m_root, query);
-    case Node::Kind::And: {
-        bool all = true;
-        for (const Node &child : m_root.children)
-            all = narrowNode(child, query) && all;
-        return all;
     }
-    case Node::Kind::Or:
+    if (m_root.kind != Node::Kind::And)
         return false;
+    // Of a top-level "and", whatever SQL can decide still narrows the rows matched here.
+    bool all = true;
+    for (const Node &child : m_root.children) {
+        if (std::optional<CallCondition> part = toCondition(child))
+            query.conditions.append(std::move(*part));
+        else
+            all = false;
     }
-    return false;
+    return all;
 }

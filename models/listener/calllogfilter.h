@@ -18,8 +18,10 @@ class FilterValueSet;
 // CallLogDetail JSON ("status", "call_id", "agent", "customer_number", "timestamp",
 // "duration", "success", ...); "metadata.key" and "dynamic_variables.key" reach inside.
 //
-// The filter narrows a CallQuery with what SQL can do (top-level AND conditions on
-// status, call_id, id, agent and timestamp ranges), and matches() decides the rest on each call.
+// narrow() hands SQL every part of the filter it can decide with the same answer as
+// matches() (conditions on the call's columns: ids, agent, status, timestamps, duration,
+// ended reason, customer number, ..., nested in and/or as they come; see CallConditionSql),
+// and matches() decides the rest on each call (metadata.*, success, transcript, ...).
 // contains/startswith compare case-insensitively; timestamps compare as instants. Integer
 // fields (id, agent) take integers only, and an "in" list at most 1000 values (400 otherwise).
 class CallLogFilter
@@ -50,7 +52,8 @@ private:
 
     static Node parseNode(const QJsonValue &value, const QString &path, FieldErrors *errors, int depth);
     static bool evaluate(const Node &node, const QJsonObject &call);
-    bool narrowNode(const Node &node, CallQuery &query) const;
+    // The node as a condition SQL decides, when SQL can decide every part of it.
+    static std::optional<CallCondition> toCondition(const Node &node);
 
     Node m_root;
 };

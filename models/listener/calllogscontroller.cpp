@@ -147,7 +147,8 @@ ApiResult CallLogsController::list(const HttpRequest &request)
                 results.append(CallLogJsonWriter::write(call, CallLogJsonWriter::Shape::Response));
         }
     } else {
-        // Conditions SQL cannot express are matched call by call, newest first.
+        // Conditions SQL cannot express are matched call by call, newest first, in
+        // batches that each continue after the last (keyset: every batch costs the same).
         callQuery.withDetails = true;
         callQuery.limit = kScanBatch;
         callQuery.offset = 0;
@@ -162,7 +163,8 @@ ApiResult CallLogsController::list(const HttpRequest &request)
             }
             if (batch.size() < kScanBatch)
                 break;
-            callQuery.offset += kScanBatch;
+            callQuery.afterTimestamp = batch.last().timestamp;
+            callQuery.afterId = batch.last().id;
         }
     }
     if (count < 0 || reader.failureCount() != failures)

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "callcondition.h"
+
 #include "calllog/reviewstatus.h"
 
 #include <QDateTime>
@@ -22,12 +24,15 @@ struct CallQuery
     QDateTime timestampTo;       // inclusive
     QList<qint64> ids;           // database ids
     QStringList callIds;         // the senders' call_id values
+    QList<CallCondition> conditions;   // filters_v2 parts SQL decides, all must hold
     // Keyset paging: only rows after (older than) this one in the result order.
     // Used when afterId > 0 (then afterTimestamp must be that row's timestamp);
     // costs the same on every page, unlike a large offset.
     QDateTime afterTimestamp;
     qint64 afterId = 0;
     int limit = 100;             // <= 0: no limit
+    // Rows to skip. list() does not read and drop them: it finds the row before the page
+    // from the (timestamp, id) index entries alone, then reads the page by keyset.
     int offset = 0;
     // list() normally leaves turns and metric results out; API list bodies need them.
     bool withDetails = false;

@@ -1,5 +1,6 @@
 #include "callreader.h"
 
+#include "callconditionsql.h"
 #include "ftsquery.h"
 #include "sqliteconnection.h"
 #include "storelog.h"
@@ -137,6 +138,8 @@ QString whereClause(const CallQuery &query, QVariantList *values, bool withKeyse
         terms << QStringLiteral("c.call_id") + InJsonList;
         *values << jsonList(query.callIds);
     }
+    for (const CallCondition &condition : query.conditions)
+        terms << CallConditionSql::where(condition, values);
     if (withKeyset && query.afterId > 0) {
         terms << QStringLiteral("(c.timestamp, c.id) < (?, ?)");
         *values << query.afterTimestamp.toMSecsSinceEpoch() << query.afterId;
@@ -314,11 +317,31 @@ StoreLookup<CallLog> CallReader::callByCallId(const QString &callId, const QStri
 
 QList<CallLog> CallReader::list(const CallQuery &query) const
 {
+    if (!isOpen())
+        return {};
+    CallQuery page = query;
+    if (query.offset > 0) {
+        // A deep page: OFFSET would read, join and drop every row before it. The row just
+        // before the page is found from index entries only (no table rows, no join), at
+        // most what count() costs, and the page is read after it by keyset.
+        QVariantList values;
+        const QString where = whereClause(query, &values, true);
+        values << query.offset - 1;
+        QSqlQuery before = select(QStringLiteral("SELECT c.timestamp, c.id FROM calls c%1 "
+                                                 "ORDER BY c.timestamp DESC, c.id DESC LIMIT 1 OFFSET ?")
+                                      .arg(where.isEmpty() ? QString() : QStringLiteral(" WHERE ") + where),
+                                  values);
+        if (!before.next())
+            return {};   // past the last row, or an error (lastError())
+        page.afterTimestamp = fromMs(before.value(0));
+        page.afterId = before.value(1).toLongLong();
+        page.offset = 0;
+    }
     QVariantList values;
-    const QString where = whereClause(query, &values, true);
-    const QString tail = QStringLiteral(" ORDER BY c.timestamp DESC, c.id DESC LIMIT ? OFFSET ?");
-    values << (query.limit > 0 ? query.limit : -1) << std::max(0, query.offset);
-    return selectCalls(where, values, tail, query.withDetails);
+    const QString where = whereClause(page, &values, true);
+    values << (page.limit > 0 ? page.limit : -1);
+    return selectCalls(where, values, QStringLiteral(" ORDER BY c.timestamp DESC, c.id DESC LIMIT ?"),
+                       page.withDetails);
 }
 
 qint64 CallReader::count(const CallQuery &query) const

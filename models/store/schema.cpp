@@ -134,6 +134,13 @@ const std::vector<QStringList> &migrations()
                 + coalesce(CAST(substr(body_path, length(rtrim(body_path, '0123456789')) + 1) AS INTEGER), 0))"),
             QStringLiteral("CREATE INDEX requests_time ON requests (time)"),
         },
+        // 6: filters_v2 conditions decided in SQL (CallConditionSql), each index in list
+        // order (timestamp, id) after its equality, so a filtered page is a range of it.
+        {
+            QStringLiteral("CREATE INDEX calls_agent_status ON calls (agent_key, status, timestamp, id)"),
+            QStringLiteral("CREATE INDEX calls_customer ON calls (customer_number, timestamp, id)"),
+            QStringLiteral("CREATE INDEX calls_ended_reason ON calls (call_ended_reason, timestamp, id)"),
+        },
     };
     return steps;
 }

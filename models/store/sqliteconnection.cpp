@@ -1,5 +1,6 @@
 #include "sqliteconnection.h"
 
+#include "filtersqlfunction.h"
 #include "storelog.h"
 
 #include <QFileInfo>
@@ -34,7 +35,7 @@ SqliteConnection::SqliteConnection(const QString &path, const QString &purpose, 
         m_error = m_db.lastError().text();
         return;
     }
-    m_open = applyPragmas(mode);
+    m_open = applyPragmas(mode) && FilterSqlFunction::install(m_db, &m_error);
     if (m_open)
         qCDebug(lcStore) << "opened" << m_name << path;
 }

@@ -52,7 +52,7 @@ void TstSchema::freshDatabaseIsLatest()
     SqliteConnection connection(path(QStringLiteral("fresh.db")), QStringLiteral("test"), SqliteConnection::Mode::ReadOnly);
     QVERIFY2(connection.isOpen(), qPrintable(connection.errorString()));
     QCOMPARE(Schema::version(connection.database()), Schema::latestVersion());
-    QCOMPARE(Schema::latestVersion(), 5);
+    QCOMPARE(Schema::latestVersion(), 6);
     QCOMPARE(scalar(connection.database(), QStringLiteral("PRAGMA journal_mode")), QStringLiteral("wal"));
     // The writer merges FTS segments itself, a little per group (migration 3).
     QCOMPARE(scalar(connection.database(), QStringLiteral("SELECT v FROM turns_fts_config WHERE k = 'automerge'")),
@@ -64,7 +64,8 @@ void TstSchema::tablesExist_data()
 {
     QTest::addColumn<QString>("name");
     for (const char *name : {"agents", "calls", "turns", "turns_fts", "metric_results", "review_events",
-                             "requests", "calls_time", "calls_status", "calls_agent"})
+                             "requests", "calls_time", "calls_status", "calls_agent", "calls_agent_status",
+                             "calls_customer", "calls_ended_reason"})
         QTest::newRow(name) << QString::fromLatin1(name);
 }
 
