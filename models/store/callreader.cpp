@@ -322,8 +322,9 @@ QList<CallLog> CallReader::list(const CallQuery &query) const
     CallQuery page = query;
     if (query.offset > 0) {
         // A deep page: OFFSET would read, join and drop every row before it. The row just
-        // before the page is found from index entries only (no table rows, no join), at
-        // most what count() costs, and the page is read after it by keyset.
+        // before the page is found reading only what the WHERE needs (the index entries,
+        // when it covers them), never more than count() reads, and the page is read
+        // after it by keyset.
         QVariantList values;
         const QString where = whereClause(query, &values, true);
         values << query.offset - 1;
@@ -331,8 +332,10 @@ QList<CallLog> CallReader::list(const CallQuery &query) const
                                                  "ORDER BY c.timestamp DESC, c.id DESC LIMIT 1 OFFSET ?")
                                       .arg(where.isEmpty() ? QString() : QStringLiteral(" WHERE ") + where),
                                   values);
-        if (!before.next())
-            return {};   // past the last row, or an error (lastError())
+        if (!before.next()) {
+            stepped(before);   // past the last row, or a failure (counted)
+            return {};
+        }
         page.afterTimestamp = fromMs(before.value(0));
         page.afterId = before.value(1).toLongLong();
         page.offset = 0;
