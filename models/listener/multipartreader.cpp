@@ -1,7 +1,5 @@
 #include "multipartreader.h"
 
-#include "listenerlog.h"
-
 #include <QDir>
 #include <QTemporaryFile>
 
