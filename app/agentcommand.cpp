@@ -35,7 +35,7 @@ int AgentCommand::run(const QStringList &arguments, const QString &databasePath)
         if (reader.failureCount() > 0)
             return CommandLine::storeUnreadable(QStringLiteral("agent"), reader.lastError());
         for (const AgentSettings &agent : agents) {
-            out << agent.agentKey.leftJustified(32) << agent.name.leftJustified(24)
+            out << agent.agentKey.toString().leftJustified(32) << agent.name.leftJustified(24)
                 << (agent.lenientRoles ? QStringLiteral("on") : QStringLiteral("off")).leftJustified(15)
                 << (agent.webhookSecret.isEmpty() ? "not set" : "set") << '\n';
         }
@@ -46,9 +46,9 @@ int AgentCommand::run(const QStringList &arguments, const QString &databasePath)
         return 2;
     }
 
-    const QString key = AgentKey::fromId(positional.at(1)).toString();
+    const AgentKey key = AgentKey::fromId(positional.at(1));
     // Unreadable settings are not absent ones: saving defaults would wipe them.
-    const StoreLookup<AgentSettings> stored = reader.agentSettings(key);
+    const StoreLookup<AgentSettings> stored = reader.agentSettings(key.toString());
     if (stored.isFailed())
         return CommandLine::storeUnreadable(QStringLiteral("agent"), stored.error());
     AgentSettings settings = stored.value_or(AgentSettings());
@@ -66,9 +66,9 @@ int AgentCommand::run(const QStringList &arguments, const QString &databasePath)
     if (parser.isSet(secret))
         settings.webhookSecret = parser.value(secret);
     if (!store->setAgentSettings(settings).result()) {
-        CommandLine::err() << "callscope agent: could not save the settings of " << key << '\n';
+        CommandLine::err() << "callscope agent: could not save the settings of " << key.toString() << '\n';
         return 1;
     }
-    out << "saved " << key << '\n';
+    out << "saved " << key.toString() << '\n';
     return 0;
 }

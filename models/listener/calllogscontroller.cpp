@@ -108,13 +108,13 @@ ApiResult CallLogsController::list(const HttpRequest &request)
         else if (agent <= 0)
             errors.add(QStringLiteral("agent_id"), QStringLiteral("Must be a positive agent id."));
         else
-            callQuery.agentKey = AgentKey::ofAgent(agent).toString();
+            callQuery.agentKey = AgentKey::ofAgent(agent);
     }
     if (!item("assistant_id").isEmpty()) {
-        if (!callQuery.agentKey.isEmpty())
+        if (!callQuery.agentKey.isNull())
             errors.add(QStringLiteral("assistant_id"), QStringLiteral("Give agent_id or assistant_id, not both."));
         else
-            callQuery.agentKey = AgentKey::ofAssistant(item("assistant_id")).toString();
+            callQuery.agentKey = AgentKey::ofAssistant(item("assistant_id"));
     }
     if (!item("call_ids").isEmpty()) {
         const std::optional<QList<qint64>> ids = RequestBodyDecoder::idList(QJsonValue(item("call_ids")));

@@ -29,7 +29,7 @@ ApiResult returnedAsStored(const QByteArrayList &calls)
 
 // Each listed call written in `shape`, in the order given. An id with no call, or (with
 // `agentKey`) another agent's call, is an error on call_logs saying `missing` of it.
-QByteArrayList writtenCalls(const CallReader &reader, const QList<qint64> &databaseIds, const QString &agentKey,
+QByteArrayList writtenCalls(const CallReader &reader, const QList<qint64> &databaseIds, const AgentKey &agentKey,
                             CallLogJsonWriter::Shape shape, const QString &missing, FieldErrors *errors)
 {
     QHash<qint64, CallLog> callsById;
@@ -38,7 +38,7 @@ QByteArrayList writtenCalls(const CallReader &reader, const QList<qint64> &datab
     QByteArrayList results;
     for (qint64 databaseId : databaseIds) {
         const auto call = callsById.constFind(databaseId);
-        if (call == callsById.cend() || (!agentKey.isEmpty() && call->agentKey() != agentKey))
+        if (call == callsById.cend() || (!agentKey.isNull() && call->agentKey() != agentKey.toString()))
             errors->add(QStringLiteral("call_logs"), QStringLiteral("Invalid pk \"%1\" - %2").arg(databaseId).arg(missing));
         else
             results.append(CallLogJsonWriter::write(*call, shape));
@@ -104,7 +104,7 @@ ApiResult EvaluationController::rerunEvaluation(const HttpRequest &request)
         errors.add(QStringLiteral("agent_id"), QStringLiteral("A valid integer is required."));
     else if (!agentId.isEmpty() && agent <= 0)
         errors.add(QStringLiteral("agent_id"), QStringLiteral("Must be a positive agent id."));
-    const QString agentKey = (agentId.isEmpty() ? AgentKey::ofAssistant(assistantId) : AgentKey::ofAgent(agent)).toString();
+    const AgentKey agentKey = agentId.isEmpty() ? AgentKey::ofAssistant(assistantId) : AgentKey::ofAgent(agent);
     const QJsonValue callLogs = body.value(QStringLiteral("call_logs"));
     std::optional<QList<qint64>> databaseIds;
     const bool all = callLogs.toString() == QLatin1String("all");

@@ -1,14 +1,15 @@
 #pragma once
 
+#include "calllog/agentkey.h"
+
 #include <QJsonObject>
 #include <QString>
 
-// Per-agent settings kept in the agents table, keyed by CallLog::agentKey()
-// ("agent:12", "assistant:asst_1"). Unknown keys of the stored settings JSON survive a
+// Per-agent settings kept in the agents table, keyed by the agent's key. Unknown keys of the stored settings JSON survive a
 // write (they are merged, not replaced).
 struct AgentSettings
 {
-    QString agentKey;
+    AgentKey agentKey;
     QString name;
     bool lenientRoles = false;      // accept "agent"/"user"-style roles in the cekura format
     QString webhookSecret;          // empty: no signature check

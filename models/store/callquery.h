@@ -2,6 +2,7 @@
 
 #include "callcondition.h"
 
+#include "calllog/agentkey.h"
 #include "calllog/reviewstatus.h"
 
 #include <QDateTime>
@@ -17,7 +18,7 @@
 struct CallQuery
 {
     std::optional<ReviewStatus> status;
-    QString agentKey;            // "agent:12" / "assistant:asst_1" (CallLog::agentKey)
+    AgentKey agentKey;           // a null key does not filter
     QString agent;               // equals the agent id or the assistant id as text
     QString search;              // full-text over turn content: every word must occur
     QDateTime timestampFrom;     // inclusive

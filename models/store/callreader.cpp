@@ -104,9 +104,9 @@ QString whereClause(const CallQuery &query, QVariantList *values, bool withKeyse
         terms << QStringLiteral("c.status = ?");
         *values << ReviewStatuses::name(*query.status);
     }
-    if (!query.agentKey.isEmpty()) {
+    if (!query.agentKey.isNull()) {
         terms << QStringLiteral("c.agent_key = ?");
-        *values << query.agentKey;
+        *values << query.agentKey.toString();
     }
     if (!query.agent.isEmpty()) {
         terms << QStringLiteral("(c.agent_key = ? OR c.assistant_id = ?)");
@@ -458,7 +458,7 @@ QList<AgentSettings> CallReader::selectAgents(const QString &where, const QVaria
                              values);
     while (query.next()) {
         AgentSettings settings;
-        settings.agentKey = query.value(0).toString();
+        settings.agentKey = AgentKey::parse(query.value(0).toString());
         settings.name = query.value(1).toString();
         settings.lenientRoles = objectFrom(query.value(2)).value(QStringLiteral("lenient_roles")).toBool();
         settings.webhookSecret = query.value(3).toString();

@@ -674,10 +674,11 @@ bool WriteSession::setMetricResults(qint64 callDbId, const QList<MetricResult> &
 
 void WriteSession::setAgentSettings(const AgentSettings &settings)
 {
-    if (settings.agentKey.isEmpty())
+    if (settings.agentKey.isNull())
         throw StoreError(QStringLiteral("agent key is empty"));
+    const AgentKey &key = settings.agentKey;
     QSqlQuery &load = statement(LoadAgentSettings);
-    load.bindValue(0, settings.agentKey);
+    load.bindValue(0, key.toString());
     exec(load);
     QJsonObject stored;
     if (load.next())
@@ -685,12 +686,11 @@ void WriteSession::setAgentSettings(const AgentSettings &settings)
     load.finish();
     stored.insert(QStringLiteral("lenient_roles"), settings.lenientRoles);
 
-    const AgentKey key = AgentKey::parse(settings.agentKey);
     const QVariant agentId = key.agent() ? QVariant(*key.agent()) : QVariant();
     const QVariant assistantId = key.assistantId().isEmpty() ? QVariant() : QVariant(key.assistantId());
 
     QSqlQuery &save = statement(SaveAgentSettings);
-    save.bindValue(0, settings.agentKey);
+    save.bindValue(0, key.toString());
     save.bindValue(1, agentId);
     save.bindValue(2, assistantId);
     save.bindValue(3, text(settings.name));
@@ -698,7 +698,7 @@ void WriteSession::setAgentSettings(const AgentSettings &settings)
     save.bindValue(5, text(settings.webhookSecret));
     save.bindValue(6, now());
     exec(save);
-    m_knownAgents.insert(settings.agentKey, settings.name);
+    m_knownAgents.insert(key.toString(), settings.name);
 }
 
 qint64 WriteSession::logRequest(const RequestLogEntry &entry)

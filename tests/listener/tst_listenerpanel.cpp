@@ -107,7 +107,7 @@ void TestListenerPanel::replayButtonResignsThroughTheReplayer()
     std::unique_ptr<CallStore> store = CallStore::open(dir.filePath(QStringLiteral("replay.db")), &error);
     QVERIFY2(store, qPrintable(error));
     AgentSettings settings;
-    settings.agentKey = QStringLiteral("agent:31");
+    settings.agentKey = AgentKey::ofAgent(31);
     settings.webhookSecret = QStringLiteral("panel-secret");
     QVERIFY(store->setAgentSettings(settings).result());
     IngestPipeline pipeline(store.get());

@@ -615,7 +615,7 @@ void TestObserveApi::providerWebhooks()
 
     // With a secret: the signature decides, and a wrong one says why.
     AgentSettings settings;
-    settings.agentKey = QStringLiteral("agent:55");
+    settings.agentKey = AgentKey::ofAgent(55);
     settings.webhookSecret = QStringLiteral("whsec");
     QVERIFY(m_store->setAgentSettings(settings).result());
     response = post(target, report, "application/json", {});
@@ -645,7 +645,7 @@ void TestObserveApi::providerWebhookAgentIdWithLeadingZeros()
     const ProviderWebhook *vapi = ProviderWebhooks::find(QStringLiteral("vapi"));
     QVERIFY(vapi);
     AgentSettings settings;
-    settings.agentKey = QStringLiteral("agent:7");
+    settings.agentKey = AgentKey::ofAgent(7);
     settings.webhookSecret = QStringLiteral("whsec-7");
     QVERIFY(m_store->setAgentSettings(settings).result());
 

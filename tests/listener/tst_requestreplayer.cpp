@@ -92,7 +92,7 @@ void TestRequestReplayer::cleanup()
 void TestRequestReplayer::setSecret(const QString &secret)
 {
     AgentSettings settings;
-    settings.agentKey = kAgent;
+    settings.agentKey = AgentKey::parse(kAgent);
     settings.webhookSecret = secret;
     QVERIFY(m_store->setAgentSettings(settings).result());
 }

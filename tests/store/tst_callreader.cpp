@@ -102,10 +102,12 @@ void TstCallReader::list_data()
     QTest::newRow("all") << CallQuery() << QStringList{"c1", "b2", "b1", "a3", "a2", "a1"};
     QTest::newRow("status") << query([](CallQuery &q) { q.status = ReviewStatus::Success; })
                             << QStringList{"b2", "a1"};
-    QTest::newRow("agent key") << query([](CallQuery &q) { q.agentKey = QStringLiteral("agent:1"); })
+    QTest::newRow("agent key") << query([](CallQuery &q) { q.agentKey = AgentKey::ofAgent(1); })
                                << QStringList{"a2", "a1"};
-    QTest::newRow("assistant key") << query([](CallQuery &q) { q.agentKey = QStringLiteral("assistant:asst_x"); })
+    QTest::newRow("assistant key") << query([](CallQuery &q) { q.agentKey = AgentKey::ofAssistant(QStringLiteral("asst_x")); })
                                    << QStringList{"b2", "b1"};
+    QTest::newRow("agent key from id text") << query([](CallQuery &q) { q.agentKey = AgentKey::fromId(QStringLiteral("001")); })
+                                            << QStringList{"a2", "a1"};
     QTest::newRow("agent text: id") << query([](CallQuery &q) { q.agent = QStringLiteral("2"); }) << QStringList{"a3"};
     QTest::newRow("agent text: assistant") << query([](CallQuery &q) { q.agent = QStringLiteral("asst_y"); })
                                            << QStringList{"c1"};
@@ -158,7 +160,7 @@ void TstCallReader::ordersNewestFirstWithIdTieBreak()
 
     CallReader reader(m_path);
     CallQuery query;
-    query.agentKey = QStringLiteral("agent:9");
+    query.agentKey = AgentKey::ofAgent(9);
     const QList<CallLog> calls = reader.list(query);
     QCOMPARE(calls.size(), 2);
     QCOMPARE(calls[0].id, secondId);
@@ -296,7 +298,7 @@ void TstCallReader::readsWhileWriterWrites()
     qint64 last = before;
     int reads = 0;
     CallQuery recent;
-    recent.agentKey = QStringLiteral("agent:50");
+    recent.agentKey = AgentKey::ofAgent(50);
     recent.limit = 20;
     while (!done) {
         const qint64 now = reader.count(all);

@@ -664,14 +664,15 @@ void TstCallStore::agentSettingsRoundTrip()
     QVERIFY(reader.agentSettings(QStringLiteral("agent:7")));
     QVERIFY(!reader.agentSettings(QStringLiteral("agent:7"))->lenientRoles);
 
-    AgentSettings settings{QStringLiteral("agent:7"), QStringLiteral("Front desk"), true, QStringLiteral("s3cret")};
+    AgentSettings settings{AgentKey::ofAgent(7), QStringLiteral("Front desk"), true, QStringLiteral("s3cret")};
     QVERIFY(m_store->setAgentSettings(settings).result());
-    AgentSettings assistant{QStringLiteral("assistant:asst_1"), QString(), false, QString()};
+    AgentSettings assistant{AgentKey::ofAssistant(QStringLiteral("asst_1")), QString(), false, QString()};
     QVERIFY(m_store->setAgentSettings(assistant).result());
 
     const std::optional<AgentSettings> stored = reader.agentSettings(QStringLiteral("agent:7"));
     QVERIFY(stored);
     QCOMPARE(stored->name, settings.name);
+    QVERIFY(stored->agentKey == AgentKey::fromId(QStringLiteral("07")));   // read back as the value type
     QVERIFY(stored->lenientRoles);
     QCOMPARE(stored->webhookSecret, settings.webhookSecret);
     QCOMPARE(reader.agents().size(), 2);
