@@ -55,6 +55,12 @@ QVariant text(const QString &value)
     return value.isEmpty() ? QVariant() : QVariant(value);
 }
 
+// For NOT NULL text columns: Qt binds a null QString as SQL NULL.
+QVariant nonNullText(const QString &value)
+{
+    return value.isNull() ? QVariant(QStringLiteral("")) : QVariant(value);
+}
+
 QVariant json(const QJsonObject &object)
 {
     if (object.isEmpty())
@@ -706,8 +712,9 @@ qint64 WriteSession::logRequest(const RequestLogEntry &entry)
     QSqlQuery &insert = statement(InsertRequest);
     insert.bindValue(0, entry.time.isValid() ? entry.time.toMSecsSinceEpoch() : now());
     insert.bindValue(1, text(entry.clientAddress));
-    insert.bindValue(2, entry.method);
-    insert.bindValue(3, entry.path);
+    // A request line too broken to parse leaves both empty; the refusal is still logged.
+    insert.bindValue(2, nonNullText(entry.method));
+    insert.bindValue(3, nonNullText(entry.path));
     insert.bindValue(4, entry.status);
     insert.bindValue(5, entry.latencyMs);
     insert.bindValue(6, entry.requestSize);

@@ -70,6 +70,7 @@ private slots:
     void noSecretIsStoredOrPrinted();
     void refusedBodyKeepsOnlyAPrefix_data();
     void refusedBodyKeepsOnlyAPrefix();
+    void refusalWithoutARequestLineIsLogged();
     void logStaysWithinItsBudget();
     void oldEntriesExpire();
     void formatLineEscapesClientText_data();
@@ -223,6 +224,28 @@ void TestRequestLogger::refusedBodyKeepsOnlyAPrefix()
     const std::optional<RequestLogEntry> stored = CallReader(m_store->databasePath()).requestById(logged.first().id);
     QVERIFY(stored);
     QCOMPARE(stored->headers.value(QStringLiteral("X-Padding")).toString().size() < 1000, headerCut);
+}
+
+// Garbage where the request line should be leaves no method or target to log; the 400
+// must still be on record (its NOT NULL columns once made the write fail).
+void TestRequestLogger::refusalWithoutARequestLineIsLogged()
+{
+    RequestLogger logger(m_store.get(), RequestLogger::Limits());
+    QList<RequestLogEntry> logged;
+    connect(&logger, &RequestLogger::requestLogged, this, [&logged](const RequestLogEntry &entry) { logged.append(entry); },
+            Qt::DirectConnection);
+    HttpExchange exchange = exchangeWithBody(400, {});
+    exchange.request.method = QByteArray();
+    exchange.request.target = QByteArray();
+    exchange.request.headers.clear();
+    exchange.transportError = "bad request line";
+    logger.log(exchange);
+    logger.flush();
+    QCOMPARE(logged.size(), 1);
+    const std::optional<RequestLogEntry> stored = CallReader(m_store->databasePath()).requestById(logged.first().id);
+    QVERIFY(stored);
+    QCOMPARE(stored->status, 400);
+    QCOMPARE(stored->method, QString());
 }
 
 void TestRequestLogger::logStaysWithinItsBudget()
