@@ -440,6 +440,10 @@ Importieren Sie Anrufprotokolle über Datei › Importieren oder ändern Sie den
         <source>The listener is not running.</source>
         <translation>Der Listener läuft nicht.</translation>
     </message>
+    <message>
+        <source>This request was refused before its request line could be read; there is nothing to replay.</source>
+        <translation>Diese Anfrage wurde abgewiesen, bevor ihre Anfragezeile gelesen werden konnte; es gibt nichts erneut zu senden.</translation>
+    </message>
 </context>
 <context>
     <name>StatusDelegate</name>

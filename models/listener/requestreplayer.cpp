@@ -83,6 +83,8 @@ RequestReplayer::Request RequestReplayer::build(const RequestLogEntry &entry, co
 
 QString RequestReplayer::notReplayable(const RequestLogEntry &entry)
 {
+    if (entry.method.isEmpty() || entry.path.isEmpty())
+        return tr("This request was refused before its request line could be read; there is nothing to replay.");
     if (entry.headers.contains(QStringLiteral("X-Callscope-Body-Truncated")))
         return tr("This body was only kept in part; it cannot be replayed.");
     return {};

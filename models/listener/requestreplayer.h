@@ -49,7 +49,8 @@ public:
     // Sends `entry` again, with `editedBody` instead of the logged body when given.
     void replay(const RequestLogEntry &entry, const std::optional<QByteArray> &editedBody = std::nullopt);
 
-    // Why `entry` cannot be replayed at all (its body was only kept in part), or empty.
+    // Why `entry` cannot be replayed at all (no request line was read, or its body was only
+    // kept in part), or empty.
     static QString notReplayable(const RequestLogEntry &entry);
 
     // The request replay() sends for `entry` with `body`, signed at `now` with the secret

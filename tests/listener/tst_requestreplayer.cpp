@@ -217,6 +217,13 @@ void TestRequestReplayer::refusedWithoutSendingWhenItCannotBeReplayed()
     QVERIFY(!RequestReplayer::notReplayable(truncated).isEmpty());
     QCOMPARE(replay(truncated), 0);
 
+    // A refusal of garbage where the request line should be: there is no request to send.
+    RequestLogEntry unparsed;
+    unparsed.id = truncated.id;
+    unparsed.status = 400;
+    QVERIFY(!RequestReplayer::notReplayable(unparsed).isEmpty());
+    QCOMPARE(replay(unparsed), 0);
+
     const RequestLogEntry entry = postSigned(kStartedEvent, QStringLiteral("retell-secret"), 200);
     QVERIFY(m_listener->stopAndWait(5000));
     RequestReplayer replayer(m_listener.get());
