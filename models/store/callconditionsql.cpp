@@ -224,26 +224,29 @@ QString textTerm(const QString &sql, const QString &op, const QJsonValue &value,
     return compared(sql, op, value, values);
 }
 
-// Every call has a time; a value that is no time equals none and orders with none.
-QString timeTerm(const QString &sql, const QString &op, const QJsonValue &value, QVariantList *values)
+// A term on a column every call has, compared with the filter's values converted by
+// `convert`: a value it cannot convert equals no call and orders with none.
+template<typename Convert>
+QString convertedTerm(const QString &sql, const QString &op, const QJsonValue &value, QVariantList *values,
+                      Convert convert)
 {
     if (op == QLatin1String("isnull"))
         return value.toBool() ? QStringLiteral("0") : QStringLiteral("1");
     if (op == QLatin1String("in")) {
-        QJsonArray instants;
+        QJsonArray converted;
         for (const QJsonValue &item : value.toArray()) {
-            if (const auto ms = instant(item))
-                instants.append(*ms);
+            if (const auto one = convert(item))
+                converted.append(*one);
         }
-        if (instants.isEmpty())
+        if (converted.isEmpty())
             return QStringLiteral("0");
-        *values << json(instants);
+        *values << json(converted);
         return sql + kInJson;
     }
-    const std::optional<qint64> ms = instant(value);
-    if (!ms)
+    const auto one = convert(value);
+    if (!one)
         return op == QLatin1String("neq") ? QStringLiteral("1") : QStringLiteral("0");
-    *values << *ms;
+    *values << *one;
     if (op == QLatin1String("eq"))
         return sql + QStringLiteral(" = ?");
     if (op == QLatin1String("neq"))
@@ -251,32 +254,17 @@ QString timeTerm(const QString &sql, const QString &op, const QJsonValue &value,
     return sql + comparator(op);
 }
 
+// Every call has a time; a value that is no time equals none and orders with none.
+QString timeTerm(const QString &sql, const QString &op, const QJsonValue &value, QVariantList *values)
+{
+    return convertedTerm(sql, op, value, values, instant);
+}
+
 // The duration is never missing and always number-like ("MM:SS"): it equals number-like
 // values only, as numbers, and canExpress() admits orderings only with those.
 QString durationTerm(const QString &sql, const QString &op, const QJsonValue &value, QVariantList *values)
 {
-    if (op == QLatin1String("isnull"))
-        return value.toBool() ? QStringLiteral("0") : QStringLiteral("1");
-    if (op == QLatin1String("in")) {
-        QJsonArray numbers;
-        for (const QJsonValue &item : value.toArray()) {
-            if (const auto number = seconds(item))
-                numbers.append(*number);
-        }
-        if (numbers.isEmpty())
-            return QStringLiteral("0");
-        *values << json(numbers);
-        return sql + kInJson;
-    }
-    const std::optional<double> number = seconds(value);
-    if (!number)
-        return op == QLatin1String("neq") ? QStringLiteral("1") : QStringLiteral("0");
-    *values << *number;
-    if (op == QLatin1String("eq"))
-        return sql + QStringLiteral(" = ?");
-    if (op == QLatin1String("neq"))
-        return sql + QStringLiteral(" <> ?");
-    return sql + comparator(op);
+    return convertedTerm(sql, op, value, values, seconds);
 }
 
 bool isFiniteSeconds(const QJsonValue &value)
