@@ -168,7 +168,10 @@ ListenerPanel::ListenerPanel(Listener *listener, QWidget *parent)
     connect(m_replayer, &RequestReplayer::finished, this,
             [this](qint64, int status, const QString &error) { showReplayed(status, error); });
 
-    m_key->setText(Listener::loadOrCreateApiKey(m_listener->store()->databasePath()));
+    // The app reads the key before it starts the listener; only a listener started
+    // without one (it failed to start, or a test) makes the panel read the key file.
+    const QString key = m_listener->config().apiKey;
+    m_key->setText(key.isEmpty() ? Listener::loadOrCreateApiKey(m_listener->store()->databasePath()) : key);
     m_model->reload();
     updateState();
 }
