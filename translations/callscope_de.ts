@@ -2,6 +2,37 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>AudioDecoder</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>cannot be opened (%1)</source>
+        <translation>kann nicht geöffnet werden (%1)</translation>
+    </message>
+    <message>
+        <source>is not a readable media file (%1)</source>
+        <translation>ist keine lesbare Mediendatei (%1)</translation>
+    </message>
+    <message>
+        <source>has no audio stream</source>
+        <translation>enthält keine Tonspur</translation>
+    </message>
+    <message>
+        <source>its audio cannot be decoded (%1)</source>
+        <translation>die Tonspur kann nicht dekodiert werden (%1)</translation>
+    </message>
+    <message>
+        <source>its audio has no channels or no sample rate</source>
+        <translation>die Tonspur hat keine Kanäle oder keine Abtastrate</translation>
+    </message>
+    <message>
+        <source>its samples cannot be converted</source>
+        <translation>die Samples können nicht umgewandelt werden</translation>
+    </message>
+</context>
+<context>
     <name>CallHeader</name>
     <message>
         <source>Agent</source>
