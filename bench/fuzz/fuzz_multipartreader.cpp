@@ -6,6 +6,7 @@
 // however the bytes arrive, or when a limit is exceeded in what was accepted.
 
 #include "listener/multipartreader.h"
+#include "splitagreement.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -83,22 +84,6 @@ QByteArray readInPieces(QByteArrayView body, NextPiece nextPiece)
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    const QByteArrayView body(reinterpret_cast<const char *>(data), qsizetype(size));
-    const QByteArray whole = readInPieces(body, [&] { return body.size(); });
-    if (readInPieces(body, [] { return qsizetype(1); }) != whole)
-        std::abort();
-    // Piece sizes 1..97 from an xorshift seeded by the input, so every input has its own split.
-    quint32 state = 2166136261u;
-    for (size_t i = 0; i < size; ++i)
-        state = (state ^ data[i]) * 16777619u;
-    state |= 1;
-    const QByteArray random = readInPieces(body, [&] {
-        state ^= state << 13;
-        state ^= state >> 17;
-        state ^= state << 5;
-        return qsizetype(state % 97 + 1);
-    });
-    if (random != whole)
-        std::abort();
+    requireSameResultHoweverSplit(data, size, [](QByteArrayView input, auto nextPiece) { return readInPieces(input, nextPiece); });
     return 0;
 }
