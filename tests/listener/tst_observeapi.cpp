@@ -3,6 +3,7 @@
 // curl as a real client). Covers every route and status code of the issue, re-posts,
 // concurrent identical posts, the request log's masking, and provider webhooks.
 #include "httptestclient.h"
+#include "testlistener.h"
 
 #include "ingest/ingestpipeline.h"
 #include "listener/listener.h"
@@ -100,18 +101,14 @@ private:
 void TestObserveApi::initTestCase()
 {
     QStandardPaths::setTestModeEnabled(true);
-    QString error;
-    m_store = CallStore::open(m_dir.filePath(QStringLiteral("api.db")), &error);
-    QVERIFY2(m_store, qPrintable(error));
-    m_pipeline = std::make_unique<IngestPipeline>(m_store.get());
-    m_listener = std::make_unique<Listener>(m_store.get(), m_pipeline.get());
     ListenerConfig config;
     config.port = 0;
     config.apiKey = QString::fromLatin1(kKey);
     config.maxBodyBytes = 256 * 1024;
     config.maxMultipartBytes = 2 * 1024 * 1024;
     config.maxUnauthenticatedBodyBytes = 64 * 1024;
-    QVERIFY2(m_listener->start(config, &error), qPrintable(error));
+    const QString error = startTestListener(m_dir.filePath(QStringLiteral("api.db")), config, m_store, m_pipeline, m_listener);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
     m_port = m_listener->port();
     QVERIFY(m_port > 0);
 }

@@ -4,6 +4,7 @@
 // observe body only, so a non-final event (which has none) went out unsigned and was
 // refused, and nothing said why.
 #include "httptestclient.h"
+#include "testlistener.h"
 
 #include "ingest/ingestpipeline.h"
 #include "listener/listener.h"
@@ -68,15 +69,12 @@ void TestRequestReplayer::init()
     m_retell = ProviderWebhooks::find(QStringLiteral("retell"));
     QVERIFY(m_retell);
     m_dir = std::make_unique<QTemporaryDir>();
-    QString error;
-    m_store = CallStore::open(m_dir->filePath(QStringLiteral("replay.db")), &error);
-    QVERIFY2(m_store, qPrintable(error));
-    m_pipeline = std::make_unique<IngestPipeline>(m_store.get());
-    m_listener = std::make_unique<Listener>(m_store.get(), m_pipeline.get());
     ListenerConfig config;
     config.port = 0;
     config.apiKey = QString::fromLatin1(kKey);
-    QVERIFY2(m_listener->start(config, &error), qPrintable(error));
+    const QString error =
+        startTestListener(m_dir->filePath(QStringLiteral("replay.db")), config, m_store, m_pipeline, m_listener);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
     setSecret(QStringLiteral("retell-secret"));
 }
 

@@ -6,6 +6,7 @@
 // settings. The store is made to fail by dropping a table under the running listener
 // (DELETE, which reads no agent, still knows a missing row is missing).
 #include "httptestclient.h"
+#include "testlistener.h"
 
 #include "../store/storebreaker.h"
 
@@ -74,15 +75,12 @@ void TestStoreFailures::init()
 {
     QStandardPaths::setTestModeEnabled(true);
     m_dir = std::make_unique<QTemporaryDir>();
-    QString error;
-    m_store = CallStore::open(m_dir->filePath(QStringLiteral("failing.db")), &error);
-    QVERIFY2(m_store, qPrintable(error));
-    m_pipeline = std::make_unique<IngestPipeline>(m_store.get());
-    m_listener = std::make_unique<Listener>(m_store.get(), m_pipeline.get());
     ListenerConfig config;
     config.port = 0;
     config.apiKey = QString::fromLatin1(kKey);
-    QVERIFY2(m_listener->start(config, &error), qPrintable(error));
+    const QString error =
+        startTestListener(m_dir->filePath(QStringLiteral("failing.db")), config, m_store, m_pipeline, m_listener);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
 }
 
 void TestStoreFailures::cleanup()
