@@ -130,6 +130,12 @@ std::optional<ApiRouter::Route> ApiRouter::match(const QString &rawPath)
     return std::nullopt;
 }
 
+const ProviderWebhook *ApiRouter::providerWebhookFor(const QString &path)
+{
+    const std::optional<Route> route = match(path);
+    return route && route->kind == Route::Kind::Provider ? ProviderWebhooks::find(route->provider) : nullptr;
+}
+
 HeadDecision ApiRouter::checkHead(const HttpRequest &head)
 {
     const std::optional<Route> route = match(head.path());

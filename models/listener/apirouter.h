@@ -16,6 +16,7 @@
 #include <functional>
 #include <optional>
 
+class ProviderWebhook;
 class CallStore;
 class IngestPipeline;
 class RequestLogger;
@@ -47,6 +48,9 @@ public:
     HeadDecision checkHead(const HttpRequest &head) override;
     QFuture<HttpResponse> handle(const HttpRequest &request) override;
     void exchangeFinished(const HttpExchange &exchange) override;
+
+    // The provider webhook that `path` (without its query) is routed to, or null.
+    static const ProviderWebhook *providerWebhookFor(const QString &path);
 
     // Waits for the handlers' pool (used when stopping).
     void waitForDone();

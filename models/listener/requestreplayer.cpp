@@ -1,11 +1,11 @@
 #include "requestreplayer.h"
 
+#include "apirouter.h"
 #include "listener.h"
 #include "requestlogger.h"
 #include "webhooksigningkey.h"
 
 #include "providers/providerwebhook.h"
-#include "providers/providerwebhooks.h"
 #include "store/callstore.h"
 #include "store/threadreader.h"
 #include "store/whenfinished.h"
@@ -13,7 +13,6 @@
 #include <QNetworkAccessManager>
 #include <QNetworkProxy>
 #include <QNetworkReply>
-#include <QRegularExpression>
 #include <QUrlQuery>
 #include <QtConcurrent>
 
@@ -60,13 +59,12 @@ RequestReplayer::Request RequestReplayer::build(const RequestLogEntry &entry, co
     }
     request.headers.append({"X-CEKURA-API-KEY", apiKey.toUtf8()});
 
-    static const QRegularExpression providerRoute(QStringLiteral("^/observability/v1/([a-z]+)/observe/?(\\?|$)"));
-    const QRegularExpressionMatch match = providerRoute.match(entry.path);
-    const ProviderWebhook *webhook = match.hasMatch() ? ProviderWebhooks::find(match.captured(1)) : nullptr;
+    const QUrl target(entry.path);
+    const ProviderWebhook *webhook = ApiRouter::providerWebhookFor(target.path());
     if (!webhook)
         return request;
     const QString agentIdFromQuery =
-        QUrlQuery(QUrl(entry.path).query()).queryItemValue(QStringLiteral("agent_id"), QUrl::FullyDecoded);
+        QUrlQuery(target.query()).queryItemValue(QStringLiteral("agent_id"), QUrl::FullyDecoded);
     const WebhookSigningKey key = WebhookSigningKey::lookUp(reader, webhook->map(body, agentIdFromQuery));
     if (!key.storeError.isEmpty()) {
         request.error = tr("The agent's webhook secret could not be read: %1").arg(key.storeError);
