@@ -38,16 +38,17 @@ QString cachedContentKey(const QString &cacheDir, const QString &path)
 {
     const QFileInfo info(path);
     const QString record = fileRecordPath(cacheDir, info);
+    const QByteArray stamp = fileStamp(info);
     QFile known(record);
     if (known.open(QIODevice::ReadOnly)) {
         const QByteArray line = known.readAll();
-        if (line.startsWith(fileStamp(info)))
-            return QString::fromLatin1(line.mid(fileStamp(info).size()));
+        if (line.startsWith(stamp))
+            return QString::fromLatin1(line.mid(stamp.size()));
     }
     const QString key = PeaksLoader::contentKey(path);
     if (!key.isEmpty() && QDir().mkpath(QFileInfo(record).path())) {
         QSaveFile save(record);
-        if (save.open(QIODevice::WriteOnly) && save.write(fileStamp(info) + key.toLatin1()) >= 0)
+        if (save.open(QIODevice::WriteOnly) && save.write(stamp + key.toLatin1()) >= 0)
             save.commit();
     }
     return key;
