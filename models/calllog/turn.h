@@ -1,5 +1,7 @@
 #pragma once
 
+#include "timedword.h"
+
 #include <QJsonObject>
 #include <QList>
 #include <QString>
@@ -20,6 +22,9 @@ struct Turn
     double endTime = 0.0;
     // Tool entries: {id, name, arguments} for a call, {id, name, result} for a result.
     QJsonObject data;
+    // Spoken turns: the words with their times, when the transcript format carries them
+    // (empty otherwise). Ordered by start time.
+    TimedWords words;
 
     bool isSpeech() const { return role == Role::MainAgent || role == Role::TestingAgent; }
     bool isTool() const { return !isSpeech(); }
