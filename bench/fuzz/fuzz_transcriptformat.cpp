@@ -1,7 +1,8 @@
 // libFuzzer target for one transcript parser, chosen at compile time with
 // -DFUZZ_FORMAT="vapi" (run-fuzz.sh builds one binary per format). Beyond crashes and
 // sanitizer reports, it aborts when a parse that reported no errors breaks the turn
-// invariants every consumer relies on: end >= start >= 0 and turns sorted by start.
+// invariants every consumer relies on: end >= start >= 0 and turns sorted by start, and
+// the same for each turn's words.
 
 #include "formats/transcriptformat.h"
 #include "formats/transcriptformats.h"
@@ -38,6 +39,13 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             std::abort();
         if (i > 0 && turns.at(i - 1).startTime > turn.startTime)
             std::abort();
+        for (qsizetype w = 0; w < turn.words.size(); ++w) {
+            const TimedWord &word = turn.words.at(w);
+            if (!(word.startTime >= 0) || !(word.endTime >= word.startTime))
+                std::abort();
+            if (w > 0 && turn.words.at(w - 1).startTime > word.startTime)
+                std::abort();
+        }
     }
     return 0;
 }

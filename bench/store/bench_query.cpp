@@ -123,7 +123,7 @@ int runIds(const QString &dir, int calls, int runs)
         call.customerNumber = QStringLiteral("+1555%1").arg(c, 7, 10, QLatin1Char('0'));
         for (int t = 0; t < 4; ++t)
             call.turns.append(Turn{t % 2 ? Turn::Role::TestingAgent : Turn::Role::MainAgent,
-                                   QStringLiteral("turn %1 of call %2").arg(t).arg(c), t * 2.0, t * 2.0 + 1.5, {}});
+                                   QStringLiteral("turn %1 of call %2").arg(t).arg(c), t * 2.0, t * 2.0 + 1.5, {}, {}});
         pending.append(store->upsert(call));
     }
     for (QFuture<UpsertOutcome> &outcome : pending) {

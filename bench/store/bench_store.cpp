@@ -60,7 +60,7 @@ QList<CallLog> generateCalls(int count, int turns)
                 words << vocabulary.at(int(random.bounded(vocabulary.size())));
             const double duration = 1.0 + random.bounded(4.0);
             call.turns.append(Turn{t % 2 ? Turn::Role::TestingAgent : Turn::Role::MainAgent,
-                                   words.join(QLatin1Char(' ')), time, time + duration, {}});
+                                   words.join(QLatin1Char(' ')), time, time + duration, {}, {}});
             time += duration + 0.3;
         }
         calls.append(call);

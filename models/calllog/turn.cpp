@@ -1,5 +1,7 @@
 #include "turn.h"
 
+#include <QJsonArray>
+
 QString Turn::roleName(Role role)
 {
     switch (role) {
@@ -31,5 +33,13 @@ QJsonObject Turn::toJson() const
         object.insert(QStringLiteral("content"), content);
     if (!data.isEmpty())
         object.insert(QStringLiteral("data"), data);
+    if (!words.isEmpty()) {
+        QJsonArray timed;
+        for (const TimedWord &word : words)
+            timed.append(QJsonObject{{QStringLiteral("word"), word.text},
+                                     {QStringLiteral("start"), word.startTime},
+                                     {QStringLiteral("end"), word.endTime}});
+        object.insert(QStringLiteral("words"), timed);
+    }
     return object;
 }

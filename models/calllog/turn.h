@@ -32,7 +32,9 @@ struct Turn
     static QString roleName(Role role);
     static std::optional<Role> roleFromName(const QString &name);
 
-    // The cekura JSON object: {role, content, start_time, end_time, data?}.
+    // The cekura JSON object: {role, content, start_time, end_time, data?, words?}, where
+    // words [{word, start, end}] (only when there are any) is a Callscope extension that
+    // the cekura format reads back, so that export and import keep them.
     QJsonObject toJson() const;
 
     bool operator==(const Turn &other) const = default;

@@ -13,6 +13,7 @@ const QLatin1String kContent("content");
 const QLatin1String kStart("start_time");
 const QLatin1String kEnd("end_time");
 const QLatin1String kData("data");
+const QLatin1String kWords("words");
 
 std::optional<Turn::Role> lenientRole(const QString &name)
 {
@@ -41,6 +42,53 @@ bool readSeconds(const QJsonObject &entry, QLatin1String key, const QString &pat
     }
     out = value.toDouble();
     return true;
+}
+
+bool readRequiredSeconds(const QJsonObject &entry, QLatin1String key, const QString &path, FieldErrors &errors,
+                         double &out)
+{
+    const QJsonValue value = entry.value(key);
+    if (value.isUndefined() || value.isNull()) {
+        errors.add(path + QLatin1Char('.') + key, QStringLiteral("This field is required."));
+        return false;
+    }
+    return readSeconds(entry, key, path, errors, out);
+}
+
+// The words[{word, start, end}] of a speech turn, as Turn::toJson() writes them.
+TimedWords readWords(const QJsonValue &value, const QString &path, FieldErrors &errors)
+{
+    TimedWords words;
+    if (value.isUndefined() || value.isNull())
+        return words;
+    if (!value.isArray()) {
+        errors.add(path, QStringLiteral("Must be a list of {word, start, end}."));
+        return words;
+    }
+    const QJsonArray entries = value.toArray();
+    words.reserve(entries.size());
+    for (qsizetype i = 0; i < entries.size(); ++i) {
+        const QString wordPath = path + QStringLiteral("[%1]").arg(i);
+        if (!entries.at(i).isObject()) {
+            errors.add(wordPath, QStringLiteral("Each word must be an object."));
+            continue;
+        }
+        const QJsonObject entry = entries.at(i).toObject();
+        TimedWord word;
+        const QJsonValue text = entry.value(QLatin1String("word"));
+        if (text.isString())
+            word.text = text.toString();
+        else
+            errors.add(wordPath + QLatin1String(".word"), text.isUndefined() || text.isNull()
+                                                               ? QStringLiteral("This field is required.")
+                                                               : QStringLiteral("Must be a string."));
+        const bool hasStart = readRequiredSeconds(entry, QLatin1String("start"), wordPath, errors, word.startTime);
+        const bool hasEnd = readRequiredSeconds(entry, QLatin1String("end"), wordPath, errors, word.endTime);
+        if (hasStart && hasEnd && word.endTime < word.startTime)
+            errors.add(wordPath + QLatin1String(".end"), QStringLiteral("Must not be before start."));
+        words.append(word);
+    }
+    return words;
 }
 
 } // namespace
@@ -122,8 +170,10 @@ Turns CekuraFormat::parse(const QJsonValue &json, const TranscriptParseOptions &
             }
             if (turn.role == Turn::Role::FunctionCallResult && !turn.data.contains(QLatin1String("result")))
                 errors.add(path + QLatin1String(".data.result"), QStringLiteral("This field is required."));
-        } else if (data.isObject()) {
-            turn.data = data.toObject();
+        } else {
+            if (data.isObject())
+                turn.data = data.toObject();
+            turn.words = readWords(entry.value(kWords), path + QLatin1Char('.') + kWords, errors);
         }
         normalizer.add(turn, hasStart, hasEnd);
     }

@@ -75,9 +75,31 @@ void addWordRuns(const QList<Word> &words, const TranscriptParseOptions &options
         turn.content = texts.join(u' ');
         turn.startTime = words.at(first).start;
         turn.endTime = std::max(words.at(last).end, turn.startTime);
+        turn.words.reserve(last - first + 1);
+        for (qsizetype w = first; w <= last; ++w)
+            turn.words.append({words.at(w).text, words.at(w).start, words.at(w).end});
         normalizer.add(turn, true, true);
         first = last + 1;
     }
+}
+
+// An utterance's own words, when every one of them reads. They were never required to be
+// valid (the utterance carries its own times), so a bad one drops them, not the call.
+TimedWords utteranceWords(const TranscriptEntryReader &utterance)
+{
+    FieldErrors ignored;
+    const TranscriptEntryReader quiet(utterance.object(), utterance.path(), ignored);
+    const auto list = quiet.array("words"_L1, false);
+    if (!list)
+        return {};
+    const QList<Word> words = readWords(*list, quiet.fieldPath("words"_L1), std::nullopt, ignored);
+    if (!ignored.isEmpty())
+        return {};
+    TimedWords timed;
+    timed.reserve(words.size());
+    for (const Word &word : words)
+        timed.append({word.text, word.start, word.end});
+    return timed;
 }
 
 void addUtterances(const QJsonArray &utterances, const QString &path, bool byChannel,
@@ -97,6 +119,7 @@ void addUtterances(const QJsonArray &utterances, const QString &path, bool byCha
         turn.content = *transcript;
         turn.startTime = span->first;
         turn.endTime = span->second;
+        turn.words = utteranceWords(*reader);
         normalizer.add(turn, true, true);
     }
 }

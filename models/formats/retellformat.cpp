@@ -24,15 +24,24 @@ bool looksLikeRetellEntry(const QJsonObject &entry)
         || kSkippedRoles.contains(role);
 }
 
-// Reads an utterance's span from its words; nullopt when there are no words to time it.
-std::optional<std::pair<double, double>> wordSpan(const TranscriptEntryReader &utterance, FieldErrors &errors)
+// An utterance's words and the span they cover.
+struct TimedUtterance
+{
+    double start = 0.0;
+    double end = 0.0;
+    TimedWords words;
+};
+
+// Reads an utterance's words; nullopt when there are none to time it. A word's text loses
+// the space Retell leaves after it ("Hi, "); a word without text still times the span.
+std::optional<TimedUtterance> readWords(const TranscriptEntryReader &utterance, FieldErrors &errors)
 {
     const auto words = utterance.array("words"_L1, false);
     if (!words || words->isEmpty())
         return std::nullopt;
     const QString wordsPath = utterance.fieldPath("words"_L1);
-    std::optional<double> start;
-    std::optional<double> end;
+    TimedUtterance timed;
+    timed.words.reserve(words->size());
     for (qsizetype w = 0; w < words->size(); ++w) {
         const auto word = TranscriptEntryReader::item(*words, w, wordsPath, errors);
         if (!word)
@@ -45,15 +54,18 @@ std::optional<std::pair<double, double>> wordSpan(const TranscriptEntryReader &u
             word->fail("end"_L1, u"Must not be before start."_s);
             return std::nullopt;
         }
-        if (!start)
-            start = wordStart;
-        end = wordEnd;
+        if (w == 0)
+            timed.start = *wordStart;
+        timed.end = *wordEnd;
+        const QJsonValue text = word->object().value("word"_L1);
+        if (text.isString())
+            timed.words.append({text.toString().trimmed(), *wordStart, *wordEnd});
     }
-    if (*end < *start) {
+    if (timed.end < timed.start) {
         utterance.fail("words"_L1, u"The last word must not end before the first word starts."_s);
         return std::nullopt;
     }
-    return std::make_pair(*start, *end);
+    return timed;
 }
 
 } // namespace
@@ -86,16 +98,17 @@ Turns RetellFormat::parse(const QJsonValue &json, const TranscriptParseOptions &
         Turn turn;
         if (*role == "agent"_L1 || *role == "user"_L1) {
             const auto content = reader->string("content"_L1, true);
-            const auto span = wordSpan(*reader, errors);
+            auto timed = readWords(*reader, errors);
             if (!content)
                 continue;
             turn.role = *role == "agent"_L1 ? Turn::Role::MainAgent : Turn::Role::TestingAgent;
             turn.content = *content;
-            if (span) {
-                turn.startTime = span->first;
-                turn.endTime = span->second;
+            if (timed) {
+                turn.startTime = timed->start;
+                turn.endTime = timed->end;
+                turn.words = std::move(timed->words);
             }
-            normalizer.add(turn, span.has_value(), span.has_value());
+            normalizer.add(turn, timed.has_value(), timed.has_value());
         } else if (*role == "tool_call_invocation"_L1) {
             const auto id = reader->string("tool_call_id"_L1, true);
             const auto toolName = reader->string("name"_L1, true);

@@ -36,10 +36,15 @@ Turns TurnNormalizer::finish()
         }
     }
 
+    const auto byStart = [](const TimedWord &a, const TimedWord &b) { return a.startTime < b.startTime; };
     Turns turns;
     turns.reserve(m_pending.size());
-    for (const Pending &entry : std::as_const(m_pending))
-        turns.append(entry.turn);
+    for (Pending &entry : m_pending) {
+        TimedWords &words = entry.turn.words;
+        if (!std::is_sorted(words.cbegin(), words.cend(), byStart))
+            std::stable_sort(words.begin(), words.end(), byStart);
+        turns.append(std::move(entry.turn));
+    }
     std::stable_sort(turns.begin(), turns.end(),
                      [](const Turn &a, const Turn &b) { return a.startTime < b.startTime; });
     m_pending.clear();

@@ -8,7 +8,8 @@
 // an entry without a start takes the previous turn's end (0 when first; its own end when
 // that comes earlier); an entry without an end takes the next turn's start (its own start
 // when last, or when the next starts earlier); the result is sorted by start time, stable
-// for equal starts. So every turn ends at or after its start.
+// for equal starts. So every turn ends at or after its start. A turn's words are sorted by
+// start time too (stable); their times stay as the format read them.
 class TurnNormalizer
 {
 public:

@@ -4,6 +4,7 @@
 #include "ftsquery.h"
 #include "sqliteconnection.h"
 #include "storelog.h"
+#include "wordscolumn.h"
 
 #include "calllog/agentkey.h"
 
@@ -208,7 +209,7 @@ QSqlQuery CallReader::select(const QString &sql, const QVariantList &values) con
 }
 
 QList<CallLog> CallReader::selectCalls(const QString &where, const QVariantList &values, const QString &tail,
-                                       bool withDetails) const
+                                       Details details) const
 {
     QList<CallLog> calls;
     if (!isOpen())
@@ -223,12 +224,12 @@ QList<CallLog> CallReader::selectCalls(const QString &where, const QVariantList 
         calls.append(callFromRow(query));
     if (!stepped(query))
         return {};
-    if (withDetails)
-        loadDetails(calls);
+    if (details != Details::None)
+        loadDetails(calls, details == Details::Whole);
     return calls;
 }
 
-void CallReader::loadDetails(QList<CallLog> &calls) const
+void CallReader::loadDetails(QList<CallLog> &calls, bool withWords) const
 {
     if (calls.isEmpty())
         return;
@@ -240,8 +241,11 @@ void CallReader::loadDetails(QList<CallLog> &calls) const
     }
     const QString idList = ids.join(QLatin1Char(','));
 
-    QSqlQuery turns = select(QStringLiteral("SELECT call, role, content, start_s, end_s, data FROM turns "
-                                            "WHERE call IN (%1) ORDER BY call, idx").arg(idList));
+    // Words only when asked: they are most of a timed turn's bytes, and list pages do not
+    // show them.
+    QSqlQuery turns = select(QStringLiteral("SELECT call, role, content, start_s, end_s, data%1 FROM turns "
+                                            "WHERE call IN (%2) ORDER BY call, idx")
+                                 .arg(withWords ? QStringLiteral(", words") : QString(), idList));
     if (!turns.isActive())
         return;
     while (turns.next()) {
@@ -251,6 +255,8 @@ void CallReader::loadDetails(QList<CallLog> &calls) const
         turn.startTime = turns.value(3).toDouble();
         turn.endTime = turns.value(4).toDouble();
         turn.data = objectFrom(turns.value(5));
+        if (withWords)
+            turn.words = WordsColumn::decode(turns.value(6));
         calls[indexById.value(turns.value(0).toLongLong())].turns.append(turn);
     }
     if (!stepped(turns))
@@ -270,7 +276,7 @@ void CallReader::loadDetails(QList<CallLog> &calls) const
 StoreLookup<CallLog> CallReader::callById(qint64 id) const
 {
     return lookup([&]() -> std::optional<CallLog> {
-        const QList<CallLog> calls = selectCalls(QStringLiteral("c.id = ?"), {id}, {}, true);
+        const QList<CallLog> calls = selectCalls(QStringLiteral("c.id = ?"), {id}, {}, Details::Whole);
         if (calls.isEmpty())
             return std::nullopt;
         return withReviewHistory(calls.first());
@@ -289,7 +295,7 @@ QList<CallLog> CallReader::callsByIds(const QList<qint64> &ids) const
         return {};
     const QString idList = jsonList(ids);
     QList<CallLog> calls = selectCalls(QStringLiteral("c.id") + InJsonList, {idList},
-                                       QStringLiteral(" ORDER BY c.id"), true);
+                                       QStringLiteral(" ORDER BY c.id"), Details::Whole);
     if (calls.isEmpty())
         return calls;
     QHash<qint64, qsizetype> indexById;
@@ -307,8 +313,8 @@ StoreLookup<CallLog> CallReader::callByCallId(const QString &callId, const QStri
     return lookup([&]() -> std::optional<CallLog> {
         const QString tail = QStringLiteral(" ORDER BY c.timestamp DESC, c.id DESC LIMIT 1");
         const QList<CallLog> calls = agentKey.isEmpty()
-            ? selectCalls(QStringLiteral("c.call_id = ?"), {callId}, tail, true)
-            : selectCalls(QStringLiteral("c.agent_key = ? AND c.call_id = ?"), {agentKey, callId}, tail, true);
+            ? selectCalls(QStringLiteral("c.call_id = ?"), {callId}, tail, Details::Whole)
+            : selectCalls(QStringLiteral("c.agent_key = ? AND c.call_id = ?"), {agentKey, callId}, tail, Details::Whole);
         if (calls.isEmpty())
             return std::nullopt;
         return withReviewHistory(calls.first());
@@ -344,7 +350,7 @@ QList<CallLog> CallReader::list(const CallQuery &query) const
     const QString where = whereClause(page, &values, true);
     values << (page.limit > 0 ? page.limit : -1);
     return selectCalls(where, values, QStringLiteral(" ORDER BY c.timestamp DESC, c.id DESC LIMIT ?"),
-                       page.withDetails);
+                       page.withDetails ? Details::TurnsAndMetrics : Details::None);
 }
 
 qint64 CallReader::count(const CallQuery &query) const

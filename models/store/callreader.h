@@ -38,7 +38,7 @@ public:
     // an empty list is really empty.
     quint64 failureCount() const { return m_failures; }
 
-    // Whole calls with turns (in order), metric results and review history.
+    // Whole calls with turns (in order, with their words), metric results and review history.
     StoreLookup<CallLog> callById(qint64 id) const;
     // Whole calls as callById() reads them, for every listed id that has one (ordered by
     // id): a fixed number of queries whatever the list's length.
@@ -46,7 +46,8 @@ public:
     // With an empty agentKey, the newest call with that call_id from any agent.
     StoreLookup<CallLog> callByCallId(const QString &callId, const QString &agentKey = {}) const;
     // Calls ordered newest first (timestamp DESC, id DESC); without turns and metric
-    // results unless query.withDetails.
+    // results unless query.withDetails, and even then without the turns' words (a list
+    // page does not show them; callById() reads them).
     QList<CallLog> list(const CallQuery &query) const;
     // Rows matching the query's filters (limit, offset and keyset position ignored); -1 on error.
     qint64 count(const CallQuery &query) const;
@@ -74,9 +75,11 @@ private:
     bool stepped(const QSqlQuery &query) const;
     // Prepares, binds and runs `sql`; an inactive query (and lastError()) on failure.
     QSqlQuery select(const QString &sql, const QVariantList &values = {}) const;
+    // What selectCalls() reads besides the calls' rows.
+    enum class Details { None, TurnsAndMetrics, Whole };   // Whole: turns with their words
     QList<CallLog> selectCalls(const QString &where, const QVariantList &values, const QString &tail,
-                               bool withDetails) const;
-    void loadDetails(QList<CallLog> &calls) const;
+                               Details details) const;
+    void loadDetails(QList<CallLog> &calls, bool withWords) const;
     CallLog withReviewHistory(CallLog call) const;
     QList<ReviewEvent> selectReviewEvents(const QString &where, const QVariantList &values) const;
     QList<RequestLogEntry> selectRequests(const QString &tail, const QVariantList &values) const;

@@ -141,6 +141,12 @@ const std::vector<QStringList> &migrations()
             QStringLiteral("CREATE INDEX calls_customer ON calls (customer_number, timestamp, id)"),
             QStringLiteral("CREATE INDEX calls_ended_reason ON calls (call_ended_reason, timestamp, id)"),
         },
+        // 7: a turn's words with their times, where the transcript format carried them
+        // (WordsColumn: JSON text [[start,end,"text"],...]; NULL when unknown, as for every
+        // turn stored before). Not indexed for search: turns_fts indexes content.
+        {
+            QStringLiteral("ALTER TABLE turns ADD COLUMN words TEXT"),
+        },
     };
     return steps;
 }

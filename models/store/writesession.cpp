@@ -3,6 +3,7 @@
 #include "callstore.h"
 #include "storeerror.h"
 #include "storelog.h"
+#include "wordscolumn.h"
 
 #include "calllog/agentkey.h"
 
@@ -120,6 +121,13 @@ QByteArray contentHash(const QVariantList &values, const CallLog &call)
         add(QString::number(turn.endTime, 'g', 17));
         if (!turn.data.isEmpty())
             add(QString::fromUtf8(QJsonDocument(turn.data).toJson(QJsonDocument::Compact)));
+        // Nothing for a turn without words: a call stored before words were kept has the
+        // same digest, so its identical re-post still writes nothing.
+        for (const TimedWord &word : turn.words) {
+            add(word.text);
+            for (const double seconds : {word.startTime, word.endTime})
+                hash.addData(QByteArrayView(reinterpret_cast<const char *>(&seconds), sizeof seconds));
+        }
     }
     for (const MetricResult &metric : call.metrics)
         add(QString::fromUtf8(QJsonDocument(metric.toJson()).toJson(QJsonDocument::Compact)));
@@ -441,8 +449,8 @@ QSqlQuery &WriteSession::insertTurnsStatement(int rows)
 {
     std::unique_ptr<QSqlQuery> &slot = m_turnInserts[rows];
     if (!slot) {
-        QStringList tuples(rows, QStringLiteral("(?, ?, ?, ?, ?, ?, ?)"));
-        const QString sql = QStringLiteral("INSERT INTO turns (call, idx, role, content, start_s, end_s, data) VALUES ")
+        QStringList tuples(rows, QStringLiteral("(?, ?, ?, ?, ?, ?, ?, ?)"));
+        const QString sql = QStringLiteral("INSERT INTO turns (call, idx, role, content, start_s, end_s, data, words) VALUES ")
                             + tuples.join(QStringLiteral(", "));
         auto query = std::make_unique<QSqlQuery>(m_db);
         if (!query->prepare(sql))
@@ -470,6 +478,7 @@ void WriteSession::insertTurns(qint64 callDbId, const Turns &turns)
             insert.bindValue(position++, turn.startTime);
             insert.bindValue(position++, turn.endTime);
             insert.bindValue(position++, json(turn.data));
+            insert.bindValue(position++, WordsColumn::encode(turn.words));
         }
         exec(insert);
     }

@@ -65,6 +65,22 @@ void TestCekuraFormat::parsesValidInput_data()
         << QByteArray(R"([{"role":"Testing Agent","content":"B","start_time":3,"end_time":4},{"role":"Main Agent","content":"A","start_time":1,"end_time":2}])")
         << false
         << QByteArray(R"([{"role":"Main Agent","content":"A","start_time":1,"end_time":2},{"role":"Testing Agent","content":"B","start_time":3,"end_time":4}])");
+    // The Callscope extension Turn::toJson() writes: an exported call keeps its words.
+    QTest::newRow("words read back, sorted by start")
+        << QByteArray(R"([{"role":"Main Agent","content":"Hi there","start_time":0.5,"end_time":1.4,
+                           "words":[{"word":"there","start":0.9,"end":1.4},{"word":"Hi","start":0.5,"end":0.8}]}])")
+        << false
+        << QByteArray(R"([{"role":"Main Agent","content":"Hi there","start_time":0.5,"end_time":1.4,
+                           "words":[{"word":"Hi","start":0.5,"end":0.8},{"word":"there","start":0.9,"end":1.4}]}])");
+    QTest::newRow("empty or null words are no words")
+        << QByteArray(R"([{"role":"Main Agent","content":"a","start_time":0,"end_time":1,"words":[]},
+                          {"role":"Testing Agent","content":"b","start_time":1,"end_time":2,"words":null}])")
+        << false
+        << QByteArray(R"([{"role":"Main Agent","content":"a","start_time":0,"end_time":1},{"role":"Testing Agent","content":"b","start_time":1,"end_time":2}])");
+    QTest::newRow("a tool turn's words are ignored")
+        << QByteArray(R"([{"role":"Function Call","content":"","start_time":0,"end_time":0,"data":{"id":"x","name":"f","arguments":"{}"},"words":"any"}])")
+        << false
+        << QByteArray(R"([{"role":"Function Call","content":"","start_time":0,"end_time":0,"data":{"id":"x","name":"f","arguments":"{}"}}])");
 }
 
 void TestCekuraFormat::parsesValidInput()
@@ -108,6 +124,23 @@ void TestCekuraFormat::rejectsInvalidInput_data()
         << QByteArray(R"([{"role":"Function Call","content":"","data":{"id":"x"}}])") << "[0].data.name" << "required";
     QTest::newRow("result without result")
         << QByteArray(R"([{"role":"Function Call Result","data":{"id":"x","name":"f"}}])") << "[0].data.result" << "required";
+    QTest::newRow("words not a list")
+        << QByteArray(R"([{"role":"Main Agent","content":"x","words":{}}])") << "[0].words" << "Must be a list";
+    QTest::newRow("word not an object")
+        << QByteArray(R"([{"role":"Main Agent","content":"x","words":["x"]}])") << "[0].words[0]" << "must be an object";
+    QTest::newRow("word without text")
+        << QByteArray(R"([{"role":"Main Agent","content":"x","words":[{"start":0,"end":1}]}])") << "[0].words[0].word" << "required";
+    QTest::newRow("word text not a string")
+        << QByteArray(R"([{"role":"Main Agent","content":"x","words":[{"word":1,"start":0,"end":1}]}])") << "[0].words[0].word" << "Must be a string";
+    QTest::newRow("word start as a string")
+        << QByteArray(R"([{"role":"Main Agent","content":"x y","words":[{"word":"x","start":0,"end":1},{"word":"y","start":"1","end":2}]}])")
+        << "[0].words[1].start" << "Must be a number of seconds";
+    QTest::newRow("word without end")
+        << QByteArray(R"([{"role":"Testing Agent","content":"x","words":[{"word":"x","start":0}]}])") << "[0].words[0].end" << "required";
+    QTest::newRow("negative word start")
+        << QByteArray(R"([{"role":"Testing Agent","content":"x","words":[{"word":"x","start":-1,"end":0}]}])") << "[0].words[0].start" << "negative";
+    QTest::newRow("word ends before it starts")
+        << QByteArray(R"([{"role":"Testing Agent","content":"x","words":[{"word":"x","start":2,"end":1}]}])") << "[0].words[0].end" << "before start";
 }
 
 void TestCekuraFormat::rejectsInvalidInput()

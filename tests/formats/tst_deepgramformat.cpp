@@ -34,20 +34,25 @@ void TestDeepgramFormat::parsesValidInput_data()
     QTest::addColumn<int>("mainAgentChannelIndex");
     QTest::addColumn<QByteArray>("expected");
 
+    // Each turn keeps its own words, punctuated as its content is.
     QTest::newRow("diarized words, speaker 0 is the agent by default") << kReferenceWords << -1
-        << QByteArray(R"([{"role":"Main Agent","content":"Hello, Acme.","start_time":0.1,"end_time":0.8},
-                         {"role":"Testing Agent","content":"Hi.","start_time":1.5,"end_time":1.7}])");
+        << QByteArray(R"([{"role":"Main Agent","content":"Hello, Acme.","start_time":0.1,"end_time":0.8,
+                           "words":[{"word":"Hello,","start":0.1,"end":0.4},{"word":"Acme.","start":0.4,"end":0.8}]},
+                         {"role":"Testing Agent","content":"Hi.","start_time":1.5,"end_time":1.7,"words":[{"word":"Hi.","start":1.5,"end":1.7}]}])");
     QTest::newRow("mainAgentChannelIndex 1 swaps the roles") << kReferenceWords << 1
-        << QByteArray(R"([{"role":"Testing Agent","content":"Hello, Acme.","start_time":0.1,"end_time":0.8},
-                         {"role":"Main Agent","content":"Hi.","start_time":1.5,"end_time":1.7}])");
+        << QByteArray(R"([{"role":"Testing Agent","content":"Hello, Acme.","start_time":0.1,"end_time":0.8,
+                           "words":[{"word":"Hello,","start":0.1,"end":0.4},{"word":"Acme.","start":0.4,"end":0.8}]},
+                         {"role":"Main Agent","content":"Hi.","start_time":1.5,"end_time":1.7,"words":[{"word":"Hi.","start":1.5,"end":1.7}]}])");
     QTest::newRow("words without punctuation or speaker")
         << QByteArray(R"([{"word":"yes","start":0,"end":0.3},{"word":"please","start":0.3,"end":0.7}])") << -1
-        << QByteArray(R"([{"role":"Main Agent","content":"yes please","start_time":0,"end_time":0.7}])");
+        << QByteArray(R"([{"role":"Main Agent","content":"yes please","start_time":0,"end_time":0.7,
+                           "words":[{"word":"yes","start":0,"end":0.3},{"word":"please","start":0.3,"end":0.7}]}])");
     QTest::newRow("a speaker returning starts a new turn")
         << QByteArray(R"([{"word":"a","start":0,"end":1,"speaker":0},{"word":"b","start":1,"end":2,"speaker":1},{"word":"c","start":2,"end":3,"speaker":0}])")
         << -1
-        << QByteArray(R"([{"role":"Main Agent","content":"a","start_time":0,"end_time":1},{"role":"Testing Agent","content":"b","start_time":1,"end_time":2},
-                         {"role":"Main Agent","content":"c","start_time":2,"end_time":3}])");
+        << QByteArray(R"([{"role":"Main Agent","content":"a","start_time":0,"end_time":1,"words":[{"word":"a","start":0,"end":1}]},
+                         {"role":"Testing Agent","content":"b","start_time":1,"end_time":2,"words":[{"word":"b","start":1,"end":2}]},
+                         {"role":"Main Agent","content":"c","start_time":2,"end_time":3,"words":[{"word":"c","start":2,"end":3}]}])");
     QTest::newRow("full response with utterances")
         << QByteArray(R"({"metadata":{"channels":1},"results":{"channels":[{"alternatives":[{"transcript":"x","words":[]}]}],
               "utterances":[{"start":0.2,"end":1.1,"confidence":0.9,"channel":0,"transcript":"Good morning.","words":[],"speaker":0,"id":"u1"},
@@ -55,19 +60,30 @@ void TestDeepgramFormat::parsesValidInput_data()
         << -1
         << QByteArray(R"([{"role":"Main Agent","content":"Good morning.","start_time":0.2,"end_time":1.1},
                          {"role":"Testing Agent","content":"Morning!","start_time":1.6,"end_time":2.4}])");
+    // Utterance words were never checked: a bad one drops that utterance's words, not the call.
+    QTest::newRow("utterances with words")
+        << QByteArray(R"({"results":{"utterances":[
+              {"start":0.2,"end":1.1,"channel":0,"transcript":"Good morning.","speaker":0,
+               "words":[{"word":"good","punctuated_word":"Good","start":0.2,"end":0.6},{"word":"morning","punctuated_word":"morning.","start":0.6,"end":1.1}]},
+              {"start":1.6,"end":2.4,"channel":0,"transcript":"Morning!","speaker":1,"words":[{"word":"morning","start":"1.6","end":2.4}]}]}})")
+        << -1
+        << QByteArray(R"([{"role":"Main Agent","content":"Good morning.","start_time":0.2,"end_time":1.1,
+                           "words":[{"word":"Good","start":0.2,"end":0.6},{"word":"morning.","start":0.6,"end":1.1}]},
+                         {"role":"Testing Agent","content":"Morning!","start_time":1.6,"end_time":2.4}])");
     QTest::newRow("multichannel response: the channel names the speaker")
         << QByteArray(R"({"results":{"channels":[
               {"alternatives":[{"transcript":"Hi. Bye.","words":[{"word":"hi","punctuated_word":"Hi.","start":0,"end":0.5,"speaker":0},
                                                                   {"word":"bye","punctuated_word":"Bye.","start":3,"end":3.4,"speaker":0}]}]},
               {"alternatives":[{"transcript":"Hello.","words":[{"word":"hello","punctuated_word":"Hello.","start":1,"end":1.6,"speaker":0}]}]}]}})")
         << 1
-        << QByteArray(R"([{"role":"Testing Agent","content":"Hi.","start_time":0,"end_time":0.5},
-                         {"role":"Main Agent","content":"Hello.","start_time":1,"end_time":1.6},
-                         {"role":"Testing Agent","content":"Bye.","start_time":3,"end_time":3.4}])");
+        << QByteArray(R"([{"role":"Testing Agent","content":"Hi.","start_time":0,"end_time":0.5,"words":[{"word":"Hi.","start":0,"end":0.5}]},
+                         {"role":"Main Agent","content":"Hello.","start_time":1,"end_time":1.6,"words":[{"word":"Hello.","start":1,"end":1.6}]},
+                         {"role":"Testing Agent","content":"Bye.","start_time":3,"end_time":3.4,"words":[{"word":"Bye.","start":3,"end":3.4}]}])");
     QTest::newRow("results object alone, one diarized channel")
         << QByteArray(R"({"channels":[{"alternatives":[{"words":[{"word":"a","start":0,"end":1,"speaker":1},{"word":"b","start":1,"end":2,"speaker":0}]}]}]})")
         << -1
-        << QByteArray(R"([{"role":"Testing Agent","content":"a","start_time":0,"end_time":1},{"role":"Main Agent","content":"b","start_time":1,"end_time":2}])");
+        << QByteArray(R"([{"role":"Testing Agent","content":"a","start_time":0,"end_time":1,"words":[{"word":"a","start":0,"end":1}]},
+                         {"role":"Main Agent","content":"b","start_time":1,"end_time":2,"words":[{"word":"b","start":1,"end":2}]}])");
 }
 
 void TestDeepgramFormat::parsesValidInput()

@@ -27,9 +27,12 @@ const QByteArray kReferenceTranscript = R"([
  {"role":"tool_call_invocation","tool_call_id":"a1b2","name":"cancel_order","arguments":"{}"},
  {"role":"tool_call_result","tool_call_id":"a1b2","content":"cancelled"}])";
 
+// A word keeps its times; its text loses the space Retell leaves after it.
 const QByteArray kReferenceTurns = R"([
- {"role":"Main Agent","content":"Hi, this is Sam.","start_time":0.2,"end_time":1.2},
- {"role":"Testing Agent","content":"Cancel my order.","start_time":2.0,"end_time":2.9},
+ {"role":"Main Agent","content":"Hi, this is Sam.","start_time":0.2,"end_time":1.2,
+  "words":[{"word":"Hi,","start":0.2,"end":0.5},{"word":"this is Sam.","start":0.5,"end":1.2}]},
+ {"role":"Testing Agent","content":"Cancel my order.","start_time":2.0,"end_time":2.9,
+  "words":[{"word":"Cancel","start":2.0,"end":2.4},{"word":"my order.","start":2.4,"end":2.9}]},
  {"role":"Function Call","content":"","start_time":2.9,"end_time":2.9,"data":{"id":"a1b2","name":"cancel_order","arguments":"{}"}},
  {"role":"Function Call Result","start_time":2.9,"end_time":2.9,"data":{"id":"a1b2","name":"cancel_order","result":"cancelled"}}])";
 
@@ -50,19 +53,24 @@ void TestRetellFormat::parsesValidInput_data()
         << kReferenceTurns;
     QTest::newRow("call object with transcript_object only")
         << QByteArray(R"({"call_id":"c","transcript_object":[{"role":"user","content":"Hello?","words":[{"word":"Hello?","start":1,"end":1.5}]}]})")
-        << QByteArray(R"([{"role":"Testing Agent","content":"Hello?","start_time":1,"end_time":1.5}])");
+        << QByteArray(R"([{"role":"Testing Agent","content":"Hello?","start_time":1,"end_time":1.5,"words":[{"word":"Hello?","start":1,"end":1.5}]}])");
     QTest::newRow("node_transition, dtmf, sms and injected are skipped")
         << QByteArray(R"([{"role":"agent","content":"Press one.","words":[{"word":"Press one.","start":0,"end":1}]},
                          {"role":"dtmf","digit":"1"},
                          {"role":"node_transition","former_node_id":"a","new_node_id":"b","time_sec":1.2},
                          {"role":"sms","content":"hi"},{"role":"injected","content":"x"},
                          {"role":"user","content":"Done.","words":[{"word":"Done.","start":2,"end":2.5}]}])")
-        << QByteArray(R"([{"role":"Main Agent","content":"Press one.","start_time":0,"end_time":1},
-                         {"role":"Testing Agent","content":"Done.","start_time":2,"end_time":2.5}])");
+        << QByteArray(R"([{"role":"Main Agent","content":"Press one.","start_time":0,"end_time":1,"words":[{"word":"Press one.","start":0,"end":1}]},
+                         {"role":"Testing Agent","content":"Done.","start_time":2,"end_time":2.5,"words":[{"word":"Done.","start":2,"end":2.5}]}])");
     QTest::newRow("utterance without words inherits the previous end")
         << QByteArray(R"([{"role":"agent","content":"Hi","words":[{"word":"Hi","start":0.5,"end":0.9}]},{"role":"user","content":"Hm"}])")
-        << QByteArray(R"([{"role":"Main Agent","content":"Hi","start_time":0.5,"end_time":0.9},
+        << QByteArray(R"([{"role":"Main Agent","content":"Hi","start_time":0.5,"end_time":0.9,"words":[{"word":"Hi","start":0.5,"end":0.9}]},
                          {"role":"Testing Agent","content":"Hm","start_time":0.9,"end_time":0.9}])");
+    QTest::newRow("overlapping words are sorted by start; a word without text still times the utterance")
+        << QByteArray(R"([{"role":"agent","content":"one two","words":[{"word":"one ","start":0.1,"end":0.6},{"start":0.6,"end":0.7},
+                                                                       {"word":"two","start":0.5,"end":0.9}]}])")
+        << QByteArray(R"([{"role":"Main Agent","content":"one two","start_time":0.1,"end_time":0.9,
+                          "words":[{"word":"one","start":0.1,"end":0.6},{"word":"two","start":0.5,"end":0.9}]}])");
     QTest::newRow("object arguments and result")
         << QByteArray(R"([{"role":"tool_call_invocation","tool_call_id":"t","name":"f","arguments":{"a":1}},
                          {"role":"tool_call_result","tool_call_id":"t","content":{"ok":true},"successful":true}])")

@@ -342,8 +342,13 @@ void TestFileImporter::exportReadsBack()
     const QString file = m_dir->filePath(QStringLiteral("calls.json"));
     writeFile(m_dir->filePath(QStringLiteral("a.wav")), QByteArray("RIFF fake"));
     writeFile(file, "[" + observeBody(QStringLiteral("e1"), QStringLiteral(R"("status":"reviewed_failure","feedback":"said \"no\", twice","metadata":{"k":[1,2]},"voice_recording":"a.wav")"))
-                        + "," + observeBody(QStringLiteral("e2"), QStringLiteral(R"("assistant_id":"asst_x","customer_number":"+1555")")) + "]");
-    QCOMPARE(import({file}).imported, 2);
+                        + "," + observeBody(QStringLiteral("e2"), QStringLiteral(R"("assistant_id":"asst_x","customer_number":"+1555")"))
+                        // Word timings are exported as the cekura turns' words and read back.
+                        + "," + R"({"call_id":"e3","agent":3,"transcript_type":"retell","transcript_json":[
+                              {"role":"agent","content":"Hi, \"Sam\" here.","words":[{"word":"Hi, ","start":0.1,"end":0.4},
+                                                                              {"word":"\"Sam\" here.","start":0.4,"end":1.3}]},
+                              {"role":"user","content":"Bye."}]})" + "]");
+    QCOMPARE(import({file}).imported, 3);
 
     const QString exported = m_dir->filePath(QStringLiteral("export.") + suffix);
     {
@@ -354,7 +359,7 @@ void TestFileImporter::exportReadsBack()
         QString error;
         CallQuery all;
         all.limit = 0;
-        QCOMPARE(exporter.write(all, CallExporter::Format(format), &out, &error), 2);
+        QCOMPARE(exporter.write(all, CallExporter::Format(format), &out, &error), 3);
     }
 
     QTemporaryDir otherDir;
@@ -363,17 +368,21 @@ void TestFileImporter::exportReadsBack()
     FileImporter importer(&otherPipeline);
     const ImportSummary summary = importer.importPaths({exported});
     QVERIFY2(summary.rejected() == 0, summary.rejected() ? qPrintable(summary.rejections.first().errors.summary()) : "");
-    QCOMPARE(summary.imported, 2);
+    QCOMPARE(summary.imported, 3);
     other->flush();
 
     CallReader original(m_store->databasePath());
     CallReader copy(other->databasePath());
-    for (const QString &callId : {QStringLiteral("e1"), QStringLiteral("e2")}) {
+    for (const QString &callId : {QStringLiteral("e1"), QStringLiteral("e2"), QStringLiteral("e3")}) {
         const CallLog a = *original.callByCallId(callId);
         const CallLog b = *copy.callByCallId(callId);
         QCOMPARE(b.toObserveJson(), a.toObserveJson());
+        QCOMPARE(b.turns, a.turns);
         QCOMPARE(b.recordingPath.isEmpty(), a.recordingPath.isEmpty());
     }
+    const TimedWords words{{QStringLiteral("Hi,"), 0.1, 0.4}, {QStringLiteral("\"Sam\" here."), 0.4, 1.3}};
+    QCOMPARE(copy.callByCallId(QStringLiteral("e3"))->turns.first().words, words);
+    QVERIFY(copy.callByCallId(QStringLiteral("e3"))->turns.last().words.isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestFileImporter)

@@ -20,6 +20,17 @@ using StoreTestData::call;
 
 namespace {
 
+// The two speech turns of StoreTestData::call() with words; times that binary floating
+// point does not hold exactly, and text that JSON must escape.
+CallLog callWithWords(const QString &callId)
+{
+    CallLog timed = call(callId);
+    timed.turns[0].words = {{QStringLiteral("Pine"), 0.4, 0.7}, {QStringLiteral("Street"), 0.7, 1.0 / 3.0 + 0.8},
+                            {QStringLiteral("\"Dental\",\\ \u00e9\u263a"), 1.2, 2.9}};
+    timed.turns[1].words = {{QStringLiteral("zanzibar"), 3.6, 5.8}};
+    return timed;
+}
+
 ReviewChange reviewChange(qint64 callDbId, std::optional<ReviewStatus> status, std::optional<QString> feedback,
                           const QString &source)
 {
@@ -46,6 +57,9 @@ private slots:
     void upsertCreatesThenUpdatesInPlace();
     void roundTripKeepsEveryField();
     void identicalRepostChangesNothing();
+    void wordsRoundTrip();
+    void wordsAreNotSearchedAndListPagesLeaveThemOut();
+    void repostThatAddsWordsRewritesTheTurns();
     void repostKeepsReviewUnlessSet_data();
     void repostKeepsReviewUnlessSet();
     void emptyCallIdIsRejected();
@@ -258,6 +272,70 @@ void TstCallStore::identicalRepostChangesNothing()
     QCOMPARE(reader.callById(first.id)->updatedAt, before.updatedAt);
     QCOMPARE(scalar(QStringLiteral("SELECT MIN(id) FROM turns")), turnIdBefore);
     QCOMPARE(indexed(QStringLiteral("hello")), containing(QStringLiteral("hello")));
+}
+
+void TstCallStore::wordsRoundTrip()
+{
+    const CallLog original = callWithWords(QStringLiteral("timed"));
+    const UpsertOutcome outcome = m_store->upsert(original).result();
+    QVERIFY2(outcome.ok(), qPrintable(outcome.error));
+    const UpsertOutcome plain = m_store->upsert(call(QStringLiteral("plain"))).result();
+    QVERIFY2(plain.ok(), qPrintable(plain.error));
+
+    CallReader reader(m_path);
+    const CallLog stored = *reader.callById(outcome.id);
+    QCOMPARE(stored.turns, original.turns);   // exact doubles, escaped text
+    QCOMPARE(stored.turns.at(0).words, original.turns.at(0).words);
+    QVERIFY(stored.turns.at(2).words.isEmpty());
+    QCOMPARE(reader.callByCallId(QStringLiteral("timed"))->turns, original.turns);
+    QCOMPARE(reader.callsByIds({outcome.id}).first().turns, original.turns);
+    const CallLog withoutWords = *reader.callById(plain.id);
+    for (const Turn &turn : withoutWords.turns)
+        QVERIFY(turn.words.isEmpty());
+    // A turn without words stores NULL: the tool turn of "timed" and all three of "plain".
+    QCOMPARE(scalar(QStringLiteral("SELECT COUNT(*) FROM turns WHERE words IS NULL")), 4);
+}
+
+// A call stored without words and posted again with them: new content. More turns than
+// one INSERT statement takes, so every batch must bind its words in step.
+void TstCallStore::repostThatAddsWordsRewritesTheTurns()
+{
+    CallLog original = call(QStringLiteral("long"));
+    original.turns.clear();
+    for (int i = 0; i < 70; ++i)
+        original.turns.append(Turn{Turn::Role::MainAgent, QStringLiteral("turn %1").arg(i), double(i), i + 0.5, {}, {}});
+    const qint64 id = m_store->upsert(original).result().id;
+
+    CallLog timed = original;
+    for (int i = 0; i < timed.turns.size(); i += 3)
+        timed.turns[i].words = {{QStringLiteral("turn"), double(i), i + 0.2}, {QString::number(i), i + 0.2, i + 0.5}};
+    const UpsertOutcome outcome = m_store->upsert(timed).result();
+    QVERIFY2(outcome.ok(), qPrintable(outcome.error));
+    QCOMPARE(outcome.id, id);
+    QVERIFY(outcome.changed);   // the same text and times with words is new content
+    CallReader reader(m_path);
+    QCOMPARE(reader.callById(id)->turns, timed.turns);
+    QVERIFY(!m_store->upsert(timed).result().changed);
+}
+
+void TstCallStore::wordsAreNotSearchedAndListPagesLeaveThemOut()
+{
+    const qint64 id = m_store->upsert(callWithWords(QStringLiteral("timed"))).result().id;
+    CallReader reader(m_path);
+    CallQuery query;
+    query.search = QStringLiteral("zanzibar");
+    QCOMPARE(reader.count(query), 0);
+    QVERIFY(indexed(QStringLiteral("zanzibar")).isEmpty());
+    QCOMPARE(indexIntegrityError(), QString());
+
+    CallQuery page;
+    page.withDetails = true;
+    const QList<CallLog> listed = reader.list(page);
+    QCOMPARE(listed.size(), 1);
+    QCOMPARE(listed.first().id, id);
+    QCOMPARE(listed.first().turns.size(), 3);
+    for (const Turn &turn : listed.first().turns)
+        QVERIFY(turn.words.isEmpty());
 }
 
 void TstCallStore::repostKeepsReviewUnlessSet_data()

@@ -18,6 +18,7 @@ private slots:
     void tablesExist_data();
     void tablesExist();
     void upgradesDatabaseMadeByMigration1();
+    void upgradesDatabaseMadeByMigration6();
     void migrateTwiceIsNoOp();
     void refusesNewerDatabase();
 
@@ -52,7 +53,7 @@ void TstSchema::freshDatabaseIsLatest()
     SqliteConnection connection(path(QStringLiteral("fresh.db")), QStringLiteral("test"), SqliteConnection::Mode::ReadOnly);
     QVERIFY2(connection.isOpen(), qPrintable(connection.errorString()));
     QCOMPARE(Schema::version(connection.database()), Schema::latestVersion());
-    QCOMPARE(Schema::latestVersion(), 6);
+    QCOMPARE(Schema::latestVersion(), 7);
     QCOMPARE(scalar(connection.database(), QStringLiteral("PRAGMA journal_mode")), QStringLiteral("wal"));
     // The writer merges FTS segments itself, a little per group (migration 3).
     QCOMPARE(scalar(connection.database(), QStringLiteral("SELECT v FROM turns_fts_config WHERE k = 'automerge'")),
@@ -136,7 +137,7 @@ void TstSchema::upgradesDatabaseMadeByMigration1()
     CallLog repost;
     repost.callId = QStringLiteral("old-call");
     repost.agent = 5;
-    repost.turns = {Turn{Turn::Role::MainAgent, QStringLiteral("modern greeting"), 0, 1, {}}};
+    repost.turns = {Turn{Turn::Role::MainAgent, QStringLiteral("modern greeting"), 0, 1, {}, {}}};
     const UpsertOutcome outcome = store->upsert(repost).result();
     QVERIFY2(outcome.ok(), qPrintable(outcome.error));
     QCOMPARE(outcome.id, 1);
@@ -147,6 +148,49 @@ void TstSchema::upgradesDatabaseMadeByMigration1()
     QCOMPARE(reader.count(search), 1);
     call = reader.callById(1);
     QCOMPARE(call->feedback, std::optional<QString>(QStringLiteral("kept")));
+}
+
+// Turns stored before words were kept (migration 7) read back without words, and a call
+// posted again with words keeps them.
+void TstSchema::upgradesDatabaseMadeByMigration6()
+{
+    const QString file = path(QStringLiteral("v6.db"));
+    {
+        SqliteConnection connection(file, QStringLiteral("v6"), SqliteConnection::Mode::ReadWrite);
+        QVERIFY2(connection.isOpen(), qPrintable(connection.errorString()));
+        QSqlDatabase db = connection.database();
+        QString error;
+        QVERIFY2(Schema::migrate(db, &error, 6), qPrintable(error));
+        QCOMPARE(Schema::version(db), 6);
+        QSqlQuery query(db);
+        QVERIFY(query.exec(QStringLiteral("INSERT INTO agents (key, agent_id, created_at) VALUES ('agent:5', 5, 0)")));
+        QVERIFY(query.exec(QStringLiteral(
+            "INSERT INTO calls (id, agent_key, call_id, agent_id, transcript_type, timestamp, created_at, updated_at) "
+            "VALUES (1, 'agent:5', 'old-call', 5, 'retell', 1767000000000, 1767000000000, 1767000000000)")));
+        QVERIFY(query.exec(QStringLiteral("INSERT INTO turns (id, call, idx, role, content, start_s, end_s) "
+                                          "VALUES (1, 1, 0, 'Main Agent', 'legacy greeting', 0.2, 1.4)")));
+        QVERIFY(query.exec(QStringLiteral("INSERT INTO turns_fts (rowid, content) VALUES (1, 'legacy greeting')")));
+    }
+
+    QString error;
+    auto store = CallStore::open(file, &error);
+    QVERIFY2(store, qPrintable(error));
+    CallReader reader(file);
+    const std::optional<CallLog> old = reader.callById(1);
+    QVERIFY(old);
+    QCOMPARE(old->turns.size(), 1);
+    QCOMPARE(old->turns.first().content, QStringLiteral("legacy greeting"));
+    QVERIFY(old->turns.first().words.isEmpty());
+
+    CallLog repost = *old;
+    repost.turns.first().words = {{QStringLiteral("legacy"), 0.2, 0.7}, {QStringLiteral("greeting"), 0.7, 1.4}};
+    const UpsertOutcome outcome = store->upsert(repost).result();
+    QVERIFY2(outcome.ok(), qPrintable(outcome.error));
+    QCOMPARE(outcome.id, 1);
+    QCOMPARE(reader.callById(1)->turns, repost.turns);
+    CallQuery search;
+    search.search = QStringLiteral("legacy");
+    QCOMPARE(reader.count(search), 1);
 }
 
 void TstSchema::migrateTwiceIsNoOp()
