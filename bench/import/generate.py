@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Generates N observe bodies of T turns as JSON Lines, and the same rows as a SQL script
 for the sqlite3 CLI baseline (calls + turns + an FTS5 index kept by a per-row trigger).
-A SQL path of "-" writes no SQL script."""
+A SQL path of "-" writes no SQL script. With WORDS=1 in the environment every turn also
+carries its words, timed evenly across the turn (the cekura `words` extension)."""
 import os
 import json
 import random
@@ -18,6 +19,7 @@ def sentence(rng):
 def main():
     calls, turns, jsonl_path, sql_path = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3], sys.argv[4]
     rng = random.Random(7)
+    with_words = os.environ.get("WORDS") == "1"
     with open(jsonl_path, "w") as jsonl, open(os.devnull if sql_path == "-" else sql_path, "w") as sql:
         sql.write("PRAGMA journal_mode=WAL;\nPRAGMA synchronous=NORMAL;\n"
                   "CREATE TABLE calls(id INTEGER PRIMARY KEY, agent_key TEXT, call_id TEXT, timestamp TEXT, "
@@ -34,8 +36,14 @@ def main():
                 start = round(t + rng.uniform(0.2, 0.8), 2)
                 end = round(start + rng.uniform(1.0, 4.0), 2)
                 t = end
-                transcript.append({"role": "Main Agent" if i % 2 == 0 else "Testing Agent",
-                                   "content": sentence(rng), "start_time": start, "end_time": end})
+                turn = {"role": "Main Agent" if i % 2 == 0 else "Testing Agent",
+                        "content": sentence(rng), "start_time": start, "end_time": end}
+                if with_words:
+                    texts = turn["content"].split()
+                    step = (end - start) / len(texts)
+                    turn["words"] = [{"word": w, "start": round(start + k * step, 3), "end": round(start + (k + 1) * step, 3)}
+                                     for k, w in enumerate(texts)]
+                transcript.append(turn)
             body = {"call_id": f"bench-{c:06d}", "agent": 1 + c % 5, "timestamp": f"2026-11-{1 + c % 28:02d}T10:00:00Z",
                     "call_ended_reason": "customer-ended-call", "transcript_json": transcript}
             jsonl.write(json.dumps(body) + "\n")

@@ -6,6 +6,7 @@
 #   BASELINE=9d2da77   also run that commit's callscope (built once in build-baseline-<commit>)
 #   SQLITE=0           skip the sqlite3 CLI baseline (it needs a SQL script as large again)
 #   WORK=DIR           where the generated file and databases go (default: a temporary folder)
+#   WORDS=1            every turn carries its words with their times (stored in turns.words)
 # 1,000,000 calls of 6 turns make a JSON Lines file of about 1.1 GB.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
