@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
-#include "callheader.h"
+#include "audio/playbackcontroller.h"
+#include "calldetailpane.h"
 #include "calltableview.h"
 #include "filterbar.h"
 #include "item/calllistmodel.h"
@@ -8,20 +9,21 @@
 #include "statusdelegate.h"
 #include "store/callreader.h"
 #include "store/callstore.h"
-#include "transcriptdelegate.h"
+#include "keybindings.h"
+#include "shortcutsdialog.h"
+#include "transcriptpane.h"
 
 #include <QApplication>
 #include <QDir>
 #include <QFileDialog>
-#include <QFrame>
 #include <QHeaderView>
 #include <QLabel>
-#include <QListView>
 #include <QDockWidget>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QSplitter>
 #include <QStackedWidget>
+#include <QStandardPaths>
 #include <QStatusBar>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
@@ -54,6 +56,7 @@ MainWindow::MainWindow(CallStore *store, QWidget *parent)
     setCentralWidget(m_splitter);
 
     buildMenus();
+    bindKeys();
 
     m_countLabel = new QLabel(this);
     m_countLabel->setObjectName(QStringLiteral("callCount"));
@@ -114,30 +117,10 @@ QWidget *MainWindow::buildDetailPane()
     empty->setPalette(hintPalette);
     m_detail->insertWidget(NoCallPage, empty);
 
-    auto *page = new QWidget(m_detail);
-    m_header = new CallHeader(page);
-    auto *line = new QFrame(page);
-    line->setFrameShape(QFrame::HLine);
-    line->setFrameShadow(QFrame::Sunken);
-
-    m_transcriptView = new QListView(page);
-    m_transcriptView->setObjectName(QStringLiteral("transcript"));
-    m_transcriptView->setModel(m_transcript);
-    m_transcriptView->setItemDelegate(new TranscriptDelegate(m_transcriptView));
-    m_transcriptView->setFrameShape(QFrame::NoFrame);
-    m_transcriptView->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
-    m_transcriptView->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    m_transcriptView->setResizeMode(QListView::Adjust);   // re-wrap the text when the width changes
-    m_transcriptView->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_transcriptView->setEditTriggers(QAbstractItemView::NoEditTriggers);
-
-    auto *layout = new QVBoxLayout(page);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->setSpacing(0);
-    layout->addWidget(m_header);
-    layout->addWidget(line);
-    layout->addWidget(m_transcriptView, 1);
-    m_detail->insertWidget(CallPage, page);
+    const QString cacheDir = QStandardPaths::writableLocation(QStandardPaths::CacheLocation);
+    m_callPane = new CallDetailPane(m_transcript, m_store->recordingsDir(), cacheDir, m_detail);
+    m_callPane->setObjectName(QStringLiteral("callPane"));
+    m_detail->insertWidget(CallPage, m_callPane);
     m_detail->setCurrentIndex(NoCallPage);
     return m_detail;
 }
@@ -171,6 +154,7 @@ void MainWindow::buildMenus()
     m_viewMenu->menuAction()->setVisible(false);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&Keyboard Shortcuts"), this, &MainWindow::showShortcuts)->setShortcutVisibleInContextMenu(true);
     help->addAction(tr("&About Callscope"), this, &MainWindow::showAbout)->setMenuRole(QAction::AboutRole);
     help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt)->setMenuRole(QAction::AboutQtRole);
 }
@@ -200,6 +184,40 @@ void MainWindow::chooseFolder()
     const QString folder = QFileDialog::getExistingDirectory(this, tr("Import a Folder of Call Logs"));
     if (!folder.isEmpty())
         emit importRequested({folder});
+}
+
+void MainWindow::bindKeys()
+{
+    PlaybackController *player = m_callPane->player();
+    m_keys = new KeyBindings(this);
+    m_keys->add(Qt::Key_Space, tr("Play or pause"), [player] { player->togglePlay(); });
+    m_keys->add(Qt::Key_J, tr("Back 5 seconds"), [player] { player->skip(-5.0); });
+    m_keys->add(Qt::Key_L, tr("Forward 5 seconds"), [player] { player->skip(5.0); });
+    m_keys->add(Qt::SHIFT | Qt::Key_J, tr("Back 1 second"), [player] { player->skip(-1.0); });
+    m_keys->add(Qt::SHIFT | Qt::Key_L, tr("Forward 1 second"), [player] { player->skip(1.0); });
+    m_keys->add(Qt::Key_BracketLeft, tr("Slower (0.1× less)"), [player] { player->slower(); });
+    m_keys->add(Qt::Key_BracketRight, tr("Faster (0.1× more)"), [player] { player->faster(); });
+    m_keys->add(Qt::Key_Backslash, tr("Normal speed"), [player] { player->resetRate(); });
+    m_keys->add(Qt::Key_Return, tr("Play the selected turn, then pause"), [this] { m_callPane->playSelectedTurn(); },
+                tr("Enter"));
+    m_keys->add(Qt::CTRL | Qt::Key_F, tr("Find in this call"), [this] {
+        if (m_detail->currentIndex() == CallPage)
+            m_callPane->transcript()->startFind();
+    });
+    m_keys->add(Qt::Key_Question, tr("Show these shortcuts"), [this] { showShortcuts(); });
+}
+
+void MainWindow::showShortcuts()
+{
+    QList<ShortcutsDialog::Entry> menuShortcuts;
+    for (QAction *menu : menuBar()->actions()) {
+        for (QAction *action : menu->menu()->actions()) {
+            if (!action->shortcut().isEmpty())
+                menuShortcuts.append({action->shortcut().toString(QKeySequence::NativeText), action->text().remove(QLatin1Char('&'))});
+        }
+    }
+    ShortcutsDialog dialog(m_keys->bindings(), menuShortcuts, this);
+    dialog.exec();
 }
 
 void MainWindow::showAbout()
@@ -286,13 +304,8 @@ void MainWindow::onCallLoaded()
         statusBar()->showMessage(tr("Call %1 could not be read: %2").arg(m_selectedId).arg(call.error()), kMessageMs);
     if (!call || call->id != m_selectedId)
         return;
-    const bool sameCall = call->id == m_shownId;
     m_shownId = call->id;
-    m_header->setCall(*call);
-    if (!sameCall || m_transcript->turns() != call->turns) {
-        m_transcript->setTurns(call->turns);
-        m_transcriptView->scrollToTop();
-    }
+    m_callPane->showCall(*call, m_calls->query().search);
     m_detail->setCurrentIndex(CallPage);
     emit callShown(m_shownId);
 }

@@ -8,22 +8,23 @@
 
 #include <optional>
 
-class CallHeader;
+class CallDetailPane;
 class CallListModel;
 class CallStore;
 class CallTableView;
 class FilterBar;
+class KeyBindings;
 class QDockWidget;
 class QLabel;
 class QMenu;
-class QListView;
 class QSplitter;
 class QStackedWidget;
 class TranscriptModel;
 
-// The reviewer's window: the filterable call list on the left, the selected call's facts
-// and transcript on the right, the number of calls and the database path in the status
-// bar. Reads through the models only and never writes; importing is the application's
+// The reviewer's window: the filterable call list on the left, the selected call on the
+// right (facts, player, waveform and transcript: CallDetailPane), the number of calls and
+// the database path in the status bar. The single-key shortcuts (KeyBindings) drive the
+// player from anywhere in the window but a text field; ? lists them. Reads through the models only and never writes; importing is the application's
 // business, asked for with importRequested(). The call list follows the store's
 // callsChanged; the selected call stays selected while new calls push it down the list.
 class MainWindow : public QMainWindow
@@ -38,6 +39,8 @@ public:
 
     CallListModel *callListModel() const { return m_calls; }
     TranscriptModel *transcriptModel() const { return m_transcript; }
+    CallDetailPane *callPane() const { return m_callPane; }
+    KeyBindings *keyBindings() const { return m_keys; }
     // Hosts a tool panel (e.g. the listener) in a dock at the bottom, toggled from the
     // View menu. Returns the dock; the window owns both.
     QDockWidget *addPanel(QWidget *panel, const QString &title);
@@ -59,6 +62,8 @@ private:
     void chooseFiles();
     void chooseFolder();
     void showAbout();
+    void bindKeys();
+    void showShortcuts();
 
     void onCurrentRowChanged(const QModelIndex &current);
     void onRowsLoaded(const QModelIndex &topLeft, const QModelIndex &bottomRight);
@@ -75,8 +80,8 @@ private:
     FilterBar *m_filter = nullptr;
     CallTableView *m_callView = nullptr;
     QStackedWidget *m_detail = nullptr;
-    CallHeader *m_header = nullptr;
-    QListView *m_transcriptView = nullptr;
+    CallDetailPane *m_callPane = nullptr;
+    KeyBindings *m_keys = nullptr;
     QMenu *m_viewMenu = nullptr;
     QLabel *m_countLabel = nullptr;
     QLabel *m_pathLabel = nullptr;

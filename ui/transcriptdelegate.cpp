@@ -1,11 +1,13 @@
 #include "transcriptdelegate.h"
 
 #include "calllog/turn.h"
+#include "item/textmatches.h"
 #include "item/transcriptmodel.h"
 
 #include <QAbstractItemView>
 #include <QFontDatabase>
 #include <QPainter>
+#include <QTextLayout>
 
 namespace {
 
@@ -123,8 +125,50 @@ void TranscriptDelegate::paint(QPainter *painter, const QStyleOptionViewItem &op
     painter->drawText(layout.speaker, Qt::AlignLeft | Qt::AlignTop,
                       index.siblingAtColumn(TranscriptModel::Speaker).data().toString());
 
-    painter->setFont(textFont(index, option.font));
     painter->setPen(tool ? muted : palette.color(QPalette::Text));
-    painter->drawText(layout.text, textFlags(index), textOf(index));
+    paintText(painter, layout.text, index, textFont(index, option.font));
     painter->restore();
+}
+
+void TranscriptDelegate::paintText(QPainter *painter, const QRect &rect, const QModelIndex &index, const QFont &font) const
+{
+    const QString text = textOf(index);
+    QList<QTextLayout::FormatRange> marks;
+    QTextCharFormat found;
+    found.setBackground(QColor(0xff, 0xe0, 0x66));
+    auto mark = [&](const QList<TextMatches::Span> &spans) {
+        for (const TextMatches::Span &span : spans)
+            marks.append({span.start, span.length, found});
+    };
+    mark(TextMatches::tokenSpans(text, m_searchTokens));
+    mark(TextMatches::occurrences(text, m_findText));
+    const QVariant word = index.data(TranscriptModel::CurrentWordRole);
+    if (word.isValid()) {
+        const QPoint span = word.toPoint();
+        QTextCharFormat heard;
+        heard.setBackground(QColor(0xe0, 0x9a, 0x00));
+        heard.setForeground(Qt::white);
+        marks.append({span.x(), span.y(), heard});
+    }
+    if (marks.isEmpty()) {
+        painter->setFont(font);
+        painter->drawText(rect, textFlags(index), text);
+        return;
+    }
+    // The same wrapping drawText() does, laid out by hand so that ranges can be marked.
+    QTextLayout layout(text, font, painter->device());
+    QTextOption option(Qt::AlignLeft);
+    option.setWrapMode(index.data(TranscriptModel::IsToolRole).toBool() ? QTextOption::WrapAnywhere : QTextOption::WordWrap);
+    layout.setTextOption(option);
+    layout.setFormats(marks);
+    layout.beginLayout();
+    qreal y = 0;
+    const qreal lineSpacing = QFontMetricsF(font).lineSpacing();
+    for (QTextLine line = layout.createLine(); line.isValid(); line = layout.createLine()) {
+        line.setLineWidth(rect.width());
+        line.setPosition(QPointF(0, y));
+        y += lineSpacing;
+    }
+    layout.endLayout();
+    layout.draw(painter, rect.topLeft());
 }

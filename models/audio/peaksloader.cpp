@@ -1,13 +1,11 @@
 #include "peaksloader.h"
 
 #include "audiodecoder.h"
+#include "contentkey.h"
 
 #include <QCoreApplication>
-#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
-#include <QFileInfo>
-#include <QDateTime>
 #include <QPromise>
 #include <QSaveFile>
 #include <QtConcurrent>
@@ -19,46 +17,11 @@ QString cachePath(const QString &cacheDir, const QString &key)
     return QDir(cacheDir).filePath(key + QStringLiteral(".peaks"));
 }
 
-// Hashing an hour of MP3 costs more than reading its peaks, so the content key of a file
-// is remembered under its path, size and modification time: the same file opened again
-// skips the hash; a changed or replaced one is hashed anew.
-QString fileRecordPath(const QString &cacheDir, const QFileInfo &info)
-{
-    const QByteArray name = QCryptographicHash::hash(info.absoluteFilePath().toUtf8(), QCryptographicHash::Sha1).toHex();
-    return QDir(cacheDir).filePath(QStringLiteral("files/") + QString::fromLatin1(name));
-}
-
-QByteArray fileStamp(const QFileInfo &info)
-{
-    return QByteArray::number(info.size()) + ' '
-           + QByteArray::number(info.lastModified().toMSecsSinceEpoch()) + ' ';
-}
-
-QString cachedContentKey(const QString &cacheDir, const QString &path)
-{
-    const QFileInfo info(path);
-    const QString record = fileRecordPath(cacheDir, info);
-    const QByteArray stamp = fileStamp(info);
-    QFile known(record);
-    if (known.open(QIODevice::ReadOnly)) {
-        const QByteArray line = known.readAll();
-        if (line.startsWith(stamp))
-            return QString::fromLatin1(line.mid(stamp.size()));
-    }
-    const QString key = PeaksLoader::contentKey(path);
-    if (!key.isEmpty() && QDir().mkpath(QFileInfo(record).path())) {
-        QSaveFile save(record);
-        if (save.open(QIODevice::WriteOnly) && save.write(stamp + key.toLatin1()) >= 0)
-            save.commit();
-    }
-    return key;
-}
-
 void run(QPromise<PeaksLoader::Result> &promise, const QString &path, const QString &cacheDir)
 {
     PeaksLoader::Result result;
     promise.setProgressRange(0, PeaksLoader::ProgressRange);
-    const QString key = cacheDir.isEmpty() ? QString() : cachedContentKey(cacheDir, path);
+    const QString key = cacheDir.isEmpty() ? QString() : ContentKey::of(path, cacheDir);
     if (!key.isEmpty()) {
         QFile cached(cachePath(cacheDir, key));
         if (cached.open(QIODevice::ReadOnly)) {
@@ -114,15 +77,4 @@ void run(QPromise<PeaksLoader::Result> &promise, const QString &path, const QStr
 QFuture<PeaksLoader::Result> PeaksLoader::load(const QString &path, const QString &cacheDir)
 {
     return QtConcurrent::run(run, path, cacheDir);
-}
-
-QString PeaksLoader::contentKey(const QString &path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    QCryptographicHash hash(QCryptographicHash::Sha1);
-    if (!hash.addData(&file))
-        return {};
-    return QString::fromLatin1(hash.result().toHex());
 }

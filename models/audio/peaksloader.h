@@ -6,7 +6,7 @@
 #include <QString>
 
 // Loads the waveform peaks of a recording off the calling thread: from the cache when a
-// file with the same content was seen before (keyed by its SHA-1, so a renamed or
+// file with the same content was seen before (keyed by ContentKey, so a renamed or
 // re-downloaded copy hits too), else by decoding it (AudioDecoder) and caching the result.
 // The future reports progress (0-1000, by decoded time) and stops early when cancelled.
 class PeaksLoader
@@ -23,7 +23,4 @@ public:
 
     // `cacheDir` is created when missing; an empty one caches nothing.
     static QFuture<Result> load(const QString &path, const QString &cacheDir);
-
-    // The cache key of `path`'s content (hex SHA-1), or empty when it cannot be read.
-    static QString contentKey(const QString &path);
 };

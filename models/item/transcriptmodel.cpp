@@ -1,6 +1,7 @@
 #include "transcriptmodel.h"
 
 #include "calllog/calllog.h"
+#include "textmatches.h"
 
 #include <QJsonDocument>
 #include <QJsonValue>
@@ -34,6 +35,9 @@ void TranscriptModel::setTurns(const Turns &turns)
     });
     const bool hadCurrent = m_current != -1;
     m_current = -1;
+    m_currentPos = -1;
+    m_currentWord = -1;
+    m_currentWordSpans.clear();
     endResetModel();
     if (hadCurrent)
         emit currentTurnChanged(-1);
@@ -46,7 +50,7 @@ int TranscriptModel::turnAt(double seconds) const
     // Playback moves forward in small steps: most lookups stay on the current turn or
     // move to the next one, so check those before searching.
     if (m_current >= 0) {
-        const auto pos = std::find(m_byStart.cbegin(), m_byStart.cend(), m_current) - m_byStart.cbegin();
+        const qsizetype pos = m_currentPos;
         const auto startOf = [this](qsizetype p) { return m_turns.at(m_byStart.at(p)).startTime; };
         if (startOf(pos) <= seconds) {
             if (pos + 1 == m_byStart.size() || seconds < startOf(pos + 1))
@@ -63,6 +67,31 @@ int TranscriptModel::turnAt(double seconds) const
 void TranscriptModel::setCurrentTime(double seconds)
 {
     setCurrentTurn(turnAt(seconds));
+    setCurrentWord(m_current >= 0 ? wordAt(m_current, seconds) : -1);
+}
+
+int TranscriptModel::wordAt(int row, double seconds) const
+{
+    const TimedWords &words = m_turns.at(row).words;
+    const auto it = std::upper_bound(words.cbegin(), words.cend(), seconds,
+                                     [](double t, const TimedWord &word) { return t < word.startTime; });
+    if (it == words.cbegin())
+        return -1;
+    // Between two words the last one spoken stays lit until the next one starts, as a
+    // reader's eye stays on it; past the turn's last word nothing is lit.
+    const auto word = it - 1;
+    if (it == words.cend() && seconds > word->endTime)
+        return -1;
+    return int(word - words.cbegin());
+}
+
+void TranscriptModel::setCurrentWord(int word)
+{
+    if (word == m_currentWord)
+        return;
+    m_currentWord = word;
+    if (m_current >= 0)
+        emit dataChanged(index(m_current, Text), index(m_current, Text), {CurrentWordRole});
 }
 
 void TranscriptModel::setCurrentTurn(int row)
@@ -73,6 +102,16 @@ void TranscriptModel::setCurrentTurn(int row)
         return;
     const int previous = m_current;
     m_current = row;
+    m_currentPos = row < 0 ? -1 : std::find(m_byStart.cbegin(), m_byStart.cend(), row) - m_byStart.cbegin();
+    m_currentWord = -1;
+    m_currentWordSpans.clear();
+    if (row >= 0 && !m_turns.at(row).words.isEmpty()) {
+        QStringList texts;
+        for (const TimedWord &word : m_turns.at(row).words)
+            texts.append(word.text);
+        for (const TextMatches::Span &span : TextMatches::wordSpans(m_turns.at(row).content, texts))
+            m_currentWordSpans.append(QPoint(span.start, span.length));
+    }
     const QList<int> roles{CurrentTurnRole};
     if (previous >= 0)
         emit dataChanged(index(previous, 0), index(previous, ColumnCount - 1), roles);
@@ -137,6 +176,12 @@ QVariant TranscriptModel::data(const QModelIndex &index, int role) const
     case EndTimeRole: return turn.endTime;
     case IsToolRole: return turn.isTool();
     case CurrentTurnRole: return index.row() == m_current;
+    case CurrentWordRole:
+        if (index.row() != m_current || m_currentWord < 0 || m_currentWord >= m_currentWordSpans.size()
+            || m_currentWordSpans.at(m_currentWord).x() < 0)
+            return {};
+        return m_currentWordSpans.at(m_currentWord);
+    case HasWordsRole: return !turn.words.isEmpty();
     default: return {};
     }
 }

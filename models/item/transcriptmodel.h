@@ -4,12 +4,14 @@
 
 #include <QAbstractTableModel>
 #include <QList>
+#include <QPoint>
 
 // The turns of one call as rows (time, speaker, text), in transcript order. Tool calls
 // read "name(arguments)" and their results "name → result". Tracks a current turn for
 // playback: setCurrentTime() finds the turn being heard (the last one started at or
 // before that time) by binary search, trying the cached current/next pair first, and
-// signals only the two rows whose CurrentTurnRole changed.
+// signals only the two rows whose CurrentTurnRole changed. Where the turn has timed
+// words, the word being heard is tracked too (CurrentWordRole, its span in the text).
 class TranscriptModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -23,6 +25,8 @@ public:
         EndTimeRole,                       // double seconds
         IsToolRole,                        // bool, a tool call or its result
         CurrentTurnRole,                   // bool, the turn at the current playback time
+        CurrentWordRole,                   // QPoint(start, length) in the text, or invalid
+        HasWordsRole,                      // bool, the turn's words are timed
     };
 
     explicit TranscriptModel(QObject *parent = nullptr);
@@ -40,6 +44,8 @@ public:
     // or -1 before the first turn.
     int turnAt(double seconds) const;
     int currentTurn() const { return m_current; }
+    // The index in the current turn's words of the word being heard, or -1.
+    int currentWord() const { return m_currentWord; }
     void setCurrentTime(double seconds);
     void setCurrentTurn(int row);
 
@@ -51,7 +57,13 @@ signals:
     void currentTurnChanged(int row);
 
 private:
+    void setCurrentWord(int word);
+    int wordAt(int row, double seconds) const;
+
     Turns m_turns;
     QList<int> m_byStart;      // rows ordered by start time (stable), for binary search
     int m_current = -1;
+    qsizetype m_currentPos = -1;   // m_current's place in m_byStart
+    int m_currentWord = -1;
+    QList<QPoint> m_currentWordSpans;   // the current turn's words in its text
 };

@@ -1,4 +1,6 @@
+#include "audio/contentkey.h"
 #include "audio/peaksloader.h"
+#include "testrecordings.h"
 
 #include <QDir>
 #include <QFile>
@@ -6,7 +8,6 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QtEndian>
 
 #include <cmath>
 
@@ -14,38 +15,7 @@ namespace {
 
 constexpr int kRate = 8000;
 
-// A 16-bit PCM WAV: left a 440 Hz sine at half scale; right silent but for a constant
-// quarter-scale stretch from 1.0 s to 1.5 s.
-QByteArray stereoWav(double seconds)
-{
-    const qint64 frames = qint64(seconds * kRate);
-    QByteArray samples;
-    samples.reserve(frames * 4);
-    for (qint64 frame = 0; frame < frames; ++frame) {
-        const double t = double(frame) / kRate;
-        const auto left = qint16(std::lround(0.5 * 32767 * std::sin(2 * M_PI * 440 * t)));
-        const qint16 right = (t >= 1.0 && t < 1.5) ? qint16(8192) : qint16(0);
-        char bytes[4];
-        qToLittleEndian(left, bytes);
-        qToLittleEndian(right, bytes + 2);
-        samples.append(bytes, 4);
-    }
-    QByteArray wav("RIFF");
-    auto append32 = [&wav](quint32 value) { char b[4]; qToLittleEndian(value, b); wav.append(b, 4); };
-    auto append16 = [&wav](quint16 value) { char b[2]; qToLittleEndian(value, b); wav.append(b, 2); };
-    append32(quint32(36 + samples.size()));
-    wav.append("WAVEfmt ");
-    append32(16);
-    append16(1);                // PCM
-    append16(2);                // channels
-    append32(kRate);
-    append32(kRate * 4);        // bytes per second
-    append16(4);                // bytes per frame
-    append16(16);               // bits per sample
-    wav.append("data");
-    append32(quint32(samples.size()));
-    return wav + samples;
-}
+using TestRecordings::stereoWav;
 
 PeaksLoader::Result load(const QString &path, const QString &cacheDir)
 {
@@ -127,7 +97,7 @@ void TestPeaksLoader::secondLoadComesFromTheCache()
     const QString path = writeWav(QStringLiteral("call.wav"), 1.0);
     const PeaksLoader::Result first = load(path, m_cache);
     QVERIFY2(first.error.isEmpty(), qPrintable(first.error));
-    QVERIFY(QFile::exists(QDir(m_cache).filePath(PeaksLoader::contentKey(path) + QStringLiteral(".peaks"))));
+    QVERIFY(QFile::exists(QDir(m_cache).filePath(ContentKey::hash(path) + QStringLiteral(".peaks"))));
     // A copy under another name has the same content, so the same cache entry.
     const QString copy = m_dir->filePath(QStringLiteral("copy.wav"));
     QVERIFY(QFile::copy(path, copy));
@@ -135,7 +105,7 @@ void TestPeaksLoader::secondLoadComesFromTheCache()
     QVERIFY(second.fromCache);
     QCOMPARE(second.peaks.toBytes(), first.peaks.toBytes());
     // A damaged cache entry is decoded again, not trusted.
-    QFile entry(QDir(m_cache).filePath(PeaksLoader::contentKey(path) + QStringLiteral(".peaks")));
+    QFile entry(QDir(m_cache).filePath(ContentKey::hash(path) + QStringLiteral(".peaks")));
     QVERIFY(entry.open(QIODevice::WriteOnly));
     entry.write("not peaks");
     entry.close();
@@ -193,7 +163,7 @@ void TestPeaksLoader::cancelStopsAndCachesNothing()
     future.cancel();
     future.waitForFinished();
     QVERIFY(future.isCanceled());
-    QVERIFY(!QFile::exists(QDir(m_cache).filePath(PeaksLoader::contentKey(path) + QStringLiteral(".peaks"))));
+    QVERIFY(!QFile::exists(QDir(m_cache).filePath(ContentKey::hash(path) + QStringLiteral(".peaks"))));
 }
 
 QTEST_GUILESS_MAIN(TestPeaksLoader)

@@ -1,0 +1,51 @@
+#pragma once
+
+#include <QByteArray>
+#include <QFile>
+#include <QString>
+#include <QtEndian>
+
+#include <cmath>
+
+namespace TestRecordings {
+
+// A 16-bit PCM WAV at `rate`: left (channel 0) a 440 Hz sine at half scale; right silent
+// but for a constant quarter-scale stretch from 1.0 s to 1.5 s.
+inline QByteArray stereoWav(double seconds, int rate = 8000)
+{
+    const qint64 frames = qint64(seconds * rate);
+    QByteArray samples;
+    samples.reserve(frames * 4);
+    for (qint64 frame = 0; frame < frames; ++frame) {
+        const double t = double(frame) / rate;
+        const auto left = qint16(std::lround(0.5 * 32767 * std::sin(2 * M_PI * 440 * t)));
+        const qint16 right = (t >= 1.0 && t < 1.5) ? qint16(8192) : qint16(0);
+        char bytes[4];
+        qToLittleEndian(left, bytes);
+        qToLittleEndian(right, bytes + 2);
+        samples.append(bytes, 4);
+    }
+    QByteArray wav("RIFF");
+    auto append32 = [&wav](quint32 value) { char b[4]; qToLittleEndian(value, b); wav.append(b, 4); };
+    auto append16 = [&wav](quint16 value) { char b[2]; qToLittleEndian(value, b); wav.append(b, 2); };
+    append32(quint32(36 + samples.size()));
+    wav.append("WAVEfmt ");
+    append32(16);
+    append16(1);                // PCM
+    append16(2);                // channels
+    append32(quint32(rate));
+    append32(quint32(rate * 4));   // bytes per second
+    append16(4);                // bytes per frame
+    append16(16);               // bits per sample
+    wav.append("data");
+    append32(quint32(samples.size()));
+    return wav + samples;
+}
+
+inline bool writeFile(const QString &path, const QByteArray &bytes)
+{
+    QFile file(path);
+    return file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size();
+}
+
+} // namespace TestRecordings

@@ -1,0 +1,66 @@
+#pragma once
+
+#include "audio/peaksloader.h"
+#include "calllog/calllog.h"
+
+#include <QFutureWatcher>
+#include <QWidget>
+
+class CallHeader;
+class PlaybackController;
+class PlayerBar;
+class TranscriptModel;
+class TranscriptPane;
+
+// The selected call, to read and to hear: its facts, the player, the waveform and the
+// transcript, all on the player's clock. Finds the call's recording (the stored file, or
+// its URL through the recording cache), says what is missing when there is no recording
+// or no transcript, and computes the waveform off the GUI thread. The actions the keys
+// trigger (play turn, skips, speed, find) are public so the window can bind them.
+class CallDetailPane : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(CallDetailPane)
+
+public:
+    // `recordingsDir` resolves stored recordings; `cacheDir` holds waveform peaks and
+    // solo channels. `transcript` must outlive the pane.
+    CallDetailPane(TranscriptModel *transcript, const QString &recordingsDir, const QString &cacheDir,
+                   QWidget *parent = nullptr);
+    ~CallDetailPane() override;
+
+    // Shows `call`; the words of `searchText` (the call list's search) are marked and
+    // the first turn with all of them is selected. Showing the same call again (it was
+    // updated) keeps the player where it is unless the recording changed.
+    void showCall(const CallLog &call, const QString &searchText = {});
+    const CallLog &call() const { return m_call; }
+
+    PlaybackController *player() const { return m_player; }
+    PlayerBar *playerBar() const { return m_playerBar; }
+    TranscriptPane *transcript() const { return m_transcriptPane; }
+
+    // Plays the selected turn (or the one being heard), then pauses.
+    void playSelectedTurn();
+    void setLoopingSelectedTurn(bool loop);
+
+signals:
+    // The waveform of the shown call is on screen (or known to be unavailable).
+    void waveformReady();
+
+private:
+    void setRecording(const QString &path);
+    void onPeaksLoaded();
+    void onPosition(double seconds);
+    void updateAgentChannel();
+
+    TranscriptModel *m_transcript;
+    QString m_recordingsDir;
+    QString m_cacheDir;
+    CallLog m_call;
+    PlaybackController *m_player = nullptr;
+    CallHeader *m_header = nullptr;
+    PlayerBar *m_playerBar = nullptr;
+    TranscriptPane *m_transcriptPane = nullptr;
+    QFutureWatcher<PeaksLoader::Result> m_peaks;
+    QString m_recording;     // the local file being played, or empty
+};
