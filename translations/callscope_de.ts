@@ -33,6 +33,29 @@
     </message>
 </context>
 <context>
+    <name>CallDetailPane</name>
+    <message>
+        <source>This call has no transcript.</source>
+        <translation>Dieser Anruf hat kein Transkript.</translation>
+    </message>
+    <message>
+        <source>This call has no transcript (%1).</source>
+        <translation>Dieser Anruf hat kein Transkript (%1).</translation>
+    </message>
+    <message>
+        <source>This call has no recording.</source>
+        <translation>Dieser Anruf hat keine Aufnahme.</translation>
+    </message>
+    <message>
+        <source>The recording has not been downloaded yet.</source>
+        <translation>Die Aufnahme wurde noch nicht heruntergeladen.</translation>
+    </message>
+    <message>
+        <source>The recording file %1 is missing.</source>
+        <translation>Die Aufnahmedatei %1 fehlt.</translation>
+    </message>
+</context>
+<context>
     <name>CallHeader</name>
     <message>
         <source>Agent</source>
@@ -120,6 +143,29 @@
     <message>
         <source>Ended reason</source>
         <translation>Beendigungsgrund</translation>
+    </message>
+</context>
+<context>
+    <name>ChannelSolo</name>
+    <message>
+        <source>The recording %1 cannot be read.</source>
+        <translation>Die Aufnahme %1 kann nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>The cache folder %1 cannot be created.</source>
+        <translation>Der Cache-Ordner %1 kann nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <source>The recording %1 has no channel %2.</source>
+        <translation>Die Aufnahme %1 hat keinen Kanal %2.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be written: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 cannot be written.</source>
+        <translation>%1 kann nicht geschrieben werden.</translation>
     </message>
 </context>
 <context>
@@ -421,6 +467,152 @@ Importieren Sie Anrufprotokolle über Datei › Importieren oder ändern Sie den
         <source>Call %1 could not be read: %2</source>
         <translation>Anruf %1 konnte nicht gelesen werden: %2</translation>
     </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>&amp;Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>Play or pause</source>
+        <translation>Abspielen oder anhalten</translation>
+    </message>
+    <message>
+        <source>Back 5 seconds</source>
+        <translation>5 Sekunden zurück</translation>
+    </message>
+    <message>
+        <source>Forward 5 seconds</source>
+        <translation>5 Sekunden vor</translation>
+    </message>
+    <message>
+        <source>Back 1 second</source>
+        <translation>1 Sekunde zurück</translation>
+    </message>
+    <message>
+        <source>Forward 1 second</source>
+        <translation>1 Sekunde vor</translation>
+    </message>
+    <message>
+        <source>Slower (0.1× less)</source>
+        <translation>Langsamer (0,1× weniger)</translation>
+    </message>
+    <message>
+        <source>Faster (0.1× more)</source>
+        <translation>Schneller (0,1× mehr)</translation>
+    </message>
+    <message>
+        <source>Normal speed</source>
+        <translation>Normale Geschwindigkeit</translation>
+    </message>
+    <message>
+        <source>Play the selected turn, then pause</source>
+        <translation>Den gewählten Redebeitrag abspielen, dann anhalten</translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation>Eingabe</translation>
+    </message>
+    <message>
+        <source>Find in this call</source>
+        <translation>In diesem Anruf suchen</translation>
+    </message>
+    <message>
+        <source>Show these shortcuts</source>
+        <translation>Diese Tastenkürzel zeigen</translation>
+    </message>
+</context>
+<context>
+    <name>PlaybackController</name>
+    <message>
+        <source>The recording cannot be played.</source>
+        <translation>Die Aufnahme kann nicht abgespielt werden.</translation>
+    </message>
+</context>
+<context>
+    <name>PlayerBar</name>
+    <message>
+        <source>Play</source>
+        <translation>Abspielen</translation>
+    </message>
+    <message>
+        <source>Play or pause (Space)</source>
+        <translation>Abspielen oder anhalten (Leertaste)</translation>
+    </message>
+    <message>
+        <source>−5 s</source>
+        <translation>−5 s</translation>
+    </message>
+    <message>
+        <source>Back 5 seconds (J; Shift+J: 1 second)</source>
+        <translation>5 Sekunden zurück (J; Umschalt+J: 1 Sekunde)</translation>
+    </message>
+    <message>
+        <source>+5 s</source>
+        <translation>+5 s</translation>
+    </message>
+    <message>
+        <source>Forward 5 seconds (L; Shift+L: 1 second)</source>
+        <translation>5 Sekunden vor (L; Umschalt+L: 1 Sekunde)</translation>
+    </message>
+    <message>
+        <source>Playback position</source>
+        <translation>Wiedergabeposition</translation>
+    </message>
+    <message>
+        <source>Playback speed</source>
+        <translation>Wiedergabegeschwindigkeit</translation>
+    </message>
+    <message>
+        <source>Playback speed ([ slower, ] faster, \ normal)</source>
+        <translation>Wiedergabegeschwindigkeit ([ langsamer, ] schneller, \ normal)</translation>
+    </message>
+    <message>
+        <source>Volume</source>
+        <translation>Lautstärke</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation>Kanäle</translation>
+    </message>
+    <message>
+        <source>Hear both channels of a stereo recording, or only the agent&apos;s or the caller&apos;s</source>
+        <translation>Beide Kanäle einer Stereoaufnahme hören oder nur den des Agenten oder des Anrufers</translation>
+    </message>
+    <message>
+        <source>Both channels</source>
+        <translation>Beide Kanäle</translation>
+    </message>
+    <message>
+        <source>Agent only</source>
+        <translation>Nur Agent</translation>
+    </message>
+    <message>
+        <source>Caller only</source>
+        <translation>Nur Anrufer</translation>
+    </message>
+    <message>
+        <source>Play turn</source>
+        <translation>Beitrag abspielen</translation>
+    </message>
+    <message>
+        <source>Play the selected turn, then pause (Enter)</source>
+        <translation>Den gewählten Beitrag abspielen, dann anhalten (Eingabe)</translation>
+    </message>
+    <message>
+        <source>Loop turn</source>
+        <translation>Beitrag wiederholen</translation>
+    </message>
+    <message>
+        <source>Play the selected turn over and over</source>
+        <translation>Den gewählten Beitrag immer wieder abspielen</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Anhalten</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
 </context>
 <context>
     <name>RequestLogModel</name>
@@ -477,6 +669,29 @@ Importieren Sie Anrufprotokolle über Datei › Importieren oder ändern Sie den
     </message>
 </context>
 <context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Tasten</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>Single keys do nothing while a text field has the focus; Esc or Tab leaves it.</source>
+        <translation>Einzelne Tasten wirken nicht, solange ein Textfeld den Fokus hat; Esc oder Tab verlässt es.</translation>
+    </message>
+</context>
+<context>
     <name>StatusDelegate</name>
     <message>
         <source>Success</source>
@@ -520,6 +735,61 @@ Importieren Sie Anrufprotokolle über Datei › Importieren oder ändern Sie den
     <message>
         <source>Text</source>
         <translation>Text</translation>
+    </message>
+</context>
+<context>
+    <name>TranscriptPane</name>
+    <message>
+        <source>Transcript</source>
+        <translation>Transkript</translation>
+    </message>
+    <message>
+        <source>Follow playback</source>
+        <translation>Wiedergabe folgen</translation>
+    </message>
+    <message>
+        <source>Scroll back to the turn being heard and keep it in view</source>
+        <translation>Zum gerade gehörten Beitrag zurückscrollen und ihn sichtbar halten</translation>
+    </message>
+    <message>
+        <source>Find in call</source>
+        <translation>Im Anruf suchen</translation>
+    </message>
+    <message>
+        <source>Find in this call</source>
+        <translation>In diesem Anruf suchen</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>Zurück</translation>
+    </message>
+    <message>
+        <source>Previous match (Shift+Enter)</source>
+        <translation>Vorheriger Treffer (Umschalt+Eingabe)</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Weiter</translation>
+    </message>
+    <message>
+        <source>Next match (Enter)</source>
+        <translation>Nächster Treffer (Eingabe)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Close the find bar (Esc)</source>
+        <translation>Suchleiste schließen (Esc)</translation>
+    </message>
+    <message>
+        <source>No match</source>
+        <translation>Kein Treffer</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 von %2</translation>
     </message>
 </context>
 </TS>
