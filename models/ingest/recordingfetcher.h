@@ -1,10 +1,9 @@
 #pragma once
 
+#include "recordingdownload.h"
 #include "recordinghostpolicy.h"
 
 #include <QHash>
-#include <QHostAddress>
-#include <QList>
 #include <QObject>
 #include <QQueue>
 #include <QString>
@@ -14,24 +13,15 @@
 
 class CallStore;
 class IngestPipeline;
-class QFile;
-class QHostInfo;
 class QNetworkAccessManager;
-class QNetworkReply;
-class QTimer;
 
 // Downloads `voice_recording_url` recordings in the background, after their calls were
 // stored (IngestPipeline::remoteRecordingPending), and attaches each through
 // CallStore::setRecording: the file on success, an error message on the call's
-// error_message on failure. Only http and https; a size limit (checked against
-// Content-Length and while receiving); a no-progress timeout and a total deadline per
-// attempt; retries with exponential backoff on network errors, 5xx and 429. Every host,
-// the first and each redirect target (redirects are followed here, at most 5), is
-// resolved once and its address checked against the RecordingHostPolicy; the request
-// then goes to that address (the name only in Host and for TLS), so a second DNS
-// answer cannot point it elsewhere (DNS rebinding). No proxy. Lives in
-// the thread that created it (which needs an event loop); at most maxConcurrent
-// downloads run at once, the rest queue.
+// error_message on failure. Each attempt is a RecordingDownload (host policy, pinned
+// addresses, redirects, size limit, timeouts); retries with exponential backoff on
+// network errors, 5xx and 429. Lives in the thread that created it (which needs an
+// event loop); at most maxConcurrent downloads run at once, the rest queue.
 //
 // Invariants: every fetch() ends in exactly one setRecording() call and one finished()
 // signal, unless this object is destroyed first, in which case the download stays queued
@@ -45,9 +35,9 @@ class RecordingFetcher : public QObject
 public:
     struct Limits
     {
-        qint64 maxBytes = 512LL * 1024 * 1024;
-        int stallTimeoutMs = 30'000;        // no byte for this long: the attempt fails
-        int attemptTimeoutMs = 300'000;     // one attempt in total
+        qint64 maxBytes = RecordingDownload::Limits().maxBytes;
+        int stallTimeoutMs = RecordingDownload::Limits().stallTimeoutMs;
+        int attemptTimeoutMs = RecordingDownload::Limits().attemptTimeoutMs;
         int maxAttempts = 4;
         int initialBackoffMs = 1'000;       // doubled after each failed attempt
         int maxConcurrent = 4;
@@ -81,32 +71,16 @@ private:
     {
         qint64 callDbId = 0;
         QUrl url;
-        QUrl currentUrl;    // url, or where it redirected to
-        int redirects = 0;  // in this attempt
-        int lookupId = -1;  // a host lookup in progress
-        QList<QHostAddress> addresses;   // allowed addresses of currentUrl not tried yet
         int attempt = 0;
-        QNetworkReply *reply = nullptr;
-        std::unique_ptr<QFile> file;
-        QTimer *deadline = nullptr;
-        QString failure;
-        bool retryable = false;
+        std::unique_ptr<RecordingDownload> download;   // the attempt running
     };
 
     void enqueue(qint64 callDbId, const QUrl &url);
     bool isQueuedOrActive(qint64 callDbId, const QUrl &url) const;
     void startNext();
     void startAttempt(Job *job);
-    // Resolves job->currentUrl's host, then requests it from the address checked.
-    void startRequest(Job *job);
-    void onResolved(Job *job, const QHostInfo &info);
-    void requestFromNextAddress(Job *job);
-    // A 3xx with a Location: true when the job follows it (or failed because of it).
-    bool followRedirect(Job *job, QNetworkReply *reply);
-    void onReadyRead(Job *job);
-    void onFinished(Job *job);
+    void onAttemptFinished(Job *job);
     void complete(Job *job, const QString &relativePath, const QString &error);
-    void abortAttempt(Job *job, const QString &reason, bool retryable);
 
     CallStore *m_store;
     Limits m_limits;
