@@ -615,6 +615,48 @@ Importieren Sie Anrufprotokolle über Datei › Importieren oder ändern Sie den
     </message>
 </context>
 <context>
+    <name>RecordingCache</name>
+    <message>
+        <source>The recording file %1 does not exist.</source>
+        <translation>Die Aufnahmedatei %1 existiert nicht.</translation>
+    </message>
+    <message>
+        <source>The recording at %1 cannot be downloaded: only http and https addresses can.</source>
+        <translation>Die Aufnahme unter %1 kann nicht heruntergeladen werden: nur http- und https-Adressen sind möglich.</translation>
+    </message>
+    <message>
+        <source>The recording was not downloaded from %1: %2.</source>
+        <translation>Die Aufnahme wurde nicht von %1 heruntergeladen: %2.</translation>
+    </message>
+    <message>
+        <source>The recording could not be downloaded from %1: %2.</source>
+        <translation>Die Aufnahme konnte nicht von %1 heruntergeladen werden: %2.</translation>
+    </message>
+    <message>
+        <source>The recording was downloaded but could not be kept in %1: %2.</source>
+        <translation>Die Aufnahme wurde heruntergeladen, konnte aber nicht in %1 abgelegt werden: %2.</translation>
+    </message>
+</context>
+<context>
+    <name>RecordingLocator</name>
+    <message>
+        <source>The stored recording file %1 is missing.</source>
+        <translation>Die gespeicherte Aufnahmedatei %1 fehlt.</translation>
+    </message>
+    <message>
+        <source>This call has no recording.</source>
+        <translation>Dieser Anruf hat keine Aufnahme.</translation>
+    </message>
+    <message>
+        <source>The recording address %1 cannot be played: only http, https and local files can.</source>
+        <translation>Die Aufnahmeadresse %1 kann nicht abgespielt werden: nur http, https und lokale Dateien sind möglich.</translation>
+    </message>
+    <message>
+        <source>The recording file %1 does not exist.</source>
+        <translation>Die Aufnahmedatei %1 existiert nicht.</translation>
+    </message>
+</context>
+<context>
     <name>RequestLogModel</name>
     <message>
         <source>Time</source>
