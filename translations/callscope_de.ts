@@ -615,6 +615,85 @@ Importieren Sie Anrufprotokolle über Datei › Importieren oder ändern Sie den
     </message>
 </context>
 <context>
+    <name>PreferencesDialog</name>
+    <message>
+        <source>Clear Cache</source>
+        <translation>Cache leeren</translation>
+    </message>
+    <message>
+        <source>Preferences</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source> MB</source>
+        <translation> MB</translation>
+    </message>
+    <message>
+        <source>Maximum size of the recording cache</source>
+        <translation>Höchstgröße des Aufnahme-Caches</translation>
+    </message>
+    <message>
+        <source>Recording cache folder</source>
+        <translation>Ordner des Aufnahme-Caches</translation>
+    </message>
+    <message>
+        <source>Empty: the default folder</source>
+        <translation>Leer: der Standardordner</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>Choose the recording cache folder</source>
+        <translation>Ordner des Aufnahme-Caches wählen</translation>
+    </message>
+    <message>
+        <source>Recording cache usage</source>
+        <translation>Belegung des Aufnahme-Caches</translation>
+    </message>
+    <message>
+        <source>Clear the recording cache</source>
+        <translation>Aufnahme-Cache leeren</translation>
+    </message>
+    <message>
+        <source>Recording cache</source>
+        <translation>Aufnahme-Cache</translation>
+    </message>
+    <message>
+        <source>Recordings that calls only reference by address are downloaded here to be played. The least recently played go first when the cache is full.</source>
+        <translation>Aufnahmen, auf die Anrufe nur per Adresse verweisen, werden zum Abspielen hierher heruntergeladen. Ist der Cache voll, werden die am längsten nicht gespielten zuerst entfernt.</translation>
+    </message>
+    <message>
+        <source>Maximum size:</source>
+        <translation>Höchstgröße:</translation>
+    </message>
+    <message>
+        <source>Folder:</source>
+        <translation>Ordner:</translation>
+    </message>
+    <message>
+        <source>In use:</source>
+        <translation>Belegt:</translation>
+    </message>
+    <message>
+        <source>Recording Cache Folder</source>
+        <translation>Ordner des Aufnahme-Caches</translation>
+    </message>
+    <message>
+        <source>Clearing…</source>
+        <translation>Wird geleert…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 in %n recording(s)</source>
+        <extracomment>&quot;312 MB in 14 recordings&quot;</extracomment>
+        <translation>
+            <numerusform>%1 in %n Aufnahme</numerusform>
+            <numerusform>%1 in %n Aufnahmen</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>RecordingCache</name>
     <message>
         <source>The recording file %1 does not exist.</source>

@@ -28,4 +28,15 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>PreferencesDialog</name>
+    <message numerus="yes">
+        <source>%1 in %n recording(s)</source>
+        <extracomment>&quot;312 MB in 14 recordings&quot;</extracomment>
+        <translation>
+            <numerusform>%1 in %n recording</numerusform>
+            <numerusform>%1 in %n recordings</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>
