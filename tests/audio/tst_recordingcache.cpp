@@ -78,14 +78,14 @@ void TestRecordingCache::initTestCase()
 {
     QStandardPaths::setTestModeEnabled(true);
     QVERIFY(m_host.start());
-    m_host.serve("/a.wav", {"200 OK", recording('a'), {}, false});
-    m_host.serve("/b.wav", {"200 OK", recording('b'), {}, false});
-    m_host.serve("/c.wav", {"200 OK", recording('c'), {}, false});
-    m_host.serve("/missing.wav", {"404 Not Found", "no such recording", {}, false});
-    m_host.serve("/busy.wav", {"503 Service Unavailable", "busy", {}, false});
-    m_host.serve("/huge.wav", {"200 OK", recording('h'), "999999999", false});
-    m_host.serve("/cut.wav", {"200 OK", recording('p', 1000), "4000", false});
-    m_host.serve("/stall.wav", {"200 OK", {}, {}, true});
+    m_host.serve("/a.wav", {"200 OK", recording('a')});
+    m_host.serve("/b.wav", {"200 OK", recording('b')});
+    m_host.serve("/c.wav", {"200 OK", recording('c')});
+    m_host.serve("/missing.wav", {"404 Not Found", "no such recording"});
+    m_host.serve("/busy.wav", {"503 Service Unavailable", "busy"});
+    m_host.serve("/huge.wav", {"200 OK", recording('h'), "999999999"});
+    m_host.serve("/cut.wav", {"200 OK", recording('p', 1000), "4000"});
+    m_host.serve("/stall.wav", TestRecordingHost::Answer::stalling());
 }
 
 void TestRecordingCache::init()

@@ -1,8 +1,8 @@
 #pragma once
 
 // A recording host for download tests: an HTTP/1.1 server on 127.0.0.1 (free port) that
-// answers each path with what the test set up, one request per connection, and counts
-// what it was asked.
+// answers each path with what the test set up (a path not set up: 404), one request per
+// connection, and records what it was asked.
 
 #include <QHash>
 #include <QList>
@@ -10,15 +10,33 @@
 #include <QTcpSocket>
 #include <QUrl>
 
+#include <utility>
+
 class TestRecordingHost : public QTcpServer
 {
 public:
     struct Answer
     {
-        QByteArray status = "200 OK";
+        // contentLength empty: the body's size; more than it: the answer ends early.
+        // location: sent as Location (with a 3xx status).
+        Answer(QByteArray status = "200 OK", QByteArray body = {}, QByteArray contentLength = {}, QByteArray location = {})
+            : status(std::move(status)), body(std::move(body)), contentLength(std::move(contentLength)),
+              location(std::move(location))
+        {
+        }
+        // Reads the request, never answers.
+        static Answer stalling()
+        {
+            Answer answer;
+            answer.stall = true;
+            return answer;
+        }
+
+        QByteArray status;
         QByteArray body;
-        QByteArray contentLength;   // empty: the body's size; more than it: the answer ends early
-        bool stall = false;         // reads the request, never answers
+        QByteArray contentLength;
+        QByteArray location;
+        bool stall = false;
     };
 
     bool start() { return listen(QHostAddress::LocalHost, 0); }
@@ -27,9 +45,12 @@ public:
         return QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(serverPort()).arg(path));
     }
     void serve(const QByteArray &path, const Answer &answer) { m_answers.insert(path, answer); }
+    // The next request for `path` only (a flaky host); later ones get serve()'s answer.
+    void serveOnce(const QByteArray &path, const Answer &answer) { m_onceAnswers.insert(path, answer); }
     int requestsFor(const QByteArray &path) const { return int(paths.count(path)); }
 
     QList<QByteArray> paths;    // every path requested, in order
+    QByteArray lastHostHeader;
 
 protected:
     void incomingConnection(qintptr descriptor) override
@@ -44,11 +65,17 @@ protected:
             m_heads.remove(socket);
             const QByteArray path = head.split(' ').value(1);
             paths.append(path);
-            const Answer answer = m_answers.value(path, Answer{"404 Not Found", "not served here", {}, false});
+            for (const QByteArray &line : head.split('\n')) {
+                if (line.toLower().startsWith("host:"))
+                    lastHostHeader = line.mid(5).trimmed();
+            }
+            static const Answer notServed("404 Not Found", "not served here");
+            const Answer answer = m_onceAnswers.contains(path) ? m_onceAnswers.take(path) : m_answers.value(path, notServed);
             if (answer.stall)
                 return;
             const QByteArray length = answer.contentLength.isEmpty() ? QByteArray::number(answer.body.size()) : answer.contentLength;
             socket->write("HTTP/1.1 " + answer.status + "\r\nContent-Type: audio/wav\r\nContent-Length: " + length
+                          + (answer.location.isEmpty() ? QByteArray() : "\r\nLocation: " + answer.location)
                           + "\r\nConnection: close\r\n\r\n" + answer.body);
             socket->disconnectFromHost();
         });
@@ -60,5 +87,6 @@ protected:
 
 private:
     QHash<QByteArray, Answer> m_answers;
+    QHash<QByteArray, Answer> m_onceAnswers;
     QHash<QTcpSocket *, QByteArray> m_heads;
 };

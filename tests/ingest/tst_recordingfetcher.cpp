@@ -1,10 +1,11 @@
 // Background download of voice_recording_url: success attaches the file, failures land
 // on the call's error_message, transient errors are retried, oversized bodies refused,
 // and hosts the RecordingHostPolicy forbids (first URL or any redirect) are never asked.
-// A tiny loopback HTTP server in the test plays the recording host, so every test but
+// A loopback HTTP server (TestRecordingHost) plays the recording host, so every test but
 // the refusal ones allows private hosts.
 
 #include "ingest/recordingfetcher.h"
+#include "testrecordinghost.h"
 #include "store/callreader.h"
 #include "store/callstore.h"
 
@@ -12,70 +13,15 @@
 #include <QFile>
 #include <QSignalSpy>
 #include <QStandardPaths>
-#include <QTcpServer>
-#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 
 namespace {
 
-// Answers GET /audio.wav (200), /missing.wav (404), /flaky.wav (503 once, then 200),
-// /huge.wav (a Content-Length over the limit), /moved.wav (302 to /audio.wav) and
-// /to-unspecified.wav (302 to 0.0.0.0, which reaches this host too) and /stall-once.wav
-// (no answer the first time, 200 after), one request per connection.
-class RecordingHost : public QTcpServer
+QByteArray audio()
 {
-public:
-    static QByteArray audio() { return QByteArray("RIFF") + QByteArray(4000, 'a'); }
-    int flakyRequests = 0;
-    int stallRequests = 0;
-    QList<QByteArray> paths;   // every path requested, in order
-    QByteArray lastHostHeader;
-
-protected:
-    void incomingConnection(qintptr descriptor) override
-    {
-        auto *socket = new QTcpSocket(this);
-        socket->setSocketDescriptor(descriptor);
-        connect(socket, &QTcpSocket::readyRead, socket, [this, socket] {
-            const QByteArray head = socket->readAll();
-            const QByteArray path = head.split(' ').value(1);
-            paths.append(path);
-            for (const QByteArray &line : head.split('\n')) {
-                if (line.toLower().startsWith("host:"))
-                    lastHostHeader = line.mid(5).trimmed();
-            }
-            if (path == "/stall-once.wav" && stallRequests++ == 0)
-                return;
-            QByteArray status = "200 OK";
-            QByteArray location;
-            QByteArray body = audio();
-            QByteArray length = QByteArray::number(body.size());
-            if (path == "/missing.wav") {
-                status = "404 Not Found";
-                body = "no such recording";
-                length = QByteArray::number(body.size());
-            } else if (path == "/flaky.wav" && flakyRequests++ == 0) {
-                status = "503 Service Unavailable";
-                body = "busy";
-                length = QByteArray::number(body.size());
-            } else if (path == "/huge.wav") {
-                length = "999999999";
-            } else if (path == "/moved.wav" || path == "/to-unspecified.wav") {
-                status = "302 Found";
-                location = path == "/moved.wav" ? QByteArray("/audio.wav")
-                                                : "http://0.0.0.0:" + QByteArray::number(serverPort()) + "/audio.wav";
-                body = "moved";
-                length = QByteArray::number(body.size());
-            }
-            socket->write("HTTP/1.1 " + status + "\r\nContent-Type: audio/wav\r\nContent-Length: " + length
-                          + (location.isEmpty() ? QByteArray() : "\r\nLocation: " + location)
-                          + "\r\nConnection: close\r\n\r\n" + body);
-            socket->disconnectFromHost();
-        });
-        connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
-    }
-};
+    return QByteArray("RIFF") + QByteArray(4000, 'a');
+}
 
 } // namespace
 
@@ -99,7 +45,7 @@ private:
     // Fetches `path` from the test host; returns the call as stored afterwards.
     CallLog fetchFromHost(const QString &path, bool allowPrivateHosts, QString *error = nullptr);
 
-    RecordingHost m_host;
+    TestRecordingHost m_host;
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<CallStore> m_store;
 };
@@ -107,7 +53,16 @@ private:
 void TestRecordingFetcher::initTestCase()
 {
     QStandardPaths::setTestModeEnabled(true);
-    QVERIFY(m_host.listen(QHostAddress::LocalHost, 0));
+    QVERIFY(m_host.start());
+    const QByteArray port = QByteArray::number(m_host.serverPort());
+    m_host.serve("/audio.wav", {"200 OK", audio()});
+    m_host.serve("/missing.wav", {"404 Not Found", "no such recording"});
+    m_host.serve("/flaky.wav", {"200 OK", audio()});
+    m_host.serve("/huge.wav", {"200 OK", audio(), "999999999"});
+    m_host.serve("/moved.wav", {"302 Found", "moved", {}, "/audio.wav"});
+    // 0.0.0.0 reaches this host too.
+    m_host.serve("/to-unspecified.wav", {"302 Found", "moved", {}, "http://0.0.0.0:" + port + "/audio.wav"});
+    m_host.serve("/stall-once.wav", {"200 OK", audio()});
 }
 
 void TestRecordingFetcher::init()
@@ -115,8 +70,8 @@ void TestRecordingFetcher::init()
     m_dir = std::make_unique<QTemporaryDir>();
     m_store = CallStore::open(m_dir->filePath(QStringLiteral("fetch.db")));
     QVERIFY(m_store);
-    m_host.flakyRequests = 0;
-    m_host.stallRequests = 0;
+    m_host.serveOnce("/flaky.wav", {"503 Service Unavailable", "busy"});
+    m_host.serveOnce("/stall-once.wav", TestRecordingHost::Answer::stalling());
     m_host.paths.clear();
 }
 
@@ -179,7 +134,7 @@ void TestRecordingFetcher::fetch()
         QVERIFY2(error.isEmpty(), qPrintable(error));
         QFile file(QDir(m_store->recordingsDir()).filePath(call.recordingPath));
         QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(call.recordingPath));
-        QCOMPARE(file.readAll(), RecordingHost::audio());
+        QCOMPARE(file.readAll(), audio());
         // Sent to the checked address, still named as in the URL.
         QCOMPARE(m_host.lastHostHeader, "127.0.0.1:" + QByteArray::number(m_host.serverPort()));
         QVERIFY(call.errorMessage.isEmpty());
@@ -244,7 +199,7 @@ void TestRecordingFetcher::unfinishedDownloadResumesAfterRestart()
     const CallLog call = *CallReader(path).callById(id);
     QFile file(QDir(m_store->recordingsDir()).filePath(call.recordingPath));
     QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(call.recordingPath));
-    QCOMPARE(file.readAll(), RecordingHost::audio());
+    QCOMPARE(file.readAll(), audio());
 
     // Done is done: a later start has nothing to resume.
     QCOMPARE(m_store->pendingRecordingFetches().result().size(), 0);
