@@ -8,7 +8,17 @@ from the generated audio, so the transcript and the recording agree. Recordings 
 16 kHz Ogg Vorbis at sox's lowest quality; most are mono, two are stereo with the
 Main Agent on channel 0 (main_agent_channel_index 0).
 
+The stereo calls also carry word timings (the Callscope "words" extension of a transcript
+entry, which the player uses to highlight the word being heard): their turns are spoken
+word by word (a little faster, so the turn lasts about as long as the whole sentence
+would), each word's silence trimmed, joined with short pauses (longer after commas and
+sentence ends), and each word's start and end measured from those pieces.
+
 Usage: resources/demo/make-demo.py            (rewrites *.json and audio/ beside it)
+       resources/demo/make-demo.py SLUG...    (rewrites only those calls' files)
+sox's Ogg output differs from run to run even for the same lines, so name the calls you
+changed to leave the other recordings byte-identical. Every call is still built in order,
+because they share one seeded random sequence (pauses, tool call ids) and so stay the same.
 Needs: python3, espeak-ng, sox (with Ogg Vorbis support).
 """
 
@@ -73,7 +83,7 @@ CALLS = [
         slug="airline-rebooking", agent=17, status="success",
         timestamp="2026-11-11T06:05:27Z", ended="customer-ended-call",
         customer="+442079460311", metadata={"airline": "SkyBridge", "pnr": "K7QX2M", "disruption": "weather"},
-        stereo=True,
+        stereo=True, timed_words=True,
         turns=[
             ("A", "SkyBridge Airlines. I can help with bookings and changes. What can I do for you?"),
             ("C", "My flight to Denver was cancelled. I need to get there today."),
@@ -164,7 +174,7 @@ CALLS = [
         slug="bank-card-block", assistant_id="asst_bankcard_91c0", status="success",
         timestamp="2026-11-16T23:58:02Z", ended="assistant-ended-call",
         customer="+447700900461", metadata={"bank": "Harbor Bank", "flow": "lost_card", "auth_level": "kba"},
-        stereo=True,
+        stereo=True, timed_words=True,
         turns=[
             ("A", "Harbor Bank card services. Is your card lost or stolen?"),
             ("C", "Stolen. My wallet was taken on the train."),
@@ -393,12 +403,75 @@ def synth(text, voice, path):
     return float(subprocess.run(["soxi", "-D", str(path)], check=True, capture_output=True, text=True).stdout)
 
 
+def trimmed_speech(text, voice, path):
+    """Synthesises text without espeak's lead-in and trailing silence; returns its length."""
+    whole = path.with_suffix(".whole.wav")
+    synth(text, voice, whole)
+    subprocess.run(["sox", str(whole), str(path), "silence", "1", "0.005", "0.1%",
+                    "reverse", "silence", "1", "0.005", "0.1%", "reverse"], check=True)
+    whole.unlink()
+    length = float(subprocess.run(["soxi", "-D", str(path)], check=True, capture_output=True, text=True).stdout)
+    if length <= 0:
+        sys.exit(f"make-demo.py: espeak-ng said nothing for {text!r}")
+    return length
+
+
+def pause_after(word):
+    # Roughly the pauses espeak-ng makes itself inside a sentence, so the turn still
+    # sounds like one utterance.
+    if word[-1] in ".?!":
+        return 0.3
+    if word[-1] in ",;:":
+        return 0.16
+    return 0.045
+
+
+def with_speed(voice, speed):
+    at = voice.index("-s")
+    return [*voice[:at + 1], str(speed), *voice[at + 2:]]
+
+
+def synth_words(text, voice, path):
+    """Speaks text word by word into path at the pace of the whole sentence; returns its
+    length and [(word, start, end)] with times in seconds from the start of path."""
+    # espeak-ng draws out a word spoken on its own (it is a whole utterance then), so the
+    # words are spoken faster until the joined turn lasts about as long as the sentence.
+    sentence = trimmed_speech(text, voice, path)
+    speed = int(voice[voice.index("-s") + 1])
+    for _ in range(4):
+        length, timings = join_words(text, with_speed(voice, speed), path)
+        if abs(length - sentence) < 0.04 * sentence:
+            break
+        speed = round(speed * length / sentence)
+    return length, timings
+
+
+def join_words(text, voice, path):
+    pieces, timings, at = [], [], 0.0
+    words = text.split()
+    for index, word in enumerate(words):
+        clip = path.with_name(f"{path.stem}-w{index}.wav")
+        length = trimmed_speech(word, voice, clip)
+        timings.append((word, at, at + length))
+        pieces.append(clip)
+        at += length
+        if index + 1 < len(words):
+            gap = path.with_name(f"{path.stem}-w{index}-gap.wav")
+            silence(gap, pause_after(word))
+            pieces.append(gap)
+            at += pause_after(word)
+    subprocess.run(["sox", *map(str, pieces), str(path)], check=True)
+    # Measured again, so the turn's end is the real end of the joined audio.
+    length = float(subprocess.run(["soxi", "-D", str(path)], check=True, capture_output=True, text=True).stdout)
+    return length, timings
+
+
 def silence(path, seconds):
     seconds = max(seconds, 0.01)  # sox refuses an empty file; 10 ms is inaudible
     subprocess.run(["sox", "-n", "-r", str(RATE), "-c", "1", str(path), "trim", "0", f"{seconds:.3f}"], check=True)
 
 
-def build_call(spec, rng, work):
+def build_call(spec, rng, work, write_audio=True):
     with_audio = spec.get("audio", True)
     t = round(rng.uniform(0.3, 0.7), 2)
     turns, agent_track, caller_track = [], [], []
@@ -407,7 +480,11 @@ def build_call(spec, rng, work):
     def place(role, text, index):
         nonlocal t, cursor
         clip = work / f"{spec['slug']}-{index}.wav"
-        length = synth(text, AGENT_VOICE if role == "A" else CALLER_VOICE, clip)
+        voice = AGENT_VOICE if role == "A" else CALLER_VOICE
+        if spec.get("timed_words"):
+            length, timings = synth_words(text, voice, clip)
+        else:
+            length, timings = synth(text, voice, clip), None
         gap = work / f"{spec['slug']}-{index}-gap.wav"
         silence(gap, t - cursor)
         mute = work / f"{spec['slug']}-{index}-mute.wav"
@@ -418,19 +495,25 @@ def build_call(spec, rng, work):
         start, end = t, t + length
         cursor = end
         t = end + rng.uniform(0.35, 1.0)
-        return round(start, 2), round(end, 2)
+        words = None if timings is None else [
+            {"word": word, "start": round(start + begin, 2), "end": round(start + finish, 2)}
+            for word, begin, finish in timings]
+        return round(start, 2), round(end, 2), words
 
     for index, turn in enumerate(spec["turns"]):
         kind = turn[0]
         if kind in ("A", "C"):
+            words = None
             if with_audio:
-                start, end = place(kind, turn[1], index)
+                start, end, words = place(kind, turn[1], index)
             else:
                 # Text-only calls still get plausible times (about 15 characters a second).
                 start, end = round(t, 2), round(t + len(turn[1]) / 15.0, 2)
                 t = end + rng.uniform(0.35, 1.0)
             turns.append({"role": "Main Agent" if kind == "A" else "Testing Agent",
                           "content": turn[1], "start_time": start, "end_time": end})
+            if words:
+                turns[-1]["words"] = words
         elif kind == "F":
             _, name, arguments, result = turn
             call_id = f"call_{rng.randrange(16**8):08x}"
@@ -461,7 +544,8 @@ def build_call(spec, rng, work):
     body["metadata"] = spec["metadata"]
     body["transcript_json"] = turns
 
-    if with_audio:
+    # A call that is only built to keep the random sequence in step needs no recording.
+    if with_audio and write_audio:
         tail = work / f"{spec['slug']}-tail.wav"
         silence(tail, max(0.4, t - cursor))
         agent_track.append(tail)
@@ -483,18 +567,24 @@ def main():
     for tool in ("espeak-ng", "sox", "soxi"):
         if not shutil.which(tool):
             sys.exit(f"make-demo.py: {tool} is required")
+    slugs = [spec["slug"] for spec in CALLS]
+    chosen = set(sys.argv[1:]) or set(slugs)
+    if unknown := chosen - set(slugs):
+        sys.exit(f"make-demo.py: no demo call named {', '.join(sorted(unknown))}")
     rng = random.Random(2026)
-    for old in HERE.glob("*.json"):
-        old.unlink()
-    if AUDIO.exists():
-        shutil.rmtree(AUDIO)
-    AUDIO.mkdir()
+    if chosen == set(slugs):
+        for old in HERE.glob("*.json"):
+            old.unlink()
+        if AUDIO.exists():
+            shutil.rmtree(AUDIO)
+    AUDIO.mkdir(exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         for spec in CALLS:
-            body = build_call(spec, rng, Path(tmp))
-            (HERE / f"{spec['slug']}.json").write_text(json.dumps(body, indent=2, ensure_ascii=False) + "\n")
+            body = build_call(spec, rng, Path(tmp), write_audio=spec["slug"] in chosen)
+            if spec["slug"] in chosen:
+                (HERE / f"{spec['slug']}.json").write_text(json.dumps(body, indent=2, ensure_ascii=False) + "\n")
     total = sum(f.stat().st_size for f in AUDIO.iterdir())
-    print(f"{len(CALLS)} calls, {len(list(AUDIO.iterdir()))} recordings, {total / 1024:.0f} KiB of audio")
+    print(f"{len(chosen)} of {len(CALLS)} calls written; {len(list(AUDIO.iterdir()))} recordings, {total / 1024:.0f} KiB of audio")
 
 
 if __name__ == "__main__":
