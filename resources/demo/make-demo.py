@@ -405,11 +405,14 @@ def synth(text, voice, path):
 
 def trimmed_speech(text, voice, path):
     """Synthesises text without espeak's lead-in and trailing silence; returns its length."""
-    whole = path.with_suffix(".whole.wav")
-    synth(text, voice, whole)
-    subprocess.run(["sox", str(whole), str(path), "silence", "1", "0.005", "0.1%",
-                    "reverse", "silence", "1", "0.005", "0.1%", "reverse"], check=True)
-    whole.unlink()
+    raw = path.with_suffix(".raw.wav")
+    subprocess.run(["espeak-ng", *voice, "-w", str(raw), text], check=True)
+    # Trimmed before resampling and without dither (-D): sox's dither is random, and the
+    # word times must come out the same on every run.
+    subprocess.run(["sox", "-D", str(raw), "-r", str(RATE), "-c", "1", str(path),
+                    "silence", "1", "0.005", "0.1%", "reverse", "silence", "1", "0.005", "0.1%", "reverse"],
+                   check=True)
+    raw.unlink()
     length = float(subprocess.run(["soxi", "-D", str(path)], check=True, capture_output=True, text=True).stdout)
     if length <= 0:
         sys.exit(f"make-demo.py: espeak-ng said nothing for {text!r}")
