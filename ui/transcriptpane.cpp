@@ -27,6 +27,11 @@ TranscriptPane::TranscriptPane(TranscriptModel *model, QWidget *parent)
     m_view->setItemDelegate(m_delegate);
     m_view->setUniformItemSizes(false);
     m_view->setResizeMode(QListView::Adjust);
+    // Rows have their own heights (wrapped text); measuring 3,000 of them at once would
+    // hold the GUI thread for a noticeable moment, so they are laid out in batches
+    // between events and a long call shows its first turns at once.
+    m_view->setLayoutMode(QListView::Batched);
+    m_view->setBatchSize(100);
     m_view->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->setWordWrap(true);

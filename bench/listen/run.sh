@@ -4,6 +4,7 @@
 # Makes a MINUTES-long (default 60) 16 kHz stereo MP3 (two tones with pauses) and prints:
 #   peaks_ratio_to_ffmpeg: X   decoding + peaks (no cache) / `ffmpeg -i F -f s16le -` (medians)
 #   peaks_cached_ms: X         a second open of the same recording
+#   open_call_3000_turns_ms: X a 2-hour call of 3,000 turns opened in the window (bench_opencall)
 set -euo pipefail
 build=${1:-build-bench}
 minutes=${2:-60}
@@ -35,3 +36,12 @@ echo "ffmpeg_ms: $f (runs: ${ffmpeg_ms[*]})"
 echo "peaks_ms: $p (runs: ${peaks_ms[*]})"
 echo "peaks_ratio_to_ffmpeg: $(echo "scale=2; $p / $f" | bc -l)"
 echo "peaks_cached_ms: $(printf '%s\n' "${cached_ms[@]}" | median)"
+
+# A 2-hour call with 3,000 turns opened in the real window (offscreen), its recording a
+# 2-hour 8 kHz stereo MP3 (a phone call's rate): selecting it to transcript and waveform shown.
+long=$work/two-hours.mp3
+ffmpeg -loglevel error -f lavfi -i "sine=frequency=300:sample_rate=8000:duration=7200" \
+       -f lavfi -i "sine=frequency=500:sample_rate=8000:duration=7200" \
+       -filter_complex "[0:a]volume='if(lt(mod(t,4.8),1.6),1,0)':eval=frame[l];[1:a]volume='if(between(mod(t,4.8),2.4,4.0),1,0)':eval=frame[r];[l][r]join=inputs=2:channel_layout=stereo" \
+       -b:a 32k "$long"
+"$build/bench/listen/bench_opencall" "$long" 7
