@@ -43,16 +43,24 @@
         <translation>Dieser Anruf hat kein Transkript (%1).</translation>
     </message>
     <message>
-        <source>This call has no recording.</source>
-        <translation>Dieser Anruf hat keine Aufnahme.</translation>
+        <source>Downloading the recording from %1…</source>
+        <translation>Die Aufnahme wird von %1 heruntergeladen…</translation>
     </message>
     <message>
-        <source>The recording has not been downloaded yet.</source>
-        <translation>Die Aufnahme wurde noch nicht heruntergeladen.</translation>
+        <source>Downloading the recording…</source>
+        <translation>Die Aufnahme wird heruntergeladen…</translation>
     </message>
     <message>
-        <source>The recording file %1 is missing.</source>
-        <translation>Die Aufnahmedatei %1 fehlt.</translation>
+        <source>Downloading the recording from %1… %2 %</source>
+        <translation>Die Aufnahme wird von %1 heruntergeladen… %2 %</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <source>Caller</source>
+        <translation>Anrufer</translation>
     </message>
 </context>
 <context>
@@ -518,6 +526,22 @@ Importieren Sie Anrufprotokolle über Datei › Importieren oder ändern Sie den
     <message>
         <source>Show these shortcuts</source>
         <translation>Diese Tastenkürzel zeigen</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>&amp;Einstellungen…</translation>
+    </message>
+    <message>
+        <source>Zoom the waveform in</source>
+        <translation>Wellenform vergrößern</translation>
+    </message>
+    <message>
+        <source>Zoom the waveform out</source>
+        <translation>Wellenform verkleinern</translation>
     </message>
 </context>
 <context>

@@ -1,21 +1,24 @@
 #include "calldetailpane.h"
 
 #include "audio/playbackcontroller.h"
+#include "audio/recordingcache.h"
 #include "callheader.h"
 #include "item/transcriptmodel.h"
 #include "playerbar.h"
 #include "transcriptpane.h"
+#include "waveformview.h"
 
 #include <QDir>
-#include <QFileInfo>
 #include <QFrame>
 #include <QListView>
 #include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
 
-CallDetailPane::CallDetailPane(TranscriptModel *transcript, const QString &recordingsDir, const QString &cacheDir,
-                               QWidget *parent)
+CallDetailPane::CallDetailPane(TranscriptModel *transcript, RecordingCache *recordings, const QString &recordingsDir,
+                               const QString &cacheDir, QWidget *parent)
     : QWidget(parent)
     , m_transcript(transcript)
+    , m_recordings(recordings)
     , m_recordingsDir(recordingsDir)
     , m_cacheDir(cacheDir)
     , m_player(new PlaybackController(QDir(cacheDir).filePath(QStringLiteral("channels")), this))
@@ -23,6 +26,8 @@ CallDetailPane::CallDetailPane(TranscriptModel *transcript, const QString &recor
     m_header = new CallHeader(this);
     m_playerBar = new PlayerBar(m_player, this);
     m_playerBar->setObjectName(QStringLiteral("playerBar"));
+    m_waveform = new WaveformView(this);
+    m_waveform->setObjectName(QStringLiteral("waveform"));
     m_transcriptPane = new TranscriptPane(transcript, this);
     auto *line = new QFrame(this);
     line->setFrameShape(QFrame::HLine);
@@ -33,21 +38,33 @@ CallDetailPane::CallDetailPane(TranscriptModel *transcript, const QString &recor
     layout->setSpacing(0);
     layout->addWidget(m_header);
     layout->addWidget(m_playerBar);
+    layout->addWidget(m_waveform);
     layout->addWidget(line);
     layout->addWidget(m_transcriptPane, 1);
 
     connect(m_player, &PlaybackController::positionChanged, this, &CallDetailPane::onPosition);
+    connect(m_player, &PlaybackController::durationChanged, m_waveform, &WaveformView::setDuration);
     connect(m_transcriptPane, &TranscriptPane::seekRequested, m_player, &PlaybackController::seek);
+    connect(m_waveform, &WaveformView::seekRequested, m_player, &PlaybackController::seek);
+    connect(m_transcript, &TranscriptModel::currentTurnChanged, m_waveform, &WaveformView::setCurrentTurn);
     connect(m_playerBar, &PlayerBar::playTurnRequested, this, &CallDetailPane::playSelectedTurn);
     connect(m_playerBar, &PlayerBar::loopTurnToggled, this, &CallDetailPane::setLoopingSelectedTurn);
     connect(m_player, &PlaybackController::soloFailed, this, [this](const QString &error) {
         m_playerBar->setMessage(error, true);
     });
+    connect(&m_location, &QFutureWatcherBase::finished, this, &CallDetailPane::onLocated);
     connect(&m_peaks, &QFutureWatcherBase::finished, this, &CallDetailPane::onPeaksLoaded);
+    connect(&m_peaks, &QFutureWatcherBase::progressValueChanged, this, [this](int value) {
+        m_waveform->setProgress(double(value) / PeaksLoader::ProgressRange);
+    });
+    connect(recordings, &RecordingCache::progress, this, &CallDetailPane::onDownloadProgress);
+    connect(recordings, &RecordingCache::ready, this, &CallDetailPane::onDownloaded);
+    connect(recordings, &RecordingCache::failed, this, &CallDetailPane::onDownloadFailed);
 }
 
 CallDetailPane::~CallDetailPane()
 {
+    m_location.waitForFinished();
     m_peaks.cancel();
     m_peaks.waitForFinished();
 }
@@ -61,26 +78,90 @@ void CallDetailPane::showCall(const CallLog &call, const QString &searchText)
     if (turnsChanged) {
         m_transcript->setTurns(call.turns);
         m_transcriptPane->view()->scrollToTop();
+        m_waveform->setTurns(call.turns);
     }
+    m_waveform->setDuration(std::max(call.durationSeconds, call.transcriptDuration()));
     m_transcriptPane->setEmptyText(call.errorMessage.isEmpty()
                                        ? tr("This call has no transcript.")
                                        : tr("This call has no transcript (%1).").arg(call.errorMessage));
-    if (!sameCall)
+    if (!sameCall) {
         m_transcriptPane->setSearchText(searchText);
-
-    const QString stored = call.recordingPath.isEmpty() ? QString() : QDir(m_recordingsDir).filePath(call.recordingPath);
-    if (stored.isEmpty()) {
-        setRecording({});
-        m_playerBar->setMessage(call.voiceRecordingUrl.isEmpty() ? tr("This call has no recording.")
-                                                                 : tr("The recording has not been downloaded yet."));
-    } else if (!QFileInfo::exists(stored)) {
-        setRecording({});
-        m_playerBar->setMessage(tr("The recording file %1 is missing.").arg(QDir::toNativeSeparators(stored)), true);
-    } else if (stored != m_recording || !sameCall) {
-        m_playerBar->setMessage({});
-        setRecording(stored);
+        m_waveform->zoomToFit();
     }
     updateAgentChannel();
+    // Where the recording is takes a look at the disk: off the GUI thread.
+    m_sameCall = sameCall;
+    m_location.setFuture(QtConcurrent::run(&RecordingLocator::locate, call, m_recordingsDir));
+}
+
+void CallDetailPane::onLocated()
+{
+    if (m_location.future().resultCount() == 0)
+        return;
+    const RecordingLocator::Location location = m_location.result();
+    switch (location.kind) {
+    case RecordingLocator::Kind::LocalFile:
+        if (m_download.isValid()) {
+            m_recordings->cancel(m_download);
+            m_download.clear();
+        }
+        // The same call re-read (its review changed, say) keeps playing undisturbed.
+        if (!m_sameCall || location.localPath != m_recording) {
+            m_playerBar->setMessage({});
+            setRecording(location.localPath);
+        }
+        break;
+    case RecordingLocator::Kind::Remote:
+        if (m_sameCall && (location.url == m_download || !m_recording.isEmpty()))
+            break;
+        setRecording({});
+        if (m_download.isValid() && m_download != location.url)
+            m_recordings->cancel(m_download);
+        m_download = location.url;
+        m_playerBar->setMessage(tr("Downloading the recording from %1…").arg(location.url.host()));
+        m_waveform->showMessage(tr("Downloading the recording…"));
+        m_recordings->request(location.url);
+        break;
+    case RecordingLocator::Kind::None:
+        if (m_download.isValid()) {
+            m_recordings->cancel(m_download);
+            m_download.clear();
+        }
+        setUnavailable(location.reason, !m_call.recordingPath.isEmpty());
+        break;
+    }
+}
+
+void CallDetailPane::setUnavailable(const QString &reason, bool error)
+{
+    setRecording({});
+    m_playerBar->setMessage(reason, error);
+    m_waveform->showMessage(reason);
+}
+
+void CallDetailPane::onDownloadProgress(const QUrl &url, qint64 received, qint64 total)
+{
+    if (url != m_download)
+        return;
+    if (total > 0)
+        m_playerBar->setMessage(tr("Downloading the recording from %1… %2 %").arg(url.host()).arg(received * 100 / total));
+}
+
+void CallDetailPane::onDownloaded(const QUrl &url, const QString &path)
+{
+    if (url != m_download)
+        return;
+    m_download.clear();
+    m_playerBar->setMessage({});
+    setRecording(path);
+}
+
+void CallDetailPane::onDownloadFailed(const QUrl &url, const QString &reason)
+{
+    if (url != m_download)
+        return;
+    m_download.clear();
+    setUnavailable(reason, true);
 }
 
 void CallDetailPane::setRecording(const QString &path)
@@ -92,6 +173,7 @@ void CallDetailPane::setRecording(const QString &path)
         emit waveformReady();
         return;
     }
+    m_waveform->setProgress(0);
     m_peaks.setFuture(PeaksLoader::load(path, QDir(m_cacheDir).filePath(QStringLiteral("peaks"))));
 }
 
@@ -100,10 +182,20 @@ void CallDetailPane::onPeaksLoaded()
     if (m_peaks.isCanceled() || m_peaks.future().resultCount() == 0)
         return;
     const PeaksLoader::Result result = m_peaks.result();
-    if (!result.error.isEmpty())
+    if (!result.error.isEmpty()) {
+        m_waveform->showMessage(result.error);
         m_playerBar->setMessage(result.error, true);
+        emit waveformReady();
+        return;
+    }
     m_player->setChannelCount(result.peaks.channels());
     updateAgentChannel();
+    QStringList labels;
+    if (result.peaks.channels() >= 2) {
+        for (int channel = 0; channel < result.peaks.channels(); ++channel)
+            labels.append(channel == m_player->agentChannel() ? tr("Agent") : tr("Caller"));
+    }
+    m_waveform->setPeaks(result.peaks, labels);
     emit waveformReady();
 }
 
@@ -117,6 +209,7 @@ void CallDetailPane::updateAgentChannel()
 void CallDetailPane::onPosition(double seconds)
 {
     m_transcript->setCurrentTime(seconds);
+    m_waveform->setPosition(seconds);
 }
 
 void CallDetailPane::playSelectedTurn()

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "audio/peaksloader.h"
+#include "audio/recordinglocator.h"
 #include "calllog/calllog.h"
 
 #include <QFutureWatcher>
@@ -9,8 +10,10 @@
 class CallHeader;
 class PlaybackController;
 class PlayerBar;
+class RecordingCache;
 class TranscriptModel;
 class TranscriptPane;
+class WaveformView;
 
 // The selected call, to read and to hear: its facts, the player, the waveform and the
 // transcript, all on the player's clock. Finds the call's recording (the stored file, or
@@ -24,9 +27,10 @@ class CallDetailPane : public QWidget
 
 public:
     // `recordingsDir` resolves stored recordings; `cacheDir` holds waveform peaks and
-    // solo channels. `transcript` must outlive the pane.
-    CallDetailPane(TranscriptModel *transcript, const QString &recordingsDir, const QString &cacheDir,
-                   QWidget *parent = nullptr);
+    // solo channels; `recordings` fetches recordings known only by their URL.
+    // `transcript` and `recordings` must outlive the pane.
+    CallDetailPane(TranscriptModel *transcript, RecordingCache *recordings, const QString &recordingsDir,
+                   const QString &cacheDir, QWidget *parent = nullptr);
     ~CallDetailPane() override;
 
     // Shows `call`; the words of `searchText` (the call list's search) are marked and
@@ -38,6 +42,7 @@ public:
     PlaybackController *player() const { return m_player; }
     PlayerBar *playerBar() const { return m_playerBar; }
     TranscriptPane *transcript() const { return m_transcriptPane; }
+    WaveformView *waveform() const { return m_waveform; }
 
     // Plays the selected turn (or the one being heard), then pauses.
     void playSelectedTurn();
@@ -48,12 +53,18 @@ signals:
     void waveformReady();
 
 private:
+    void onLocated();
     void setRecording(const QString &path);
+    void setUnavailable(const QString &reason, bool error);
+    void onDownloadProgress(const QUrl &url, qint64 received, qint64 total);
+    void onDownloaded(const QUrl &url, const QString &path);
+    void onDownloadFailed(const QUrl &url, const QString &reason);
     void onPeaksLoaded();
     void onPosition(double seconds);
     void updateAgentChannel();
 
     TranscriptModel *m_transcript;
+    RecordingCache *m_recordings;
     QString m_recordingsDir;
     QString m_cacheDir;
     CallLog m_call;
@@ -61,6 +72,10 @@ private:
     CallHeader *m_header = nullptr;
     PlayerBar *m_playerBar = nullptr;
     TranscriptPane *m_transcriptPane = nullptr;
+    WaveformView *m_waveform = nullptr;
+    QFutureWatcher<RecordingLocator::Location> m_location;
     QFutureWatcher<PeaksLoader::Result> m_peaks;
+    QUrl m_download;         // the recording being fetched for this call, or empty
     QString m_recording;     // the local file being played, or empty
+    bool m_sameCall = false; // the location being looked up is for the call already shown
 };

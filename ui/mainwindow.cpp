@@ -1,6 +1,8 @@
 #include "mainwindow.h"
 
 #include "audio/playbackcontroller.h"
+#include "audio/recordingcache.h"
+#include "audio/recordingcachesettings.h"
 #include "calldetailpane.h"
 #include "calltableview.h"
 #include "filterbar.h"
@@ -10,8 +12,10 @@
 #include "store/callreader.h"
 #include "store/callstore.h"
 #include "keybindings.h"
+#include "preferencesdialog.h"
 #include "shortcutsdialog.h"
 #include "transcriptpane.h"
+#include "waveformview.h"
 
 #include <QApplication>
 #include <QDir>
@@ -22,6 +26,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QSplitter>
+#include <QSettings>
 #include <QStackedWidget>
 #include <QStandardPaths>
 #include <QStatusBar>
@@ -41,7 +46,9 @@ MainWindow::MainWindow(CallStore *store, QWidget *parent)
     , m_store(store)
     , m_calls(new CallListModel(store, this))
     , m_transcript(new TranscriptModel(this))
+    , m_recordingCache(new RecordingCache(this))
 {
+    RecordingCacheSettings::load(QSettings()).applyTo(m_recordingCache);
     setWindowTitle(tr("Callscope"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/io.callscope.Callscope.png")));
 
@@ -118,7 +125,7 @@ QWidget *MainWindow::buildDetailPane()
     m_detail->insertWidget(NoCallPage, empty);
 
     const QString cacheDir = QStandardPaths::writableLocation(QStandardPaths::CacheLocation);
-    m_callPane = new CallDetailPane(m_transcript, m_store->recordingsDir(), cacheDir, m_detail);
+    m_callPane = new CallDetailPane(m_transcript, m_recordingCache, m_store->recordingsDir(), cacheDir, m_detail);
     m_callPane->setObjectName(QStringLiteral("callPane"));
     m_detail->insertWidget(CallPage, m_callPane);
     m_detail->setCurrentIndex(NoCallPage);
@@ -149,6 +156,11 @@ void MainWindow::buildMenus()
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
     quit->setMenuRole(QAction::QuitRole);
+
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    QAction *preferences = edit->addAction(tr("&Preferences…"), this, &MainWindow::showPreferences);
+    preferences->setShortcut(QKeySequence::Preferences);
+    preferences->setMenuRole(QAction::PreferencesRole);
 
     m_viewMenu = menuBar()->addMenu(tr("&View"));
     m_viewMenu->menuAction()->setVisible(false);
@@ -200,6 +212,9 @@ void MainWindow::bindKeys()
     m_keys->add(Qt::Key_Backslash, tr("Normal speed"), [player] { player->resetRate(); });
     m_keys->add(Qt::Key_Return, tr("Play the selected turn, then pause"), [this] { m_callPane->playSelectedTurn(); },
                 tr("Enter"));
+    WaveformView *waveform = m_callPane->waveform();
+    m_keys->add(Qt::Key_Plus, tr("Zoom the waveform in"), [waveform] { waveform->zoomIn(); });
+    m_keys->add(Qt::Key_Minus, tr("Zoom the waveform out"), [waveform] { waveform->zoomOut(); });
     m_keys->add(Qt::CTRL | Qt::Key_F, tr("Find in this call"), [this] {
         if (m_detail->currentIndex() == CallPage)
             m_callPane->transcript()->startFind();
@@ -217,6 +232,14 @@ void MainWindow::showShortcuts()
         }
     }
     ShortcutsDialog dialog(m_keys->bindings(), menuShortcuts, this);
+    dialog.exec();
+}
+
+void MainWindow::showPreferences()
+{
+    PreferencesDialog dialog(this);
+    connect(&dialog, &PreferencesDialog::recordingCacheSettingsChanged, this,
+            [this](const RecordingCacheSettings &settings) { settings.applyTo(m_recordingCache); });
     dialog.exec();
 }
 

@@ -19,6 +19,7 @@ class QLabel;
 class QMenu;
 class QSplitter;
 class QStackedWidget;
+class RecordingCache;
 class TranscriptModel;
 
 // The reviewer's window: the filterable call list on the left, the selected call on the
@@ -64,6 +65,7 @@ private:
     void showAbout();
     void bindKeys();
     void showShortcuts();
+    void showPreferences();
 
     void onCurrentRowChanged(const QModelIndex &current);
     void onRowsLoaded(const QModelIndex &topLeft, const QModelIndex &bottomRight);
@@ -75,6 +77,7 @@ private:
     CallStore *m_store = nullptr;
     CallListModel *m_calls = nullptr;
     TranscriptModel *m_transcript = nullptr;
+    RecordingCache *m_recordingCache = nullptr;
 
     QSplitter *m_splitter = nullptr;
     FilterBar *m_filter = nullptr;

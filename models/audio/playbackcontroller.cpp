@@ -278,7 +278,10 @@ void PlaybackController::stopLooping()
 
 void PlaybackController::setChannelCount(int channels)
 {
+    if (channels == m_channelCount)
+        return;
     m_channelCount = channels;
+    emit channelsChanged(m_channels);   // the choices changed: solo needs two channels
 }
 
 void PlaybackController::setAgentChannel(int channel)

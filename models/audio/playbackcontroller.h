@@ -89,6 +89,7 @@ signals:
     void rateChanged(double rate);
     void volumeChanged(float volume);
     void stateChanged(PlaybackController::State state);
+    // The channel mode, or the choices (channelCount()) changed.
     void channelsChanged(PlaybackController::Channels channels);
     void loopingChanged(bool looping);
     // A solo channel could not be prepared; playback went on with both channels.

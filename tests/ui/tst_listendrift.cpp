@@ -1,5 +1,6 @@
 #include "audio/peaksloader.h"
 #include "audio/playbackcontroller.h"
+#include "audio/recordingcache.h"
 #include "calldetailpane.h"
 #include "item/transcriptmodel.h"
 
@@ -86,7 +87,8 @@ private slots:
     void highlightMatchesThePlayerAtTheEndAsAtTheStart()
     {
         TranscriptModel transcript;
-        CallDetailPane pane(&transcript, m_dir.path(), m_dir.filePath(QStringLiteral("cache")));
+        RecordingCache recordings;
+        CallDetailPane pane(&transcript, &recordings, m_dir.path(), m_dir.filePath(QStringLiteral("cache")));
         CallLog call;
         call.id = 1;
         call.callId = QStringLiteral("two-hours");
