@@ -1,5 +1,6 @@
 #include "desktopapp.h"
 
+#include "audio/recordingcache.h"
 #include "importrunner.h"
 #include "ingest/fileimporter.h"
 #include "ingest/ingestpipeline.h"
@@ -77,6 +78,8 @@ int run(int argc, char *argv[], const QString &requestedPath, const QStringList 
         qWarning("callscope: the listener did not start: %s", qPrintable(error));
 
     MainWindow window(store.get());
+    // Recordings known only by their URL are fetched for playback under the same rule.
+    window.recordingCache()->setHostPolicy(fetcher.hostPolicy());
     auto *listenerPanel = new ListenerPanel(&listener);
     listenerPanel->setObjectName(QStringLiteral("listenerPanel"));
     QDockWidget *listenerDock = window.addPanel(listenerPanel, Tr::tr("Listener"));

@@ -41,6 +41,8 @@ public:
     CallListModel *callListModel() const { return m_calls; }
     TranscriptModel *transcriptModel() const { return m_transcript; }
     CallDetailPane *callPane() const { return m_callPane; }
+    // Fetches the recordings of calls that have only a URL, for playback.
+    RecordingCache *recordingCache() const { return m_recordingCache; }
     KeyBindings *keyBindings() const { return m_keys; }
     // Hosts a tool panel (e.g. the listener) in a dock at the bottom, toggled from the
     // View menu. Returns the dock; the window owns both.

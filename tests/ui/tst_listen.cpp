@@ -1,6 +1,8 @@
 #include "../audio/testrecordings.h"
+#include "../ingest/testrecordinghost.h"
 
 #include "audio/playbackcontroller.h"
+#include "audio/recordingcache.h"
 #include "calldetailpane.h"
 #include "item/calllistmodel.h"
 #include "item/transcriptmodel.h"
@@ -75,6 +77,18 @@ CallLog silentCall()
     return call;
 }
 
+// Only a URL: played through the recording cache, from the test's own HTTP host.
+CallLog remoteCall(const QUrl &url, const QString &callId)
+{
+    CallLog call;
+    call.callId = callId;
+    call.agent = 3;
+    call.timestamp = QDateTime(QDate(2026, 10, 30), QTime(9, 0), Qt::UTC);
+    call.voiceRecordingUrl = url.toString();
+    call.turns = {turn(Turn::Role::MainAgent, QStringLiteral("Hello from far away."), 0.5, 2.0)};
+    return call;
+}
+
 CallLog audioOnlyCall()
 {
     CallLog call;
@@ -118,6 +132,7 @@ private slots:
     void controlsHaveAccessibleNamesAndValues();
     void stereoRecordingOffersChannelSolo();
     void callsWithoutRecordingOrTranscriptSaySo();
+    void aRecordingKnownByItsUrlIsDownloadedToPlay();
 
 private:
     QTableView *callView() const { return m_window->findChild<QTableView *>(QStringLiteral("callList")); }
@@ -129,6 +144,7 @@ private:
     void press(int key, Qt::KeyboardModifiers modifiers = Qt::NoModifier);
 
     QTemporaryDir m_dir;
+    TestRecordingHost m_host;
     std::unique_ptr<CallStore> m_store;
     std::unique_ptr<MainWindow> m_window;
 };
@@ -143,16 +159,25 @@ void TestListen::initTestCase()
     QVERIFY(QDir().mkpath(m_store->recordingsDir()));
     QVERIFY(TestRecordings::writeFile(QDir(m_store->recordingsDir()).filePath(QStringLiteral("with-recording.wav")),
                                       TestRecordings::stereoWav(12.0)));
-    m_store->upsertMany({recordedCall(), silentCall(), audioOnlyCall()}).waitForFinished();
+    QVERIFY(m_host.start());
+    m_host.serve("/calls/remote.wav", TestRecordingHost::Answer("200 OK", TestRecordings::stereoWav(6.0)));
+    m_host.serve("/calls/gone.wav", TestRecordingHost::Answer("404 Not Found"));
+    m_store->upsertMany({recordedCall(), silentCall(), audioOnlyCall(),
+                         remoteCall(m_host.url(QStringLiteral("/calls/remote.wav")), QStringLiteral("remote")),
+                         remoteCall(m_host.url(QStringLiteral("/calls/gone.wav")), QStringLiteral("remote-gone"))})
+        .waitForFinished();
     m_store->flush();
 }
 
 void TestListen::init()
 {
     m_window = std::make_unique<MainWindow>(m_store.get());
+    // The test's recording host is on loopback, which the default policy refuses.
+    m_window->recordingCache()->setHostPolicy(RecordingHostPolicy(true));
+    m_window->recordingCache()->setDirectory(m_dir.filePath(QStringLiteral("downloads")));
     m_window->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
-    QTRY_COMPARE(callView()->model()->rowCount(), 3);
+    QTRY_COMPARE(callView()->model()->rowCount(), 5);
     QTRY_VERIFY(callView()->model()->index(0, 0).data(CallListModel::LoadedRole).toBool());
 }
 
@@ -456,6 +481,25 @@ void TestListen::callsWithoutRecordingOrTranscriptSaySo()
     QCOMPARE(m_window->callPane()->transcript()->emptyText(),
              QStringLiteral("This call has no transcript (transcription pending)."));
     QVERIFY(bar->message().isEmpty());
+}
+
+void TestListen::aRecordingKnownByItsUrlIsDownloadedToPlay()
+{
+    auto *bar = m_window->findChild<PlayerBar *>();
+    open(QStringLiteral("remote"));
+    QTRY_COMPARE(player()->state(), PlaybackController::State::Ready);
+    QVERIFY(player()->recording().startsWith(m_dir.filePath(QStringLiteral("downloads"))));
+    QVERIFY(bar->message().isEmpty());
+    QCOMPARE(m_host.requestsFor("/calls/remote.wav"), 1);
+
+    open(QStringLiteral("remote-gone"));
+    QTRY_VERIFY(bar->message().contains(QStringLiteral("404")));
+    QCOMPARE(player()->state(), PlaybackController::State::Empty);
+
+    // Back to the first: from the cache this time.
+    open(QStringLiteral("remote"));
+    QTRY_COMPARE(player()->state(), PlaybackController::State::Ready);
+    QCOMPARE(m_host.requestsFor("/calls/remote.wav"), 1);
 }
 
 QTEST_MAIN(TestListen)
