@@ -1,3 +1,4 @@
+#include "item/textmatches.h"
 #include "item/transcriptmodel.h"
 
 #include <QAbstractItemModelTester>
@@ -15,6 +16,8 @@ private slots:
     void turnAt();
     void currentTurnRepaintsTwoRows();
     void clearingResetsCurrentTurn();
+    void tracksTheWordBeingHeard();
+    void textMatches();
 
 private:
     static Turns sampleTurns();
@@ -23,15 +26,15 @@ private:
 Turns TestTranscriptModel::sampleTurns()
 {
     return {
-        {Turn::Role::MainAgent, QStringLiteral("Pine Street Dental, how can I help?"), 0.4, 2.9, {}},
-        {Turn::Role::TestingAgent, QStringLiteral("Can I move my cleaning to Friday?"), 3.6, 5.8, {}},
+        {Turn::Role::MainAgent, QStringLiteral("Pine Street Dental, how can I help?"), 0.4, 2.9, {}, {}},
+        {Turn::Role::TestingAgent, QStringLiteral("Can I move my cleaning to Friday?"), 3.6, 5.8, {}, {}},
         {Turn::Role::FunctionCall, QString(), 6.2, 6.2,
          QJsonObject{{QStringLiteral("id"), QStringLiteral("tc_1")}, {QStringLiteral("name"), QStringLiteral("reschedule")},
-                     {QStringLiteral("arguments"), QStringLiteral("{\"day\":\"fri\"}")}}},
+                     {QStringLiteral("arguments"), QStringLiteral("{\"day\":\"fri\"}")}}, {}},
         {Turn::Role::FunctionCallResult, QString(), 6.9, 6.9,
          QJsonObject{{QStringLiteral("id"), QStringLiteral("tc_1")}, {QStringLiteral("name"), QStringLiteral("reschedule")},
-                     {QStringLiteral("result"), QStringLiteral("ok")}}},
-        {Turn::Role::MainAgent, QStringLiteral("Done, Friday at 10am."), 67.3, 69.0, {}},
+                     {QStringLiteral("result"), QStringLiteral("ok")}}, {}},
+        {Turn::Role::MainAgent, QStringLiteral("Done, Friday at 10am."), 67.3, 69.0, {}, {}},
     };
 }
 
@@ -122,6 +125,61 @@ void TestTranscriptModel::clearingResetsCurrentTurn()
     QCOMPARE(model.currentTurn(), -1);
     QCOMPARE(current.count(), 1);
     QCOMPARE(model.turnAt(4.0), -1);
+}
+
+void TestTranscriptModel::tracksTheWordBeingHeard()
+{
+    Turns turns = sampleTurns();
+    // "Can I move my cleaning to Friday?" 3.6 - 5.8 s, a word every 0.3 s.
+    const QStringList words = turns[1].content.split(QLatin1Char(' '));
+    for (int i = 0; i < words.size(); ++i)
+        turns[1].words.append({words.at(i), 3.6 + 0.3 * i, 3.6 + 0.3 * i + 0.25});
+    TranscriptModel model;
+    model.setTurns(turns);
+    QSignalSpy changes(&model, &QAbstractItemModel::dataChanged);
+    const QModelIndex text = model.index(1, TranscriptModel::Text);
+
+    model.setCurrentTime(4.3);                        // "move" (4.2 - 4.45)
+    QCOMPARE(model.currentWord(), 2);
+    QCOMPARE(text.data(TranscriptModel::CurrentWordRole).toPoint(), QPoint(6, 4));
+    QVERIFY(text.data(TranscriptModel::HasWordsRole).toBool());
+    changes.clear();
+    model.setCurrentTime(4.35);                       // the same word: no repaint
+    QCOMPARE(changes.count(), 0);
+    model.setCurrentTime(4.47);                       // between words: the last one stays lit
+    QCOMPARE(model.currentWord(), 2);
+    model.setCurrentTime(4.5);                        // "my"
+    QCOMPARE(model.currentWord(), 3);
+    QCOMPARE(changes.count(), 1);                     // only the Text cell of that row
+    QCOMPARE(changes.at(0).at(0).value<QModelIndex>(), text);
+    QCOMPARE(changes.at(0).at(2).value<QList<int>>(), QList<int>{TranscriptModel::CurrentWordRole});
+    model.setCurrentTime(5.79);                       // after the last word ended, still in the turn
+    QCOMPARE(model.currentWord(), -1);
+    QVERIFY(!text.data(TranscriptModel::CurrentWordRole).isValid());
+    model.setCurrentTime(0.5);                        // a turn without words
+    QCOMPARE(model.currentWord(), -1);
+    QVERIFY(!model.index(0, TranscriptModel::Text).data(TranscriptModel::HasWordsRole).toBool());
+}
+
+void TestTranscriptModel::textMatches()
+{
+    QCOMPARE(TextMatches::tokens(QStringLiteral("Friday's REFUND!")),
+             (QStringList{QStringLiteral("friday"), QStringLiteral("s"), QStringLiteral("refund")}));
+    const QString text = QStringLiteral("A refund? Refunds take a day; your refund is sent.");
+    QVERIFY(TextMatches::containsAllTokens(text, {QStringLiteral("refund"), QStringLiteral("day")}));
+    QVERIFY(!TextMatches::containsAllTokens(text, {QStringLiteral("refund"), QStringLiteral("week")}));
+    // Whole tokens, as the index matches them: "Refunds" is not "refund".
+    QCOMPARE(TextMatches::tokenSpans(text, {QStringLiteral("refund")}),
+             (QList<TextMatches::Span>{{2, 6}, {35, 6}}));
+    // Find in call matches anywhere, whatever the case.
+    QCOMPARE(TextMatches::occurrences(text, QStringLiteral("REFUND")),
+             (QList<TextMatches::Span>{{2, 6}, {10, 6}, {35, 6}}));
+    QVERIFY(TextMatches::occurrences(text, QString()).isEmpty());
+    // Timed words found in order, their punctuation ignored; a word the text lacks is {-1, 0}.
+    QCOMPARE(TextMatches::wordSpans(QStringLiteral("Hi, it's Ava. Hi again."),
+                                    {QStringLiteral("hi"), QStringLiteral("it's"), QStringLiteral("Eva"),
+                                     QStringLiteral("Ava."), QStringLiteral("Hi")}),
+             (QList<TextMatches::Span>{{0, 2}, {4, 4}, {-1, 0}, {9, 3}, {14, 2}}));
 }
 
 QTEST_GUILESS_MAIN(TestTranscriptModel)
