@@ -44,4 +44,4 @@ ffmpeg -loglevel error -f lavfi -i "sine=frequency=300:sample_rate=8000:duration
        -f lavfi -i "sine=frequency=500:sample_rate=8000:duration=7200" \
        -filter_complex "[0:a]volume='if(lt(mod(t,4.8),1.6),1,0)':eval=frame[l];[1:a]volume='if(between(mod(t,4.8),2.4,4.0),1,0)':eval=frame[r];[l][r]join=inputs=2:channel_layout=stereo" \
        -b:a 32k "$long"
-"$build/bench/listen/bench_opencall" "$long" 7
+"$build/bench/listen/bench_opencall" "$long" 7 2>/dev/null
