@@ -105,7 +105,10 @@ int main(int argc, char **argv)
 
     MainWindow window(store.get());
     window.show();
-    QTest::qWaitForWindowExposed(&window);
+    if (!QTest::qWaitForWindowExposed(&window)) {
+        std::fprintf(stderr, "the window was not shown\n");
+        return 1;
+    }
     auto *list = window.findChild<QTableView *>(QStringLiteral("callList"));
     const bool listed = QTest::qWaitFor([&] {
         return list->model()->rowCount() == 2 && list->model()->index(1, 0).data(CallListModel::LoadedRole).toBool();
