@@ -14,6 +14,11 @@ qint64 toMs(double seconds)
     return qint64(std::llround(seconds * 1000.0));
 }
 
+bool isTempo(double rate, double tempo)
+{
+    return std::abs(rate - tempo) < 1e-6;
+}
+
 } // namespace
 
 PlaybackController::PlaybackController(const QString &cacheDir, QObject *parent)
@@ -33,7 +38,7 @@ PlaybackController::PlaybackController(const QString &cacheDir, QObject *parent)
         if (!m_settingSource && (status == QMediaPlayer::LoadedMedia || status == QMediaPlayer::BufferedMedia))
             applyPending();
     });
-    connect(m_player, &QMediaPlayer::durationChanged, this, [this](qint64 ms) { emit durationChanged(double(ms) / 1000.0); });
+    connect(m_player, &QMediaPlayer::durationChanged, this, [this](qint64 ms) { emit durationChanged(double(ms) * m_playedTempo / 1000.0); });
     connect(m_player, &QMediaPlayer::errorOccurred, this, [this](QMediaPlayer::Error, const QString &text) {
         setState(State::Failed, text.isEmpty() ? tr("The recording cannot be played.") : text);
     });
@@ -58,20 +63,26 @@ void PlaybackController::setRecording(const QString &path)
         emit channelsChanged(m_channels);
     }
     m_channelCount = 0;
+    m_playRequested = false;
     if (path.isEmpty()) {
         m_played.clear();
+        m_playedTempo = 1.0;
         m_pendingPositionMs.reset();
         m_player->setSource(QUrl());
         setState(State::Empty);
         emit positionChanged(0);
         return;
     }
-    feed(path, 0, false);
+    feed(path, 0, false, 1.0);
+    if (!isTempo(m_rate, 1.0))
+        updateRendition();
 }
 
-void PlaybackController::feed(const QString &file, double position, bool playing)
+void PlaybackController::feed(const QString &file, double position, bool playing, double tempo)
 {
     m_played = file;
+    m_playedTempo = tempo;
+    m_player->setPlaybackRate(m_rate / tempo);
     m_pendingPositionMs = toMs(position);
     m_pendingPlay = playing;
     setState(State::Loading);
@@ -87,6 +98,11 @@ void PlaybackController::feed(const QString &file, double position, bool playing
     if (status == QMediaPlayer::LoadedMedia || status == QMediaPlayer::BufferedMedia)
         onMediaStatusChanged(status);
     emit positionChanged(position);
+}
+
+qint64 PlaybackController::playerMs(qint64 recordingMs) const
+{
+    return qint64(std::llround(double(recordingMs) / m_playedTempo));
 }
 
 void PlaybackController::setState(State state, const QString &error)
@@ -111,6 +127,7 @@ void PlaybackController::onMediaStatusChanged(QMediaPlayer::MediaStatus status)
         break;
     case QMediaPlayer::EndOfMedia:
         m_stopAt.reset();
+        m_playRequested = false;
         emit positionChanged(duration());
         break;
     case QMediaPlayer::InvalidMedia:
@@ -126,13 +143,13 @@ void PlaybackController::applyPending()
     if (!m_pendingPositionMs)
         return;
     const qint64 wanted = *m_pendingPositionMs;
-    if (m_player->position() != wanted)
-        m_player->setPosition(wanted);
+    if (m_player->position() != playerMs(wanted))
+        m_player->setPosition(playerMs(wanted));
     if (m_pendingPlay && m_player->playbackState() != QMediaPlayer::PlayingState)
         m_player->play();
     // A seek the pipeline is not ready for is dropped: keep it pending until the
     // player's own position shows it was taken.
-    if (std::abs(m_player->position() - wanted) <= kTickMs * 3)
+    if (std::abs(m_player->position() - playerMs(wanted)) <= kTickMs * 3)
         m_pendingPositionMs.reset();
 }
 
@@ -151,12 +168,12 @@ double PlaybackController::position() const
 {
     if (m_pendingPositionMs)
         return double(*m_pendingPositionMs) / 1000.0;
-    return double(m_player->position()) / 1000.0;
+    return double(m_player->position()) * m_playedTempo / 1000.0;
 }
 
 double PlaybackController::duration() const
 {
-    return double(m_player->duration()) / 1000.0;
+    return double(m_player->duration()) * m_playedTempo / 1000.0;
 }
 
 bool PlaybackController::isPlaying() const
@@ -175,13 +192,13 @@ void PlaybackController::tick()
     if (m_stopAt && now >= *m_stopAt) {
         const double end = *m_stopAt;
         m_stopAt.reset();
-        m_player->pause();
-        m_player->setPosition(toMs(end));
+        pause();
+        m_player->setPosition(playerMs(toMs(end)));
         emit positionChanged(end);
         return;
     }
     if (m_loop && now >= m_loop->to) {
-        m_player->setPosition(toMs(m_loop->from));
+        m_player->setPosition(playerMs(toMs(m_loop->from)));
         emit positionChanged(m_loop->from);
         return;
     }
@@ -192,18 +209,20 @@ void PlaybackController::play()
 {
     if (m_state == State::Empty || m_state == State::Failed)
         return;
+    m_playRequested = true;
     m_player->play();
 }
 
 void PlaybackController::pause()
 {
+    m_playRequested = false;
     m_pendingPlay = false;
     m_player->pause();
 }
 
 void PlaybackController::togglePlay()
 {
-    if (isPlaying() || (m_pendingPositionMs && m_pendingPlay))
+    if (m_playRequested)
         pause();
     else
         play();
@@ -220,7 +239,7 @@ void PlaybackController::seek(double seconds)
     m_stopAt.reset();
     if (m_pendingPositionMs)
         m_pendingPositionMs = toMs(target);
-    m_player->setPosition(toMs(target));
+    m_player->setPosition(playerMs(toMs(target)));
     emit positionChanged(target);
 }
 
@@ -236,8 +255,11 @@ void PlaybackController::setRate(double rate)
     if (std::abs(snapped - m_rate) < 1e-9)
         return;
     m_rate = snapped;
-    m_player->setPlaybackRate(m_rate);
+    // Heard at the new speed at once (the pitch shifted), until the rendition for it is
+    // ready (the pitch kept).
+    m_player->setPlaybackRate(m_rate / m_playedTempo);
     emit rateChanged(m_rate);
+    updateRendition();
 }
 
 void PlaybackController::setVolume(float volume)
@@ -261,7 +283,7 @@ void PlaybackController::loopRange(double from, double to)
     const double now = position();
     m_loop = Range{from, to};
     if (now < from || now >= to) {
-        m_player->setPosition(toMs(from));
+        m_player->setPosition(playerMs(toMs(from)));
         emit positionChanged(from);
     }
     play();
@@ -312,14 +334,23 @@ void PlaybackController::setChannels(Channels channels)
         return;
     m_channels = channels;
     emit channelsChanged(channels);
+    updateRendition();
+}
+
+void PlaybackController::updateRendition()
+{
     m_solo.cancel();
-    if (channels == Channels::Both) {
+    if (m_recording.isEmpty())
+        return;
+    if (m_channels == Channels::Both && isTempo(m_rate, 1.0)) {
         if (m_played != m_recording)
-            feed(m_recording, position(), isPlaying());
+            feed(m_recording, position(), m_playRequested, 1.0);
         return;
     }
-    // The current file plays on until the solo file is ready.
-    m_solo.setFuture(ChannelSolo::render(m_recording, soloChannel(channels), m_cacheDir));
+    // The current file plays on until the rendition is ready.
+    const int channel = m_channels == Channels::Both ? -1 : soloChannel(m_channels);
+    m_renderingTempo = m_rate;
+    m_solo.setFuture(ChannelSolo::render(m_recording, channel, m_cacheDir, m_rate));
 }
 
 void PlaybackController::onSoloRendered()
@@ -328,12 +359,14 @@ void PlaybackController::onSoloRendered()
         return;
     const ChannelSolo::Result result = m_solo.result();
     if (!result.error.isEmpty()) {
-        m_channels = Channels::Both;
-        emit channelsChanged(m_channels);
+        if (m_channels != Channels::Both) {
+            m_channels = Channels::Both;
+            emit channelsChanged(m_channels);
+        }
         if (m_played != m_recording)
-            feed(m_recording, position(), isPlaying());
+            feed(m_recording, position(), m_playRequested, 1.0);
         emit soloFailed(result.error);
         return;
     }
-    feed(result.path, position(), isPlaying() || (m_pendingPositionMs && m_pendingPlay));
+    feed(result.path, position(), m_playRequested, m_renderingTempo);
 }

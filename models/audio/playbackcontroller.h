@@ -16,9 +16,13 @@ class QAudioOutput;
 // position() is always the player's own position, sampled ~30 times a second while
 // playing, never a free-running timer, so the transcript and waveform cannot drift from
 // what is heard. Adds what a reviewer needs on top of QMediaPlayer: skips, speed steps
-// (0.5×–2×, 0.1 apart), "play this range then pause", looping a range, and soloing
-// the agent or the caller channel of a stereo recording (through ChannelSolo files,
-// rendered off the GUI thread; the position and play state carry over the switch).
+// (0.5×–2×, 0.1 apart) with the pitch kept, "play this range then pause", looping a
+// range, and soloing the agent or the caller channel of a stereo recording. Qt 6.4's
+// GStreamer pipeline can do neither a pitch-kept speed nor a channel, so both come from
+// ChannelSolo renditions, rendered off the GUI thread and played at 1× (a new speed is
+// heard at once through the player's own rate, the pitch shifted, until its rendition is
+// ready); the position and play state carry over each switch, and every time here is
+// the recording's, whatever file plays.
 class PlaybackController : public QObject
 {
     Q_OBJECT
@@ -103,7 +107,13 @@ private:
     };
 
     void setState(State state, const QString &error = {});
-    void feed(const QString &file, double position, bool playing);
+    // `tempo`: how much faster than the recording `file` runs (a rendition at a speed).
+    void feed(const QString &file, double position, bool playing, double tempo);
+    // Feeds the file for the channel mode and speed: the recording itself (both
+    // channels, 1×) or a ChannelSolo rendition, rendered off the GUI thread.
+    void updateRendition();
+    // Where recording time `recordingMs` is in the file being played.
+    qint64 playerMs(qint64 recordingMs) const;
     void applyPending();
     void onMediaStatusChanged(QMediaPlayer::MediaStatus status);
     void onPlaybackStateChanged(QMediaPlayer::PlaybackState state);
@@ -121,6 +131,8 @@ private:
     State m_state = State::Empty;
     QString m_error;
     double m_rate = 1.0;
+    double m_playedTempo = 1.0;     // the played file's speed against the recording
+    double m_renderingTempo = 1.0;  // that of the rendition being rendered
     int m_channelCount = 0;
     int m_agentChannel = 0;
     Channels m_channels = Channels::Both;
@@ -129,5 +141,8 @@ private:
     // Restored once the newly fed file has loaded (a solo switch, or a seek before load).
     std::optional<qint64> m_pendingPositionMs;
     bool m_pendingPlay = false;
+    // Play was asked for and not paused since: what a switch of file carries over, even
+    // while the player is still opening the file and not yet playing.
+    bool m_playRequested = false;
     bool m_settingSource = false;
 };

@@ -176,6 +176,39 @@ private slots:
         QCOMPARE(player.playedFile(), m_wav);
     }
 
+    // A speed other than 1× plays a time-stretched rendition (the pitch kept: the
+    // rendition itself is checked in tst_channelsolo), and every time stays the recording's.
+    void speedPlaysAPitchKeptRenditionOnTheRecordingsClock()
+    {
+        PlaybackController player(m_dir.filePath(QStringLiteral("cache")));
+        player.setRecording(m_wav);
+        QTRY_COMPARE(player.state(), PlaybackController::State::Ready);
+        QTRY_VERIFY(player.duration() > 0);
+        player.seek(3.0);
+        player.setRate(1.5);
+        QTRY_VERIFY(player.playedFile().contains(QStringLiteral("tempo150")));
+        QTRY_COMPARE(qRound(player.position() * 10), 30);     // the same moment of the call
+        QTRY_COMPARE(qRound(player.duration()), 12);           // the recording's length
+
+        player.seek(6.0);
+        QTRY_COMPARE(qRound(player.position() * 10), 60);
+        player.playRange(6.0, 7.5);
+        QTRY_VERIFY(player.isPlaying());
+        QTRY_VERIFY_WITH_TIMEOUT(!player.isPlaying(), 5000);
+        QCOMPARE(qRound(player.position() * 10), 75);          // paused at the range's end
+
+        player.setChannels(PlaybackController::Channels::CallerOnly);   // not stereo yet
+        QCOMPARE(player.channels(), PlaybackController::Channels::Both);
+        player.setChannelCount(2);
+        player.setChannels(PlaybackController::Channels::CallerOnly);
+        QTRY_VERIFY(player.playedFile().contains(QStringLiteral("channel1.tempo150")));
+
+        player.setChannels(PlaybackController::Channels::Both);
+        player.resetRate();
+        QTRY_COMPARE(player.playedFile(), m_wav);
+        QTRY_COMPARE(qRound(player.position() * 10), 75);
+    }
+
     void soloNeedsTwoChannels()
     {
         PlaybackController player(m_dir.filePath(QStringLiteral("cache")));

@@ -189,15 +189,19 @@ void TestListen::cleanup()
 void TestListen::open(const QString &callId)
 {
     auto *model = callView()->model();
-    for (int row = 0; row < model->rowCount(); ++row) {
-        if (model->index(row, CallListModel::CallId).data().toString() == callId) {
-            callView()->setFocus();
-            callView()->selectRow(row);
-            QTRY_COMPARE(m_window->callPane()->call().callId, callId);
-            return;
-        }
-    }
-    QFAIL(qPrintable(QStringLiteral("no row for %1").arg(callId)));
+    // The list reads its pages in the background: wait for the call's row to be there.
+    int row = -1;
+    QTRY_VERIFY2(([&] {
+                     for (row = 0; row < model->rowCount(); ++row) {
+                         if (model->index(row, CallListModel::CallId).data().toString() == callId)
+                             return true;
+                     }
+                     return false;
+                 }()),
+                 qPrintable(QStringLiteral("no row for %1").arg(callId)));
+    callView()->setFocus();
+    callView()->selectRow(row);
+    QTRY_COMPARE(m_window->callPane()->call().callId, callId);
 }
 
 void TestListen::openReady(const QString &callId)
