@@ -1,7 +1,6 @@
 #include "callreader.h"
 
-#include "callconditionsql.h"
-#include "ftsquery.h"
+#include "calllistsql.h"
 #include "sqliteconnection.h"
 #include "storelog.h"
 #include "wordscolumn.h"
@@ -95,57 +94,6 @@ CallLog callFromRow(const QSqlQuery &q)
     call.createdAt = fromMs(q.value(24));
     call.updatedAt = fromMs(q.value(25));
     return call;
-}
-
-// The WHERE clause (without "WHERE") of a CallQuery's filters, values in binding order.
-QString whereClause(const CallQuery &query, QVariantList *values, bool withKeyset)
-{
-    QStringList terms;
-    if (query.status) {
-        terms << QStringLiteral("c.status = ?");
-        *values << ReviewStatuses::name(*query.status);
-    }
-    if (!query.agentKey.isNull()) {
-        terms << QStringLiteral("c.agent_key = ?");
-        *values << query.agentKey.toString();
-    }
-    if (!query.agent.isEmpty()) {
-        terms << QStringLiteral("(c.agent_key = ? OR c.assistant_id = ?)");
-        *values << AgentKey::fromId(query.agent).toString() << query.agent;
-    }
-    if (!query.search.trimmed().isEmpty()) {
-        const QString match = FtsQuery::matchExpression(query.search);
-        if (match.isEmpty()) {
-            terms << QStringLiteral("0");   // only punctuation: nothing can match
-        } else {
-            terms << QStringLiteral("c.id IN (SELECT t.call FROM turns t WHERE t.id IN "
-                                    "(SELECT rowid FROM turns_fts WHERE turns_fts MATCH ?))");
-            *values << match;
-        }
-    }
-    if (query.timestampFrom.isValid()) {
-        terms << QStringLiteral("c.timestamp >= ?");
-        *values << query.timestampFrom.toMSecsSinceEpoch();
-    }
-    if (query.timestampTo.isValid()) {
-        terms << QStringLiteral("c.timestamp <= ?");
-        *values << query.timestampTo.toMSecsSinceEpoch();
-    }
-    if (!query.ids.isEmpty()) {
-        terms << QStringLiteral("c.id") + InJsonList;
-        *values << jsonList(query.ids);
-    }
-    if (!query.callIds.isEmpty()) {
-        terms << QStringLiteral("c.call_id") + InJsonList;
-        *values << jsonList(query.callIds);
-    }
-    for (const CallCondition &condition : query.conditions)
-        terms << CallConditionSql::where(condition, values);
-    if (withKeyset && query.afterId > 0) {
-        terms << QStringLiteral("(c.timestamp, c.id) < (?, ?)");
-        *values << query.afterTimestamp.toMSecsSinceEpoch() << query.afterId;
-    }
-    return terms.join(QStringLiteral(" AND "));
 }
 
 } // namespace
@@ -321,36 +269,96 @@ StoreLookup<CallLog> CallReader::callByCallId(const QString &callId, const QStri
     });
 }
 
+CallListSql::SearchPlan CallReader::searchPlan(const CallQuery &query) const
+{
+    const QString match = CallListSql::matchExpression(query);
+    if (match.isEmpty())
+        return CallListSql::SearchPlan::Materialise;
+    // Reading the first kRareMatches matching turns costs little; a word with fewer
+    // matches is rare, and gathering all of them costs less than walking calls until a
+    // page is full (which might mean every call). A word with more is common: walking
+    // the list and checking each call finds a page of matches within a few pages of
+    // calls. Measured (bench_calllist) at a million calls: see docs/PERFORMANCE.md.
+    QSqlQuery probe = select(QStringLiteral("SELECT count(*) FROM (SELECT rowid FROM turns_fts "
+                                            "WHERE turns_fts MATCH ? LIMIT %1)").arg(kRareMatches),
+                             {match});
+    const qint64 matches = probe.next() ? probe.value(0).toLongLong() : 0;
+    return matches < kRareMatches ? CallListSql::SearchPlan::Materialise : CallListSql::SearchPlan::PerCall;
+}
+
 QList<CallLog> CallReader::list(const CallQuery &query) const
 {
     if (!isOpen())
         return {};
+    const CallListSql::SearchPlan plan = searchPlan(query);
     CallQuery page = query;
     if (query.offset > 0) {
         // A deep page: OFFSET would read, join and drop every row before it. The row just
-        // before the page is found reading only what the WHERE needs (the index entries,
-        // when it covers them), never more than count() reads, and the page is read
-        // after it by keyset.
-        QVariantList values;
-        const QString where = whereClause(query, &values, true);
-        values << query.offset - 1;
-        QSqlQuery before = select(QStringLiteral("SELECT c.timestamp, c.id FROM calls c%1 "
-                                                 "ORDER BY c.timestamp DESC, c.id DESC LIMIT 1 OFFSET ?")
-                                      .arg(where.isEmpty() ? QString() : QStringLiteral(" WHERE ") + where),
-                                  values);
-        if (!before.next()) {
-            stepped(before);   // past the last row, or a failure (counted)
+        // before the page is found reading only the sort index entries the WHERE needs,
+        // never more than count() reads, and the page is read after it by keyset.
+        if (!seekBeforeOffset(&page, plan))
             return {};
-        }
-        page.afterTimestamp = fromMs(before.value(0));
-        page.afterId = before.value(1).toLongLong();
         page.offset = 0;
     }
     QVariantList values;
-    const QString where = whereClause(page, &values, true);
-    values << (page.limit > 0 ? page.limit : -1);
-    return selectCalls(where, values, QStringLiteral(" ORDER BY c.timestamp DESC, c.id DESC LIMIT ?"),
-                       page.withDetails ? Details::TurnsAndMetrics : Details::None);
+    const QString filters = CallListSql::where(page, &values, plan);
+    const QString order = CallListSql::orderBy(page.sort);
+    const Details details = page.withDetails ? Details::TurnsAndMetrics : Details::None;
+    QList<CallLog> calls;
+    // The keyset's segments in list order, until the page is full.
+    for (const CallListSql::Segment &segment : CallListSql::keysetSegments(page)) {
+        const int wanted = page.limit > 0 ? page.limit - int(calls.size()) : -1;
+        if (wanted == 0)
+            break;
+        QStringList terms;
+        if (!filters.isEmpty())
+            terms << filters;
+        if (!segment.term.isEmpty())
+            terms << segment.term;
+        const quint64 failures = m_failures;
+        calls += selectCalls(terms.join(QStringLiteral(" AND ")), values + segment.values + QVariantList{wanted},
+                             order + QStringLiteral(" LIMIT ?"), details);
+        if (m_failures != failures)
+            return {};
+    }
+    return calls;
+}
+
+bool CallReader::seekBeforeOffset(CallQuery *page, CallListSql::SearchPlan plan) const
+{
+    const CallQuery query = *page;
+    // The offset counts from the keyset row, over the segments after it.
+    qint64 skip = query.offset - 1;
+    QVariantList values;
+    const QString filters = CallListSql::where(query, &values, plan);
+    for (const CallListSql::Segment &segment : CallListSql::keysetSegments(query)) {
+        QStringList terms;
+        if (!filters.isEmpty())
+            terms << filters;
+        if (!segment.term.isEmpty())
+            terms << segment.term;
+        const QString where = terms.isEmpty() ? QString() : QStringLiteral(" WHERE ") + terms.join(QStringLiteral(" AND "));
+        QSqlQuery before = select(QStringLiteral("SELECT %1, c.timestamp, c.id FROM calls c%2%3 LIMIT 1 OFFSET ?")
+                                      .arg(CallListSql::keyExpression(query.sort.field), where,
+                                           CallListSql::orderBy(query.sort)),
+                                  values + segment.values + QVariantList{skip});
+        if (before.next()) {
+            page->afterKey = before.value(0);
+            page->afterTimestamp = fromMs(before.value(1));
+            page->afterId = before.value(2).toLongLong();
+            return true;
+        }
+        if (!stepped(before) || segment.term.isEmpty())
+            return false;   // a failure, or past the last row
+        // Past this segment: skip what it held and go on in the next one.
+        QSqlQuery held = select(QStringLiteral("SELECT COUNT(*) FROM calls c") + where, values + segment.values);
+        if (!held.next()) {
+            stepped(held);
+            return false;
+        }
+        skip -= held.value(0).toLongLong();
+    }
+    return false;
 }
 
 qint64 CallReader::count(const CallQuery &query) const
@@ -358,12 +366,96 @@ qint64 CallReader::count(const CallQuery &query) const
     if (!isOpen())
         return -1;
     QVariantList values;
-    const QString where = whereClause(query, &values, false);
+    const QString where = CallListSql::where(query, &values, CallListSql::SearchPlan::Materialise);
     QString text = QStringLiteral("SELECT COUNT(*) FROM calls c");
     if (!where.isEmpty())
         text += QStringLiteral(" WHERE ") + where;
     QSqlQuery sql = select(text, values);
     return sql.isActive() && sql.next() ? sql.value(0).toLongLong() : -1;
+}
+
+qint64 CallReader::rowOf(const CallQuery &query, const CallLog &call) const
+{
+    if (!isOpen())
+        return -1;
+    // The rows before `call` are those after it in the reversed order.
+    CallQuery before = query;
+    before.sort.descending = !query.sort.descending;
+    before.afterKey = CallListSql::sortKey(query.sort.field, call);
+    before.afterTimestamp = call.timestamp;
+    before.afterId = call.id;
+    QVariantList values;
+    const QString filters = CallListSql::where(before, &values, CallListSql::SearchPlan::Materialise);
+    qint64 rows = 0;
+    for (const CallListSql::Segment &segment : CallListSql::keysetSegments(before)) {
+        QStringList terms;
+        if (!filters.isEmpty())
+            terms << filters;
+        terms << segment.term;
+        QSqlQuery held = select(QStringLiteral("SELECT COUNT(*) FROM calls c WHERE ") + terms.join(QStringLiteral(" AND ")),
+                                values + segment.values);
+        if (!held.next()) {
+            stepped(held);
+            return -1;
+        }
+        rows += held.value(0).toLongLong();
+    }
+    return rows;
+}
+
+QList<FacetCount> CallReader::agentCounts(const CallQuery &query) const
+{
+    QList<FacetCount> counts;
+    if (!isOpen())
+        return counts;
+    // Grouped on the agent index before the names are joined: the count reads index
+    // entries only, and each agent's name once.
+    QVariantList values;
+    const QString where = CallListSql::where(query, &values, CallListSql::SearchPlan::Materialise,
+                                             CallListSql::Omit::Agents);
+    QSqlQuery rows = select(QStringLiteral("SELECT g.agent_key, a.name, g.n FROM "
+                                           "(SELECT c.agent_key, COUNT(*) AS n FROM calls c%1 GROUP BY c.agent_key) g "
+                                           "LEFT JOIN agents a ON a.key = g.agent_key ORDER BY g.n DESC, g.agent_key")
+                                .arg(where.isEmpty() ? QString() : QStringLiteral(" WHERE ") + where),
+                            values);
+    while (rows.next()) {
+        FacetCount facet;
+        facet.key = rows.value(0).toString();
+        facet.displayName = rows.value(1).toString();
+        if (facet.displayName.isEmpty()) {
+            const AgentKey key = AgentKey::parse(facet.key);
+            facet.displayName = key.agent() ? QString::number(*key.agent()) : key.assistantId();
+        }
+        facet.count = rows.value(2).toLongLong();
+        counts.append(facet);
+    }
+    if (!stepped(rows))
+        return {};
+    return counts;
+}
+
+QList<FacetCount> CallReader::endedReasonCounts(const CallQuery &query) const
+{
+    QList<FacetCount> counts;
+    if (!isOpen())
+        return counts;
+    QVariantList values;
+    const QString where = CallListSql::where(query, &values, CallListSql::SearchPlan::Materialise,
+                                             CallListSql::Omit::EndedReasons);
+    QSqlQuery rows = select(QStringLiteral("SELECT c.call_ended_reason, COUNT(*) AS n FROM calls c%1 "
+                                           "GROUP BY c.call_ended_reason ORDER BY n DESC, c.call_ended_reason")
+                                .arg(where.isEmpty() ? QString() : QStringLiteral(" WHERE ") + where),
+                            values);
+    while (rows.next()) {
+        FacetCount facet;
+        facet.key = rows.value(0).toString();   // NULL: "", the calls without a reason
+        facet.displayName = facet.key;
+        facet.count = rows.value(1).toLongLong();
+        counts.append(facet);
+    }
+    if (!stepped(rows))
+        return {};
+    return counts;
 }
 
 QList<ReviewEvent> CallReader::reviewEvents(qint64 callDbId) const

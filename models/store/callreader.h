@@ -1,8 +1,10 @@
 #pragma once
 
 #include "agentsettings.h"
+#include "calllistsql.h"
 #include "calllog/calllog.h"
 #include "callquery.h"
+#include "facetcount.h"
 #include "requestlogentry.h"
 #include "storelookup.h"
 #include "calllog/reviewevent.h"
@@ -45,12 +47,25 @@ public:
     QList<CallLog> callsByIds(const QList<qint64> &ids) const;
     // With an empty agentKey, the newest call with that call_id from any agent.
     StoreLookup<CallLog> callByCallId(const QString &callId, const QString &agentKey = {}) const;
-    // Calls ordered newest first (timestamp DESC, id DESC); without turns and metric
-    // results unless query.withDetails, and even then without the turns' words (a list
-    // page does not show them; callById() reads them).
+    // Calls in query.sort order (by default newest first: timestamp DESC, id DESC);
+    // without turns and metric results unless query.withDetails, and even then without
+    // the turns' words (a list page does not show them; callById() reads them). A page
+    // with a full-text search costs about what one without does, for rare and for
+    // common words (see searchPlan()).
     QList<CallLog> list(const CallQuery &query) const;
     // Rows matching the query's filters (limit, offset and keyset position ignored); -1 on error.
+    // With a common search word this reads every match: much slower than a page.
     qint64 count(const CallQuery &query) const;
+    // The row `call` has in the query's list (its filters and order; keyset and offset
+    // ignored): how many rows come before it. -1 on error.
+    qint64 rowOf(const CallQuery &query, const CallLog &call) const;
+
+    // For the filter pickers: the calls of each agent (key, its name or else its id, and
+    // count) and of each ended reason ("" for none) the query would list if it did not
+    // filter by agent, respectively by ended reason. Most calls first. Without a search
+    // they read index entries only.
+    QList<FacetCount> agentCounts(const CallQuery &query) const;
+    QList<FacetCount> endedReasonCounts(const CallQuery &query) const;
 
     // The review history of a call, oldest first.
     QList<ReviewEvent> reviewEvents(qint64 callDbId) const;
@@ -75,6 +90,11 @@ private:
     bool stepped(const QSqlQuery &query) const;
     // Prepares, binds and runs `sql`; an inactive query (and lastError()) on failure.
     QSqlQuery select(const QString &sql, const QVariantList &values = {}) const;
+    // Below this many matching turns a search word is rare (see searchPlan()).
+    static constexpr int kRareMatches = 2000;
+    CallListSql::SearchPlan searchPlan(const CallQuery &query) const;
+    // Sets page's keyset to the row before its offset; false when there is none.
+    bool seekBeforeOffset(CallQuery *page, CallListSql::SearchPlan plan) const;
     // What selectCalls() reads besides the calls' rows.
     enum class Details { None, TurnsAndMetrics, Whole };   // Whole: turns with their words
     QList<CallLog> selectCalls(const QString &where, const QVariantList &values, const QString &tail,

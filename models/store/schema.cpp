@@ -147,6 +147,18 @@ const std::vector<QStringList> &migrations()
         {
             QStringLiteral("ALTER TABLE turns ADD COLUMN words TEXT"),
         },
+        // 8: every list column sortable along an index in (key, timestamp, id) order, so
+        // each sort's pages are ranges of one index (CallListSql). Status, agent, ended
+        // reason and customer have theirs already; call_id's replaces the bare one (its
+        // lookups want the newest first too). "Reviewed" is an expression of status, and
+        // CallListSql writes it exactly as here so that the planner matches it.
+        {
+            QStringLiteral("DROP INDEX calls_call_id"),
+            QStringLiteral("CREATE INDEX calls_call_id ON calls (call_id, timestamp, id)"),
+            QStringLiteral("CREATE INDEX calls_duration ON calls (duration, timestamp, id)"),
+            QStringLiteral("CREATE INDEX calls_reviewed ON calls "
+                           "(coalesce(status IN ('reviewed_success', 'reviewed_failure'), 0), timestamp, id)"),
+        },
     };
     return steps;
 }

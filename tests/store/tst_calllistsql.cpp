@@ -1,0 +1,352 @@
+#include "store/calllistsql.h"
+#include "store/callreader.h"
+#include "store/callstore.h"
+#include "store/sqliteconnection.h"
+#include "storetestdata.h"
+
+#include <QSqlQuery>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <algorithm>
+
+// The call list's sorts, filters, facets and keyset paging in SQL (CallListSql through
+// CallReader), checked against the same order and filters computed here in C++ over a
+// set of calls with tied and missing keys.
+class TstCallListSql : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void cleanupTestCase();
+
+    void keysetPagesFollowTheSort_data();
+    void keysetPagesFollowTheSort();
+    void filters_data();
+    void filters();
+    void facetsLeaveTheirOwnFilterOut();
+    void rowOfIsThePositionInTheList();
+    void bothSearchPlansFindTheSameCalls();
+    void everySortWalksAnIndex();
+
+private:
+    QList<CallLog> all(const CallQuery &query) const;
+    static QStringList callIds(const QList<CallLog> &calls);
+
+    QTemporaryDir m_dir;
+    QString m_path;
+    std::unique_ptr<CallStore> m_store;
+    QList<CallLog> m_calls;   // as stored, with their database ids
+};
+
+namespace {
+
+const QList<CallSortField> AllFields{CallSortField::Time,     CallSortField::Agent,       CallSortField::CallId,
+                                     CallSortField::Duration, CallSortField::Status,      CallSortField::Reviewed,
+                                     CallSortField::EndedReason, CallSortField::Customer};
+
+// SQLite's order of two keys: NULL first, numbers by value, text by its bytes.
+int compareKeys(const QVariant &a, const QVariant &b)
+{
+    if (a.isNull() || b.isNull())
+        return int(b.isNull()) - int(a.isNull()) == 0 ? 0 : (a.isNull() ? -1 : 1);
+    if (a.typeId() != QMetaType::QString && b.typeId() != QMetaType::QString)
+        return a.toDouble() < b.toDouble() ? -1 : a.toDouble() > b.toDouble() ? 1 : 0;
+    const QByteArray left = a.toString().toUtf8(), right = b.toString().toUtf8();
+    return left < right ? -1 : left > right ? 1 : 0;
+}
+
+bool before(const CallLog &a, const CallLog &b, const CallSort &sort)
+{
+    int order = sort.field == CallSortField::Time ? 0
+                                                  : compareKeys(CallListSql::sortKey(sort.field, a),
+                                                                CallListSql::sortKey(sort.field, b));
+    if (order == 0)
+        order = a.timestamp < b.timestamp ? -1 : a.timestamp > b.timestamp ? 1 : 0;
+    if (order == 0)
+        order = a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+    return sort.descending ? order > 0 : order < 0;
+}
+
+} // namespace
+
+void TstCallListSql::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QVERIFY(m_dir.isValid());
+    m_path = m_dir.filePath(QStringLiteral("list.db"));
+    QString error;
+    m_store = CallStore::open(m_path, &error);
+    QVERIFY2(m_store, qPrintable(error));
+
+    const std::optional<ReviewStatus> statuses[] = {std::nullopt, ReviewStatus::Success, ReviewStatus::Failure,
+                                                    ReviewStatus::ReviewedSuccess, ReviewStatus::ReviewedFailure};
+    for (int i = 0; i < 24; ++i) {
+        CallLog c = StoreTestData::call(QStringLiteral("k%1").arg(i * 7 % 24, 2, 10, QLatin1Char('0')), 1 + i % 3,
+                                        i % 3 == 0 ? QStringLiteral("refund please") : QStringLiteral("hello there"));
+        if (i % 4 == 3) {
+            c.agent.reset();
+            c.assistantId = QStringLiteral("asst_%1").arg(i % 2);
+        }
+        c.timestamp = QDateTime(QDate(2026, 3, 1 + i / 2), QTime(12, 0), Qt::UTC);   // pairs tie
+        c.status = statuses[i % 5];
+        c.durationSeconds = (i * 13 % 7) * 10.0;
+        c.callEndedReason = i % 3 == 0 ? QString() : i % 3 == 1 ? QStringLiteral("customer-ended-call")
+                                                                : QStringLiteral("assistant-ended-call");
+        c.customerNumber = i % 4 == 0 ? QString() : QStringLiteral("+1555%1").arg(i * 5 % 11, 3, 10, QLatin1Char('0'));
+        c.voiceRecordingUrl = i % 2 == 0 ? QStringLiteral("https://example.com/%1.wav").arg(i) : QString();
+        const UpsertOutcome outcome = m_store->upsert(c).result();
+        QVERIFY2(outcome.ok(), qPrintable(outcome.error));
+        c.id = outcome.id;
+        m_calls.append(c);
+    }
+}
+
+void TstCallListSql::cleanupTestCase()
+{
+    m_store.reset();
+}
+
+QList<CallLog> TstCallListSql::all(const CallQuery &query) const
+{
+    CallQuery everything = query;
+    everything.limit = 0;
+    return CallReader(m_path).list(everything);
+}
+
+QStringList TstCallListSql::callIds(const QList<CallLog> &calls)
+{
+    QStringList ids;
+    for (const CallLog &call : calls)
+        ids.append(call.callId);
+    return ids;
+}
+
+void TstCallListSql::keysetPagesFollowTheSort_data()
+{
+    QTest::addColumn<int>("field");
+    QTest::addColumn<bool>("descending");
+    for (CallSortField field : AllFields) {
+        for (bool descending : {false, true}) {
+            QTest::addRow("field %d %s", int(field), descending ? "desc" : "asc") << int(field) << descending;
+        }
+    }
+}
+
+// Page after page by keyset (and by offset) reads every call once, in the order the
+// sort defines, NULL keys and ties included.
+void TstCallListSql::keysetPagesFollowTheSort()
+{
+    QFETCH(int, field);
+    QFETCH(bool, descending);
+    const CallSort sort{CallSortField(field), descending};
+    QList<CallLog> expected = m_calls;
+    std::sort(expected.begin(), expected.end(), [&](const CallLog &a, const CallLog &b) { return before(a, b, sort); });
+
+    CallReader reader(m_path);
+    CallQuery query;
+    query.sort = sort;
+    QCOMPARE(callIds(all(query)), callIds(expected));
+
+    query.limit = 5;
+    QList<CallLog> paged;
+    for (;;) {
+        const QList<CallLog> page = reader.list(query);
+        QVERIFY(reader.failureCount() == 0);
+        paged += page;
+        if (page.size() < query.limit)
+            break;
+        query.afterKey = CallListSql::sortKey(sort.field, page.last());
+        query.afterTimestamp = page.last().timestamp;
+        query.afterId = page.last().id;
+    }
+    QCOMPARE(callIds(paged), callIds(expected));
+
+    CallQuery byOffset;
+    byOffset.sort = sort;
+    byOffset.limit = 5;
+    QList<CallLog> offsetPaged;
+    for (byOffset.offset = 0; byOffset.offset < expected.size(); byOffset.offset += byOffset.limit)
+        offsetPaged += reader.list(byOffset);
+    QCOMPARE(callIds(offsetPaged), callIds(expected));
+}
+
+void TstCallListSql::filters_data()
+{
+    QTest::addColumn<CallQuery>("query");
+    QTest::addColumn<std::function<bool(const CallLog &)>>("expected");
+    const auto reviewed = [](const CallLog &c) {
+        return c.status == ReviewStatus::ReviewedSuccess || c.status == ReviewStatus::ReviewedFailure;
+    };
+    CallQuery q;
+    q.reviewed = true;
+    QTest::newRow("reviewed") << q << std::function<bool(const CallLog &)>(reviewed);
+    q = {};
+    q.reviewed = false;
+    QTest::newRow("unreviewed") << q << std::function<bool(const CallLog &)>([=](const CallLog &c) { return !reviewed(c); });
+    q = {};
+    q.agentKeys = {QStringLiteral("agent:2"), QStringLiteral("assistant:asst_1")};
+    QTest::newRow("agents") << q << std::function<bool(const CallLog &)>([](const CallLog &c) {
+        return c.agentKey() == QLatin1String("agent:2") || c.agentKey() == QLatin1String("assistant:asst_1");
+    });
+    q = {};
+    q.endedReasons = {QString(), QStringLiteral("assistant-ended-call")};
+    QTest::newRow("ended reasons, none among them") << q << std::function<bool(const CallLog &)>([](const CallLog &c) {
+        return c.callEndedReason.isEmpty() || c.callEndedReason == QLatin1String("assistant-ended-call");
+    });
+    q = {};
+    q.minDuration = 20;
+    q.maxDuration = 40;
+    QTest::newRow("duration range") << q << std::function<bool(const CallLog &)>([](const CallLog &c) {
+        return c.durationSeconds >= 20 && c.durationSeconds <= 40;
+    });
+    q = {};
+    q.hasRecording = true;
+    QTest::newRow("with recording") << q << std::function<bool(const CallLog &)>([](const CallLog &c) {
+        return !c.voiceRecordingUrl.isEmpty();
+    });
+    q = {};
+    q.hasRecording = false;
+    q.reviewed = false;
+    q.sort = {CallSortField::Customer, false};
+    QTest::newRow("without recording, unreviewed, by customer") << q << std::function<bool(const CallLog &)>([=](const CallLog &c) {
+        return c.voiceRecordingUrl.isEmpty() && !reviewed(c);
+    });
+}
+
+void TstCallListSql::filters()
+{
+    QFETCH(CallQuery, query);
+    QFETCH(std::function<bool(const CallLog &)>, expected);
+    QList<CallLog> matching;
+    for (const CallLog &call : m_calls) {
+        if (expected(call))
+            matching.append(call);
+    }
+    std::sort(matching.begin(), matching.end(), [&](const CallLog &a, const CallLog &b) { return before(a, b, query.sort); });
+    QVERIFY(!matching.isEmpty());
+    QVERIFY(matching.size() < m_calls.size());
+    QCOMPARE(callIds(all(query)), callIds(matching));
+    QCOMPARE(CallReader(m_path).count(query), matching.size());
+}
+
+void TstCallListSql::facetsLeaveTheirOwnFilterOut()
+{
+    CallQuery query;
+    query.agentKeys = {QStringLiteral("agent:1")};
+    query.endedReasons = {QStringLiteral("customer-ended-call")};
+    QHash<QString, qint64> agents, reasons;
+    for (const CallLog &call : m_calls) {
+        if (call.callEndedReason == QLatin1String("customer-ended-call"))
+            ++agents[call.agentKey()];
+        if (call.agentKey() == QLatin1String("agent:1"))
+            ++reasons[call.callEndedReason];
+    }
+    CallReader reader(m_path);
+    const QList<FacetCount> agentCounts = reader.agentCounts(query);
+    QCOMPARE(agentCounts.size(), agents.size());
+    for (const FacetCount &facet : agentCounts) {
+        QCOMPARE(facet.count, agents.value(facet.key));
+        QVERIFY(!facet.displayName.isEmpty());
+    }
+    for (qsizetype i = 1; i < agentCounts.size(); ++i)
+        QVERIFY(agentCounts[i - 1].count >= agentCounts[i].count);
+    const QList<FacetCount> reasonCounts = reader.endedReasonCounts(query);
+    QCOMPARE(reasonCounts.size(), reasons.size());
+    for (const FacetCount &facet : reasonCounts)
+        QCOMPARE(facet.count, reasons.value(facet.key));
+    QCOMPARE(reader.failureCount(), 0u);
+}
+
+void TstCallListSql::rowOfIsThePositionInTheList()
+{
+    CallReader reader(m_path);
+    for (const CallSort sort : {CallSort{}, CallSort{CallSortField::EndedReason, true}, CallSort{CallSortField::Status, false}}) {
+        CallQuery query;
+        query.sort = sort;
+        query.hasRecording = true;
+        const QList<CallLog> list = all(query);
+        for (qsizetype row = 0; row < list.size(); ++row)
+            QCOMPARE(reader.rowOf(query, list[row]), row);
+    }
+}
+
+// The per-call plan (common words) and the materialising one (rare words) answer alike.
+void TstCallListSql::bothSearchPlansFindTheSameCalls()
+{
+    SqliteConnection connection(m_path, QStringLiteral("test"), SqliteConnection::Mode::ReadOnly);
+    QVERIFY(connection.isOpen());
+    for (const CallSort sort : {CallSort{}, CallSort{CallSortField::Duration, false}}) {
+        CallQuery query;
+        query.sort = sort;
+        query.search = QStringLiteral("refund");
+        QList<QStringList> answers;
+        for (CallListSql::SearchPlan plan : {CallListSql::SearchPlan::Materialise, CallListSql::SearchPlan::PerCall}) {
+            QVariantList values;
+            const QString where = CallListSql::where(query, &values, plan);
+            QSqlQuery sql(connection.database());
+            QVERIFY(sql.prepare(QStringLiteral("SELECT c.call_id FROM calls c WHERE ") + where + CallListSql::orderBy(sort)));
+            for (const QVariant &value : values)
+                sql.addBindValue(value);
+            QVERIFY(sql.exec());
+            QStringList ids;
+            while (sql.next())
+                ids.append(sql.value(0).toString());
+            answers.append(ids);
+        }
+        QCOMPARE(answers[0].size(), 8);
+        QCOMPARE(answers[1], answers[0]);
+        QCOMPARE(callIds(all(query)), answers[0]);
+    }
+}
+
+// Each sort reads its index in order, on the first page and after a keyset row (of
+// either kind for the nullable keys), also with the per-call search: the plan has no
+// temporary B-tree for the ORDER BY.
+void TstCallListSql::everySortWalksAnIndex()
+{
+    SqliteConnection connection(m_path, QStringLiteral("test"), SqliteConnection::Mode::ReadOnly);
+    QVERIFY(connection.isOpen());
+    for (CallSortField field : AllFields) {
+        for (bool descending : {false, true}) {
+            for (const QVariant &afterKey : {QVariant(), QVariant(QStringLiteral("m"))}) {
+                for (const QString &search : {QString(), QStringLiteral("refund")}) {
+                    CallQuery query;
+                    query.sort = {field, descending};
+                    query.search = search;
+                    query.afterId = 3;
+                    query.afterTimestamp = QDateTime::currentDateTimeUtc();
+                    query.afterKey = afterKey;
+                    QVariantList values;
+                    const QString filters = CallListSql::where(query, &values, CallListSql::SearchPlan::PerCall);
+                    for (const CallListSql::Segment &segment : CallListSql::keysetSegments(query)) {
+                        QStringList terms{segment.term};
+                        if (!filters.isEmpty())
+                            terms << filters;
+                        terms.removeAll(QString());
+                        QSqlQuery plan(connection.database());
+                        const QString sql = QStringLiteral("EXPLAIN QUERY PLAN SELECT c.id FROM calls c%1%2 LIMIT 200")
+                                                .arg(terms.isEmpty() ? QString() : QStringLiteral(" WHERE ") + terms.join(QStringLiteral(" AND ")),
+                                                     CallListSql::orderBy(query.sort));
+                        QVERIFY2(plan.prepare(sql), qPrintable(sql));
+                        for (const QVariant &value : values + segment.values)
+                            plan.addBindValue(value);
+                        QVERIFY2(plan.exec(), qPrintable(sql));
+                        QStringList steps;
+                        while (plan.next())
+                            steps.append(plan.value(3).toString());
+                        const QString text = steps.join(QStringLiteral(" | "));
+                        QVERIFY2(!text.contains(QLatin1String("TEMP B-TREE")), qPrintable(sql + QStringLiteral("\n  ") + text));
+                        QVERIFY2(text.contains(QLatin1String("USING INDEX")) || text.contains(QLatin1String("COVERING INDEX")),
+                                 qPrintable(sql + QStringLiteral("\n  ") + text));
+                    }
+                }
+            }
+        }
+    }
+}
+
+QTEST_GUILESS_MAIN(TstCallListSql)
+#include "tst_calllistsql.moc"
