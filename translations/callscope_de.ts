@@ -2,6 +2,92 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>ActiveFilters</name>
+    <message numerus="yes">
+        <source>%1 and %n more</source>
+        <translation>
+            <numerusform>%1 und %n weiterer</numerusform>
+            <numerusform>%1 und %n weitere</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>text contains “%1”</source>
+        <translation>Text enthält „%1“</translation>
+    </message>
+    <message>
+        <source>status is %1</source>
+        <translation>Status ist %1</translation>
+    </message>
+    <message>
+        <source>reviewed</source>
+        <translation>geprüft</translation>
+    </message>
+    <message>
+        <source>not reviewed</source>
+        <translation>nicht geprüft</translation>
+    </message>
+    <message>
+        <source>agent is %1</source>
+        <translation>Agent ist %1</translation>
+    </message>
+    <message>
+        <source>ended reason is %1</source>
+        <translation>Beendigungsgrund ist %1</translation>
+    </message>
+    <message>
+        <source>date %1 – %2</source>
+        <translation>Datum %1 – %2</translation>
+    </message>
+    <message>
+        <source>date from %1</source>
+        <translation>Datum ab %1</translation>
+    </message>
+    <message>
+        <source>date until %1</source>
+        <translation>Datum bis %1</translation>
+    </message>
+    <message>
+        <source>duration %1 – %2</source>
+        <translation>Dauer %1 – %2</translation>
+    </message>
+    <message>
+        <source>duration at least %1</source>
+        <translation>Dauer mindestens %1</translation>
+    </message>
+    <message>
+        <source>duration at most %1</source>
+        <translation>Dauer höchstens %1</translation>
+    </message>
+    <message>
+        <source>has a recording</source>
+        <translation>mit Aufnahme</translation>
+    </message>
+    <message>
+        <source>no recording</source>
+        <translation>ohne Aufnahme</translation>
+    </message>
+    <message>
+        <source>success</source>
+        <translation>Erfolg</translation>
+    </message>
+    <message>
+        <source>failure</source>
+        <translation>Fehlschlag</translation>
+    </message>
+    <message>
+        <source>reviewed success</source>
+        <translation>geprüft: Erfolg</translation>
+    </message>
+    <message>
+        <source>reviewed failure</source>
+        <translation>geprüft: Fehlschlag</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keiner</translation>
+    </message>
+</context>
+<context>
     <name>AudioDecoder</name>
     <message>
         <source>%1: %2</source>
@@ -177,6 +263,13 @@
     </message>
 </context>
 <context>
+    <name>CountedPicker</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
     <name>DesktopApp</name>
     <message>
         <source>Callscope</source>
@@ -224,75 +317,89 @@
         <translation>Agent</translation>
     </message>
     <message>
-        <source>Agent id or assistant id</source>
-        <translation>Agent-ID oder Assistenten-ID</translation>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Reviewed</source>
+        <translation>Geprüft</translation>
+    </message>
+    <message>
+        <source>Reviewed or not</source>
+        <translation>Geprüft oder nicht</translation>
+    </message>
+    <message>
+        <source>Unreviewed</source>
+        <translation>Ungeprüft</translation>
+    </message>
+    <message>
+        <source>Agents: %1</source>
+        <translation>Agenten: %1</translation>
+    </message>
+    <message>
+        <source>Find agent</source>
+        <translation>Agent suchen</translation>
+    </message>
+    <message>
+        <source>Agents</source>
+        <translation>Agenten</translation>
+    </message>
+    <message>
+        <source>Ended reason</source>
+        <translation>Beendigungsgrund</translation>
+    </message>
+    <message>
+        <source>Ended reasons: %1</source>
+        <translation>Beendigungsgründe: %1</translation>
+    </message>
+    <message>
+        <source>Find ended reason</source>
+        <translation>Beendigungsgrund suchen</translation>
+    </message>
+    <message>
+        <source>Ended reasons</source>
+        <translation>Beendigungsgründe</translation>
+    </message>
+    <message>
+        <source>More filters (%1)</source>
+        <translation>Weitere Filter (%1)</translation>
+    </message>
+    <message>
+        <source>More filters</source>
+        <translation>Weitere Filter</translation>
+    </message>
+    <message numerus="yes">
+        <source>More filters, %n set</source>
+        <translation>
+            <numerusform>Weitere Filter, %n gesetzt</numerusform>
+            <numerusform>Weitere Filter, %n gesetzt</numerusform>
+        </translation>
     </message>
 </context>
 <context>
-    <name>GeneralSettingsPage</name>
+    <name>FilterChip</name>
     <message>
-        <source>Database file</source>
-        <translation>Datenbankdatei</translation>
+        <source>Filter: %1, remove</source>
+        <translation>Filter: %1, entfernen</translation>
     </message>
     <message>
-        <source>Empty: the default database</source>
-        <translation>Leer: die Standarddatenbank</translation>
+        <source>Remove this filter (Delete)</source>
+        <translation>Diesen Filter entfernen (Entf)</translation>
+    </message>
+</context>
+<context>
+    <name>FilterChipRow</name>
+    <message>
+        <source>Active filters</source>
+        <translation>Aktive Filter</translation>
     </message>
     <message>
-        <source>Browse…</source>
-        <translation>Durchsuchen…</translation>
+        <source>Clear all</source>
+        <translation>Alle entfernen</translation>
     </message>
     <message>
-        <source>Choose the database file</source>
-        <translation>Datenbankdatei wählen</translation>
-    </message>
-    <message>
-        <source>Language</source>
-        <translation>Sprache</translation>
-    </message>
-    <message>
-        <source>System default</source>
-        <translation>Systemstandard</translation>
-    </message>
-    <message>
-        <source>Colour scheme</source>
-        <translation>Farbschema</translation>
-    </message>
-    <message>
-        <source>Follow the system</source>
-        <translation>Wie das System</translation>
-    </message>
-    <message>
-        <source>Light</source>
-        <translation>Hell</translation>
-    </message>
-    <message>
-        <source>Dark</source>
-        <translation>Dunkel</translation>
-    </message>
-    <message>
-        <source>Database:</source>
-        <translation>Datenbank:</translation>
-    </message>
-    <message>
-        <source>Language:</source>
-        <translation>Sprache:</translation>
-    </message>
-    <message>
-        <source>Colours:</source>
-        <translation>Farben:</translation>
-    </message>
-    <message>
-        <source>A new database or language takes effect the next time Callscope starts. `callscope --db FILE` opens another database once.</source>
-        <translation>Eine neue Datenbank oder Sprache gilt ab dem nächsten Start von Callscope. `callscope --db DATEI` öffnet einmalig eine andere Datenbank.</translation>
-    </message>
-    <message>
-        <source>Database</source>
-        <translation>Datenbank</translation>
-    </message>
-    <message>
-        <source>Callscope databases (*.db);;All files (*)</source>
-        <translation>Callscope-Datenbanken (*.db);;Alle Dateien (*)</translation>
+        <source>Clear all filters</source>
+        <translation>Alle Filter entfernen</translation>
     </message>
 </context>
 <context>
@@ -453,57 +560,6 @@
     </message>
 </context>
 <context>
-    <name>ListenerSettingsPage</name>
-    <message>
-        <source>Listener address</source>
-        <translation>Listener-Adresse</translation>
-    </message>
-    <message>
-        <source>host:port. 127.0.0.1 keeps the listener to this machine.</source>
-        <translation>Host:Port. Mit 127.0.0.1 ist der Listener nur von diesem Rechner erreichbar.</translation>
-    </message>
-    <message>
-        <source>API key</source>
-        <translation>API-Schlüssel</translation>
-    </message>
-    <message>
-        <source>Show</source>
-        <translation>Anzeigen</translation>
-    </message>
-    <message>
-        <source>Show the API key</source>
-        <translation>API-Schlüssel anzeigen</translation>
-    </message>
-    <message>
-        <source>Copy</source>
-        <translation>Kopieren</translation>
-    </message>
-    <message>
-        <source>Copy the API key</source>
-        <translation>API-Schlüssel kopieren</translation>
-    </message>
-    <message>
-        <source>New Key</source>
-        <translation>Neuer Schlüssel</translation>
-    </message>
-    <message>
-        <source>Generate a new API key</source>
-        <translation>Einen neuen API-Schlüssel erzeugen</translation>
-    </message>
-    <message>
-        <source>Point an agent or a provider&apos;s post-call webhook at this address to log its calls here. Requests must carry the key in the X-CEKURA-API-KEY header. A changed address or key restarts the listener.</source>
-        <translation>Richten Sie einen Agenten oder den Post-Call-Webhook eines Anbieters auf diese Adresse, um seine Anrufe hier zu protokollieren. Anfragen müssen den Schlüssel im Header X-CEKURA-API-KEY tragen. Eine geänderte Adresse oder ein geänderter Schlüssel startet den Listener neu.</translation>
-    </message>
-    <message>
-        <source>Address:</source>
-        <translation>Adresse:</translation>
-    </message>
-    <message>
-        <source>API key:</source>
-        <translation>API-Schlüssel:</translation>
-    </message>
-</context>
-<context>
     <name>MainWindow</name>
     <message>
         <source>Callscope</source>
@@ -661,31 +717,113 @@ Importieren Sie Anrufprotokolle über Datei › Importieren oder ändern Sie den
         <source>Zoom the waveform out</source>
         <translation>Wellenform verkleinern</translation>
     </message>
+    <message>
+        <source>Calls</source>
+        <translation>Anrufe</translation>
+    </message>
+    <message>
+        <source>Views</source>
+        <translation>Ansichten</translation>
+    </message>
+    <message>
+        <source>View: %1</source>
+        <translation>Ansicht: %1</translation>
+    </message>
+    <message>
+        <source>Saved views</source>
+        <translation>Gespeicherte Ansichten</translation>
+    </message>
+    <message>
+        <source>Saved views, showing %1</source>
+        <translation>Gespeicherte Ansichten, gezeigt: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ManageViewsDialog</name>
+    <message>
+        <source>Manage Views</source>
+        <translation>Ansichten verwalten</translation>
+    </message>
+    <message>
+        <source>&amp;Saved views:</source>
+        <translation>&amp;Gespeicherte Ansichten:</translation>
+    </message>
+    <message>
+        <source>Saved views</source>
+        <translation>Gespeicherte Ansichten</translation>
+    </message>
+    <message>
+        <source>&amp;Rename</source>
+        <translation>&amp;Umbenennen</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Löschen</translation>
+    </message>
+</context>
+<context>
+    <name>MoreFiltersPopup</name>
+    <message>
+        <source>More filters</source>
+        <translation>Weitere Filter</translation>
+    </message>
+    <message>
+        <source>With a recording</source>
+        <translation>Mit Aufnahme</translation>
+    </message>
+    <message>
+        <source>Without a recording</source>
+        <translation>Ohne Aufnahme</translation>
+    </message>
+    <message>
+        <source>&amp;From date</source>
+        <translation>&amp;Von Datum</translation>
+    </message>
+    <message>
+        <source>&amp;To date</source>
+        <translation>&amp;Bis Datum</translation>
+    </message>
+    <message>
+        <source>Duration at &amp;least</source>
+        <translation>Dauer &amp;mindestens</translation>
+    </message>
+    <message>
+        <source>Duration at &amp;most</source>
+        <translation>Dauer &amp;höchstens</translation>
+    </message>
+    <message>
+        <source>&amp;Recording</source>
+        <translation>&amp;Aufnahme</translation>
+    </message>
+    <message>
+        <source>Any</source>
+        <translation>Beliebig</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+</context>
+<context>
+    <name>PickerPopup</name>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Counting calls…</source>
+        <translation>Anrufe werden gezählt…</translation>
+    </message>
+    <message>
+        <source>Nothing to choose from.</source>
+        <translation>Nichts zur Auswahl.</translation>
+    </message>
 </context>
 <context>
     <name>PlaybackController</name>
     <message>
         <source>The recording cannot be played.</source>
         <translation>Die Aufnahme kann nicht abgespielt werden.</translation>
-    </message>
-</context>
-<context>
-    <name>PlaybackSettingsPage</name>
-    <message>
-        <source>Audio output device</source>
-        <translation>Audio-Ausgabegerät</translation>
-    </message>
-    <message>
-        <source>System default</source>
-        <translation>Systemstandard</translation>
-    </message>
-    <message>
-        <source>%1 (not connected)</source>
-        <translation>%1 (nicht verbunden)</translation>
-    </message>
-    <message>
-        <source>Output device:</source>
-        <translation>Ausgabegerät:</translation>
     </message>
 </context>
 <context>
@@ -778,66 +916,12 @@ Importieren Sie Anrufprotokolle über Datei › Importieren oder ändern Sie den
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <source>Preferences</source>
-        <translation>Einstellungen</translation>
-    </message>
-    <message>
-        <source>General</source>
-        <translation>Allgemein</translation>
-    </message>
-    <message>
-        <source>Listener</source>
-        <translation>Listener</translation>
-    </message>
-    <message>
-        <source>Playback</source>
-        <translation>Wiedergabe</translation>
-    </message>
-    <message>
-        <source>Preference pages</source>
-        <translation>Einstellungsseiten</translation>
-    </message>
-    <message>
-        <source>Problem with the preferences</source>
-        <translation>Problem mit den Einstellungen</translation>
-    </message>
-    <message>
-        <source>Listener: %1</source>
-        <translation>Listener: %1</translation>
-    </message>
-</context>
-<context>
-    <name>RecordingCache</name>
-    <message>
-        <source>The recording file %1 does not exist.</source>
-        <translation>Die Aufnahmedatei %1 existiert nicht.</translation>
-    </message>
-    <message>
-        <source>The recording at %1 cannot be downloaded: only http and https addresses can.</source>
-        <translation>Die Aufnahme unter %1 kann nicht heruntergeladen werden: nur http- und https-Adressen sind möglich.</translation>
-    </message>
-    <message>
-        <source>The recording was not downloaded from %1: %2.</source>
-        <translation>Die Aufnahme wurde nicht von %1 heruntergeladen: %2.</translation>
-    </message>
-    <message>
-        <source>The recording could not be downloaded from %1: %2.</source>
-        <translation>Die Aufnahme konnte nicht von %1 heruntergeladen werden: %2.</translation>
-    </message>
-    <message>
-        <source>The recording was downloaded but could not be kept in %1: %2.</source>
-        <translation>Die Aufnahme wurde heruntergeladen, konnte aber nicht in %1 abgelegt werden: %2.</translation>
-    </message>
-</context>
-<context>
-    <name>RecordingCacheBox</name>
-    <message>
-        <source>Recording cache</source>
-        <translation>Aufnahme-Cache</translation>
-    </message>
-    <message>
         <source>Clear Cache</source>
         <translation>Cache leeren</translation>
+    </message>
+    <message>
+        <source>Preferences</source>
+        <translation>Einstellungen</translation>
     </message>
     <message>
         <source> MB</source>
@@ -872,6 +956,10 @@ Importieren Sie Anrufprotokolle über Datei › Importieren oder ändern Sie den
         <translation>Aufnahme-Cache leeren</translation>
     </message>
     <message>
+        <source>Recording cache</source>
+        <translation>Aufnahme-Cache</translation>
+    </message>
+    <message>
         <source>Recordings that calls only reference by address are downloaded here to be played. The least recently played go first when the cache is full.</source>
         <translation>Aufnahmen, auf die Anrufe nur per Adresse verweisen, werden zum Abspielen hierher heruntergeladen. Ist der Cache voll, werden die am längsten nicht gespielten zuerst entfernt.</translation>
     </message>
@@ -902,6 +990,29 @@ Importieren Sie Anrufprotokolle über Datei › Importieren oder ändern Sie den
             <numerusform>%1 in %n Aufnahme</numerusform>
             <numerusform>%1 in %n Aufnahmen</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>RecordingCache</name>
+    <message>
+        <source>The recording file %1 does not exist.</source>
+        <translation>Die Aufnahmedatei %1 existiert nicht.</translation>
+    </message>
+    <message>
+        <source>The recording at %1 cannot be downloaded: only http and https addresses can.</source>
+        <translation>Die Aufnahme unter %1 kann nicht heruntergeladen werden: nur http- und https-Adressen sind möglich.</translation>
+    </message>
+    <message>
+        <source>The recording was not downloaded from %1: %2.</source>
+        <translation>Die Aufnahme wurde nicht von %1 heruntergeladen: %2.</translation>
+    </message>
+    <message>
+        <source>The recording could not be downloaded from %1: %2.</source>
+        <translation>Die Aufnahme konnte nicht von %1 heruntergeladen werden: %2.</translation>
+    </message>
+    <message>
+        <source>The recording was downloaded but could not be kept in %1: %2.</source>
+        <translation>Die Aufnahme wurde heruntergeladen, konnte aber nicht in %1 abgelegt werden: %2.</translation>
     </message>
 </context>
 <context>
@@ -1099,6 +1210,37 @@ Importieren Sie Anrufprotokolle über Datei › Importieren oder ändern Sie den
     <message>
         <source>%1 of %2</source>
         <translation>%1 von %2</translation>
+    </message>
+</context>
+<context>
+    <name>ViewsMenu</name>
+    <message>
+        <source>&amp;Views</source>
+        <translation>A&amp;nsichten</translation>
+    </message>
+    <message>
+        <source>&amp;Save View…</source>
+        <translation>Ansicht &amp;speichern…</translation>
+    </message>
+    <message>
+        <source>&amp;Manage Views…</source>
+        <translation>Ansichten &amp;verwalten…</translation>
+    </message>
+    <message>
+        <source>&amp;All Calls</source>
+        <translation>&amp;Alle Anrufe</translation>
+    </message>
+    <message>
+        <source>Save View</source>
+        <translation>Ansicht speichern</translation>
+    </message>
+    <message>
+        <source>&amp;Name of this view:</source>
+        <translation>&amp;Name dieser Ansicht:</translation>
+    </message>
+    <message>
+        <source>A view called “%1” exists. Replace it?</source>
+        <translation>Eine Ansicht namens „%1“ gibt es schon. Ersetzen?</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,26 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>ActiveFilters</name>
+    <message numerus="yes">
+        <source>%1 and %n more</source>
+        <translation>
+            <numerusform>%1 and %n more</numerusform>
+            <numerusform>%1 and %n more</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>FilterBar</name>
+    <message numerus="yes">
+        <source>More filters, %n set</source>
+        <translation>
+            <numerusform>More filters, %n set</numerusform>
+            <numerusform>More filters, %n set</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ImportRunner</name>
     <message numerus="yes">
         <source>Importing %n file(s) or folder(s)…</source>
@@ -29,11 +49,11 @@
     </message>
 </context>
 <context>
-    <name>RecordingCacheBox</name>
+    <name>PreferencesDialog</name>
     <message numerus="yes">
         <source>%1 in %n recording(s)</source>
         <extracomment>&quot;312 MB in 14 recordings&quot;</extracomment>
-        <translation type="unfinished">
+        <translation>
             <numerusform>%1 in %n recording</numerusform>
             <numerusform>%1 in %n recordings</numerusform>
         </translation>

@@ -1,13 +1,14 @@
 #include "mainwindow.h"
 
 #include "audio/playbackcontroller.h"
-#include "audio/playbacksettings.h"
 #include "audio/recordingcache.h"
 #include "audio/recordingcachesettings.h"
 #include "calldetailpane.h"
 #include "calltableview.h"
 #include "filterbar.h"
+#include "item/activefilters.h"
 #include "item/calllistmodel.h"
+#include "item/savedviews.h"
 #include "item/transcriptmodel.h"
 #include "statusdelegate.h"
 #include "store/callreader.h"
@@ -16,8 +17,8 @@
 #include "preferencesdialog.h"
 #include "shortcutsdialog.h"
 #include "transcriptpane.h"
+#include "viewsmenu.h"
 #include "waveformview.h"
-#include "windowlayout.h"
 
 #include <QApplication>
 #include <QCloseEvent>
@@ -33,6 +34,7 @@
 #include <QStackedWidget>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QToolButton>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -50,6 +52,7 @@ MainWindow::MainWindow(CallStore *store, QWidget *parent)
     , m_calls(new CallListModel(store, this))
     , m_transcript(new TranscriptModel(this))
     , m_recordingCache(new RecordingCache(this))
+    , m_savedViews(new SavedViews(this))
 {
     RecordingCacheSettings::load(QSettings()).applyTo(m_recordingCache);
     setWindowTitle(tr("Callscope"));
@@ -67,7 +70,6 @@ MainWindow::MainWindow(CallStore *store, QWidget *parent)
 
     buildMenus();
     bindKeys();
-    m_callPane->player()->setOutputDevice(PlaybackSettings::load(QSettings()).outputDeviceId);
 
     m_countLabel = new QLabel(this);
     m_countLabel->setObjectName(QStringLiteral("callCount"));
@@ -80,7 +82,8 @@ MainWindow::MainWindow(CallStore *store, QWidget *parent)
     statusBar()->addPermanentWidget(m_pathLabel);
     updateCount(0);
 
-    connect(m_filter, &FilterBar::queryChanged, m_calls, &CallListModel::setQuery);
+    connect(m_filter, &FilterBar::queryChanged, this, &MainWindow::applyFilter);
+    connect(m_viewsMenu, &ViewsMenu::applyRequested, this, &MainWindow::applyView);
     connect(m_calls, &CallListModel::countChanged, this, &MainWindow::updateCount);
     connect(m_calls, &CallListModel::dataChanged, this, &MainWindow::onRowsLoaded);
     connect(m_callView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
@@ -90,6 +93,7 @@ MainWindow::MainWindow(CallStore *store, QWidget *parent)
     connect(store, &CallStore::callsChanged, this, &MainWindow::onCallsChanged, Qt::QueuedConnection);
 
     resize(1400, 900);
+    restoreLastView();
 }
 
 MainWindow::~MainWindow()
@@ -100,9 +104,10 @@ MainWindow::~MainWindow()
 QWidget *MainWindow::buildListPane()
 {
     auto *pane = new QWidget(this);
-    m_filter = new FilterBar(pane);
+    m_filter = new FilterBar(m_store->databasePath(), pane);
     m_callView = new CallTableView(pane);
     m_callView->setObjectName(QStringLiteral("callList"));
+    m_callView->setAccessibleName(tr("Calls"));
     m_callView->setModel(m_calls);
     m_callView->setItemDelegateForColumn(CallListModel::Status, new StatusDelegate(m_callView));
     m_callView->setEmptyText(tr("No calls to show.\nImport call logs with File › Import, or change the filter."));
@@ -169,6 +174,22 @@ void MainWindow::buildMenus()
     m_viewMenu = menuBar()->addMenu(tr("&View"));
     m_viewMenu->menuAction()->setVisible(false);
 
+    m_viewsMenu = new ViewsMenu(m_savedViews, [this] { return m_calls->query(); }, this);
+    menuBar()->addMenu(m_viewsMenu);
+    // The same menu beside the filters, where a reviewer looks for it.
+    auto *viewsButton = new QToolButton(m_filter);
+    viewsButton->setObjectName(QStringLiteral("viewsButton"));
+    viewsButton->setMenu(m_viewsMenu);
+    viewsButton->setPopupMode(QToolButton::InstantPopup);
+    viewsButton->setFocusPolicy(Qt::StrongFocus);
+    const auto nameButton = [viewsButton](const QString &view) {
+        viewsButton->setText(view.isEmpty() ? tr("Views") : tr("View: %1").arg(view));
+        viewsButton->setAccessibleName(view.isEmpty() ? tr("Saved views") : tr("Saved views, showing %1").arg(view));
+    };
+    nameButton(QString());
+    connect(m_viewsMenu, &ViewsMenu::currentViewChanged, viewsButton, nameButton);
+    m_filter->addControl(viewsButton);
+
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&Keyboard Shortcuts"), this, &MainWindow::showShortcuts)->setShortcutVisibleInContextMenu(true);
     help->addAction(tr("&About Callscope"), this, &MainWindow::showAbout)->setMenuRole(QAction::AboutRole);
@@ -182,23 +203,9 @@ QDockWidget *MainWindow::addPanel(QWidget *panel, const QString &title)
     dock->setWidget(panel);
     dock->setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
     addDockWidget(Qt::BottomDockWidgetArea, dock);
-    // A developer's tool: it does not take the reviewer's screen until asked for.
-    dock->hide();
     m_viewMenu->addAction(dock->toggleViewAction());
     m_viewMenu->menuAction()->setVisible(true);
     return dock;
-}
-
-bool MainWindow::restoreLayout()
-{
-    return WindowLayout::restore(QSettings(), this, m_splitter, m_callView->horizontalHeader());
-}
-
-void MainWindow::closeEvent(QCloseEvent *event)
-{
-    QSettings settings;
-    WindowLayout::save(settings, this, m_splitter, m_callView->horizontalHeader());
-    QMainWindow::closeEvent(event);
 }
 
 void MainWindow::chooseFiles()
@@ -255,13 +262,9 @@ void MainWindow::showShortcuts()
 
 void MainWindow::showPreferences()
 {
-    PreferencesDialog dialog(m_store->databasePath(), this);
+    PreferencesDialog dialog(this);
     connect(&dialog, &PreferencesDialog::recordingCacheSettingsChanged, this,
             [this](const RecordingCacheSettings &settings) { settings.applyTo(m_recordingCache); });
-    connect(&dialog, &PreferencesDialog::playbackSettingsChanged, this,
-            [this](const PlaybackSettings &settings) { m_callPane->player()->setOutputDevice(settings.outputDeviceId); });
-    connect(&dialog, &PreferencesDialog::generalSettingsChanged, this, &MainWindow::generalSettingsChanged);
-    connect(&dialog, &PreferencesDialog::listenerSettingsChanged, this, &MainWindow::listenerSettingsChanged);
     dialog.exec();
 }
 
@@ -277,7 +280,7 @@ void MainWindow::showAbout()
 void MainWindow::updateCount(qint64 count)
 {
     const CallQuery &query = m_calls->query();
-    const bool filtered = query.status || !query.search.isEmpty() || !query.agent.isEmpty();
+    const bool filtered = ActiveFilters::any(query);
     if (!m_calls->isCountKnown())
         m_countLabel->setText(tr("Counting calls…"));
     else if (filtered)
@@ -353,4 +356,33 @@ void MainWindow::onCallLoaded()
     m_callPane->showCall(*call, m_calls->query().search);
     m_detail->setCurrentIndex(CallPage);
     emit callShown(m_shownId);
+}
+
+void MainWindow::applyFilter(const CallQuery &filter)
+{
+    CallQuery query = filter;
+    // The filter bar leaves the order to the list header, unless a view brings its own.
+    query.sort = m_viewSort.value_or(m_calls->query().sort);
+    m_viewSort.reset();
+    m_calls->setQuery(query);
+    m_viewsMenu->setCurrentQuery(m_calls->query());
+}
+
+void MainWindow::applyView(const CallQuery &view)
+{
+    m_viewSort = view.sort;
+    m_filter->setQuery(view);
+}
+
+void MainWindow::restoreLastView()
+{
+    const CallQuery last = m_savedViews->lastQuery();
+    if (ActiveFilters::any(last) || !(last.sort == CallSort()))
+        applyView(last);
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    m_savedViews->setLast(m_calls->query(), m_viewsMenu->currentViewName());
+    QMainWindow::closeEvent(event);
 }

@@ -1,8 +1,7 @@
 #pragma once
 
 #include "calllog/calllog.h"
-#include "listener/listenersettings.h"
-#include "settings/generalsettings.h"
+#include "store/callquery.h"
 #include "store/storelookup.h"
 
 #include <QFutureWatcher>
@@ -22,7 +21,9 @@ class QMenu;
 class QSplitter;
 class QStackedWidget;
 class RecordingCache;
+class SavedViews;
 class TranscriptModel;
+class ViewsMenu;
 
 // The reviewer's window: the filterable call list on the left, the selected call on the
 // right (facts, player, waveform and transcript: CallDetailPane), the number of calls and
@@ -46,27 +47,24 @@ public:
     // Fetches the recordings of calls that have only a URL, for playback.
     RecordingCache *recordingCache() const { return m_recordingCache; }
     KeyBindings *keyBindings() const { return m_keys; }
-    // Hosts a tool panel (e.g. the listener) in a dock at the bottom, closed until opened
-    // from the View menu. Returns the dock; the window owns both.
+    // Hosts a tool panel (e.g. the listener) in a dock at the bottom, toggled from the
+    // View menu. Returns the dock; the window owns both.
     QDockWidget *addPanel(QWidget *panel, const QString &title);
-    // Puts back the geometry, docks, splitter and columns of the last session (saved on
-    // close). Call once the panels are added. Returns false on a first start.
-    bool restoreLayout();
 
     // The database id of the call whose details are shown, or 0.
     qint64 shownCallId() const { return m_shownId; }
+    FilterBar *filterBar() const { return m_filter; }
+    ViewsMenu *viewsMenu() const { return m_viewsMenu; }
+    SavedViews *savedViews() const { return m_savedViews; }
 
 signals:
     // The user chose files and/or folders to import (File > Import ...).
     void importRequested(const QStringList &paths);
     // The details of call `id` are now on screen.
     void callShown(qint64 id);
-    // Preferences saved a new colour scheme, language or database (the app applies what
-    // it can at once), or a new listener address or key (the app restarts the listener).
-    void generalSettingsChanged(const GeneralSettings &settings);
-    void listenerSettingsChanged(const ListenerSettings &settings);
 
 protected:
+    // Records the list's query for the next start (SavedViews::setLast).
     void closeEvent(QCloseEvent *event) override;
 
 private:
@@ -87,11 +85,19 @@ private:
     void loadCall(qint64 id);
     void onCallLoaded();
     void updateCount(qint64 count);
+    // The filter bar's filters, in the list's current order.
+    void applyFilter(const CallQuery &filter);
+    // A saved view (or the last query at start): its filters and its order.
+    void applyView(const CallQuery &view);
+    void restoreLastView();
 
     CallStore *m_store = nullptr;
     CallListModel *m_calls = nullptr;
     TranscriptModel *m_transcript = nullptr;
     RecordingCache *m_recordingCache = nullptr;
+    SavedViews *m_savedViews = nullptr;
+    ViewsMenu *m_viewsMenu = nullptr;
+    std::optional<CallSort> m_viewSort;   // the order a view being applied brings
 
     QSplitter *m_splitter = nullptr;
     FilterBar *m_filter = nullptr;

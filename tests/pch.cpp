@@ -1,1 +1,0 @@
-// Empty: the source the tests' shared precompiled headers are built with.
