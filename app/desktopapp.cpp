@@ -7,6 +7,9 @@
 #include "ingest/recordingfetcher.h"
 #include "listener/listener.h"
 #include "listener/listenerconfig.h"
+#include "listener/listenersettings.h"
+#include "colorscheme.h"
+#include "settings/generalsettings.h"
 #include "listenerpanel.h"
 #include "mainwindow.h"
 #include "store/callstore.h"
@@ -20,6 +23,8 @@
 #include <QSettings>
 #include <QtConcurrent>
 
+#include <memory>
+
 namespace {
 
 // The app's own strings, under the "DesktopApp" context of the translations.
@@ -28,6 +33,32 @@ struct Tr
     Q_DECLARE_TR_FUNCTIONS(DesktopApp)
 };
 
+// Starts the listener with `changed` once it has stopped (requests in flight finish first).
+void restartListener(Listener &listener, const ListenerSettings &changed)
+{
+    ListenerConfig config = listener.config();
+    QString error;
+    if (!changed.applyTo(config, &error)) {
+        qWarning("callscope: %s", qPrintable(error));
+        return;
+    }
+    const auto start = [&listener, config] {
+        QString startError;
+        if (!listener.start(config, &startError))
+            qWarning("callscope: the listener did not restart: %s", qPrintable(startError));
+    };
+    if (!listener.isRunning()) {
+        start();
+        return;
+    }
+    auto connection = std::make_shared<QMetaObject::Connection>();
+    *connection = QObject::connect(&listener, &Listener::stopped, &listener, [connection, start] {
+        QObject::disconnect(*connection);
+        start();
+    });
+    listener.stop();
+}
+
 } // namespace
 
 namespace DesktopApp {
@@ -35,14 +66,21 @@ namespace DesktopApp {
 int run(int argc, char *argv[], const QString &requestedPath, const QStringList &importPaths)
 {
     QApplication app(argc, argv);
-    Translations::install(app);
     QApplication::setApplicationName(QStringLiteral("callscope"));
     QApplication::setApplicationDisplayName(QStringLiteral("Callscope"));
     QApplication::setOrganizationName(QStringLiteral("Callscope"));
     QApplication::setApplicationVersion(QStringLiteral(CALLSCOPE_VERSION));
     QApplication::setDesktopFileName(QStringLiteral("io.callscope.Callscope"));
+    // Read after the names above: they locate the settings file.
+    const GeneralSettings general = GeneralSettings::load(QSettings());
+    Translations::install(app, general.language.isEmpty() ? QLocale() : QLocale(general.language));
+    auto *colorScheme = new ColorScheme(&app);
+    colorScheme->setChoice(general.colorScheme);
 
-    const QString databasePath = requestedPath.isEmpty() ? CallStore::defaultPath() : requestedPath;
+    // --db, else the database chosen in Preferences, else the default one.
+    QString databasePath = requestedPath.isEmpty() ? general.databasePath : requestedPath;
+    if (databasePath.isEmpty())
+        databasePath = CallStore::defaultPath();
     const bool isNewDatabase = !QFileInfo::exists(databasePath);
     QString error;
     std::unique_ptr<CallStore> store = CallStore::open(databasePath, &error);
@@ -65,7 +103,10 @@ int run(int argc, char *argv[], const QString &requestedPath, const QStringList 
     // desktop works without a click; the Listener panel stops, restarts and inspects it.
     Listener listener(store.get(), &pipeline);
     ListenerConfig config;
-    config.apiKey = Listener::loadOrCreateApiKey(databasePath, &error);
+    const ListenerSettings listenerSettings = ListenerSettings::load(settings, databasePath, &error);
+    if (!listenerSettings.applyTo(config, &error))
+        qWarning("callscope: the listener address in the settings is not usable: %s", qPrintable(error));
+    config.apiKey = listenerSettings.apiKey;
     // [requestLog] maxMegabytes / maxAgeDays in the config file bound the request log
     // (not set, or not a positive number: the defaults).
     const qint64 logMegabytes = settings.value(QStringLiteral("requestLog/maxMegabytes")).toLongLong();
@@ -83,11 +124,22 @@ int run(int argc, char *argv[], const QString &requestedPath, const QStringList 
     auto *listenerPanel = new ListenerPanel(&listener);
     listenerPanel->setObjectName(QStringLiteral("listenerPanel"));
     QDockWidget *listenerDock = window.addPanel(listenerPanel, Tr::tr("Listener"));
+    listenerPanel->setListenAddress(listenerSettings.address);
+    QObject::connect(&window, &MainWindow::generalSettingsChanged, colorScheme,
+                     [colorScheme](const GeneralSettings &changed) { colorScheme->setChoice(changed.colorScheme); });
+    QObject::connect(&window, &MainWindow::listenerSettingsChanged, &listener,
+                     [&listener, listenerPanel](const ListenerSettings &changed) {
+                         listenerPanel->setListenAddress(changed.address);
+                         listenerPanel->setApiKey(changed.apiKey);
+                         restartListener(listener, changed);
+                     });
     auto *importer = new ImportRunner(&pipeline, &window);
     QObject::connect(&window, &MainWindow::importRequested, importer, &ImportRunner::start);
+    if (!window.restoreLayout()) {
+        // First start: when opened, the request log takes the lower part of the window.
+        window.resizeDocks({listenerDock}, {window.height() * 2 / 5}, Qt::Vertical);
+    }
     window.show();
-    // The calls stay the main thing on screen; the request log takes the lower part.
-    window.resizeDocks({listenerDock}, {window.height() * 2 / 5}, Qt::Vertical);
     // `callscope FILE…`, as the file manager starts it to open call logs with Callscope.
     if (!importPaths.isEmpty())
         importer->start(importPaths);

@@ -403,6 +403,73 @@
     </message>
 </context>
 <context>
+    <name>GeneralSettingsPage</name>
+    <message>
+        <source>Database file</source>
+        <translation>Datenbankdatei</translation>
+    </message>
+    <message>
+        <source>Empty: the default database</source>
+        <translation>Leer: die Standarddatenbank</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>Choose the database file</source>
+        <translation>Datenbankdatei wählen</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation>Systemstandard</translation>
+    </message>
+    <message>
+        <source>Colour scheme</source>
+        <translation>Farbschema</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>Wie das System</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Hell</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Dunkel</translation>
+    </message>
+    <message>
+        <source>Database:</source>
+        <translation>Datenbank:</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>Sprache:</translation>
+    </message>
+    <message>
+        <source>Colours:</source>
+        <translation>Farben:</translation>
+    </message>
+    <message>
+        <source>A new database or language takes effect the next time Callscope starts. `callscope --db FILE` opens another database once.</source>
+        <translation>Eine neue Datenbank oder Sprache gilt ab dem nächsten Start von Callscope. `callscope --db DATEI` öffnet einmalig eine andere Datenbank.</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>Datenbank</translation>
+    </message>
+    <message>
+        <source>Callscope databases (*.db);;All files (*)</source>
+        <translation>Callscope-Datenbanken (*.db);;Alle Dateien (*)</translation>
+    </message>
+</context>
+<context>
     <name>ImportRunner</name>
     <message numerus="yes">
         <source>Importing %n file(s) or folder(s)…</source>
@@ -557,6 +624,57 @@
     <message>
         <source>Call %1 could not be read: %2</source>
         <translation>Anruf %1 konnte nicht gelesen werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ListenerSettingsPage</name>
+    <message>
+        <source>Listener address</source>
+        <translation>Listener-Adresse</translation>
+    </message>
+    <message>
+        <source>host:port. 127.0.0.1 keeps the listener to this machine.</source>
+        <translation>Host:Port. Mit 127.0.0.1 ist der Listener nur von diesem Rechner erreichbar.</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>API-Schlüssel</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Anzeigen</translation>
+    </message>
+    <message>
+        <source>Show the API key</source>
+        <translation>API-Schlüssel anzeigen</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <source>Copy the API key</source>
+        <translation>API-Schlüssel kopieren</translation>
+    </message>
+    <message>
+        <source>New Key</source>
+        <translation>Neuer Schlüssel</translation>
+    </message>
+    <message>
+        <source>Generate a new API key</source>
+        <translation>Einen neuen API-Schlüssel erzeugen</translation>
+    </message>
+    <message>
+        <source>Point an agent or a provider&apos;s post-call webhook at this address to log its calls here. Requests must carry the key in the X-CEKURA-API-KEY header. A changed address or key restarts the listener.</source>
+        <translation>Richten Sie einen Agenten oder den Post-Call-Webhook eines Anbieters auf diese Adresse, um seine Anrufe hier zu protokollieren. Anfragen müssen den Schlüssel im Header X-CEKURA-API-KEY tragen. Eine geänderte Adresse oder ein geänderter Schlüssel startet den Listener neu.</translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation>Adresse:</translation>
+    </message>
+    <message>
+        <source>API key:</source>
+        <translation>API-Schlüssel:</translation>
     </message>
 </context>
 <context>
@@ -827,6 +945,25 @@ Importieren Sie Anrufprotokolle über Datei › Importieren oder ändern Sie den
     </message>
 </context>
 <context>
+    <name>PlaybackSettingsPage</name>
+    <message>
+        <source>Audio output device</source>
+        <translation>Audio-Ausgabegerät</translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation>Systemstandard</translation>
+    </message>
+    <message>
+        <source>%1 (not connected)</source>
+        <translation>%1 (nicht verbunden)</translation>
+    </message>
+    <message>
+        <source>Output device:</source>
+        <translation>Ausgabegerät:</translation>
+    </message>
+</context>
+<context>
     <name>PlayerBar</name>
     <message>
         <source>Play</source>
@@ -916,12 +1053,66 @@ Importieren Sie Anrufprotokolle über Datei › Importieren oder ändern Sie den
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <source>Clear Cache</source>
-        <translation>Cache leeren</translation>
-    </message>
-    <message>
         <source>Preferences</source>
         <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>Allgemein</translation>
+    </message>
+    <message>
+        <source>Listener</source>
+        <translation>Listener</translation>
+    </message>
+    <message>
+        <source>Playback</source>
+        <translation>Wiedergabe</translation>
+    </message>
+    <message>
+        <source>Preference pages</source>
+        <translation>Einstellungsseiten</translation>
+    </message>
+    <message>
+        <source>Problem with the preferences</source>
+        <translation>Problem mit den Einstellungen</translation>
+    </message>
+    <message>
+        <source>Listener: %1</source>
+        <translation>Listener: %1</translation>
+    </message>
+</context>
+<context>
+    <name>RecordingCache</name>
+    <message>
+        <source>The recording file %1 does not exist.</source>
+        <translation>Die Aufnahmedatei %1 existiert nicht.</translation>
+    </message>
+    <message>
+        <source>The recording at %1 cannot be downloaded: only http and https addresses can.</source>
+        <translation>Die Aufnahme unter %1 kann nicht heruntergeladen werden: nur http- und https-Adressen sind möglich.</translation>
+    </message>
+    <message>
+        <source>The recording was not downloaded from %1: %2.</source>
+        <translation>Die Aufnahme wurde nicht von %1 heruntergeladen: %2.</translation>
+    </message>
+    <message>
+        <source>The recording could not be downloaded from %1: %2.</source>
+        <translation>Die Aufnahme konnte nicht von %1 heruntergeladen werden: %2.</translation>
+    </message>
+    <message>
+        <source>The recording was downloaded but could not be kept in %1: %2.</source>
+        <translation>Die Aufnahme wurde heruntergeladen, konnte aber nicht in %1 abgelegt werden: %2.</translation>
+    </message>
+</context>
+<context>
+    <name>RecordingCacheBox</name>
+    <message>
+        <source>Recording cache</source>
+        <translation>Aufnahme-Cache</translation>
+    </message>
+    <message>
+        <source>Clear Cache</source>
+        <translation>Cache leeren</translation>
     </message>
     <message>
         <source> MB</source>
@@ -956,10 +1147,6 @@ Importieren Sie Anrufprotokolle über Datei › Importieren oder ändern Sie den
         <translation>Aufnahme-Cache leeren</translation>
     </message>
     <message>
-        <source>Recording cache</source>
-        <translation>Aufnahme-Cache</translation>
-    </message>
-    <message>
         <source>Recordings that calls only reference by address are downloaded here to be played. The least recently played go first when the cache is full.</source>
         <translation>Aufnahmen, auf die Anrufe nur per Adresse verweisen, werden zum Abspielen hierher heruntergeladen. Ist der Cache voll, werden die am längsten nicht gespielten zuerst entfernt.</translation>
     </message>
@@ -990,29 +1177,6 @@ Importieren Sie Anrufprotokolle über Datei › Importieren oder ändern Sie den
             <numerusform>%1 in %n Aufnahme</numerusform>
             <numerusform>%1 in %n Aufnahmen</numerusform>
         </translation>
-    </message>
-</context>
-<context>
-    <name>RecordingCache</name>
-    <message>
-        <source>The recording file %1 does not exist.</source>
-        <translation>Die Aufnahmedatei %1 existiert nicht.</translation>
-    </message>
-    <message>
-        <source>The recording at %1 cannot be downloaded: only http and https addresses can.</source>
-        <translation>Die Aufnahme unter %1 kann nicht heruntergeladen werden: nur http- und https-Adressen sind möglich.</translation>
-    </message>
-    <message>
-        <source>The recording was not downloaded from %1: %2.</source>
-        <translation>Die Aufnahme wurde nicht von %1 heruntergeladen: %2.</translation>
-    </message>
-    <message>
-        <source>The recording could not be downloaded from %1: %2.</source>
-        <translation>Die Aufnahme konnte nicht von %1 heruntergeladen werden: %2.</translation>
-    </message>
-    <message>
-        <source>The recording was downloaded but could not be kept in %1: %2.</source>
-        <translation>Die Aufnahme wurde heruntergeladen, konnte aber nicht in %1 abgelegt werden: %2.</translation>
     </message>
 </context>
 <context>

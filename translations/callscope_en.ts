@@ -49,11 +49,11 @@
     </message>
 </context>
 <context>
-    <name>PreferencesDialog</name>
+    <name>RecordingCacheBox</name>
     <message numerus="yes">
         <source>%1 in %n recording(s)</source>
         <extracomment>&quot;312 MB in 14 recordings&quot;</extracomment>
-        <translation>
+        <translation type="unfinished">
             <numerusform>%1 in %n recording</numerusform>
             <numerusform>%1 in %n recordings</numerusform>
         </translation>

@@ -88,10 +88,10 @@ void CallHeader::setCall(const CallLog &call)
     if (statusName.isEmpty()) {
         m_status->setStyleSheet(QString());
     } else {
-        const QColor color = StatusDelegate::colorFor(statusName);
+        const QColor color = StatusDelegate::colorFor(statusName, palette());
         m_status->setStyleSheet(QStringLiteral("QLabel { color: %1; background: rgba(%2, %3, %4, 40); "
                                                "border-radius: 9px; padding: 1px 9px; font-weight: 600; }")
-                                    .arg(color.darker(115).name())
+                                    .arg(StatusDelegate::textColorFor(statusName, palette()).name())
                                     .arg(color.red())
                                     .arg(color.green())
                                     .arg(color.blue()));

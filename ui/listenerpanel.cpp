@@ -183,6 +183,12 @@ void ListenerPanel::setListenAddress(const QString &address)
     m_address->setText(address);
 }
 
+void ListenerPanel::setApiKey(const QString &key)
+{
+    m_key->setText(key);
+    m_curl->setPlainText(curlExample());
+}
+
 QString ListenerPanel::apiKey() const
 {
     return m_listener->isRunning() ? m_listener->config().apiKey : m_key->text();

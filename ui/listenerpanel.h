@@ -38,6 +38,8 @@ public:
     RequestLogModel *model() const { return m_model; }
     // "127.0.0.1:8787" by default.
     void setListenAddress(const QString &address);
+    // The key the panel shows and starts the listener with (Preferences changed it).
+    void setApiKey(const QString &key);
 
 private:
     void toggleListener();

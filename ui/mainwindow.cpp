@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "audio/playbackcontroller.h"
+#include "audio/playbacksettings.h"
 #include "audio/recordingcache.h"
 #include "audio/recordingcachesettings.h"
 #include "calldetailpane.h"
@@ -19,6 +20,7 @@
 #include "transcriptpane.h"
 #include "viewsmenu.h"
 #include "waveformview.h"
+#include "windowlayout.h"
 
 #include <QApplication>
 #include <QCloseEvent>
@@ -70,6 +72,7 @@ MainWindow::MainWindow(CallStore *store, QWidget *parent)
 
     buildMenus();
     bindKeys();
+    m_callPane->player()->setOutputDevice(PlaybackSettings::load(QSettings()).outputDeviceId);
 
     m_countLabel = new QLabel(this);
     m_countLabel->setObjectName(QStringLiteral("callCount"));
@@ -203,9 +206,24 @@ QDockWidget *MainWindow::addPanel(QWidget *panel, const QString &title)
     dock->setWidget(panel);
     dock->setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
     addDockWidget(Qt::BottomDockWidgetArea, dock);
+    // A developer's tool: it does not take the reviewer's screen until asked for.
+    dock->hide();
     m_viewMenu->addAction(dock->toggleViewAction());
     m_viewMenu->menuAction()->setVisible(true);
     return dock;
+}
+
+bool MainWindow::restoreLayout()
+{
+    return WindowLayout::restore(QSettings(), this, m_splitter, m_callView->horizontalHeader());
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    QSettings settings;
+    WindowLayout::save(settings, this, m_splitter, m_callView->horizontalHeader());
+    m_savedViews->setLast(m_calls->query(), m_viewsMenu->currentViewName());
+    QMainWindow::closeEvent(event);
 }
 
 void MainWindow::chooseFiles()
@@ -262,9 +280,13 @@ void MainWindow::showShortcuts()
 
 void MainWindow::showPreferences()
 {
-    PreferencesDialog dialog(this);
+    PreferencesDialog dialog(m_store->databasePath(), this);
     connect(&dialog, &PreferencesDialog::recordingCacheSettingsChanged, this,
             [this](const RecordingCacheSettings &settings) { settings.applyTo(m_recordingCache); });
+    connect(&dialog, &PreferencesDialog::playbackSettingsChanged, this,
+            [this](const PlaybackSettings &settings) { m_callPane->player()->setOutputDevice(settings.outputDeviceId); });
+    connect(&dialog, &PreferencesDialog::generalSettingsChanged, this, &MainWindow::generalSettingsChanged);
+    connect(&dialog, &PreferencesDialog::listenerSettingsChanged, this, &MainWindow::listenerSettingsChanged);
     dialog.exec();
 }
 
@@ -379,10 +401,4 @@ void MainWindow::restoreLastView()
     const CallQuery last = m_savedViews->lastQuery();
     if (ActiveFilters::any(last) || !(last.sort == CallSort()))
         applyView(last);
-}
-
-void MainWindow::closeEvent(QCloseEvent *event)
-{
-    m_savedViews->setLast(m_calls->query(), m_viewsMenu->currentViewName());
-    QMainWindow::closeEvent(event);
 }

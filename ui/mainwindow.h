@@ -1,6 +1,8 @@
 #pragma once
 
 #include "calllog/calllog.h"
+#include "listener/listenersettings.h"
+#include "settings/generalsettings.h"
 #include "store/callquery.h"
 #include "store/storelookup.h"
 
@@ -47,9 +49,12 @@ public:
     // Fetches the recordings of calls that have only a URL, for playback.
     RecordingCache *recordingCache() const { return m_recordingCache; }
     KeyBindings *keyBindings() const { return m_keys; }
-    // Hosts a tool panel (e.g. the listener) in a dock at the bottom, toggled from the
-    // View menu. Returns the dock; the window owns both.
+    // Hosts a tool panel (e.g. the listener) in a dock at the bottom, closed until opened
+    // from the View menu. Returns the dock; the window owns both.
     QDockWidget *addPanel(QWidget *panel, const QString &title);
+    // Puts back the geometry, docks, splitter and columns of the last session (saved on
+    // close). Call once the panels are added. Returns false on a first start.
+    bool restoreLayout();
 
     // The database id of the call whose details are shown, or 0.
     qint64 shownCallId() const { return m_shownId; }
@@ -62,9 +67,13 @@ signals:
     void importRequested(const QStringList &paths);
     // The details of call `id` are now on screen.
     void callShown(qint64 id);
+    // Preferences saved a new colour scheme, language or database (the app applies what
+    // it can at once), or a new listener address or key (the app restarts the listener).
+    void generalSettingsChanged(const GeneralSettings &settings);
+    void listenerSettingsChanged(const ListenerSettings &settings);
 
 protected:
-    // Records the list's query for the next start (SavedViews::setLast).
+    // Remembers the window's layout and the list's query for the next start.
     void closeEvent(QCloseEvent *event) override;
 
 private:

@@ -1,131 +1,100 @@
 #include "preferencesdialog.h"
 
-#include "audio/recordingcache.h"
-#include "store/whenfinished.h"
+#include "generalsettingspage.h"
+#include "listenersettingspage.h"
+#include "playbacksettingspage.h"
+#include "recordingcachebox.h"
+#include "store/callstore.h"
 
 #include <QDialogButtonBox>
-#include <QDir>
-#include <QFileDialog>
-#include <QFormLayout>
-#include <QGroupBox>
-#include <QHBoxLayout>
 #include <QLabel>
-#include <QLineEdit>
-#include <QLocale>
 #include <QPushButton>
 #include <QSettings>
-#include <QSpinBox>
+#include <QTabWidget>
 #include <QVBoxLayout>
-#include <QtConcurrent>
 
-namespace {
-
-constexpr int kMaxCacheMegabytes = 1024 * 1024;     // 1 TB
-
-} // namespace
-
-PreferencesDialog::PreferencesDialog(QWidget *parent)
-    : QDialog(parent), m_cacheSize(new QSpinBox), m_cacheFolder(new QLineEdit), m_usage(new QLabel),
-      m_clear(new QPushButton(tr("Clear Cache")))
+PreferencesDialog::PreferencesDialog(const QString &databasePath, QWidget *parent)
+    : QDialog(parent), m_databasePath(databasePath), m_tabs(new QTabWidget), m_error(new QLabel)
 {
     setWindowTitle(tr("Preferences"));
-    const RecordingCacheSettings settings = RecordingCacheSettings::load(QSettings());
+    const QSettings stored;
+    m_generalBefore = GeneralSettings::load(stored);
+    m_playbackBefore = PlaybackSettings::load(stored);
+    m_cacheBefore = RecordingCacheSettings::load(stored);
 
-    m_cacheSize->setRange(1, kMaxCacheMegabytes);
-    m_cacheSize->setSuffix(tr(" MB"));
-    m_cacheSize->setValue(int(std::min<qint64>(settings.maxMegabytes, kMaxCacheMegabytes)));
-    m_cacheSize->setAccessibleName(tr("Maximum size of the recording cache"));
+    m_general = new GeneralSettingsPage(m_generalBefore, CallStore::defaultPath());
+    m_tabs->addTab(m_general, tr("General"));
+    if (!databasePath.isEmpty()) {
+        m_listenerBefore = ListenerSettings::load(stored, databasePath);
+        m_listener = new ListenerSettingsPage(m_listenerBefore);
+        m_tabs->addTab(m_listener, tr("Listener"));
+    }
+    m_playback = new PlaybackSettingsPage(m_playbackBefore, m_cacheBefore);
+    m_tabs->addTab(m_playback, tr("Playback"));
+    m_tabs->setAccessibleName(tr("Preference pages"));
 
-    m_cacheFolder->setText(QDir::toNativeSeparators(settings.directory));
-    m_cacheFolder->setPlaceholderText(QDir::toNativeSeparators(RecordingCache::defaultDirectory()));
-    m_cacheFolder->setAccessibleName(tr("Recording cache folder"));
-    m_cacheFolder->setToolTip(tr("Empty: the default folder"));
-    auto *browse = new QPushButton(tr("Browse…"));
-    browse->setAccessibleName(tr("Choose the recording cache folder"));
-    auto *folderRow = new QHBoxLayout;
-    folderRow->addWidget(m_cacheFolder, 1);
-    folderRow->addWidget(browse);
-
-    m_usage->setAccessibleName(tr("Recording cache usage"));
-    m_usage->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_clear->setAccessibleName(tr("Clear the recording cache"));
-    auto *usageRow = new QHBoxLayout;
-    usageRow->addWidget(m_usage, 1);
-    usageRow->addWidget(m_clear);
-
-    auto *cacheBox = new QGroupBox(tr("Recording cache"));
-    auto *form = new QFormLayout(cacheBox);
-    auto *explanation = new QLabel(tr("Recordings that calls only reference by address are downloaded here to be played. "
-                                      "The least recently played go first when the cache is full."));
-    explanation->setWordWrap(true);
-    form->addRow(explanation);
-    form->addRow(tr("Maximum size:"), m_cacheSize);
-    form->addRow(tr("Folder:"), folderRow);
-    form->addRow(tr("In use:"), usageRow);
+    m_error->setWordWrap(true);
+    m_error->setAccessibleName(tr("Problem with the preferences"));
+    m_error->setStyleSheet(QStringLiteral("QLabel { color: #c62828; }"));
+    m_error->hide();
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(cacheBox);
-    layout->addStretch();
+    layout->addWidget(m_tabs, 1);
+    layout->addWidget(m_error);
     layout->addWidget(buttons);
+
+    // Enter means OK wherever the focus is: the pages' own buttons (Browse, New Key, ...)
+    // must not take it because they were clicked last.
+    for (QPushButton *button : m_tabs->findChildren<QPushButton *>())
+        button->setAutoDefault(false);
 
     connect(buttons, &QDialogButtonBox::accepted, this, &PreferencesDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &PreferencesDialog::reject);
-    connect(browse, &QPushButton::clicked, this, &PreferencesDialog::browse);
-    connect(m_clear, &QPushButton::clicked, this, &PreferencesDialog::clearCache);
-    connect(m_cacheFolder, &QLineEdit::editingFinished, this, &PreferencesDialog::refreshUsage);
-    refreshUsage();
+    connect(m_playback->recordingCacheBox(), &RecordingCacheBox::usageShown, this, &PreferencesDialog::usageShown);
 }
 
 RecordingCacheSettings PreferencesDialog::recordingCacheSettings() const
 {
-    RecordingCacheSettings settings;
-    settings.maxMegabytes = m_cacheSize->value();
-    settings.directory = QDir::fromNativeSeparators(m_cacheFolder->text().trimmed());
-    return settings;
+    return m_playback->recordingCacheSettings();
+}
+
+GeneralSettings PreferencesDialog::generalSettings() const
+{
+    return m_general->settings();
+}
+
+PlaybackSettings PreferencesDialog::playbackSettings() const
+{
+    return m_playback->playbackSettings();
 }
 
 void PreferencesDialog::accept()
 {
-    const RecordingCacheSettings settings = recordingCacheSettings();
     QSettings stored;
-    settings.save(stored);
+    std::optional<ListenerSettings> listener;
+    if (m_listener && m_listener->settings() != m_listenerBefore) {
+        QString error;
+        if (!m_listener->settings().save(stored, m_databasePath, &error)) {
+            m_tabs->setCurrentWidget(m_listener);
+            m_error->setText(tr("Listener: %1").arg(error));
+            m_error->show();
+            return;
+        }
+        listener = m_listener->settings();
+    }
+    const GeneralSettings general = generalSettings();
+    const PlaybackSettings playback = playbackSettings();
+    const RecordingCacheSettings cache = recordingCacheSettings();
+    general.save(stored);
+    playback.save(stored);
+    cache.save(stored);
     QDialog::accept();
-    emit recordingCacheSettingsChanged(settings);
-}
-
-void PreferencesDialog::browse()
-{
-    const QString folder = QFileDialog::getExistingDirectory(this, tr("Recording Cache Folder"),
-                                                             recordingCacheSettings().effectiveDirectory());
-    if (folder.isEmpty())
-        return;
-    m_cacheFolder->setText(QDir::toNativeSeparators(folder));
-    refreshUsage();
-}
-
-void PreferencesDialog::clearCache()
-{
-    m_clear->setEnabled(false);
-    m_usage->setText(tr("Clearing…"));
-    ++m_usageRequest;   // what an older read finds is about to change
-    const QString folder = recordingCacheSettings().effectiveDirectory();
-    whenFinished(QtConcurrent::run(RecordingCache::clear, folder), this, [this](const QFuture<void> &) { refreshUsage(); });
-}
-
-void PreferencesDialog::refreshUsage()
-{
-    const int request = ++m_usageRequest;
-    const QString folder = recordingCacheSettings().effectiveDirectory();
-    whenFinished(QtConcurrent::run(RecordingCache::usage, folder), this,
-                 [this, request](const QFuture<RecordingCache::Usage> &future) {
-                     if (request != m_usageRequest)
-                         return;
-                     const RecordingCache::Usage usage = future.result();
-                     //: "312 MB in 14 recordings"
-                     m_usage->setText(tr("%1 in %n recording(s)", nullptr, usage.files)
-                                          .arg(QLocale().formattedDataSize(usage.bytes, 0, QLocale::DataSizeTraditionalFormat)));
-                     m_clear->setEnabled(usage.files > 0);
-                     emit usageShown();
-                 });
+    if (!(general == m_generalBefore))
+        emit generalSettingsChanged(general);
+    if (!(playback == m_playbackBefore))
+        emit playbackSettingsChanged(playback);
+    emit recordingCacheSettingsChanged(cache);
+    if (listener)
+        emit listenerSettingsChanged(*listener);
 }

@@ -1,45 +1,58 @@
 #pragma once
 
+#include "audio/playbacksettings.h"
 #include "audio/recordingcachesettings.h"
+#include "listener/listenersettings.h"
+#include "settings/generalsettings.h"
 
 #include <QDialog>
 
+class GeneralSettingsPage;
+class ListenerSettingsPage;
+class PlaybackSettingsPage;
 class QLabel;
-class QLineEdit;
-class QPushButton;
-class QSpinBox;
+class QTabWidget;
 
-// Edit › Preferences: the recording cache's size bound and folder (RecordingCacheSettings),
-// what the folder's cache files take, and a button that empties it. Opens with what
-// QSettings holds; OK saves there and announces the new settings. Folder reads and
-// clearing run on the thread pool.
+// Edit › Preferences: one page per subject (General, Listener, Playback), each page a
+// class of its own. Opens with what QSettings (and the listener's key file) hold; OK
+// saves there and announces each part that changed, so the window and the app apply it
+// at once where they can. A setting that does not validate (a listener address that does
+// not parse) keeps the dialog open with the field and the problem shown.
 class PreferencesDialog : public QDialog
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(PreferencesDialog)
 
 public:
-    explicit PreferencesDialog(QWidget *parent = nullptr);
+    // `databasePath`: the database open now, whose listener key the Listener page edits;
+    // empty: no Listener page.
+    explicit PreferencesDialog(const QString &databasePath = {}, QWidget *parent = nullptr);
 
     // As the controls show them now.
     RecordingCacheSettings recordingCacheSettings() const;
+    GeneralSettings generalSettings() const;
+    PlaybackSettings playbackSettings() const;
 
     void accept() override;
 
 signals:
-    // After OK, once saved to QSettings: apply them with RecordingCacheSettings::applyTo().
+    // After OK, once saved: apply them with RecordingCacheSettings::applyTo().
     void recordingCacheSettingsChanged(const RecordingCacheSettings &settings);
-    // After the usage label shows the folder's state (tests wait on it).
+    void generalSettingsChanged(const GeneralSettings &settings);
+    void playbackSettingsChanged(const PlaybackSettings &settings);
+    void listenerSettingsChanged(const ListenerSettings &settings);
+    // After the cache usage shows the folder's state (tests wait on it).
     void usageShown();
 
 private:
-    void browse();
-    void clearCache();
-    void refreshUsage();
-
-    QSpinBox *m_cacheSize;
-    QLineEdit *m_cacheFolder;
-    QLabel *m_usage;
-    QPushButton *m_clear;
-    int m_usageRequest = 0;     // answers to older requests are dropped
+    QString m_databasePath;
+    QTabWidget *m_tabs;
+    GeneralSettingsPage *m_general;
+    ListenerSettingsPage *m_listener = nullptr;
+    PlaybackSettingsPage *m_playback;
+    QLabel *m_error;
+    GeneralSettings m_generalBefore;
+    PlaybackSettings m_playbackBefore;
+    RecordingCacheSettings m_cacheBefore;
+    ListenerSettings m_listenerBefore;
 };

@@ -18,13 +18,22 @@ StatusDelegate::StatusDelegate(QObject *parent)
 {
 }
 
-QColor StatusDelegate::colorFor(const QString &status)
+QColor StatusDelegate::colorFor(const QString &status, const QPalette &palette)
 {
+    // Material green/red 800 on light backgrounds, 300 on dark ones: both keep a contrast
+    // of at least 4.5:1 against the base colour.
+    const bool dark = palette.color(QPalette::Base).lightness() < 128;
     if (status.endsWith(QLatin1String("success")))
-        return QColor(0x2e, 0x7d, 0x32);
+        return dark ? QColor(0x81, 0xc7, 0x84) : QColor(0x2e, 0x7d, 0x32);
     if (status.endsWith(QLatin1String("failure")))
-        return QColor(0xc6, 0x28, 0x28);
-    return QColor(0x75, 0x75, 0x75);
+        return dark ? QColor(0xe5, 0x73, 0x73) : QColor(0xc6, 0x28, 0x28);
+    return dark ? QColor(0xbd, 0xbd, 0xbd) : QColor(0x75, 0x75, 0x75);
+}
+
+QColor StatusDelegate::textColorFor(const QString &status, const QPalette &palette)
+{
+    const QColor color = colorFor(status, palette);
+    return palette.color(QPalette::Base).lightness() < 128 ? color.lighter(110) : color.darker(115);
 }
 
 void StatusDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
@@ -56,7 +65,13 @@ void StatusDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option
     const bool reviewed = status.startsWith(QLatin1String("reviewed_"));
     // A reviewed chip says "✓ Success"; the word "Reviewed" would only repeat the mark.
     const QString label = ReviewStatuses::isSuccess(*ReviewStatuses::fromName(status)) ? tr("Success") : tr("Failure");
-    const QColor color = colorFor(status);
+    // On a selected row the tint would vanish into the highlight; a white chip with the
+    // light palette's shades keeps it readable.
+    const bool selected = option.state & QStyle::State_Selected;
+    QPalette chipPalette = option.palette;
+    if (selected)
+        chipPalette.setColor(QPalette::Base, Qt::white);
+    const QColor color = colorFor(status, chipPalette);
     QFont font = option.font;
     font.setWeight(QFont::DemiBold);
     const QFontMetrics metrics(font);
@@ -65,8 +80,6 @@ void StatusDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option
     const int chipWidth = std::min(cell.width(), textWidth + 2 * kChipPadding + (reviewed ? kCheckWidth + 2 : 0));
     const QRect chip(cell.left(), cell.center().y() - chipHeight / 2, chipWidth, chipHeight);
 
-    // On a selected row the tint would vanish into the highlight; a light chip keeps it readable.
-    const bool selected = option.state & QStyle::State_Selected;
     QColor fill = selected ? QColor(Qt::white) : color;
     fill.setAlpha(selected ? 235 : (reviewed ? 46 : 30));
     painter->setPen(Qt::NoPen);
@@ -86,7 +99,7 @@ void StatusDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option
         x += kCheckWidth + 2;
     }
     painter->setFont(font);
-    painter->setPen(color.darker(115));
+    painter->setPen(textColorFor(status, chipPalette));
     painter->drawText(QRect(x, chip.top(), chip.right() + 1 - x, chip.height()), Qt::AlignLeft | Qt::AlignVCenter,
                       metrics.elidedText(label, Qt::ElideRight, chip.right() + 1 - x));
     painter->restore();

@@ -1,6 +1,8 @@
 #pragma once
 
 #include <QColor>
+#include <QGuiApplication>
+#include <QPalette>
 #include <QStyledItemDelegate>
 
 // Paints a call's review status as a coloured chip: green for success, red for failure,
@@ -19,6 +21,9 @@ public:
 
     // Wide enough for the longest chip.
     static int preferredWidth(const QFont &font);
-    // The colour of a status given by its API name ("success", "reviewed_failure", ...).
-    static QColor colorFor(const QString &status);
+    // The colour of a status given by its API name ("success", "reviewed_failure", ...),
+    // readable on `palette`'s base: lighter shades on a dark palette.
+    static QColor colorFor(const QString &status, const QPalette &palette = QGuiApplication::palette());
+    // The colour of a chip's text in that colour.
+    static QColor textColorFor(const QString &status, const QPalette &palette = QGuiApplication::palette());
 };

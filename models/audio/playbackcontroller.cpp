@@ -1,6 +1,8 @@
 #include "playbackcontroller.h"
 
+#include <QAudioDevice>
 #include <QAudioOutput>
+#include <QMediaDevices>
 #include <QUrl>
 
 #include <cmath>
@@ -265,6 +267,16 @@ void PlaybackController::setRate(double rate)
 void PlaybackController::setVolume(float volume)
 {
     m_output->setVolume(std::clamp(volume, 0.0f, 1.0f));
+}
+
+void PlaybackController::setOutputDevice(const QByteArray &deviceId)
+{
+    QAudioDevice device = QMediaDevices::defaultAudioOutput();
+    for (const QAudioDevice &output : QMediaDevices::audioOutputs()) {
+        if (!deviceId.isEmpty() && output.id() == deviceId)
+            device = output;
+    }
+    m_output->setDevice(device);
 }
 
 void PlaybackController::playRange(double from, double to)

@@ -78,6 +78,9 @@ public:
     void faster() { setRate(m_rate + RateStep); }
     void resetRate() { setRate(1.0); }
     void setVolume(float volume);   // 0-1
+    // Plays through the output device with this QAudioDevice id; empty, or a device that
+    // is not present: the system default.
+    void setOutputDevice(const QByteArray &deviceId);
 
     // Plays [from, to) once, then pauses at `to`.
     void playRange(double from, double to);

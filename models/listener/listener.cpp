@@ -1,5 +1,9 @@
 #include "listener.h"
 
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+
 #include "httpserver.h"
 #include "listenerlog.h"
 #include "apirouter.h"
@@ -13,6 +17,10 @@
 #include <QFile>
 #include <QThread>
 #include <QTimer>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
 
 Listener::Listener(CallStore *store, IngestPipeline *pipeline, QObject *parent)
     : QObject(parent), m_store(store), m_pipeline(pipeline)
@@ -185,4 +193,27 @@ QString Listener::loadOrCreateApiKey(const QString &databasePath, QString *error
     }
     fail(QStringLiteral("Cannot read %1").arg(path));
     return ListenerConfig::generateApiKey();
+}
+
+bool Listener::saveApiKey(const QString &databasePath, const QString &key, QString *error)
+{
+    const QString path = databasePath + QStringLiteral(".listener-key");
+    const QString staged = path + QStringLiteral(".new");
+    QFile::remove(staged);   // left by a crash: never holds a key in use
+    QFile file(staged);
+    if (!OwnerOnlyAccess::createNew(file) || file.write(key.trimmed().toUtf8() + '\n') < 0 || !file.flush()) {
+        if (error)
+            *error = QStringLiteral("Cannot write %1: %2").arg(staged, file.errorString());
+        file.remove();
+        return false;
+    }
+    file.close();
+    // rename(2) replaces the old key atomically; QFile::rename refuses an existing target.
+    if (std::rename(QFile::encodeName(staged).constData(), QFile::encodeName(path).constData()) != 0) {
+        if (error)
+            *error = QStringLiteral("Cannot replace %1: %2").arg(path, QString::fromLocal8Bit(std::strerror(errno)));
+        QFile::remove(staged);
+        return false;
+    }
+    return true;
 }

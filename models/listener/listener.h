@@ -50,6 +50,9 @@ public:
     // The API key kept next to the database ("<db>.listener-key", owner-only), created
     // on first use, so the desktop app and `callscope serve` agree on it across runs.
     static QString loadOrCreateApiKey(const QString &databasePath, QString *error = nullptr);
+    // Replaces that key (the user chose another): written owner-only beside the old file,
+    // then renamed over it, so a crash leaves the old key or the new one, never a mix.
+    static bool saveApiKey(const QString &databasePath, const QString &key, QString *error = nullptr);
 
 signals:
     void started(const QString &url);

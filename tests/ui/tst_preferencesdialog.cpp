@@ -1,12 +1,21 @@
-// Preferences › recording cache: opens with what QSettings holds, shows what the folder's
-// cache files take, empties the folder (its cache files only) on Clear, and OK saves
-// the size and folder to QSettings and announces them.
+// Edit › Preferences. Recording cache: opens with what QSettings holds, shows what the
+// folder's cache files take, empties the folder (its cache files only) on Clear, and OK
+// saves the size and folder to QSettings and announces them. General: database, language
+// and colours saved and announced. Listener: a new key goes to the database's key file
+// (what `callscope serve` reads), an address that does not parse keeps the dialog open
+// and says so. Every field is labelled for assistive technology.
 
 #include "audio/recordingcache.h"
 #include "preferencesdialog.h"
 #include "translations.h"
 
+#include "listener/listener.h"
+#include "settings/generalsettings.h"
+
+#include <QAccessible>
+#include <QComboBox>
 #include <QCoreApplication>
+#include <QTabWidget>
 #include <QDir>
 #include <QFile>
 #include <QLabel>
@@ -31,6 +40,17 @@ Widget *control(QWidget *dialog, const QString &accessibleName)
     return nullptr;
 }
 
+void showPage(QWidget *dialog, const QString &title)
+{
+    auto *tabs = dialog->findChild<QTabWidget *>();
+    QVERIFY(tabs);
+    for (int page = 0; page < tabs->count(); ++page) {
+        if (tabs->tabText(page) == title)
+            tabs->setCurrentIndex(page);
+    }
+    QCOMPARE(tabs->tabText(tabs->currentIndex()), title);
+}
+
 } // namespace
 
 class TestPreferencesDialog : public QObject
@@ -44,6 +64,10 @@ private slots:
     void showsUsageAndClearsTheCache();
     void okSavesAndAnnounces();
     void cancelSavesNothing();
+    void generalSettingsAreSavedAndAnnounced();
+    void listenerKeyGoesToTheKeyFile();
+    void badListenerAddressKeepsTheDialogOpen();
+    void everyFieldHasAnAccessibleName();
 
 private:
     void putInCache(const QString &url, int bytes);
@@ -112,6 +136,7 @@ void TestPreferencesDialog::showsUsageAndClearsTheCache()
     QTRY_COMPARE(usage->text(), QStringLiteral("2 MB in 2 recordings"));
     QVERIFY(clear->isEnabled());
 
+    showPage(&dialog, QStringLiteral("Playback"));
     QSignalSpy shown(&dialog, &PreferencesDialog::usageShown);
     QTest::mouseClick(clear, Qt::LeftButton);
     QVERIFY(shown.wait(10000));
@@ -158,6 +183,100 @@ void TestPreferencesDialog::cancelSavesNothing()
     QCOMPARE(dialog.result(), int(QDialog::Rejected));
     QCOMPARE(changed.size(), 0);
     QVERIFY(!QSettings().contains(QStringLiteral("recordings/cacheMaxMegabytes")));
+}
+
+void TestPreferencesDialog::generalSettingsAreSavedAndAnnounced()
+{
+    PreferencesDialog dialog;
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    auto *database = control<QLineEdit>(&dialog, QStringLiteral("Database file"));
+    auto *language = control<QComboBox>(&dialog, QStringLiteral("Language"));
+    auto *colours = control<QComboBox>(&dialog, QStringLiteral("Colour scheme"));
+    QVERIFY(database && language && colours);
+    QCOMPARE(language->currentText(), QStringLiteral("System default"));
+    database->setFocus();
+    QTest::keyClicks(database, m_config.filePath(QStringLiteral("team.db")));
+    language->setCurrentIndex(language->findData(QStringLiteral("de")));
+    QCOMPARE(language->currentText(), QStringLiteral("Deutsch"));
+    colours->setCurrentIndex(colours->findData(int(GeneralSettings::ColorScheme::Dark)));
+    QSignalSpy changed(&dialog, &PreferencesDialog::generalSettingsChanged);
+    QTest::keyClick(&dialog, Qt::Key_Return);
+    QCOMPARE(changed.size(), 1);
+    const GeneralSettings saved = GeneralSettings::load(QSettings());
+    QCOMPARE(saved, changed.first().at(0).value<GeneralSettings>());
+    QCOMPARE(saved.databasePath, m_config.filePath(QStringLiteral("team.db")));
+    QCOMPARE(saved.language, QStringLiteral("de"));
+    QCOMPARE(saved.colorScheme, GeneralSettings::ColorScheme::Dark);
+}
+
+void TestPreferencesDialog::listenerKeyGoesToTheKeyFile()
+{
+    const QString database = m_config.filePath(QStringLiteral("calls.db"));
+    const QString oldKey = Listener::loadOrCreateApiKey(database);
+    PreferencesDialog dialog(database);
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    showPage(&dialog, QStringLiteral("Listener"));
+    auto *key = control<QLineEdit>(&dialog, QStringLiteral("API key"));
+    auto *address = control<QLineEdit>(&dialog, QStringLiteral("Listener address"));
+    QVERIFY(key && address);
+    QCOMPARE(key->text(), oldKey);
+    QCOMPARE(key->echoMode(), QLineEdit::Password);
+    QTest::mouseClick(control<QPushButton>(&dialog, QStringLiteral("Generate a new API key")), Qt::LeftButton);
+    QVERIFY(key->text() != oldKey);
+    const QString newKey = key->text();
+    address->setText(QStringLiteral("127.0.0.1:9911"));
+    QSignalSpy changed(&dialog, &PreferencesDialog::listenerSettingsChanged);
+    QTest::keyClick(&dialog, Qt::Key_Return);
+    QCOMPARE(dialog.result(), int(QDialog::Accepted));
+    QCOMPARE(changed.size(), 1);
+    QCOMPARE(Listener::loadOrCreateApiKey(database), newKey);
+    const ListenerSettings saved = ListenerSettings::load(QSettings(), database);
+    QCOMPARE(saved.address, QStringLiteral("127.0.0.1:9911"));
+    QCOMPARE(saved.apiKey, newKey);
+    QVERIFY(!QFile::exists(database + QStringLiteral(".listener-key.new")));
+}
+
+void TestPreferencesDialog::badListenerAddressKeepsTheDialogOpen()
+{
+    const QString database = m_config.filePath(QStringLiteral("calls.db"));
+    PreferencesDialog dialog(database);
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    showPage(&dialog, QStringLiteral("Playback"));
+    control<QLineEdit>(&dialog, QStringLiteral("Listener address"))->setText(QStringLiteral("localhost:99999"));
+    QSignalSpy changed(&dialog, &PreferencesDialog::listenerSettingsChanged);
+    QTest::keyClick(&dialog, Qt::Key_Return);
+    QVERIFY(dialog.isVisible());
+    QCOMPARE(changed.size(), 0);
+    auto *problem = control<QLabel>(&dialog, QStringLiteral("Problem with the preferences"));
+    QVERIFY(problem && problem->isVisible());
+    QVERIFY2(problem->text().startsWith(QStringLiteral("Listener: Address:")), qPrintable(problem->text()));
+    // The page with the problem is shown, and nothing was saved.
+    QCOMPARE(dialog.findChild<QTabWidget *>()->currentWidget(),
+             control<QLineEdit>(&dialog, QStringLiteral("Listener address"))->parentWidget());
+    QVERIFY(!QSettings().contains(QStringLiteral("listener/address")));
+}
+
+void TestPreferencesDialog::everyFieldHasAnAccessibleName()
+{
+    PreferencesDialog dialog(m_config.filePath(QStringLiteral("calls.db")));
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    const QList<QWidget *> fields = dialog.findChildren<QWidget *>();
+    int checked = 0;
+    for (QWidget *field : fields) {
+        if (!qobject_cast<QLineEdit *>(field) && !qobject_cast<QComboBox *>(field) && !qobject_cast<QSpinBox *>(field))
+            continue;
+        if (qobject_cast<QLineEdit *>(field) && qobject_cast<QSpinBox *>(field->parentWidget()))
+            continue;   // the spin box's own editor
+        QAccessibleInterface *accessible = QAccessible::queryAccessibleInterface(field);
+        QVERIFY(accessible);
+        QVERIFY2(!accessible->text(QAccessible::Name).isEmpty(), qPrintable(field->metaObject()->className()));
+        ++checked;
+    }
+    QVERIFY(checked >= 7);
 }
 
 QTEST_MAIN(TestPreferencesDialog)

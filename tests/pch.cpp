@@ -1,0 +1,1 @@
+// Empty: the source the tests' shared precompiled headers are built with.
