@@ -468,6 +468,14 @@
         <source>Callscope databases (*.db);;All files (*)</source>
         <translation>Callscope-Datenbanken (*.db);;Alle Dateien (*)</translation>
     </message>
+    <message>
+        <source>Database in use</source>
+        <translation>Verwendete Datenbank</translation>
+    </message>
+    <message>
+        <source>In use now:</source>
+        <translation>Jetzt in Gebrauch:</translation>
+    </message>
 </context>
 <context>
     <name>ImportRunner</name>

@@ -10,7 +10,8 @@
 #include <QLocale>
 #include <QPushButton>
 
-GeneralSettingsPage::GeneralSettingsPage(const GeneralSettings &settings, const QString &defaultDatabase, QWidget *parent)
+GeneralSettingsPage::GeneralSettingsPage(const GeneralSettings &settings, const QString &defaultDatabase,
+                                         const QString &openDatabase, QWidget *parent)
     : QWidget(parent), m_database(new QLineEdit), m_language(new QComboBox), m_colorScheme(new QComboBox)
 {
     m_database->setText(QDir::toNativeSeparators(settings.databasePath));
@@ -40,6 +41,12 @@ GeneralSettingsPage::GeneralSettingsPage(const GeneralSettings &settings, const 
 
     auto *form = new QFormLayout(this);
     form->addRow(tr("Database:"), databaseRow);
+    if (!openDatabase.isEmpty()) {
+        auto *open = new QLabel(QDir::toNativeSeparators(openDatabase));
+        open->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        open->setAccessibleName(tr("Database in use"));
+        form->addRow(tr("In use now:"), open);
+    }
     form->addRow(tr("Language:"), m_language);
     form->addRow(tr("Colours:"), m_colorScheme);
     auto *note = new QLabel(tr("A new database or language takes effect the next time Callscope starts. "

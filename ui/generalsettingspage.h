@@ -15,8 +15,10 @@ class GeneralSettingsPage : public QWidget
     Q_DISABLE_COPY_MOVE(GeneralSettingsPage)
 
 public:
-    // `defaultDatabase` is shown where no database is chosen.
-    GeneralSettingsPage(const GeneralSettings &settings, const QString &defaultDatabase, QWidget *parent = nullptr);
+    // `defaultDatabase` is shown where no database is chosen; `openDatabase` (when not
+    // empty) is the one in use now, which may be neither (`--db`).
+    GeneralSettingsPage(const GeneralSettings &settings, const QString &defaultDatabase, const QString &openDatabase,
+                        QWidget *parent = nullptr);
 
     GeneralSettings settings() const;
 

@@ -17,12 +17,13 @@ PreferencesDialog::PreferencesDialog(const QString &databasePath, QWidget *paren
     : QDialog(parent), m_databasePath(databasePath), m_tabs(new QTabWidget), m_error(new QLabel)
 {
     setWindowTitle(tr("Preferences"));
+    setMinimumWidth(fontMetrics().averageCharWidth() * 80);
     const QSettings stored;
     m_generalBefore = GeneralSettings::load(stored);
     m_playbackBefore = PlaybackSettings::load(stored);
     m_cacheBefore = RecordingCacheSettings::load(stored);
 
-    m_general = new GeneralSettingsPage(m_generalBefore, CallStore::defaultPath());
+    m_general = new GeneralSettingsPage(m_generalBefore, CallStore::defaultPath(), databasePath);
     m_tabs->addTab(m_general, tr("General"));
     if (!databasePath.isEmpty()) {
         m_listenerBefore = ListenerSettings::load(stored, databasePath);

@@ -16,13 +16,23 @@ constexpr int kPadY = 7;
 constexpr int kGap = 10;
 constexpr int kBarWidth = 3;
 
-QColor speakerColor(Turn::Role role)
+const QColor kCurrentColor(0xe0, 0x9a, 0x00);
+
+// Lighter shades on a dark palette, so that the names stay readable on either.
+QColor speakerColor(Turn::Role role, bool dark)
 {
     switch (role) {
-    case Turn::Role::MainAgent: return QColor(0x1f, 0x5f, 0xbf);
-    case Turn::Role::TestingAgent: return QColor(0x8a, 0x4b, 0x08);
+    case Turn::Role::MainAgent: return dark ? QColor(0x7a, 0xb0, 0xff) : QColor(0x1f, 0x5f, 0xbf);
+    case Turn::Role::TestingAgent: return dark ? QColor(0xe8, 0xa8, 0x5c) : QColor(0x8a, 0x4b, 0x08);
     default: return QColor(0x80, 0x80, 0x80);
     }
+}
+
+QColor blend(const QColor &a, const QColor &b, double amountOfB)
+{
+    return QColor::fromRgbF(float(a.redF() + (b.redF() - a.redF()) * amountOfB),
+                            float(a.greenF() + (b.greenF() - a.greenF()) * amountOfB),
+                            float(a.blueF() + (b.blueF() - a.blueF()) * amountOfB));
 }
 
 QString textOf(const QModelIndex &index)
@@ -92,14 +102,15 @@ void TranscriptDelegate::paint(QPainter *painter, const QStyleOptionViewItem &op
     const bool current = index.data(TranscriptModel::CurrentTurnRole).toBool();
     const bool selected = option.state & QStyle::State_Selected;
     const QPalette &palette = option.palette;
-    const QColor accent = speakerColor(role);
+    const QColor base = palette.color(QPalette::Base);
+    const QColor accent = speakerColor(role, base.lightness() < 128);
 
     painter->save();
-    QColor fill = palette.color(QPalette::Base);
+    QColor fill = base;
     if (role == Turn::Role::MainAgent)
-        fill = QColor(0xf3, 0xf7, 0xfd);   // a faint tint tells the agent's lines apart at a glance
+        fill = blend(base, accent, 0.06);   // a faint tint tells the agent's lines apart at a glance
     if (current)
-        fill = QColor(0xff, 0xf3, 0xcd);
+        fill = blend(base, kCurrentColor, 0.22);
     if (selected) {
         fill = palette.color(QPalette::Highlight);
         fill.setAlpha(40);
@@ -107,7 +118,7 @@ void TranscriptDelegate::paint(QPainter *painter, const QStyleOptionViewItem &op
     painter->fillRect(option.rect, fill);
     if (!tool)
         painter->fillRect(QRect(option.rect.left(), option.rect.top(), kBarWidth, option.rect.height()),
-                          current ? QColor(0xe0, 0x9a, 0x00) : accent);
+                          current ? kCurrentColor : accent);
     painter->setPen(palette.color(QPalette::Midlight));
     painter->drawLine(option.rect.bottomLeft(), option.rect.bottomRight());
 
@@ -136,6 +147,7 @@ void TranscriptDelegate::paintText(QPainter *painter, const QRect &rect, const Q
     QList<QTextLayout::FormatRange> marks;
     QTextCharFormat found;
     found.setBackground(QColor(0xff, 0xe0, 0x66));
+    found.setForeground(Qt::black);   // the yellow is light on either palette
     auto mark = [&](const QList<TextMatches::Span> &spans) {
         for (const TextMatches::Span &span : spans)
             marks.append({span.start, span.length, found});
@@ -146,7 +158,7 @@ void TranscriptDelegate::paintText(QPainter *painter, const QRect &rect, const Q
     if (word.isValid()) {
         const QPoint span = word.toPoint();
         QTextCharFormat heard;
-        heard.setBackground(QColor(0xe0, 0x9a, 0x00));
+        heard.setBackground(kCurrentColor);
         heard.setForeground(Qt::white);
         marks.append({span.x(), span.y(), heard});
     }
