@@ -115,5 +115,7 @@ QJsonObject CallLog::toObserveJson() const
         object.insert(QStringLiteral("main_agent_channel_index"), *mainAgentChannelIndex);
     if (status)
         object.insert(QStringLiteral("status"), ReviewStatuses::name(*status));
+    if (annotations)
+        object.insert(QStringLiteral("annotations"), TurnLabel::listToJson(*annotations));
     return object;
 }

@@ -4,6 +4,7 @@
 #include "reviewevent.h"
 #include "reviewstatus.h"
 #include "turn.h"
+#include "turnlabel.h"
 
 #include <QDateTime>
 #include <QJsonObject>
@@ -48,6 +49,10 @@ struct CallLog
     QString recordingPath;                 // local copy, relative to the recordings folder
     QList<MetricResult> metrics;
     QList<ReviewEvent> reviewHistory;      // oldest first; read with a single call's details only
+    // The reviewers' turn labels, ordered by turn. Unset: the sender said nothing about
+    // them (an upsert keeps what is stored); set, even empty: these are the call's labels.
+    std::optional<QList<TurnLabel>> annotations;
+    int labelCount = 0;                    // stored labels, read in list rows too
     QDateTime createdAt;
     QDateTime updatedAt;
 
@@ -65,7 +70,7 @@ struct CallLog
     // CallLogList plus the CallLogDetail fields (GET /call-logs/{id}/).
     QJsonObject toDetailJson() const;
     // An observe request body that re-creates this call (export, replay). Carries status
-    // as a Callscope extension so reviews survive an export/import round trip.
+    // and annotations as Callscope extensions so reviews survive an export/import round trip.
     QJsonObject toObserveJson() const;
 
     static QString formatDuration(double seconds);   // "MM:SS"

@@ -173,6 +173,11 @@ QByteArray CallLogJsonWriter::write(const CallLog &call, Shape shape)
         for (const ReviewEvent &event : call.reviewHistory)
             reviewEvent(writer, event);
         writer.EndArray();
+        writer.Key("annotations");
+        writer.StartArray();
+        for (const TurnLabel &label : call.annotations.value_or(QList<TurnLabel>()))
+            raw(writer, label.toJson());
+        writer.EndArray();
     }
     writer.EndObject();
     return QByteArray(buffer.GetString(), qsizetype(buffer.GetSize()));

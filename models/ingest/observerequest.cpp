@@ -264,6 +264,15 @@ ObserveRequest ObserveRequest::parse(const QJsonObject &body, const Options &opt
                                                                 "reviewed_success or reviewed_failure.").arg(*status));
     }
 
+    // annotations: the turn labels of an exported call (a Callscope extension, like status).
+    if (const auto annotations = reader.json(QStringLiteral("annotations"))) {
+        FieldErrors labelErrors;
+        call.annotations = TurnLabel::listFromJson(*annotations, labelErrors);
+        if (call.annotations)
+            TurnLabel::checkTurns(*call.annotations, call.turns.size(), labelErrors);
+        errors.merge(labelErrors);
+    }
+
     // redact_fields: a list of enum values (form bodies: JSON text or comma-separated).
     if (reader.has(QStringLiteral("redact_fields"))) {
         QJsonValue value = reader.raw(QStringLiteral("redact_fields"));

@@ -12,6 +12,7 @@
 #include "store/callstore.h"
 #include "store/threadreader.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -236,6 +237,16 @@ ApiResult CallLogsController::patch(const HttpRequest &request, qint64 databaseI
             errors.add(QStringLiteral("is_reviewed"), QStringLiteral("Must be a valid boolean."));
         else
             review.reviewed = *reviewed;
+    }
+    // The call's turn labels as a whole (form bodies: as JSON text); the store checks
+    // that their turns exist.
+    if (patch.contains(QStringLiteral("annotations"))) {
+        QJsonValue value = patch.value(QStringLiteral("annotations"));
+        if (value.isString()) {
+            const QJsonDocument document = QJsonDocument::fromJson(value.toString().toUtf8());
+            value = document.isArray() ? QJsonValue(document.array()) : QJsonValue();
+        }
+        review.annotations = TurnLabel::listFromJson(value, errors);
     }
     std::optional<double> durationMinutes;
     if (patch.contains(QStringLiteral("duration"))) {

@@ -20,7 +20,7 @@ const QString CallColumns = QStringLiteral(
     "c.transcript_type, c.call_ended_reason, c.customer_number, c.metadata, c.dynamic_variables, "
     "c.timestamp, c.feedback, c.redact_fields, c.metric_ids, c.main_agent_channel_index, c.status, "
     "c.duration, COALESCE(c.agent_name, a.name), c.error_message, c.dropoff_point, c.topic, "
-    "c.recording_path, c.created_at, c.updated_at");
+    "c.recording_path, c.created_at, c.updated_at, c.label_count");
 
 const QString CallsFrom = QStringLiteral(" FROM calls c LEFT JOIN agents a ON a.key = c.agent_key");
 
@@ -93,6 +93,7 @@ CallLog callFromRow(const QSqlQuery &q)
     call.recordingPath = q.value(23).toString();
     call.createdAt = fromMs(q.value(24));
     call.updatedAt = fromMs(q.value(25));
+    call.labelCount = q.value(26).toInt();
     return call;
 }
 
@@ -177,7 +178,7 @@ QList<CallLog> CallReader::selectCalls(const QString &where, const QVariantList 
     return calls;
 }
 
-void CallReader::loadDetails(QList<CallLog> &calls, bool withWords) const
+void CallReader::loadDetails(QList<CallLog> &calls, bool whole) const
 {
     if (calls.isEmpty())
         return;
@@ -193,7 +194,7 @@ void CallReader::loadDetails(QList<CallLog> &calls, bool withWords) const
     // show them.
     QSqlQuery turns = select(QStringLiteral("SELECT call, role, content, start_s, end_s, data%1 FROM turns "
                                             "WHERE call IN (%2) ORDER BY call, idx")
-                                 .arg(withWords ? QStringLiteral(", words") : QString(), idList));
+                                 .arg(whole ? QStringLiteral(", words") : QString(), idList));
     if (!turns.isActive())
         return;
     while (turns.next()) {
@@ -203,7 +204,7 @@ void CallReader::loadDetails(QList<CallLog> &calls, bool withWords) const
         turn.startTime = turns.value(3).toDouble();
         turn.endTime = turns.value(4).toDouble();
         turn.data = objectFrom(turns.value(5));
-        if (withWords)
+        if (whole)
             turn.words = WordsColumn::decode(turns.value(6));
         calls[indexById.value(turns.value(0).toLongLong())].turns.append(turn);
     }
@@ -218,7 +219,25 @@ void CallReader::loadDetails(QList<CallLog> &calls, bool withWords) const
         calls[indexById.value(metrics.value(0).toLongLong())].metrics.append(
             MetricResult::fromJson(objectFrom(metrics.value(1))));
     }
-    stepped(metrics);
+    if (!stepped(metrics) || !whole)
+        return;
+
+    // A whole call has its labels too; a list page has only their count.
+    QSqlQuery labels = select(QStringLiteral("SELECT call, turn_idx, label, note, created_at FROM turn_labels "
+                                             "WHERE call IN (%1) ORDER BY call, turn_idx, id").arg(idList));
+    if (!labels.isActive())
+        return;
+    for (CallLog &call : calls)
+        call.annotations.emplace();
+    while (labels.next()) {
+        TurnLabel label;
+        label.turnIndex = labels.value(1).toInt();
+        label.label = labels.value(2).toString();
+        label.note = labels.value(3).toString();
+        label.createdAt = fromMs(labels.value(4));
+        calls[indexById.value(labels.value(0).toLongLong())].annotations->append(label);
+    }
+    stepped(labels);
 }
 
 StoreLookup<CallLog> CallReader::callById(qint64 id) const

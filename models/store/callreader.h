@@ -40,7 +40,8 @@ public:
     // an empty list is really empty.
     quint64 failureCount() const { return m_failures; }
 
-    // Whole calls with turns (in order, with their words), metric results and review history.
+    // Whole calls with turns (in order, with their words), metric results, review history
+    // and turn labels (annotations).
     StoreLookup<CallLog> callById(qint64 id) const;
     // Whole calls as callById() reads them, for every listed id that has one (ordered by
     // id): a fixed number of queries whatever the list's length.
@@ -96,10 +97,10 @@ private:
     // Sets page's keyset to the row before its offset; false when there is none.
     bool seekBeforeOffset(CallQuery *page, CallListSql::SearchPlan plan) const;
     // What selectCalls() reads besides the calls' rows.
-    enum class Details { None, TurnsAndMetrics, Whole };   // Whole: turns with their words
+    enum class Details { None, TurnsAndMetrics, Whole };   // Whole: turns with their words, and labels
     QList<CallLog> selectCalls(const QString &where, const QVariantList &values, const QString &tail,
                                Details details) const;
-    void loadDetails(QList<CallLog> &calls, bool withWords) const;
+    void loadDetails(QList<CallLog> &calls, bool whole) const;
     CallLog withReviewHistory(CallLog call) const;
     QList<ReviewEvent> selectReviewEvents(const QString &where, const QVariantList &values) const;
     QList<RequestLogEntry> selectRequests(const QString &tail, const QVariantList &values) const;

@@ -4,14 +4,15 @@
 #include "calllog/fielderrors.h"
 #include "calllog/reviewevent.h"
 #include "calllog/reviewstatus.h"
+#include "calllog/turnlabel.h"
 
 #include <QList>
 #include <QString>
 
 #include <optional>
 
-// A reviewer's change to one call (UI, PATCH, `callscope review`): its status, feedback
-// and is_reviewed, and optionally new content (the call with patched transcript or
+// A reviewer's change to one call (UI, PATCH, `callscope review`): its status, feedback,
+// is_reviewed and turn labels, and optionally new content (the call with patched transcript or
 // fields). CallStore::review() writes all of it and the review events in one transaction.
 struct ReviewChange
 {
@@ -22,9 +23,12 @@ struct ReviewChange
     // false turns them back. Needs a verdict (the call's, or `status`); false contradicts
     // a reviewed_* status.
     std::optional<bool> reviewed;
-    // The whole call as it should be stored, same agent and call_id. Its status and
-    // feedback are ignored: those change only through the fields above.
+    // The whole call as it should be stored, same agent and call_id. Its status,
+    // feedback and annotations are ignored: those change only through their own fields.
     std::optional<CallLog> content;
+    // The call's turn labels as they should be (unset: keep): one review event per label
+    // added or removed.
+    std::optional<QList<TurnLabel>> annotations;
     QString source;                         // who makes it: "ui", "api", "cli", a user name
 };
 

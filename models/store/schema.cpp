@@ -159,6 +159,21 @@ const std::vector<QStringList> &migrations()
             QStringLiteral("CREATE INDEX calls_reviewed ON calls "
                            "(coalesce(status IN ('reviewed_success', 'reviewed_failure'), 0), timestamp, id)"),
         },
+        // 9: reviewers' per-turn labels (TurnLabel), and their number on the call row,
+        // kept by the writer in the same transaction, so that the list sorts and filters
+        // by it ("has labels": label_count > 0) on an index in list order.
+        {
+            QStringLiteral(R"(CREATE TABLE turn_labels (
+                id INTEGER PRIMARY KEY,
+                call INTEGER NOT NULL REFERENCES calls(id) ON DELETE CASCADE,
+                turn_idx INTEGER NOT NULL,
+                label TEXT NOT NULL,
+                note TEXT,
+                created_at INTEGER NOT NULL))"),
+            QStringLiteral("CREATE INDEX turn_labels_call ON turn_labels (call, turn_idx)"),
+            QStringLiteral("ALTER TABLE calls ADD COLUMN label_count INTEGER NOT NULL DEFAULT 0"),
+            QStringLiteral("CREATE INDEX calls_labels ON calls (label_count, timestamp, id)"),
+        },
     };
     return steps;
 }

@@ -1,6 +1,7 @@
 #include "writesession.h"
 
 #include "callstore.h"
+#include "labelwriter.h"
 #include "storeerror.h"
 #include "storelog.h"
 #include "wordscolumn.h"
@@ -143,6 +144,7 @@ qint64 now()
 
 WriteSession::WriteSession(const QSqlDatabase &db)
     : m_db(db)
+    , m_labels(std::make_unique<LabelWriter>(db))
 {
 }
 
@@ -401,7 +403,11 @@ UpsertOutcome WriteSession::upsert(const CallLog &call)
     UpsertOutcome outcome;
     outcome.writtenAtMs = time;
     if (exists && hash == oldHash) {
-        outcome.id = existingId;   // identical re-post: nothing to write
+        outcome.id = existingId;   // identical re-post: nothing to write but new labels
+        if (call.annotations && replaceLabels(existingId, *call.annotations, time, QStringLiteral("ingest"))) {
+            outcome.changed = true;
+            m_changedCalls.append(existingId);
+        }
         return outcome;
     }
     outcome.changed = true;
@@ -441,6 +447,8 @@ UpsertOutcome WriteSession::upsert(const CallLog &call)
     insertTurns(outcome.id, call.turns);
     if (!call.metrics.isEmpty())
         replaceMetrics(outcome.id, call.metrics);
+    if (call.annotations)
+        replaceLabels(outcome.id, *call.annotations, time, QStringLiteral("ingest"));
     m_changedCalls.append(outcome.id);
     return outcome;
 }
@@ -524,6 +532,33 @@ ReviewEvent WriteSession::recordEvent(qint64 callDbId, qint64 time, const QStrin
     return event;
 }
 
+bool WriteSession::replaceLabels(qint64 callDbId, const QList<TurnLabel> &labels, qint64 time, const QString &source,
+                                 QList<ReviewEvent> *events)
+{
+    const LabelWriter::Difference difference = m_labels->replace(callDbId, labels, time);
+    const QString field = QStringLiteral("label");
+    for (const TurnLabel &label : difference.removed) {
+        const ReviewEvent event = recordEvent(callDbId, time, source, field, label.describe(), QVariant());
+        if (events)
+            events->append(event);
+    }
+    for (const TurnLabel &label : difference.added) {
+        const ReviewEvent event = recordEvent(callDbId, time, source, field, QVariant(), label.describe());
+        if (events)
+            events->append(event);
+    }
+    return !difference.isEmpty();
+}
+
+qsizetype WriteSession::storedTurnCount(qint64 callDbId)
+{
+    QSqlQuery count(m_db);
+    count.prepare(QStringLiteral("SELECT COUNT(*) FROM turns WHERE call = ?"));
+    count.addBindValue(callDbId);
+    exec(count);
+    return count.next() ? count.value(0).toLongLong() : 0;
+}
+
 ReviewOutcome WriteSession::review(const ReviewChange &change)
 {
     ReviewOutcome outcome;
@@ -553,6 +588,10 @@ ReviewOutcome WriteSession::review(const ReviewChange &change)
         else
             status = ReviewStatuses::withReviewed(*status, *change.reviewed);
     }
+    if (change.annotations)
+        TurnLabel::checkTurns(*change.annotations,
+                              change.content ? change.content->turns.size() : storedTurnCount(change.callDbId),
+                              outcome.errors);
     if (!outcome.errors.isEmpty()) {
         outcome.result = ReviewOutcome::Result::Refused;
         return outcome;
@@ -560,8 +599,9 @@ ReviewOutcome WriteSession::review(const ReviewChange &change)
 
     if (change.content) {
         CallLog content = *change.content;
-        content.status.reset();         // both change only through the review fields
+        content.status.reset();         // these change only through the review fields
         content.feedback.reset();
+        content.annotations.reset();
         const UpsertOutcome stored = upsert(content);
         if (!stored.ok())
             throw StoreError(stored.error);
@@ -572,21 +612,25 @@ ReviewOutcome WriteSession::review(const ReviewChange &change)
     const QVariant newStatus = change.status || change.reviewed ? statusValue(status) : oldStatus;
     const QVariant newFeedback = change.feedback ? text(*change.feedback) : oldFeedback;
     outcome.result = ReviewOutcome::Result::Applied;
-    if (!differs(newStatus, oldStatus) && !differs(newFeedback, oldFeedback))
-        return outcome;
-
     const qint64 time = now();
-    QSqlQuery &update = statement(UpdateReview);
-    update.bindValue(0, newStatus);
-    update.bindValue(1, newFeedback);
-    update.bindValue(2, time);
-    update.bindValue(3, change.callDbId);
-    exec(update);
-    if (differs(newStatus, oldStatus))
-        outcome.events.append(recordEvent(change.callDbId, time, change.source, QStringLiteral("status"), oldStatus, newStatus));
-    if (differs(newFeedback, oldFeedback))
-        outcome.events.append(recordEvent(change.callDbId, time, change.source, QStringLiteral("feedback"), oldFeedback, newFeedback));
-    m_changedCalls.append(change.callDbId);
+    bool changed = false;
+    if (differs(newStatus, oldStatus) || differs(newFeedback, oldFeedback)) {
+        QSqlQuery &update = statement(UpdateReview);
+        update.bindValue(0, newStatus);
+        update.bindValue(1, newFeedback);
+        update.bindValue(2, time);
+        update.bindValue(3, change.callDbId);
+        exec(update);
+        if (differs(newStatus, oldStatus))
+            outcome.events.append(recordEvent(change.callDbId, time, change.source, QStringLiteral("status"), oldStatus, newStatus));
+        if (differs(newFeedback, oldFeedback))
+            outcome.events.append(recordEvent(change.callDbId, time, change.source, QStringLiteral("feedback"), oldFeedback, newFeedback));
+        changed = true;
+    }
+    if (change.annotations)
+        changed = replaceLabels(change.callDbId, *change.annotations, time, change.source, &outcome.events) || changed;
+    if (changed)
+        m_changedCalls.append(change.callDbId);
     return outcome;
 }
 
@@ -606,7 +650,7 @@ bool WriteSession::remove(qint64 callDbId)
     deleteTurns.bindValue(0, callDbId);
     exec(deleteTurns);
     QSqlQuery deleteCall(m_db);
-    deleteCall.prepare(QStringLiteral("DELETE FROM calls WHERE id = ?"));   // metrics, events cascade
+    deleteCall.prepare(QStringLiteral("DELETE FROM calls WHERE id = ?"));   // metrics, events, labels cascade
     deleteCall.addBindValue(callDbId);
     exec(deleteCall);
     if (!recording.isEmpty())

@@ -16,6 +16,7 @@
 #include <memory>
 #include <optional>
 
+class LabelWriter;
 struct ReviewChange;
 struct ReviewOutcome;
 struct UpsertOutcome;
@@ -91,12 +92,18 @@ private:
     void ensureAgent(const CallLog &call);
     void insertTurns(qint64 callDbId, const Turns &turns);
     void replaceMetrics(qint64 callDbId, const QList<MetricResult> &metrics);
+    // Replaces the call's labels with one review event per label added or removed
+    // (appended to `events` when given); true when anything changed.
+    bool replaceLabels(qint64 callDbId, const QList<TurnLabel> &labels, qint64 time, const QString &source,
+                       QList<ReviewEvent> *events = nullptr);
+    qsizetype storedTurnCount(qint64 callDbId);
     ReviewEvent recordEvent(qint64 callDbId, qint64 time, const QString &source, const QString &field,
                             const QVariant &oldValue, const QVariant &newValue);
 
     QSqlDatabase m_db;
     std::array<std::unique_ptr<QSqlQuery>, StatementCount> m_statements;
     std::array<std::unique_ptr<QSqlQuery>, TurnsPerInsert + 1> m_turnInserts;   // by row count
+    std::unique_ptr<LabelWriter> m_labels;
     QHash<QString, QString> m_knownAgents;          // key -> name, committed or in this transaction
 
     // Per transaction:

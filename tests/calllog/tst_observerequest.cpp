@@ -46,6 +46,8 @@ private slots:
     void outOfRangeIntegersNameTheRange_data();
     void outOfRangeIntegersNameTheRange();
     void readsEveryField();
+    void readsAnnotations();
+    void negativeTurnIndexSaysSo();
     void functionCallsKeepTheirData();
     void missingTimesFollowTheGeneralRules();
     void formEncodingDecodesStrings();
@@ -128,6 +130,24 @@ void TestObserveRequest::rejectsBadFields_data()
                                                     << "transcript_json[0].data.result";
     QTest::newRow("turn not an object") << body(R"({"call_id":"c","agent":1,"transcript_json":["hello"]})")
                                         << "transcript_json[0]";
+    // annotations: the turn labels of an exported call (a Callscope extension).
+    QTest::newRow("annotations not a list") << valid(R"("annotations":{"turn_index":0})") << "annotations";
+    QTest::newRow("annotation not an object") << valid(R"("annotations":[3])") << "annotations[0]";
+    QTest::newRow("annotation negative turn")
+        << valid(R"("annotations":[{"turn_index":0,"label":"good"},{"turn_index":1,"label":"good"},{"turn_index":-1,"label":"x"}])")
+        << "annotations[2].turn_index";
+    QTest::newRow("annotation fractional turn") << valid(R"("annotations":[{"turn_index":1.5,"label":"x"}])")
+                                                << "annotations[0].turn_index";
+    QTest::newRow("annotation turn missing") << valid(R"("annotations":[{"label":"x"}])") << "annotations[0].turn_index";
+    QTest::newRow("annotation past the last turn") << valid(R"("annotations":[{"turn_index":2,"label":"x"}])")
+                                                   << "annotations[0].turn_index";
+    QTest::newRow("annotation label blank") << valid(R"("annotations":[{"turn_index":0,"label":" "}])")
+                                            << "annotations[0].label";
+    QTest::newRow("annotation label missing") << valid(R"("annotations":[{"turn_index":0}])") << "annotations[0].label";
+    QTest::newRow("annotation note not text") << valid(R"("annotations":[{"turn_index":0,"label":"x","note":5}])")
+                                              << "annotations[0].note";
+    QTest::newRow("annotation bad time") << valid(R"("annotations":[{"turn_index":0,"label":"x","created_at":"yesterday"}])")
+                                         << "annotations[0].created_at";
 }
 
 void TestObserveRequest::rejectsBadFields()
@@ -244,6 +264,35 @@ void TestObserveRequest::readsEveryField()
     QCOMPARE(call.mainAgentChannelIndex, std::optional<int>(1));
     QCOMPARE(call.status, std::optional<ReviewStatus>(ReviewStatus::ReviewedFailure));
     QCOMPARE(call.durationSeconds, 5.8);
+}
+
+void TestObserveRequest::readsAnnotations()
+{
+    const ObserveRequest request = ObserveRequest::parse(valid(R"("annotations":[
+        {"turn_index":1,"label":"hallucination","note":"no such offer","created_at":"2026-11-25T10:01:02.500Z"},
+        {"turn_index":0,"label":"good"}])"));
+    QVERIFY2(request.isValid(), qPrintable(request.errors().summary()));
+    const QList<TurnLabel> labels = request.call().annotations.value();
+    QCOMPARE(labels.size(), 2);
+    QCOMPARE(labels[0].turnIndex, 1);
+    QCOMPARE(labels[0].label, QStringLiteral("hallucination"));
+    QCOMPARE(labels[0].note, QStringLiteral("no such offer"));
+    QCOMPARE(labels[0].createdAt, QDateTime(QDate(2026, 11, 25), QTime(10, 1, 2, 500), Qt::UTC));
+    QCOMPARE(labels[1].note, QString());
+    QVERIFY(!labels[1].createdAt.isValid());
+    QCOMPARE(TurnLabel::listToJson(labels).at(0).toObject().value(u"created_at"_s).toString(),
+             QStringLiteral("2026-11-25T10:01:02.500Z"));
+    // Without the field, nothing is said about labels (the stored ones stay).
+    QVERIFY(!ObserveRequest::parse(valid()).call().annotations);
+    const auto none = ObserveRequest::parse(valid(R"("annotations":[])")).call().annotations;
+    QVERIFY(none && none->isEmpty());   // an empty list: the call has no labels
+}
+
+void TestObserveRequest::negativeTurnIndexSaysSo()
+{
+    const ObserveRequest request = ObserveRequest::parse(valid(R"("annotations":[{"turn_index":0,"label":"good"},
+        {"turn_index":1,"label":"good"},{"turn_index":-1,"label":"x"}])"));
+    QCOMPARE(request.errors().summary(), QStringLiteral("annotations[2].turn_index: Must be a non-negative integer."));
 }
 
 void TestObserveRequest::functionCallsKeepTheirData()

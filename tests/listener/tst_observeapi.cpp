@@ -74,6 +74,7 @@ private slots:
     void limits();
     void listPaginationAndFilters();
     void detailPatchDelete();
+    void patchReplacesTurnLabels();
     void evaluateAndRerun();
     void idListsAreCapped();
     void integerFilterValuesAreChecked();
@@ -456,6 +457,38 @@ void TestObserveApi::detailPatchDelete()
     QCOMPARE(send("DELETE", path).status, 204);
     QCOMPARE(get(path).status, 404);
     QCOMPARE(send("DELETE", path).status, 404);
+}
+
+void TestObserveApi::patchReplacesTurnLabels()
+{
+    const qint64 id = post("/observability/v1/observe/", json(callBody(QStringLiteral("labels-1"))))
+                          .json()[QStringLiteral("id")].toInteger();
+    const QByteArray path = "/observability/v1/call-logs/" + QByteArray::number(id) + "/";
+    QCOMPARE(get(path).json()[QStringLiteral("annotations")].toArray().size(), 0);
+
+    RawResponse response = send("PATCH", path, R"({"annotations":[{"turn_index":0,"label":"hallucination","note":"no Acme"}]})");
+    QCOMPARE(response.status, 200);
+    const QJsonArray annotations = response.json()[QStringLiteral("annotations")].toArray();
+    QCOMPARE(annotations.size(), 1);
+    QCOMPARE(annotations[0][QStringLiteral("label")].toString(), QStringLiteral("hallucination"));
+    QVERIFY(!annotations[0][QStringLiteral("created_at")].toString().isEmpty());
+    const QJsonArray history = response.json()[QStringLiteral("review_history")].toArray();
+    QCOMPARE(history.last()[QStringLiteral("field")].toString(), QStringLiteral("label"));
+    QCOMPARE(history.last()[QStringLiteral("new")].toString(), QStringLiteral("turn 1: hallucination — no Acme"));
+    QCOMPARE(history.last()[QStringLiteral("source")].toString(), QStringLiteral("api"));
+
+    // Errors in the API's shape, naming the label and field; nothing written.
+    response = send("PATCH", path, R"({"annotations":[{"turn_index":0,"label":"good"},{"turn_index":-2,"label":"x"}]})");
+    QCOMPARE(response.status, 400);
+    QVERIFY(response.json()[QStringLiteral("annotations[1].turn_index")].isArray());
+    response = send("PATCH", path, R"({"annotations":[{"turn_index":40,"label":"good"}]})");
+    QCOMPARE(response.status, 400);
+    QVERIFY(response.json()[QStringLiteral("annotations[0].turn_index")].isArray());
+    QCOMPARE(get(path).json()[QStringLiteral("annotations")].toArray().size(), 1);
+
+    response = send("PATCH", path, R"({"annotations":[]})");
+    QCOMPARE(response.status, 200);
+    QVERIFY(response.json()[QStringLiteral("annotations")].toArray().isEmpty());
 }
 
 void TestObserveApi::evaluateAndRerun()
