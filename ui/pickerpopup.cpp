@@ -71,6 +71,10 @@ void PickerPopup::setChoices(const std::optional<QList<Choice>> &choices)
 
 void PickerPopup::setChecked(const QStringList &keys)
 {
+    // Also called back while an item's own check is being stored: change nothing then,
+    // and never rebuild under that item.
+    if (keys == m_checkedOrder)
+        return;
     m_checkedOrder = keys;
     rebuild();
 }
