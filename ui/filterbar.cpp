@@ -57,6 +57,7 @@ FilterBar::FilterBar(const QString &databasePath, QWidget *parent)
     m_search->setPlaceholderText(tr("Search transcripts"));
     m_search->setAccessibleName(tr("Search transcripts"));
     m_search->setClearButtonEnabled(true);
+    m_search->setMinimumWidth(m_search->fontMetrics().horizontalAdvance(m_search->placeholderText()) + 40);
     // Without an icon theme (plain X sessions) there is no icon, and an empty action would
     // only indent the text.
     if (const QIcon find = QIcon::fromTheme(QStringLiteral("edit-find")); !find.isNull())

@@ -18,12 +18,14 @@ FlowLayout::~FlowLayout()
 void FlowLayout::addItem(QLayoutItem *item)
 {
     m_items.append(item);
+    invalidate();
 }
 
 QLayoutItem *FlowLayout::takeAt(int index)
 {
     if (index < 0 || index >= m_items.size())
         return nullptr;
+    invalidate();
     return m_items.takeAt(index);
 }
 

@@ -185,6 +185,7 @@ void MainWindow::buildMenus()
     viewsButton->setMenu(m_viewsMenu);
     viewsButton->setPopupMode(QToolButton::InstantPopup);
     viewsButton->setFocusPolicy(Qt::StrongFocus);
+    viewsButton->setMaximumWidth(viewsButton->fontMetrics().horizontalAdvance(QLatin1Char('x')) * 28);
     const auto nameButton = [viewsButton](const QString &view) {
         viewsButton->setText(view.isEmpty() ? tr("Views") : tr("View: %1").arg(view));
         viewsButton->setAccessibleName(view.isEmpty() ? tr("Saved views") : tr("Saved views, showing %1").arg(view));
