@@ -13,18 +13,6 @@ namespace {
 const QString ReviewedExpression =
     QStringLiteral("coalesce(c.status IN ('reviewed_success', 'reviewed_failure'), 0)");
 
-// A list bound as one JSON text parameter, read with `IN (SELECT value FROM json_each(?))`:
-// one `?` per item would cost quadratic time (Qt names every `?`, SQLite looks each up).
-template <typename List>
-QString jsonList(const List &items)
-{
-    QJsonArray array;
-    for (const auto &item : items)
-        array.append(item);
-    return QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact));
-}
-
-const QString InJsonList = QStringLiteral(" IN (SELECT value FROM json_each(?))");
 
 QString searchTerm(CallListSql::SearchPlan plan)
 {
@@ -64,7 +52,7 @@ QString CallListSql::where(const CallQuery &query, QVariantList *values, SearchP
         *values << query.agentKey.toString();
     }
     if (!query.agentKeys.isEmpty() && omit != Omit::Agents) {
-        terms << QStringLiteral("c.agent_key") + InJsonList;
+        terms << QStringLiteral("c.agent_key") + inJsonList();
         *values << jsonList(query.agentKeys);
     }
     if (!query.agent.isEmpty() && omit != Omit::Agents) {
@@ -73,7 +61,7 @@ QString CallListSql::where(const CallQuery &query, QVariantList *values, SearchP
     }
     if (!query.endedReasons.isEmpty() && omit != Omit::EndedReasons) {
         // Empty text is stored as NULL: "" asks for the calls without a reason.
-        QString term = QStringLiteral("c.call_ended_reason") + InJsonList;
+        QString term = QStringLiteral("c.call_ended_reason") + inJsonList();
         if (query.endedReasons.contains(QString()))
             term = QStringLiteral("(%1 OR c.call_ended_reason IS NULL)").arg(term);
         terms << term;
@@ -109,11 +97,11 @@ QString CallListSql::where(const CallQuery &query, QVariantList *values, SearchP
         *values << query.timestampTo.toMSecsSinceEpoch();
     }
     if (!query.ids.isEmpty()) {
-        terms << QStringLiteral("c.id") + InJsonList;
+        terms << QStringLiteral("c.id") + inJsonList();
         *values << jsonList(query.ids);
     }
     if (!query.callIds.isEmpty()) {
-        terms << QStringLiteral("c.call_id") + InJsonList;
+        terms << QStringLiteral("c.call_id") + inJsonList();
         *values << jsonList(query.callIds);
     }
     for (const CallCondition &condition : query.conditions)

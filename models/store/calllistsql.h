@@ -4,6 +4,8 @@
 
 #include "calllog/calllog.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QList>
 #include <QString>
 #include <QVariantList>
@@ -52,4 +54,17 @@ public:
 
     // The full-text part of a search ("" when it has no word to search for).
     static QString matchExpression(const CallQuery &query);
+
+    // A list bound as one JSON text parameter, read with `column` + inJsonList(): one `?`
+    // per item would cost quadratic time (Qt names every `?`, SQLite looks each up by
+    // name: 92 % of a 1000-id GET went there).
+    template <typename List>
+    static QString jsonList(const List &items)
+    {
+        QJsonArray array;
+        for (const auto &item : items)
+            array.append(item);
+        return QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact));
+    }
+    static QString inJsonList() { return QStringLiteral(" IN (SELECT value FROM json_each(?))"); }
 };

@@ -45,20 +45,6 @@ QJsonArray arrayFrom(const QVariant &value)
     return QJsonDocument::fromJson(value.toString().toUtf8()).array();
 }
 
-// A list bound as one JSON text parameter, read with `IN (SELECT value FROM json_each(?))`.
-// One parameter per item would cost quadratic time: SQLite looks each numbered parameter
-// up by name, and Qt names every `?` (92 % of a 1000-id GET went there).
-template <typename List>
-QString jsonList(const List &items)
-{
-    QJsonArray array;
-    for (const auto &item : items)
-        array.append(item);
-    return QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact));
-}
-
-const QString InJsonList = QStringLiteral(" IN (SELECT value FROM json_each(?))");
-
 CallLog callFromRow(const QSqlQuery &q)
 {
     CallLog call;
@@ -260,15 +246,15 @@ QList<CallLog> CallReader::callsByIds(const QList<qint64> &ids) const
 {
     if (ids.isEmpty())
         return {};
-    const QString idList = jsonList(ids);
-    QList<CallLog> calls = selectCalls(QStringLiteral("c.id") + InJsonList, {idList},
+    const QString idList = CallListSql::jsonList(ids);
+    QList<CallLog> calls = selectCalls(QStringLiteral("c.id") + CallListSql::inJsonList(), {idList},
                                        QStringLiteral(" ORDER BY c.id"), Details::Whole);
     if (calls.isEmpty())
         return calls;
     QHash<qint64, qsizetype> indexById;
     for (qsizetype i = 0; i < calls.size(); ++i)
         indexById.insert(calls[i].id, i);
-    for (const ReviewEvent &event : selectReviewEvents(QStringLiteral("call") + InJsonList, {idList})) {
+    for (const ReviewEvent &event : selectReviewEvents(QStringLiteral("call") + CallListSql::inJsonList(), {idList})) {
         if (const auto index = indexById.constFind(event.callDbId); index != indexById.cend())
             calls[*index].reviewHistory.append(event);
     }
