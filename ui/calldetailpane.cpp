@@ -5,17 +5,20 @@
 #include "callheader.h"
 #include "item/transcriptmodel.h"
 #include "playerbar.h"
+#include "reviewpanel.h"
+#include "reviewsettings.h"
 #include "transcriptpane.h"
 #include "waveformview.h"
 
 #include <QDir>
 #include <QFrame>
 #include <QListView>
+#include <QSettings>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
-CallDetailPane::CallDetailPane(TranscriptModel *transcript, RecordingCache *recordings, const QString &recordingsDir,
-                               const QString &cacheDir, QWidget *parent)
+CallDetailPane::CallDetailPane(TranscriptModel *transcript, RecordingCache *recordings, ReviewActions *review,
+                               const QString &recordingsDir, const QString &cacheDir, QWidget *parent)
     : QWidget(parent)
     , m_transcript(transcript)
     , m_recordings(recordings)
@@ -29,9 +32,14 @@ CallDetailPane::CallDetailPane(TranscriptModel *transcript, RecordingCache *reco
     m_waveform = new WaveformView(this);
     m_waveform->setObjectName(QStringLiteral("waveform"));
     m_transcriptPane = new TranscriptPane(transcript, this);
+    m_review = new ReviewPanel(review, this);
+    m_review->setObjectName(QStringLiteral("review"));
     auto *line = new QFrame(this);
     line->setFrameShape(QFrame::HLine);
     line->setFrameShadow(QFrame::Sunken);
+    auto *reviewLine = new QFrame(this);
+    reviewLine->setFrameShape(QFrame::HLine);
+    reviewLine->setFrameShadow(QFrame::Sunken);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -41,6 +49,8 @@ CallDetailPane::CallDetailPane(TranscriptModel *transcript, RecordingCache *reco
     layout->addWidget(m_waveform);
     layout->addWidget(line);
     layout->addWidget(m_transcriptPane, 1);
+    layout->addWidget(reviewLine);
+    layout->addWidget(m_review);
 
     connect(m_player, &PlaybackController::positionChanged, this, &CallDetailPane::onPosition);
     connect(m_player, &PlaybackController::durationChanged, m_waveform, &WaveformView::setDuration);
@@ -75,6 +85,9 @@ void CallDetailPane::showCall(const CallLog &call, const QString &searchText)
     const bool turnsChanged = !sameCall || call.turns != m_call.turns;
     m_call = call;
     m_header->setCall(call);
+    m_review->setCall(call);
+    if (!sameCall)
+        m_playWhenReady = ReviewSettings::playOnOpen(QSettings());
     if (turnsChanged) {
         m_transcript->setTurns(call.turns);
         m_transcriptPane->view()->scrollToTop();
@@ -172,6 +185,10 @@ void CallDetailPane::setRecording(const QString &path)
     if (path.isEmpty()) {
         emit waveformReady();
         return;
+    }
+    if (m_playWhenReady) {
+        m_playWhenReady = false;
+        m_player->play();
     }
     m_waveform->setProgress(0);
     m_peaks.setFuture(PeaksLoader::load(path, QDir(m_cacheDir).filePath(QStringLiteral("peaks"))));

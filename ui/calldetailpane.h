@@ -11,12 +11,16 @@ class CallHeader;
 class PlaybackController;
 class PlayerBar;
 class RecordingCache;
+class ReviewActions;
+class ReviewPanel;
 class TranscriptModel;
 class TranscriptPane;
 class WaveformView;
 
-// The selected call, to read and to hear: its facts, the player, the waveform and the
-// transcript, all on the player's clock. Finds the call's recording (the stored file, or
+// The selected call, to read, hear and review: its facts, the player, the waveform and the
+// transcript, all on the player's clock, and below them the review (status, feedback,
+// history: ReviewPanel). With "play on open" on (ReviewSettings) a call's recording
+// starts as soon as it is ready. Finds the call's recording (the stored file, or
 // its URL through the recording cache), says what is missing when there is no recording
 // or no transcript, and computes the waveform off the GUI thread. The actions the keys
 // trigger (play turn, skips, speed, find) are public so the window can bind them.
@@ -28,9 +32,10 @@ class CallDetailPane : public QWidget
 public:
     // `recordingsDir` resolves stored recordings; `cacheDir` holds waveform peaks and
     // solo channels; `recordings` fetches recordings known only by their URL.
-    // `transcript` and `recordings` must outlive the pane.
-    CallDetailPane(TranscriptModel *transcript, RecordingCache *recordings, const QString &recordingsDir,
-                   const QString &cacheDir, QWidget *parent = nullptr);
+    // `review` makes the review changes. `transcript`, `recordings` and `review` must
+    // outlive the pane.
+    CallDetailPane(TranscriptModel *transcript, RecordingCache *recordings, ReviewActions *review,
+                   const QString &recordingsDir, const QString &cacheDir, QWidget *parent = nullptr);
     ~CallDetailPane() override;
 
     // Shows `call`; the words of `searchText` (the call list's search) are marked and
@@ -43,6 +48,7 @@ public:
     PlayerBar *playerBar() const { return m_playerBar; }
     TranscriptPane *transcript() const { return m_transcriptPane; }
     WaveformView *waveform() const { return m_waveform; }
+    ReviewPanel *review() const { return m_review; }
 
     // Plays the selected turn (or the one being heard), then pauses.
     void playSelectedTurn();
@@ -73,9 +79,11 @@ private:
     PlayerBar *m_playerBar = nullptr;
     TranscriptPane *m_transcriptPane = nullptr;
     WaveformView *m_waveform = nullptr;
+    ReviewPanel *m_review = nullptr;
     QFutureWatcher<RecordingLocator::Location> m_location;
     QFutureWatcher<PeaksLoader::Result> m_peaks;
     QUrl m_download;         // the recording being fetched for this call, or empty
     QString m_recording;     // the local file being played, or empty
     bool m_sameCall = false; // the location being looked up is for the call already shown
+    bool m_playWhenReady = false;   // play on open: start the recording once it is set
 };

@@ -37,9 +37,6 @@ CallHeader::CallHeader(QWidget *parent)
     m_status = addFact(tr("Status"), 0, 2);
     m_endedReason = addFact(tr("Ended reason"), 1, 2);
     m_customer = addFact(tr("Customer"), 2, 2);
-    // Feedback is free text: it spans the value columns and wraps.
-    m_feedback = addFact(tr("Feedback"), 3, 0, 3);
-    m_feedback->setWordWrap(true);
     m_grid->setColumnStretch(1, 1);
     m_grid->setColumnStretch(3, 1);
     m_status->setTextInteractionFlags(Qt::NoTextInteraction);
@@ -51,7 +48,7 @@ CallHeader::CallHeader(QWidget *parent)
     layout->addLayout(m_grid);
 }
 
-QLabel *CallHeader::addFact(const QString &name, int row, int column, int valueColumns)
+QLabel *CallHeader::addFact(const QString &name, int row, int column)
 {
     auto *caption = new QLabel(name, this);
     QPalette captionPalette = caption->palette();
@@ -62,7 +59,7 @@ QLabel *CallHeader::addFact(const QString &name, int row, int column, int valueC
     value->setTextInteractionFlags(Qt::TextSelectableByMouse);
     value->setTextFormat(Qt::PlainText);
     m_grid->addWidget(caption, row, column);
-    m_grid->addWidget(value, row, column + 1, 1, valueColumns, valueColumns == 1 ? Qt::AlignLeft | Qt::AlignTop : Qt::Alignment());
+    m_grid->addWidget(value, row, column + 1, Qt::AlignLeft | Qt::AlignTop);
     return value;
 }
 
@@ -80,7 +77,6 @@ void CallHeader::setCall(const CallLog &call)
     m_duration->setText(CallLog::formatDuration(call.durationSeconds > 0 ? call.durationSeconds : call.transcriptDuration()));
     m_endedReason->setText(orDash(call.callEndedReason));
     m_customer->setText(orDash(call.customerNumber));
-    m_feedback->setText(call.feedback && !call.feedback->isEmpty() ? *call.feedback : QStringLiteral("—"));
 
     const QString statusName = call.status ? ReviewStatuses::name(*call.status) : QString();
     const bool reviewed = call.status && ReviewStatuses::isReviewed(*call.status);

@@ -8,8 +8,9 @@ class QGridLayout;
 class QLabel;
 
 // The facts of the selected call above its transcript: call id as the title, then
-// agent, time, duration, status (as a coloured chip), ended reason, customer number
-// and the reviewer's feedback. Values are selectable so they can be copied.
+// agent, time, duration, status (as a coloured chip), ended reason and customer number
+// (the feedback is edited below the transcript, in ReviewPanel). Values are selectable
+// so they can be copied.
 class CallHeader : public QWidget
 {
     Q_OBJECT
@@ -21,7 +22,7 @@ public:
     void setCall(const CallLog &call);
 
 private:
-    QLabel *addFact(const QString &name, int row, int column, int valueColumns = 1);
+    QLabel *addFact(const QString &name, int row, int column);
 
     QLabel *m_title = nullptr;
     QLabel *m_agent = nullptr;
@@ -30,6 +31,5 @@ private:
     QLabel *m_status = nullptr;
     QLabel *m_endedReason = nullptr;
     QLabel *m_customer = nullptr;
-    QLabel *m_feedback = nullptr;
     QGridLayout *m_grid = nullptr;
 };

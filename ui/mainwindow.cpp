@@ -16,6 +16,8 @@
 #include "store/callstore.h"
 #include "keybindings.h"
 #include "preferencesdialog.h"
+#include "reviewactions.h"
+#include "reviewpanel.h"
 #include "shortcutsdialog.h"
 #include "transcriptpane.h"
 #include "viewsmenu.h"
@@ -37,6 +39,7 @@
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QToolButton>
+#include <QUndoStack>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -55,6 +58,7 @@ MainWindow::MainWindow(CallStore *store, QWidget *parent)
     , m_transcript(new TranscriptModel(this))
     , m_recordingCache(new RecordingCache(this))
     , m_savedViews(new SavedViews(this))
+    , m_review(new ReviewActions(store, this))
 {
     RecordingCacheSettings::load(QSettings()).applyTo(m_recordingCache);
     setWindowTitle(tr("Callscope"));
@@ -94,6 +98,11 @@ MainWindow::MainWindow(CallStore *store, QWidget *parent)
     connect(&m_callWatcher, &QFutureWatcherBase::finished, this, &MainWindow::onCallLoaded);
     // Queued: the store signals from its writer thread.
     connect(store, &CallStore::callsChanged, this, &MainWindow::onCallsChanged, Qt::QueuedConnection);
+    connect(m_review, &ReviewActions::failed, this, [this](const QString &message) {
+        statusBar()->showMessage(message, kMessageMs);
+    });
+    connect(m_callPane->review(), &ReviewPanel::doneEditing, m_callView, [this] { m_callView->setFocus(); });
+    m_callView->setFocus();
 
     resize(1400, 900);
     restoreLastView();
@@ -101,6 +110,7 @@ MainWindow::MainWindow(CallStore *store, QWidget *parent)
 
 MainWindow::~MainWindow()
 {
+    m_callPane->review()->saveFeedback();   // before ReviewActions, a child, goes
     m_callWatcher.waitForFinished();
 }
 
@@ -137,7 +147,7 @@ QWidget *MainWindow::buildDetailPane()
     m_detail->insertWidget(NoCallPage, empty);
 
     const QString cacheDir = QStandardPaths::writableLocation(QStandardPaths::CacheLocation);
-    m_callPane = new CallDetailPane(m_transcript, m_recordingCache, m_store->recordingsDir(), cacheDir, m_detail);
+    m_callPane = new CallDetailPane(m_transcript, m_recordingCache, m_review, m_store->recordingsDir(), cacheDir, m_detail);
     m_callPane->setObjectName(QStringLiteral("callPane"));
     m_detail->insertWidget(CallPage, m_callPane);
     m_detail->setCurrentIndex(NoCallPage);
@@ -166,10 +176,31 @@ void MainWindow::buildMenus()
     importFolder->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
-    quit->setShortcut(QKeySequence::Quit);
+    // Not QKeySequence::Quit: it is empty on some platforms (offscreen, some desktops).
+    quit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
     quit->setMenuRole(QAction::QuitRole);
 
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    QUndoStack *undo = m_review->undoStack();
+    //: Followed by the step: "Undo: status of pizza-allergy-1120 → reviewed_failure"
+    QAction *undoAction = undo->createUndoAction(edit, tr("Undo:"));
+    undoAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Z));
+    QAction *redoAction = undo->createRedoAction(edit, tr("Redo:"));
+    redoAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z));
+    // With nothing to undo the prefix alone would read "Undo:".
+    connect(undo, &QUndoStack::undoTextChanged, undoAction, [undoAction](const QString &text) {
+        if (text.isEmpty())
+            undoAction->setText(tr("Undo"));
+    });
+    connect(undo, &QUndoStack::redoTextChanged, redoAction, [redoAction](const QString &text) {
+        if (text.isEmpty())
+            redoAction->setText(tr("Redo"));
+    });
+    undoAction->setText(tr("Undo"));
+    redoAction->setText(tr("Redo"));
+    edit->addAction(undoAction);
+    edit->addAction(redoAction);
+    edit->addSeparator();
     QAction *preferences = edit->addAction(tr("&Preferences…"), this, &MainWindow::showPreferences);
     preferences->setShortcut(QKeySequence::Preferences);
     preferences->setMenuRole(QAction::PreferencesRole);
@@ -263,6 +294,12 @@ void MainWindow::bindKeys()
         if (m_detail->currentIndex() == CallPage)
             m_callPane->transcript()->startFind();
     });
+    ReviewPanel *review = m_callPane->review();
+    m_keys->add(Qt::Key_1, tr("Status: success"), [review] { review->setStatus(ReviewStatus::Success); });
+    m_keys->add(Qt::Key_2, tr("Status: failure"), [review] { review->setStatus(ReviewStatus::Failure); });
+    m_keys->add(Qt::Key_3, tr("Status: reviewed_success"), [review] { review->setStatus(ReviewStatus::ReviewedSuccess); });
+    m_keys->add(Qt::Key_4, tr("Status: reviewed_failure"), [review] { review->setStatus(ReviewStatus::ReviewedFailure); });
+    m_keys->add(Qt::Key_F, tr("Write feedback (Esc returns to the list)"), [review] { review->focusFeedback(); });
     m_keys->add(Qt::Key_Question, tr("Show these shortcuts"), [this] { showShortcuts(); });
 }
 
@@ -327,6 +364,14 @@ void MainWindow::onCurrentRowChanged(const QModelIndex &current)
 
 void MainWindow::onRowsLoaded(const QModelIndex &topLeft, const QModelIndex &bottomRight)
 {
+    if (m_selectFirstCall && m_calls->idAt(0) != 0) {
+        m_selectFirstCall = false;
+        // The focused list may already have made row 0 current, without selecting it.
+        const QModelIndex current = m_callView->currentIndex();
+        if (!m_callView->selectionModel()->hasSelection())
+            m_callView->selectionModel()->setCurrentIndex(current.isValid() ? current : m_calls->index(0, 0),
+                                                          QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    }
     if (m_waitingRow >= topLeft.row() && m_waitingRow <= bottomRight.row()) {
         if (const qint64 id = m_calls->idAt(m_waitingRow)) {
             m_waitingRow = -1;
@@ -352,8 +397,9 @@ void MainWindow::onRowsLoaded(const QModelIndex &topLeft, const QModelIndex &bot
 
 void MainWindow::onCallsChanged(const QList<qint64> &ids)
 {
-    if (m_shownId != 0 && ids.contains(m_shownId))
-        loadCall(m_shownId);   // its status or feedback may have changed
+    // The call on screen, or the one being read to replace it, may have changed.
+    if (m_selectedId != 0 && ids.contains(m_selectedId))
+        loadCall(m_selectedId);
 }
 
 void MainWindow::loadCall(qint64 id)

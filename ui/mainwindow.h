@@ -24,14 +24,17 @@ class QSplitter;
 class QStackedWidget;
 class RecordingCache;
 class SavedViews;
+class ReviewActions;
 class TranscriptModel;
 class ViewsMenu;
 
 // The reviewer's window: the filterable call list on the left, the selected call on the
-// right (facts, player, waveform and transcript: CallDetailPane), the number of calls and
-// the database path in the status bar. The single-key shortcuts (KeyBindings) drive the
-// player from anywhere in the window but a text field; ? lists them. Reads through the models only and never writes; importing is the application's
-// business, asked for with importRequested(). The call list follows the store's
+// right (facts, player, waveform, transcript and review: CallDetailPane), the number of
+// calls and the database path in the status bar. The single-key shortcuts (KeyBindings)
+// drive the player and the review from anywhere in the window but a text field; ? lists
+// them. Reads through the models; review changes go through ReviewActions (Edit › Undo);
+// importing is the application's business, asked for with importRequested(). On start the
+// call list has the focus and its first call is shown. The call list follows the store's
 // callsChanged; the selected call stays selected while new calls push it down the list.
 class MainWindow : public QMainWindow
 {
@@ -49,6 +52,7 @@ public:
     // Fetches the recordings of calls that have only a URL, for playback.
     RecordingCache *recordingCache() const { return m_recordingCache; }
     KeyBindings *keyBindings() const { return m_keys; }
+    ReviewActions *reviewActions() const { return m_review; }
     // Hosts a tool panel (e.g. the listener) in a dock at the bottom, closed until opened
     // from the View menu. Returns the dock; the window owns both.
     QDockWidget *addPanel(QWidget *panel, const QString &title);
@@ -107,6 +111,7 @@ private:
     SavedViews *m_savedViews = nullptr;
     ViewsMenu *m_viewsMenu = nullptr;
     std::optional<CallSort> m_viewSort;   // the order a view being applied brings
+    ReviewActions *m_review = nullptr;
 
     QSplitter *m_splitter = nullptr;
     FilterBar *m_filter = nullptr;
@@ -122,5 +127,6 @@ private:
     qint64 m_shownId = 0;        // the call whose details are on screen
     int m_waitingRow = -1;       // a picked row whose page is still being read
     bool m_restoringSelection = false;
+    bool m_selectFirstCall = true;  // on start, once the first page is in
     QFutureWatcher<StoreLookup<CallLog>> m_callWatcher;
 };

@@ -15,4 +15,6 @@ struct ReviewEvent
     QString field;              // "status" or "feedback"
     QString oldValue;           // null QString: the field was unset
     QString newValue;           // null QString: the field was cleared
+
+    bool operator==(const ReviewEvent &other) const = default;
 };

@@ -18,6 +18,9 @@ struct ReviewChange
 {
     qint64 callDbId = 0;
     std::optional<ReviewStatus> status;     // unset: keep
+    // True takes the call back to no status (an undone first verdict); `status` and
+    // `reviewed` must then be unset.
+    bool clearStatus = false;
     std::optional<QString> feedback;        // unset: keep; empty: clear
     // is_reviewed: true turns success/failure into reviewed_success/reviewed_failure,
     // false turns them back. Needs a verdict (the call's, or `status`); false contradicts

@@ -576,7 +576,12 @@ ReviewOutcome WriteSession::review(const ReviewChange &change)
 
     // Decide everything before writing anything, so a refusal leaves the call as it was.
     std::optional<ReviewStatus> status = change.status ? change.status : ReviewStatuses::fromName(oldStatus.toString());
-    if (change.reviewed) {
+    if (change.clearStatus) {
+        status.reset();
+        if (change.status || change.reviewed)
+            outcome.errors.add(change.status ? QStringLiteral("status") : QStringLiteral("is_reviewed"),
+                               QStringLiteral("Set while the status is being cleared."));
+    } else if (change.reviewed) {
         // success/failure with is_reviewed true means the reviewed verdict; a reviewed_*
         // status with is_reviewed false says two different things.
         if (change.status && ReviewStatuses::isReviewed(*change.status) && !*change.reviewed)
@@ -609,7 +614,7 @@ ReviewOutcome WriteSession::review(const ReviewChange &change)
             throw StoreError(QStringLiteral("the new content names another call (agent and call_id must not change)"));
     }
 
-    const QVariant newStatus = change.status || change.reviewed ? statusValue(status) : oldStatus;
+    const QVariant newStatus = change.status || change.reviewed || change.clearStatus ? statusValue(status) : oldStatus;
     const QVariant newFeedback = change.feedback ? text(*change.feedback) : oldFeedback;
     outcome.result = ReviewOutcome::Result::Applied;
     const qint64 time = now();

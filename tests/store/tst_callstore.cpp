@@ -72,6 +72,7 @@ private slots:
     void upsertManyIsOneUnit();
     void reviewEventsRecordOldAndNew();
     void reviewOfUnknownCallFails();
+    void clearStatusTakesTheVerdictBack();
     void isReviewedMarksTheVerdict_data();
     void isReviewedMarksTheVerdict();
     void reviewWritesContentAndEventsTogether();
@@ -580,6 +581,26 @@ void TstCallStore::reviewOfUnknownCallFails()
 {
     QCOMPARE(m_store->review(reviewChange(12345, ReviewStatus::Success, std::nullopt, QStringLiteral("ui"))).result().result,
              ReviewOutcome::Result::NotFound);
+}
+
+// Undoing a call's first verdict takes it back to "not evaluated", with an event for it.
+void TstCallStore::clearStatusTakesTheVerdictBack()
+{
+    const qint64 id = m_store->upsert(call(QStringLiteral("clear"))).result().id;
+    QVERIFY(m_store->review(reviewChange(id, ReviewStatus::ReviewedSuccess, std::nullopt, QStringLiteral("ui"))).result().applied());
+    ReviewChange clear = reviewChange(id, std::nullopt, std::nullopt, QStringLiteral("ui"));
+    clear.clearStatus = true;
+    const ReviewOutcome cleared = m_store->review(clear).result();
+    QVERIFY(cleared.applied());
+    QCOMPARE(cleared.events.size(), 1);
+    QCOMPARE(cleared.events[0].oldValue, QStringLiteral("reviewed_success"));
+    QVERIFY(cleared.events[0].newValue.isNull());
+    QVERIFY(!CallReader(m_path).callById(id)->status);
+
+    clear.status = ReviewStatus::Failure;
+    const ReviewOutcome refused = m_store->review(clear).result();
+    QCOMPARE(refused.result, ReviewOutcome::Result::Refused);
+    QVERIFY(refused.errors.contains(QStringLiteral("status")));
 }
 
 void TstCallStore::isReviewedMarksTheVerdict_data()
