@@ -91,6 +91,9 @@ MainWindow::MainWindow(CallStore *store, QWidget *parent)
 
     connect(m_filter, &FilterBar::queryChanged, this, &MainWindow::applyFilter);
     connect(m_viewsMenu, &ViewsMenu::applyRequested, this, &MainWindow::applyView);
+    // The call shown stays shown under a new search: mark the words in it too.
+    connect(m_filter, &FilterBar::queryChanged, this,
+            [this](const CallQuery &query) { m_callPane->transcript()->setSearchText(query.search); });
     connect(m_calls, &CallListModel::countChanged, this, &MainWindow::updateCount);
     connect(m_calls, &CallListModel::dataChanged, this, &MainWindow::onRowsLoaded);
     connect(m_callView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,

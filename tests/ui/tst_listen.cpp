@@ -491,8 +491,9 @@ void TestListen::aRecordingKnownByItsUrlIsDownloadedToPlay()
 {
     auto *bar = m_window->findChild<PlayerBar *>();
     open(QStringLiteral("remote"));
+    // The call shown before (the first, shown on start) may still be the one loaded.
+    QTRY_VERIFY(player()->recording().startsWith(m_dir.filePath(QStringLiteral("downloads"))));
     QTRY_COMPARE(player()->state(), PlaybackController::State::Ready);
-    QVERIFY(player()->recording().startsWith(m_dir.filePath(QStringLiteral("downloads"))));
     QVERIFY(bar->message().isEmpty());
     QCOMPARE(m_host.requestsFor("/calls/remote.wav"), 1);
 

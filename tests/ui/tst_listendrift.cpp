@@ -3,6 +3,8 @@
 #include "audio/recordingcache.h"
 #include "calldetailpane.h"
 #include "item/transcriptmodel.h"
+#include "reviewactions.h"
+#include "store/callstore.h"
 
 #include <QDir>
 #include <QProcess>
@@ -88,7 +90,10 @@ private slots:
     {
         TranscriptModel transcript;
         RecordingCache recordings;
-        CallDetailPane pane(&transcript, &recordings, m_dir.path(), m_dir.filePath(QStringLiteral("cache")));
+        const std::unique_ptr<CallStore> store = CallStore::open(m_dir.filePath(QStringLiteral("drift.db")));
+        QVERIFY(store);
+        ReviewActions review(store.get());
+        CallDetailPane pane(&transcript, &recordings, &review, m_dir.path(), m_dir.filePath(QStringLiteral("cache")));
         CallLog call;
         call.id = 1;
         call.callId = QStringLiteral("two-hours");
