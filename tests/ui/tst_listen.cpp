@@ -474,7 +474,7 @@ void TestListen::callsWithoutRecordingOrTranscriptSaySo()
     open(QStringLiteral("no-recording"));
     auto *bar = m_window->findChild<PlayerBar *>();
     QTRY_COMPARE(bar->message(), QStringLiteral("This call has no recording."));
-    QCOMPARE(player()->state(), PlaybackController::State::Empty);
+    QTRY_COMPARE(player()->state(), PlaybackController::State::Empty);
     QCOMPARE(transcript()->rowCount(), 1);
     press(Qt::Key_Space);                       // nothing to play: nothing happens
     QVERIFY(!player()->isPlaying());
