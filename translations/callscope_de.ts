@@ -176,10 +176,6 @@
         <translation>Kunde</translation>
     </message>
     <message>
-        <source>Feedback</source>
-        <translation>Feedback</translation>
-    </message>
-    <message>
         <source>Agent %1</source>
         <translation>Agent %1</translation>
     </message>
@@ -863,6 +859,43 @@ Importieren Sie Anrufprotokolle über Datei › Importieren oder ändern Sie den
         <source>Saved views, showing %1</source>
         <translation>Gespeicherte Ansichten, gezeigt: %1</translation>
     </message>
+    <message>
+        <source>Undo:</source>
+        <extracomment>Followed by the step: &quot;Undo: status of pizza-allergy-1120 → reviewed_failure&quot;</extracomment>
+        <translation>Rückgängig:</translation>
+    </message>
+    <message>
+        <source>Redo:</source>
+        <translation>Wiederholen:</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Rückgängig</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Wiederholen</translation>
+    </message>
+    <message>
+        <source>Status: success</source>
+        <translation>Status: success</translation>
+    </message>
+    <message>
+        <source>Status: failure</source>
+        <translation>Status: failure</translation>
+    </message>
+    <message>
+        <source>Status: reviewed_success</source>
+        <translation>Status: reviewed_success</translation>
+    </message>
+    <message>
+        <source>Status: reviewed_failure</source>
+        <translation>Status: reviewed_failure</translation>
+    </message>
+    <message>
+        <source>Write feedback (Esc returns to the list)</source>
+        <translation>Feedback schreiben (Esc kehrt zur Liste zurück)</translation>
+    </message>
 </context>
 <context>
     <name>ManageViewsDialog</name>
@@ -1186,6 +1219,14 @@ Importieren Sie Anrufprotokolle über Datei › Importieren oder ändern Sie den
             <numerusform>%1 in %n Aufnahmen</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Play the recording when a call opens</source>
+        <translation>Aufnahme beim Öffnen eines Anrufs abspielen</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Prüfung</translation>
+    </message>
 </context>
 <context>
     <name>RecordingLocator</name>
@@ -1258,6 +1299,113 @@ Importieren Sie Anrufprotokolle über Datei › Importieren oder ändern Sie den
     <message>
         <source>This request was refused before its request line could be read; there is nothing to replay.</source>
         <translation>Diese Anfrage wurde abgewiesen, bevor ihre Anfragezeile gelesen werden konnte; es gibt nichts erneut zu senden.</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewHistoryView</name>
+    <message>
+        <source>Review history</source>
+        <translation>Prüfverlauf</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Feld</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Änderung</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>feedback</source>
+        <translation>Feedback</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(keins)</translation>
+    </message>
+    <message>
+        <source>“%1”</source>
+        <translation>„%1“</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPanel</name>
+    <message>
+        <source>Success</source>
+        <translation>Erfolg</translation>
+    </message>
+    <message>
+        <source>Failure</source>
+        <translation>Fehlschlag</translation>
+    </message>
+    <message>
+        <source>Reviewed success</source>
+        <translation>Geprüft: Erfolg</translation>
+    </message>
+    <message>
+        <source>Reviewed failure</source>
+        <translation>Geprüft: Fehlschlag</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>Status:</translation>
+    </message>
+    <message>
+        <source>Set the status to %1 (key %2)</source>
+        <translation>Status auf %1 setzen (Taste %2)</translation>
+    </message>
+    <message>
+        <source>Feedback</source>
+        <translation>Feedback</translation>
+    </message>
+    <message>
+        <source>Feedback on this call (saved as you type; F to start, Esc to return to the list)</source>
+        <translation>Feedback zu diesem Anruf (wird beim Tippen gespeichert; F zum Beginnen, Esc zurück zur Liste)</translation>
+    </message>
+    <message>
+        <source>Review history</source>
+        <translation>Prüfverlauf</translation>
+    </message>
+    <message>
+        <source>status of %1 → %2</source>
+        <extracomment>The undo step: &quot;status of pizza-allergy-1120 → reviewed_failure&quot;</extracomment>
+        <translation>Status von %1 → %2</translation>
+    </message>
+    <message>
+        <source>feedback of %1</source>
+        <extracomment>The undo step: &quot;feedback of pizza-allergy-1120&quot;</extracomment>
+        <translation>Feedback von %1</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewQueue</name>
+    <message>
+        <source>Call %1 is no longer in the database; the review change was not saved.</source>
+        <translation>Anruf %1 ist nicht mehr in der Datenbank; die Prüfänderung wurde nicht gespeichert.</translation>
+    </message>
+    <message>
+        <source>The review of call %1 was refused (%2).</source>
+        <translation>Die Prüfung von Anruf %1 wurde abgelehnt (%2).</translation>
+    </message>
+    <message>
+        <source>The review of call %1 could not be saved: %2</source>
+        <translation>Die Prüfung von Anruf %1 konnte nicht gespeichert werden: %2</translation>
     </message>
 </context>
 <context>
