@@ -1219,14 +1219,6 @@ Importieren Sie Anrufprotokolle über Datei › Importieren oder ändern Sie den
             <numerusform>%1 in %n Aufnahmen</numerusform>
         </translation>
     </message>
-    <message>
-        <source>Play the recording when a call opens</source>
-        <translation>Aufnahme beim Öffnen eines Anrufs abspielen</translation>
-    </message>
-    <message>
-        <source>Review</source>
-        <translation>Prüfung</translation>
-    </message>
 </context>
 <context>
     <name>RecordingLocator</name>
