@@ -1386,7 +1386,7 @@ Importieren Sie Anrufprotokolle über Datei › Importieren oder ändern Sie den
     </message>
 </context>
 <context>
-    <name>ReviewQueue</name>
+    <name>ReviewChangeQueue</name>
     <message>
         <source>Call %1 is no longer in the database; the review change was not saved.</source>
         <translation>Anruf %1 ist nicht mehr in der Datenbank; die Prüfänderung wurde nicht gespeichert.</translation>

@@ -1,18 +1,18 @@
 #include "reviewactions.h"
 
 #include "reviewcommand.h"
-#include "reviewqueue.h"
+#include "reviewchangequeue.h"
 
 #include <QUndoStack>
 
 ReviewActions::ReviewActions(CallStore *store, QObject *parent)
     : QObject(parent)
-    , m_queue(new ReviewQueue(store, this))
+    , m_queue(new ReviewChangeQueue(store, this))
     , m_stack(new QUndoStack(this))
 {
-    connect(m_queue, &ReviewQueue::finished, this, &ReviewActions::changeFinished);
-    connect(m_queue, &ReviewQueue::failed, this, &ReviewActions::failed);
-    connect(m_queue, &ReviewQueue::idle, this, &ReviewActions::idle);
+    connect(m_queue, &ReviewChangeQueue::finished, this, &ReviewActions::changeFinished);
+    connect(m_queue, &ReviewChangeQueue::failed, this, &ReviewActions::failed);
+    connect(m_queue, &ReviewChangeQueue::idle, this, &ReviewActions::idle);
 }
 
 ReviewActions::~ReviewActions()

@@ -7,7 +7,7 @@
 
 class CallStore;
 class QUndoStack;
-class ReviewQueue;
+class ReviewChangeQueue;
 
 // The reviewer's changes as undoable steps: apply() runs a change through
 // CallStore::review() and puts it on the undo stack, whose undo restores the old values
@@ -44,7 +44,7 @@ signals:
     void idle();
 
 private:
-    ReviewQueue *m_queue;
+    ReviewChangeQueue *m_queue;
     QUndoStack *m_stack;
     int m_burst = 0;
 };

@@ -1,6 +1,6 @@
 #include "reviewcommand.h"
 
-#include "reviewqueue.h"
+#include "reviewchangequeue.h"
 
 namespace {
 
@@ -8,7 +8,7 @@ constexpr int kFeedbackEditId = 0x5245;     // feedback edits merge with each ot
 
 } // namespace
 
-ReviewCommand::ReviewCommand(ReviewQueue *queue, const ReviewChange &change, const QString &text, int burst)
+ReviewCommand::ReviewCommand(ReviewChangeQueue *queue, const ReviewChange &change, const QString &text, int burst)
     : QUndoCommand(text)
     , m_queue(queue)
     , m_state(std::make_shared<State>(State{change, std::nullopt}))

@@ -7,19 +7,19 @@
 #include <memory>
 #include <optional>
 
-class ReviewQueue;
+class ReviewChangeQueue;
 
 // One undoable review change of one call. redo() runs the change; undo() runs its
 // inverse, worked out from the old values in the review events the store reported for
 // the last redo, so it restores the call whichever call is shown by then (and only the
-// fields that change really changed). Both go through the ReviewQueue, so an undo waits
+// fields that change really changed). Both go through the ReviewChangeQueue, so an undo waits
 // for the outcome of its redo without blocking the GUI thread. Consecutive feedback
 // edits of one call in one editing burst merge into a single step.
 class ReviewCommand : public QUndoCommand
 {
 public:
     // `burst` numbers the editing burst a feedback edit belongs to.
-    ReviewCommand(ReviewQueue *queue, const ReviewChange &change, const QString &text, int burst);
+    ReviewCommand(ReviewChangeQueue *queue, const ReviewChange &change, const QString &text, int burst);
 
     void redo() override;
     void undo() override;
@@ -41,7 +41,7 @@ private:
 
     bool isFeedbackOnly() const;
 
-    ReviewQueue *m_queue;
+    ReviewChangeQueue *m_queue;
     std::shared_ptr<State> m_state;
     int m_burst;
 };

@@ -378,14 +378,15 @@ void TestReview::playOnOpenStartsTheRecording()
     // Off by default: opening the call does not play it.
     showRow(1);
     showRow(0);
-    QTRY_COMPARE(player->state(), PlaybackController::State::Ready);
+    QTRY_COMPARE_WITH_TIMEOUT(player->state(), PlaybackController::State::Ready, 20000);
     QVERIFY(!player->isPlaying());
 
     QSettings settings;
     ReviewSettings::setPlayOnOpen(settings, true);
     showRow(1);
     showRow(0);
-    QTRY_VERIFY(player->isPlaying());
+    // Generous: under load GStreamer takes seconds to ready a recording.
+    QTRY_VERIFY_WITH_TIMEOUT(player->isPlaying(), 20000);
     player->pause();
 }
 

@@ -1,17 +1,17 @@
-#include "reviewqueue.h"
+#include "reviewchangequeue.h"
 
 #include "store/callstore.h"
 #include "store/whenfinished.h"
 
 #include <QStringList>
 
-ReviewQueue::ReviewQueue(CallStore *store, QObject *parent)
+ReviewChangeQueue::ReviewChangeQueue(CallStore *store, QObject *parent)
     : QObject(parent)
     , m_store(store)
 {
 }
 
-ReviewQueue::~ReviewQueue()
+ReviewChangeQueue::~ReviewChangeQueue()
 {
     // Closing the window must not drop the last changes: finish them here.
     for (;;) {
@@ -30,7 +30,7 @@ ReviewQueue::~ReviewQueue()
     }
 }
 
-void ReviewQueue::run(qint64 callDbId, ChangeFunction change, Done done)
+void ReviewChangeQueue::run(qint64 callDbId, ChangeFunction change, Done done)
 {
     ++m_pending[callDbId];
     m_waiting.push_back({callDbId, std::move(change), std::move(done)});
@@ -38,7 +38,7 @@ void ReviewQueue::run(qint64 callDbId, ChangeFunction change, Done done)
         startNext();
 }
 
-bool ReviewQueue::takeNext()
+bool ReviewChangeQueue::takeNext()
 {
     m_current = std::move(m_waiting.front());
     m_waiting.pop_front();
@@ -49,13 +49,13 @@ bool ReviewQueue::takeNext()
     return false;
 }
 
-void ReviewQueue::release(qint64 callDbId)
+void ReviewChangeQueue::release(qint64 callDbId)
 {
     if (--m_pending[callDbId] <= 0)
         m_pending.remove(callDbId);
 }
 
-void ReviewQueue::startNext()
+void ReviewChangeQueue::startNext()
 {
     while (!m_waiting.empty()) {
         if (!takeNext())
@@ -76,7 +76,7 @@ void ReviewQueue::startNext()
     emit idle();
 }
 
-void ReviewQueue::finish(const Job &job, const ReviewChange &change, const ReviewOutcome &outcome)
+void ReviewChangeQueue::finish(const Job &job, const ReviewChange &change, const ReviewOutcome &outcome)
 {
     if (job.done)
         job.done(outcome);

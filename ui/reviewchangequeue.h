@@ -16,18 +16,18 @@ class CallStore;
 // queued before it has finished, so an undo can be computed from what its redo reported.
 // Destroying the queue finishes what is queued (waiting on the store), so nothing a
 // reviewer did is lost when the window closes.
-class ReviewQueue : public QObject
+class ReviewChangeQueue : public QObject
 {
     Q_OBJECT
-    Q_DISABLE_COPY_MOVE(ReviewQueue)
+    Q_DISABLE_COPY_MOVE(ReviewChangeQueue)
 
 public:
     using ChangeFunction = std::function<ReviewChange()>;
     using Done = std::function<void(const ReviewOutcome &)>;
 
     // `store` must outlive the queue.
-    explicit ReviewQueue(CallStore *store, QObject *parent = nullptr);
-    ~ReviewQueue() override;
+    explicit ReviewChangeQueue(CallStore *store, QObject *parent = nullptr);
+    ~ReviewChangeQueue() override;
 
     // Queues the change of call `callDbId` that `change()` returns (one of call 0 is
     // skipped); `done` gets its outcome on this thread.
