@@ -1,6 +1,7 @@
 #include "listcommand.h"
 
 #include "commandline.h"
+#include "store/calllistsql.h"
 #include "store/callreader.h"
 #include "store/callstore.h"
 
@@ -17,11 +18,17 @@ int ListCommand::run(const QStringList &arguments, const QString &databasePath)
                                    QStringLiteral("A"));
     const QCommandLineOption search(QStringLiteral("search"), QStringLiteral("Only calls whose transcript contains these words."),
                                     QStringLiteral("TEXT"));
+    const QCommandLineOption reviewed(QStringLiteral("reviewed"), QStringLiteral("Only reviewed calls (yes) or only the others (no)."),
+                                      QStringLiteral("yes|no"));
+    const QCommandLineOption sort(QStringLiteral("sort"),
+                                  QStringLiteral("Order by FIELD, ascending; -FIELD for descending (default -time, newest first). "
+                                                 "Fields: %1.").arg(CallListSql::sortFieldNames().join(QStringLiteral(", "))),
+                                  QStringLiteral("FIELD"));
     const QCommandLineOption limit(QStringLiteral("limit"), QStringLiteral("At most N calls (default 50)."),
                                    QStringLiteral("N"), QStringLiteral("50"));
     const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print the API's CallLogList objects as a JSON array."));
-    parser.addOptions({status, agent, search, limit, json});
-    if (const auto exitCode = CommandLine::parse(parser, arguments, QStringLiteral("Lists stored calls, newest first.")))
+    parser.addOptions({status, reviewed, agent, search, sort, limit, json});
+    if (const auto exitCode = CommandLine::parse(parser, arguments, QStringLiteral("Lists stored calls, newest first unless --sort says otherwise.")))
         return *exitCode;
 
     CallQuery query;
@@ -29,6 +36,28 @@ int ListCommand::run(const QStringList &arguments, const QString &databasePath)
         query.status = CommandLine::parseStatus(QStringLiteral("list"), parser.value(status));
         if (!query.status)
             return 2;
+    }
+    if (parser.isSet(reviewed)) {
+        const QString value = parser.value(reviewed);
+        if (value != QLatin1String("yes") && value != QLatin1String("no")) {
+            CommandLine::err() << "callscope list: --reviewed: \"" << value << "\" is neither yes nor no\n";
+            return 2;
+        }
+        query.reviewed = value == QLatin1String("yes");
+    }
+    if (parser.isSet(sort)) {
+        QString name = parser.value(sort);
+        query.sort.descending = name.startsWith(QLatin1Char('-'));
+        if (query.sort.descending)
+            name.remove(0, 1);
+        const std::optional<CallSortField> field = CallListSql::sortFieldFromName(name);
+        if (!field) {
+            CommandLine::err() << "callscope list: --sort: \"" << parser.value(sort) << "\" is not one of "
+                               << CallListSql::sortFieldNames().join(QStringLiteral(", "))
+                               << " (with a leading - for descending)\n";
+            return 2;
+        }
+        query.sort.field = *field;
     }
     query.agent = parser.value(agent);
     query.search = parser.value(search);
@@ -75,6 +104,9 @@ int ListCommand::run(const QStringList &arguments, const QString &databasePath)
             << cell(call.status ? ReviewStatuses::name(*call.status) : QStringLiteral("-"), 16) << call.callEndedReason
             << (call.errorMessage.isEmpty() ? QString() : QStringLiteral("  [%1]").arg(call.errorMessage)) << '\n';
     }
+    // The page first: with a common search word the count reads every match, which takes
+    // longer than the page.
+    out.flush();
     const qint64 total = reader.count(query);
     if (total < 0)
         return CommandLine::storeUnreadable(QStringLiteral("list"), reader.lastError());

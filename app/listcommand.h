@@ -2,8 +2,8 @@
 
 #include "command.h"
 
-// `callscope list [--status S] [--agent A] [--search TEXT] [--limit N] [--json]`:
-// stored calls, newest first, as a table or as the API's CallLogList objects.
+// `callscope list [--status S] [--reviewed yes|no] [--agent A] [--search TEXT] [--sort [-]FIELD]
+// [--limit N] [--json]`: stored calls, newest first unless sorted otherwise, as a table or as the API's CallLogList objects.
 class ListCommand : public Command
 {
 public:

@@ -234,6 +234,22 @@
         <source>Ended reason</source>
         <translation>Beendigungsgrund</translation>
     </message>
+    <message>
+        <source>Yes</source>
+        <translation>Ja</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Nein</translation>
+    </message>
+    <message>
+        <source>Reviewed</source>
+        <translation>Geprüft</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>Kunde</translation>
+    </message>
 </context>
 <context>
     <name>ChannelSolo</name>
@@ -895,6 +911,26 @@ Importieren Sie Anrufprotokolle über Datei › Importieren oder ändern Sie den
     <message>
         <source>Write feedback (Esc returns to the list)</source>
         <translation>Feedback schreiben (Esc kehrt zur Liste zurück)</translation>
+    </message>
+    <message>
+        <source>The next unreviewed call could not be found: %1</source>
+        <translation>Der nächste ungeprüfte Anruf konnte nicht gefunden werden: %1</translation>
+    </message>
+    <message>
+        <source>No unreviewed call further down the list.</source>
+        <translation>Weiter unten in der Liste gibt es keinen ungeprüften Anruf.</translation>
+    </message>
+    <message>
+        <source>No unreviewed call further up the list.</source>
+        <translation>Weiter oben in der Liste gibt es keinen ungeprüften Anruf.</translation>
+    </message>
+    <message>
+        <source>Next unreviewed call</source>
+        <translation>Nächster ungeprüfter Anruf</translation>
+    </message>
+    <message>
+        <source>Previous unreviewed call</source>
+        <translation>Vorheriger ungeprüfter Anruf</translation>
     </message>
 </context>
 <context>

@@ -10,6 +10,7 @@
 #include "item/activefilters.h"
 #include "item/calllistmodel.h"
 #include "item/savedviews.h"
+#include "item/reviewqueue.h"
 #include "item/transcriptmodel.h"
 #include "statusdelegate.h"
 #include "store/callreader.h"
@@ -59,6 +60,7 @@ MainWindow::MainWindow(CallStore *store, QWidget *parent)
     , m_recordingCache(new RecordingCache(this))
     , m_savedViews(new SavedViews(this))
     , m_review(new ReviewActions(store, this))
+    , m_reviewQueue(new ReviewQueue(store->databasePath(), this))
 {
     RecordingCacheSettings::load(QSettings()).applyTo(m_recordingCache);
     setWindowTitle(tr("Callscope"));
@@ -99,6 +101,15 @@ MainWindow::MainWindow(CallStore *store, QWidget *parent)
     connect(m_callView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &MainWindow::onCurrentRowChanged);
     connect(&m_callWatcher, &QFutureWatcherBase::finished, this, &MainWindow::onCallLoaded);
+    connect(m_reviewQueue, &ReviewQueue::found, this, &MainWindow::goToRow);
+    connect(m_reviewQueue, &ReviewQueue::notFound, this, [this](ReviewQueue::Direction direction, const QString &error) {
+        if (!error.isEmpty())
+            statusBar()->showMessage(tr("The next unreviewed call could not be found: %1").arg(error), kMessageMs);
+        else if (direction == ReviewQueue::Direction::Next)
+            statusBar()->showMessage(tr("No unreviewed call further down the list."), kMessageMs);
+        else
+            statusBar()->showMessage(tr("No unreviewed call further up the list."), kMessageMs);
+    });
     // Queued: the store signals from its writer thread.
     connect(store, &CallStore::callsChanged, this, &MainWindow::onCallsChanged, Qt::QueuedConnection);
     connect(m_review, &ReviewActions::failed, this, [this](const QString &message) {
@@ -126,6 +137,9 @@ QWidget *MainWindow::buildListPane()
     m_callView->setAccessibleName(tr("Calls"));
     m_callView->setModel(m_calls);
     m_callView->setItemDelegateForColumn(CallListModel::Status, new StatusDelegate(m_callView));
+    // Sorting happens in SQL (CallListModel::sort()); the list starts newest first.
+    m_callView->horizontalHeader()->setSortIndicator(CallListModel::Time, Qt::DescendingOrder);
+    m_callView->setSortingEnabled(true);
     m_callView->setEmptyText(tr("No calls to show.\nImport call logs with File › Import, or change the filter."));
     sizeColumns();
 
@@ -168,6 +182,8 @@ void MainWindow::sizeColumns()
     header->resizeSection(CallListModel::Duration,
                           std::max(widthOf(QStringLiteral("00:00")), widthOf(m_calls->headerData(CallListModel::Duration, Qt::Horizontal).toString())));
     header->resizeSection(CallListModel::Status, StatusDelegate::preferredWidth(m_callView->font()));
+    header->resizeSection(CallListModel::Reviewed, widthOf(m_calls->headerData(CallListModel::Reviewed, Qt::Horizontal).toString()) + 16);
+    header->resizeSection(CallListModel::EndedReason, widthOf(QStringLiteral("assistant-ended-call")));
 }
 
 void MainWindow::buildMenus()
@@ -303,7 +319,33 @@ void MainWindow::bindKeys()
     m_keys->add(Qt::Key_3, tr("Status: reviewed_success"), [review] { review->setStatus(ReviewStatus::ReviewedSuccess); });
     m_keys->add(Qt::Key_4, tr("Status: reviewed_failure"), [review] { review->setStatus(ReviewStatus::ReviewedFailure); });
     m_keys->add(Qt::Key_F, tr("Write feedback (Esc returns to the list)"), [review] { review->focusFeedback(); });
+    m_keys->add(Qt::Key_N, tr("Next unreviewed call"), [this] { stepReviewQueue(true); });
+    m_keys->add(Qt::Key_P, tr("Previous unreviewed call"), [this] { stepReviewQueue(false); });
     m_keys->add(Qt::Key_Question, tr("Show these shortcuts"), [this] { showShortcuts(); });
+}
+
+void MainWindow::stepReviewQueue(bool forward)
+{
+    // From the current row as listed; its page is loaded, since it was picked on screen.
+    const QModelIndex current = m_callView->currentIndex();
+    const std::optional<CallLog> from = current.isValid() ? m_calls->callAt(current.row()) : std::nullopt;
+    m_reviewQueue->step(m_calls->query(), from,
+                        forward ? ReviewQueue::Direction::Next : ReviewQueue::Direction::Previous);
+}
+
+void MainWindow::goToRow(qint64 id, qint64 row)
+{
+    if (row >= m_calls->rowCount())
+        return;   // the list changed since; the next key press looks again
+    // The row's page may not be loaded yet: the call is known by its id, so show it
+    // straight away and let the page arrive while the view scrolls there.
+    const QModelIndex index = m_calls->index(int(row), 0);
+    m_restoringSelection = true;
+    m_callView->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    m_restoringSelection = false;
+    m_callView->scrollTo(index);
+    m_waitingRow = -1;
+    loadCall(id);
 }
 
 void MainWindow::showShortcuts()
@@ -437,6 +479,9 @@ void MainWindow::applyFilter(const CallQuery &filter)
     query.sort = m_viewSort.value_or(m_calls->query().sort);
     m_viewSort.reset();
     m_calls->setQuery(query);
+    // A view's order shows on the header as a click would have set it.
+    m_callView->horizontalHeader()->setSortIndicator(CallListModel::columnOf(query.sort.field),
+                                                     query.sort.descending ? Qt::DescendingOrder : Qt::AscendingOrder);
     m_viewsMenu->setCurrentQuery(m_calls->query());
 }
 

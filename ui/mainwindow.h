@@ -25,6 +25,7 @@ class QStackedWidget;
 class RecordingCache;
 class SavedViews;
 class ReviewActions;
+class ReviewQueue;
 class TranscriptModel;
 class ViewsMenu;
 
@@ -91,6 +92,9 @@ private:
     void bindKeys();
     void showShortcuts();
     void showPreferences();
+    // N / P: the next (previous) unreviewed call of the list, in its order and filter.
+    void stepReviewQueue(bool forward);
+    void goToRow(qint64 id, qint64 row);
 
     void onCurrentRowChanged(const QModelIndex &current);
     void onRowsLoaded(const QModelIndex &topLeft, const QModelIndex &bottomRight);
@@ -112,6 +116,7 @@ private:
     ViewsMenu *m_viewsMenu = nullptr;
     std::optional<CallSort> m_viewSort;   // the order a view being applied brings
     ReviewActions *m_review = nullptr;
+    ReviewQueue *m_reviewQueue = nullptr;
 
     QSplitter *m_splitter = nullptr;
     FilterBar *m_filter = nullptr;

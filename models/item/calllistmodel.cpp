@@ -1,6 +1,7 @@
 #include "calllistmodel.h"
 
 #include "callpageloader.h"
+#include "store/calllistsql.h"
 #include "store/callstore.h"
 
 #include <QLocale>
@@ -39,7 +40,7 @@ CallListModel::CallListModel(CallStore *store, QObject *parent)
             m_refreshTimer.start();
     }, Qt::QueuedConnection);
 
-    m_loader->requestCount(m_generation, m_query);
+    requestFirstPageAndCount();
 }
 
 CallListModel::~CallListModel()
@@ -70,7 +71,54 @@ void CallListModel::setQuery(const CallQuery &query)
     m_wanted.clear();
     endResetModel();
     emit countChanged(0);
+    requestFirstPageAndCount();
+}
+
+void CallListModel::setFilter(const CallQuery &query)
+{
+    CallQuery filter = query;
+    filter.sort = m_query.sort;
+    setQuery(filter);
+}
+
+void CallListModel::requestFirstPageAndCount()
+{
+    // The loader reads pages before counts: the first rows show while a slow count runs.
+    m_loader->requestPages(m_generation, m_query, {CallPageLoader::PageRequest{0, {}, {}, 0}}, kPageSize);
     m_loader->requestCount(m_generation, m_query);
+}
+
+CallSortField CallListModel::sortFieldOf(int column)
+{
+    switch (column) {
+    case Agent: return CallSortField::Agent;
+    case CallId: return CallSortField::CallId;
+    case Duration: return CallSortField::Duration;
+    case Status: return CallSortField::Status;
+    case Reviewed: return CallSortField::Reviewed;
+    case EndedReason: return CallSortField::EndedReason;
+    case Customer: return CallSortField::Customer;
+    default: return CallSortField::Time;
+    }
+}
+
+int CallListModel::columnOf(CallSortField field)
+{
+    for (int column = 0; column < ColumnCount; ++column) {
+        if (sortFieldOf(column) == field)
+            return column;
+    }
+    return Time;
+}
+
+void CallListModel::sort(int column, Qt::SortOrder order)
+{
+    const CallSort sort{sortFieldOf(column), order == Qt::DescendingOrder};
+    if (sort == m_query.sort)
+        return;
+    CallQuery query = m_query;
+    query.sort = sort;
+    setQuery(query);
 }
 
 void CallListModel::refresh()
@@ -115,13 +163,15 @@ void CallListModel::requestWanted()
     QList<CallPageLoader::PageRequest> requests;
     requests.reserve(pages.size());
     for (int page : pages) {
-        CallPageLoader::PageRequest request{page, {}, 0};
+        CallPageLoader::PageRequest request{page, {}, {}, 0};
         // Continue after the previous page's last call when that page is fresh and full.
         const auto previous = m_pages.constFind(page - 1);
         if (previous != m_pages.constEnd() && previous->generation == m_generation
             && previous->calls.size() == kPageSize && previous->calls.constLast().timestamp.isValid()) {
-            request.afterTimestamp = previous->calls.constLast().timestamp;
-            request.afterId = previous->calls.constLast().id;
+            const CallLog &last = previous->calls.constLast();
+            request.afterKey = CallListSql::sortKey(m_query.sort.field, last);
+            request.afterTimestamp = last.timestamp;
+            request.afterId = last.id;
         }
         requests.append(request);
     }
@@ -157,6 +207,13 @@ void CallListModel::applyPage(quint64 generation, int page, const QList<CallLog>
     entry.calls = calls;
     entry.lastUsed = ++m_useClock;
     evictPages();
+    // The first page of a new query came before its count: show its rows now.
+    if (!m_countKnown && page == 0 && calls.size() > m_rowCount) {
+        beginInsertRows({}, m_rowCount, int(calls.size()) - 1);
+        m_rowCount = int(calls.size());
+        endInsertRows();
+        return;
+    }
 
     const int first = page * kPageSize;
     const int last = std::min(first + kPageSize, m_rowCount) - 1;
@@ -182,6 +239,14 @@ qint64 CallListModel::idAt(int row) const
     if (row < 0 || row >= m_rowCount || it == m_pages.constEnd() || row % kPageSize >= it->calls.size())
         return 0;
     return it->calls.at(row % kPageSize).id;
+}
+
+std::optional<CallLog> CallListModel::callAt(int row) const
+{
+    const auto it = m_pages.constFind(row / kPageSize);
+    if (row < 0 || row >= m_rowCount || it == m_pages.constEnd() || row % kPageSize >= it->calls.size())
+        return std::nullopt;
+    return it->calls.at(row % kPageSize);
 }
 
 int CallListModel::rowOfId(qint64 id) const
@@ -256,7 +321,11 @@ QVariant CallListModel::displayData(const CallLog &call, int column) const
     case CallId: return call.callId;
     case Duration: return CallLog::formatDuration(call.durationSeconds);
     case Status: return statusText(call.status);
+    case Reviewed:
+        return call.status == ReviewStatus::ReviewedSuccess || call.status == ReviewStatus::ReviewedFailure ? tr("Yes")
+                                                                                                            : tr("No");
     case EndedReason: return call.callEndedReason;
+    case Customer: return call.customerNumber;
     default: return {};
     }
 }
@@ -273,7 +342,9 @@ QVariant CallListModel::headerData(int section, Qt::Orientation orientation, int
     case CallId: return tr("Call ID");
     case Duration: return tr("Duration");
     case Status: return tr("Status");
+    case Reviewed: return tr("Reviewed");
     case EndedReason: return tr("Ended reason");
+    case Customer: return tr("Customer");
     default: return {};
     }
 }

@@ -13,11 +13,14 @@
 class CallPageLoader;
 class CallStore;
 
-// The stored calls as a table, newest first, fast with millions of rows. Holds only a
-// window of rows: pages of kPageSize rows are read on demand by a CallPageLoader on its
-// own thread and connection, the row count is fetched asynchronously, and at most
-// kMaxCachedPages pages are kept (least recently used go first). Filtering is pushed
-// into SQL through a CallQuery. Every query and refresh bumps a generation; answers to
+// The stored calls as a table, newest first unless sorted otherwise, fast with millions
+// of rows. Holds only a window of rows: pages of kPageSize rows are read on demand by a
+// CallPageLoader on its own thread and connection, the row count is fetched
+// asynchronously, and at most kMaxCachedPages pages are kept (least recently used go
+// first). Filtering and sorting (sort(), any column) are pushed into SQL through a
+// CallQuery; pages continue after the previous page's last row by keyset on the sort
+// key. A new query shows its first page as soon as it is read, before the count (which
+// may take much longer for a common search word) is known. Every query and refresh bumps a generation; answers to
 // an older generation are dropped. A refresh (after CallStore::callsChanged) keeps the
 // old rows on screen until their fresh copies arrive, so a busy listener does not make
 // the view flicker or jump.
@@ -27,7 +30,7 @@ class CallListModel : public QAbstractTableModel
     Q_DISABLE_COPY_MOVE(CallListModel)
 
 public:
-    enum Column { Time, Agent, CallId, Duration, Status, EndedReason, ColumnCount };
+    enum Column { Time, Agent, CallId, Duration, Status, Reviewed, EndedReason, Customer, ColumnCount };
     enum Role {
         DbIdRole = Qt::UserRole + 1,   // qint64, the database id
         CallIdRole,                    // QString, the sender's call_id
@@ -49,10 +52,16 @@ public:
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    // Orders the list by `column` in SQL (every column sorts); resets the rows.
+    void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
+    static CallSortField sortFieldOf(int column);
+    static int columnOf(CallSortField field);
 
     const CallQuery &query() const { return m_query; }
-    // Replaces the filter (limit/offset are ignored): resets the model and recounts.
+    // Replaces the filter and the sort (limit/offset are ignored): resets the model and recounts.
     void setQuery(const CallQuery &query);
+    // Replaces the filter, keeping the current sort.
+    void setFilter(const CallQuery &query);
     // Recounts and re-reads the visible rows, keeping the current ones shown meanwhile.
     void refresh();
 
@@ -62,6 +71,8 @@ public:
     qint64 idAt(int row) const;
     // The row of database id `id` among the loaded rows, or -1.
     int rowOfId(qint64 id) const;
+    // The call (as listed: no turns) at `row`, or nullopt when its page is not loaded.
+    std::optional<CallLog> callAt(int row) const;
 
     static QString statusText(const std::optional<ReviewStatus> &status);
 
@@ -77,6 +88,7 @@ private:
         mutable quint64 lastUsed = 0;
     };
 
+    void requestFirstPageAndCount();
     const CallLog *cachedCall(int row, bool *stale) const;
     void want(int page) const;
     void requestWanted();

@@ -55,17 +55,16 @@ void CallPageLoader::process()
         int page = -1;
         {
             const QMutexLocker lock(&m_mutex);
-            // The count first: the view cannot show rows before it knows how many there are.
-            if (m_count) {
-                count = std::move(m_count);
-                m_count.reset();
-            } else if (!m_pages.pages.isEmpty()) {
+            // Pages first: rows on screen matter more than the count, which may read
+            // every match of a common search word.
+            if (!m_pages.pages.isEmpty()) {
                 const PageRequest request = m_pages.pages.takeFirst();
                 page = request.page;
                 pageGeneration = m_pages.generation;
                 CallQuery query = m_pages.query;
                 query.limit = m_pages.pageSize;
                 if (request.afterId > 0) {
+                    query.afterKey = request.afterKey;
                     query.afterTimestamp = request.afterTimestamp;
                     query.afterId = request.afterId;
                     query.offset = 0;
@@ -73,6 +72,9 @@ void CallPageLoader::process()
                     query.offset = page * m_pages.pageSize;
                 }
                 pageQuery = query;
+            } else if (m_count) {
+                count = std::move(m_count);
+                m_count.reset();
             } else {
                 m_scheduled = false;
                 return;

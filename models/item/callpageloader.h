@@ -16,7 +16,8 @@ class CallReader;
 
 // Reads pages of the call list, and their total count, for CallListModel. Lives on its
 // own thread and reads through its own CallReader connection, so the GUI thread never
-// touches the database for the list. Requests may come from any thread. A page request
+// touches the database for the list. Requests may come from any thread; pages are read
+// before counts (a count may take long, the view wants rows). A page request
 // replaces the pages still waiting (the view has scrolled past them); every answer
 // carries the generation it was asked for, so the model can drop answers to old queries.
 class CallPageLoader : public QObject
@@ -36,6 +37,7 @@ public:
     struct PageRequest
     {
         int page = 0;
+        QVariant afterKey;      // CallQuery's keyset: the previous page's last call
         QDateTime afterTimestamp;
         qint64 afterId = 0;     // 0: use the offset
     };

@@ -19,14 +19,10 @@ QString searchTerm(CallListSql::SearchPlan plan)
     if (plan == CallListSql::SearchPlan::Materialise)
         return QStringLiteral("c.id IN (SELECT t.call FROM turns t WHERE t.id IN "
                               "(SELECT rowid FROM turns_fts WHERE turns_fts MATCH ?))");
-    // A call's turns are written together, so their ids are one contiguous range: FTS5
-    // seeks that rowid range in the word's doclist instead of reading all of it, and
-    // the join on t.call keeps the answer exact should a range ever hold other turns.
-    return QStringLiteral(
-        "EXISTS (SELECT 1 FROM turns_fts JOIN turns t ON t.id = turns_fts.rowid "
-        "WHERE turns_fts MATCH ? AND t.call = c.id "
-        "AND turns_fts.rowid BETWEEN (SELECT min(id) FROM turns WHERE call = c.id) "
-        "AND (SELECT max(id) FROM turns WHERE call = c.id))");
+    // Only the turns of this call, tokenized as FTS5 would: a few microseconds a call,
+    // where an FTS5 cursor per call costs one seek into each index segment (measured
+    // 35 to 190 µs a call at a million calls with 20 segments).
+    return QStringLiteral("EXISTS (SELECT 1 FROM turns t WHERE t.call = c.id AND callscope_turn_matches(t.content, ?))");
 }
 
 } // namespace
@@ -163,6 +159,43 @@ QList<CallListSql::Segment> CallListSql::keysetSegments(const CallQuery &query)
                        : QList<Segment>{sameOrLaterKey, {key + QStringLiteral(" IS NULL"), {}}};
     return nullKey ? QList<Segment>{restOfNulls, {key + QStringLiteral(" IS NOT NULL"), {}}}
                    : QList<Segment>{sameOrLaterKey};
+}
+
+namespace {
+
+const std::pair<CallSortField, const char *> FieldNames[] = {
+    {CallSortField::Time, "time"},         {CallSortField::Agent, "agent"},
+    {CallSortField::CallId, "call_id"},    {CallSortField::Duration, "duration"},
+    {CallSortField::Status, "status"},     {CallSortField::Reviewed, "reviewed"},
+    {CallSortField::EndedReason, "ended_reason"}, {CallSortField::Customer, "customer"},
+};
+
+} // namespace
+
+QString CallListSql::sortFieldName(CallSortField field)
+{
+    for (const auto &[known, name] : FieldNames) {
+        if (known == field)
+            return QString::fromLatin1(name);
+    }
+    return {};
+}
+
+std::optional<CallSortField> CallListSql::sortFieldFromName(const QString &name)
+{
+    for (const auto &[field, known] : FieldNames) {
+        if (name == QLatin1String(known))
+            return field;
+    }
+    return std::nullopt;
+}
+
+QStringList CallListSql::sortFieldNames()
+{
+    QStringList names;
+    for (const auto &entry : FieldNames)
+        names.append(QString::fromLatin1(entry.second));
+    return names;
 }
 
 QVariant CallListSql::sortKey(CallSortField field, const CallLog &call)

@@ -8,7 +8,10 @@
 #include <QJsonDocument>
 #include <QList>
 #include <QString>
+#include <QStringList>
 #include <QVariantList>
+
+#include <optional>
 
 // Turns a CallQuery into SQL over `calls c`: the WHERE terms of its filters, the ORDER BY
 // of its sort, and the keyset that continues after a given row. Each sort walks one index
@@ -23,9 +26,9 @@ public:
         // Every matching turn's call into a set first: cost grows with the matches, so
         // for rare words (and for counts, which need them all anyway).
         Materialise,
-        // Each call, in list order, checked with its own FTS5 lookup over the rowid range
-        // of its turns: cost grows with the calls walked until the page is full, so for
-        // common words.
+        // Each call, in list order, checked on its own turns (TurnMatchFunction: FTS5's
+        // tokenizer, FTS5's answer): cost grows with the calls walked until the page is
+        // full, so for common words.
         PerCall,
     };
     // A filter left out of where(): a facet is counted without its own filter.
@@ -48,6 +51,13 @@ public:
     };
     // The ranges after afterId's row, in list order; one empty segment without a keyset.
     static QList<Segment> keysetSegments(const CallQuery &query);
+
+    // The sort field's name as `callscope list --sort` and saved views write it
+    // ("time", "agent", "call_id", "duration", "status", "reviewed", "ended_reason",
+    // "customer"), and back (nullopt for an unknown name).
+    static QString sortFieldName(CallSortField field);
+    static std::optional<CallSortField> sortFieldFromName(const QString &name);
+    static QStringList sortFieldNames();
 
     // `call`'s sort key as the keyset takes it in CallQuery::afterKey.
     static QVariant sortKey(CallSortField field, const CallLog &call);

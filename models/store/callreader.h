@@ -92,7 +92,7 @@ private:
     // Prepares, binds and runs `sql`; an inactive query (and lastError()) on failure.
     QSqlQuery select(const QString &sql, const QVariantList &values = {}) const;
     // Below this many matching turns a search word is rare (see searchPlan()).
-    static constexpr int kRareMatches = 2000;
+    static constexpr int kRareMatches = 20000;
     CallListSql::SearchPlan searchPlan(const CallQuery &query) const;
     // Sets page's keyset to the row before its offset; false when there is none.
     bool seekBeforeOffset(CallQuery *page, CallListSql::SearchPlan plan) const;

@@ -1,6 +1,7 @@
 #include "sqliteconnection.h"
 
 #include "filtersqlfunction.h"
+#include "turnmatchfunction.h"
 #include "storelog.h"
 
 #include <QFileInfo>
@@ -35,7 +36,7 @@ SqliteConnection::SqliteConnection(const QString &path, const QString &purpose, 
         m_error = m_db.lastError().text();
         return;
     }
-    m_open = applyPragmas(mode) && FilterSqlFunction::install(m_db, &m_error);
+    m_open = applyPragmas(mode) && FilterSqlFunction::install(m_db, &m_error) && TurnMatchFunction::install(m_db, &m_error);
     if (m_open)
         qCDebug(lcStore) << "opened" << m_name << path;
 }

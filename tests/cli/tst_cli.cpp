@@ -6,6 +6,7 @@
 #include "store/callreader.h"
 
 #include <QDir>
+#include <algorithm>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -56,6 +57,8 @@ private slots:
     void databaseOptionWorksBeforeAndAfterTheCommand();
     void listFilters();
     void listJsonIsTheApiShape();
+    void listSortsAndFiltersByReviewed();
+    void listRejectsBadSortAndReviewed();
     void showByIdAndCallId();
     void reviewChangesStatusAndFeedbackWithHistory();
     void storeFailureIsNotAMissingCall();
@@ -209,6 +212,52 @@ void TestCli::listFilters()
 
     const Run limited = callscope({QStringLiteral("list"), QStringLiteral("--limit"), QStringLiteral("1"), QStringLiteral("--db"), m_db});
     QVERIFY(limited.out.contains(QLatin1String("(1 of 3 calls")));
+}
+
+// --sort orders by any list column (a leading - for descending), the same SQL as the
+// app's list; --reviewed keeps reviewed or unreviewed calls.
+void TestCli::listSortsAndFiltersByReviewed()
+{
+    importSample();
+    const auto order = [](const QString &out) {
+        QStringList ids;
+        for (const char *id : {"dent-1", "air-22", "pizza-333"}) {
+            if (out.contains(QLatin1String(id)))
+                ids.append(QString::fromLatin1(id));
+        }
+        std::sort(ids.begin(), ids.end(), [&](const QString &a, const QString &b) { return out.indexOf(a) < out.indexOf(b); });
+        return ids;
+    };
+    const Run byCallId = callscope({QStringLiteral("list"), QStringLiteral("--sort"), QStringLiteral("call_id"),
+                                    QStringLiteral("--db"), m_db});
+    QCOMPARE(byCallId.exitCode, 0);
+    QCOMPARE(order(byCallId.out), (QStringList{QStringLiteral("air-22"), QStringLiteral("dent-1"), QStringLiteral("pizza-333")}));
+    const Run byCallIdDown = callscope({QStringLiteral("list"), QStringLiteral("--sort=-call_id"), QStringLiteral("--db"), m_db});
+    QCOMPARE(order(byCallIdDown.out), (QStringList{QStringLiteral("pizza-333"), QStringLiteral("dent-1"), QStringLiteral("air-22")}));
+    // Not evaluated (NULL) sorts first ascending, then failure < reviewed_failure < success.
+    const Run byStatus = callscope({QStringLiteral("list"), QStringLiteral("--sort"), QStringLiteral("status"), QStringLiteral("--db"), m_db});
+    QCOMPARE(order(byStatus.out), (QStringList{QStringLiteral("pizza-333"), QStringLiteral("air-22"), QStringLiteral("dent-1")}));
+
+    const Run reviewed = callscope({QStringLiteral("list"), QStringLiteral("--reviewed"), QStringLiteral("yes"), QStringLiteral("--db"), m_db});
+    QCOMPARE(reviewed.exitCode, 0);
+    QCOMPARE(order(reviewed.out), QStringList{QStringLiteral("air-22")});
+    const Run unreviewed = callscope({QStringLiteral("list"), QStringLiteral("--reviewed"), QStringLiteral("no"),
+                                      QStringLiteral("--sort"), QStringLiteral("-call_id"), QStringLiteral("--limit"),
+                                      QStringLiteral("1"), QStringLiteral("--db"), m_db});
+    QCOMPARE(order(unreviewed.out), QStringList{QStringLiteral("pizza-333")});
+    QVERIFY2(unreviewed.out.contains(QLatin1String("(1 of 2 calls")), qPrintable(unreviewed.out));
+}
+
+void TestCli::listRejectsBadSortAndReviewed()
+{
+    importSample();
+    const Run badSort = callscope({QStringLiteral("list"), QStringLiteral("--sort"), QStringLiteral("colour"), QStringLiteral("--db"), m_db});
+    QCOMPARE(badSort.exitCode, 2);
+    QVERIFY2(badSort.err.contains(QLatin1String("--sort: \"colour\" is not one of time, agent, call_id")), qPrintable(badSort.err));
+    const Run badReviewed = callscope({QStringLiteral("list"), QStringLiteral("--reviewed"), QStringLiteral("maybe"), QStringLiteral("--db"), m_db});
+    QCOMPARE(badReviewed.exitCode, 2);
+    QVERIFY2(badReviewed.err.contains(QLatin1String("--reviewed: \"maybe\" is neither yes nor no")), qPrintable(badReviewed.err));
+    QVERIFY(badReviewed.out.isEmpty());
 }
 
 void TestCli::listJsonIsTheApiShape()

@@ -1,6 +1,7 @@
 #include "store/calllistsql.h"
 #include "store/callreader.h"
 #include "store/callstore.h"
+#include "store/ftsquery.h"
 #include "store/sqliteconnection.h"
 #include "storetestdata.h"
 
@@ -30,6 +31,7 @@ private slots:
     void rowOfIsThePositionInTheList();
     void bothSearchPlansFindTheSameCalls();
     void everySortWalksAnIndex();
+    void turnMatchFunctionAnswersAsFts5();
 
 private:
     QList<CallLog> all(const CallQuery &query) const;
@@ -346,6 +348,51 @@ void TstCallListSql::everySortWalksAnIndex()
             }
         }
     }
+}
+
+// The per-call plan's test of a turn (callscope_turn_matches) selects exactly the turns
+// turns_fts MATCH does: case, diacritics, punctuation inside words, several words.
+void TstCallListSql::turnMatchFunctionAnswersAsFts5()
+{
+    QTemporaryDir dir;
+    QString error;
+    const QString path = dir.filePath(QStringLiteral("words.db"));
+    {
+        std::unique_ptr<CallStore> store = CallStore::open(path, &error);
+        QVERIFY2(store, qPrintable(error));
+        const QStringList contents{
+            QStringLiteral("Caf\u00e9 au lait on Friday's flight"), QStringLiteral("FRIDAY is fine, cafe closed"),
+            QStringLiteral("friday s refund"), QStringLiteral("Refund: friday's order, na\u00efve question"),
+            QStringLiteral("\u00dcber-fast refunds"), QStringLiteral("escalation; escalate; escalations"),
+            QStringLiteral("x-ray 42 O'Brien"), QString()};
+        for (qsizetype i = 0; i < contents.size(); ++i) {
+            CallLog c = StoreTestData::call(QStringLiteral("w%1").arg(i), 1, contents[i]);
+            QVERIFY(store->upsert(c).result().ok());
+        }
+    }
+    SqliteConnection connection(path, QStringLiteral("test"), SqliteConnection::Mode::ReadOnly);
+    QVERIFY(connection.isOpen());
+    const auto turns = [&](const QString &sql, const QString &match) {
+        QSqlQuery query(connection.database());
+        query.prepare(sql);
+        query.addBindValue(match);
+        query.exec();
+        QList<qint64> ids;
+        while (query.next())
+            ids.append(query.value(0).toLongLong());
+        return ids;
+    };
+    int matched = 0;
+    for (const char *typed : {"cafe", "CAF\u00c9", "friday's", "friday s", "refund friday", "friday's refund", "naive",
+                              "uber", "\u00fcber-fast", "escalation", "escalat", "o'brien", "x-ray 42", "Pine dental",
+                              "street pine", "help"}) {
+        const QString match = FtsQuery::matchExpression(QString::fromUtf8(typed));
+        const QList<qint64> fts = turns(QStringLiteral("SELECT rowid FROM turns_fts WHERE turns_fts MATCH ? ORDER BY rowid"), match);
+        const QList<qint64> ours = turns(QStringLiteral("SELECT id FROM turns WHERE callscope_turn_matches(content, ?) ORDER BY id"), match);
+        QVERIFY2(ours == fts, typed);
+        matched += fts.isEmpty() ? 0 : 1;
+    }
+    QVERIFY(matched >= 12);
 }
 
 QTEST_GUILESS_MAIN(TstCallListSql)

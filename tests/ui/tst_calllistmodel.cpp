@@ -1,4 +1,6 @@
 #include "item/calllistmodel.h"
+#include "item/reviewqueue.h"
+#include "store/callreader.h"
 #include "store/callstore.h"
 #include "testcalls.h"
 
@@ -22,6 +24,8 @@ private slots:
     void filtersBySearchAndAgent();
     void dropsAnswersToOldQueries();
     void refreshesWhenStoreChanges();
+    void sortsInSqlByEveryColumn();
+    void reviewQueueFindsUnreviewedCallsAnywhere();
 
 private:
     static constexpr int kCalls = 5000;
@@ -69,8 +73,9 @@ void TestCallListModel::readsFarRowsLazily()
     QTRY_COMPARE(model.data(far).toString(), expectedCallId(4321));
     QVERIFY(model.data(far, CallListModel::DbIdRole).toLongLong() > 0);
     QCOMPARE(model.rowOfId(model.idAt(4321)), 4321);
-    // Only the page holding row 4321 was read, not everything before it.
-    QVERIFY(!model.data(model.index(100, 0), CallListModel::LoadedRole).toBool());
+    // Only the page holding row 4321 was read (and the first page, read with the
+    // count), not everything before it.
+    QVERIFY(!model.data(model.index(1000, 0), CallListModel::LoadedRole).toBool());
 }
 
 // Reading page after page continues from the previous page's last call (keyset), and
@@ -171,6 +176,89 @@ void TestCallListModel::refreshesWhenStoreChanges()
     const qint64 newest = model.idAt(0);
     m_store->remove(newest).waitForFinished();
     QTRY_COMPARE(model.rowCount(), kCalls);
+}
+
+// sort() orders the rows in SQL, page after page by keyset, for every column.
+void TestCallListModel::sortsInSqlByEveryColumn()
+{
+    CallListModel model(m_store.get());
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QTRY_COMPARE(model.rowCount(), kCalls);
+    QCOMPARE(model.columnCount(), int(CallListModel::ColumnCount));
+    for (int column = 0; column < CallListModel::ColumnCount; ++column)
+        QVERIFY(!model.headerData(column, Qt::Horizontal).toString().isEmpty());
+
+    model.sort(CallListModel::CallId, Qt::AscendingOrder);
+    QCOMPARE(model.query().sort, (CallSort{CallSortField::CallId, false}));
+    QTRY_COMPARE(model.rowCount(), kCalls);
+    for (int row : {0, 199, 200, 401, 4999}) {
+        model.data(model.index(row, 0));
+        QTRY_COMPARE(model.data(model.index(row, CallListModel::CallId)).toString(), TestCalls::callIdOf(row));
+    }
+    // Reviewed descending: the 2,000 reviewed calls (i % 5 of 3 and 4), newest first, then the rest.
+    model.sort(CallListModel::Reviewed, Qt::DescendingOrder);
+    QTRY_COMPARE(model.rowCount(), kCalls);
+    for (int page = 0; page < 12; ++page) {
+        model.data(model.index(page * CallListModel::kPageSize, 0));
+        QTRY_VERIFY(model.data(model.index(page * CallListModel::kPageSize, 0), CallListModel::LoadedRole).toBool());
+    }
+    for (int row = 1; row < 12 * CallListModel::kPageSize; ++row) {
+        const QString expected = row < 2000 ? QStringLiteral("Yes") : QStringLiteral("No");
+        QCOMPARE(model.data(model.index(row, CallListModel::Reviewed)).toString(), expected);
+        if (row != 2000) {
+            QVERIFY(model.data(model.index(row, 0), CallListModel::TimestampRole).toDateTime()
+                    < model.data(model.index(row - 1, 0), CallListModel::TimestampRole).toDateTime());
+        }
+    }
+    // A new filter keeps the sort.
+    CallQuery failures;
+    failures.status = ReviewStatus::Failure;
+    model.setFilter(failures);
+    QCOMPARE(model.query().sort, (CallSort{CallSortField::Reviewed, true}));
+    QTRY_COMPARE(model.rowCount(), kCalls / 5);
+}
+
+// N / P's lookup: the next unreviewed call after any call of the list, in its order and
+// filter, with its row, whether or not that row's page was ever read.
+void TestCallListModel::reviewQueueFindsUnreviewedCallsAnywhere()
+{
+    ReviewQueue queue(m_store->databasePath());
+    QSignalSpy found(&queue, &ReviewQueue::found);
+    QSignalSpy notFound(&queue, &ReviewQueue::notFound);
+    const auto stepFrom = [&](const CallQuery &list, std::optional<int> fromCall, ReviewQueue::Direction direction) {
+        std::optional<CallLog> from;
+        if (fromCall)
+            from = TestCalls::make(*fromCall);
+        if (from) {
+            from->id = CallReader(m_store->databasePath()).callByCallId(from->callId)->id;
+        }
+        found.clear();
+        notFound.clear();
+        queue.step(list, from, direction);
+        QTRY_VERIFY(found.size() + notFound.size() == 1);
+    };
+    const CallQuery newestFirst;
+    // Call 3003 is reviewed_success (3 % 5); down the list come 3002 (failure).
+    stepFrom(newestFirst, 3004, ReviewQueue::Direction::Next);
+    QCOMPARE(found.size(), 1);
+    QCOMPARE(found.at(0).at(1).toLongLong(), qint64(kCalls - 1 - 3002));
+    // Up the list from 3004 (reviewed_failure): 3005 (i % 5 == 0, not evaluated).
+    stepFrom(newestFirst, 3004, ReviewQueue::Direction::Previous);
+    QCOMPARE(found.at(0).at(1).toLongLong(), qint64(kCalls - 1 - 3005));
+    // Without a current call: the first unreviewed row, 4997 (failure) below 4999 and 4998.
+    stepFrom(newestFirst, std::nullopt, ReviewQueue::Direction::Next);
+    QCOMPARE(found.at(0).at(1).toLongLong(), 2);
+    // Sorted by call id ascending (call i in row i): from call 13 (reviewed_success) to 15.
+    CallQuery byCallId;
+    byCallId.sort = {CallSortField::CallId, false};
+    stepFrom(byCallId, 13, ReviewQueue::Direction::Next);
+    QCOMPARE(found.at(0).at(1).toLongLong(), 15);
+    // Only reviewed calls listed: nothing to go to.
+    CallQuery reviewedOnly;
+    reviewedOnly.status = ReviewStatus::ReviewedFailure;
+    stepFrom(reviewedOnly, 3004, ReviewQueue::Direction::Next);
+    QCOMPARE(notFound.size(), 1);
+    QVERIFY(notFound.at(0).at(1).toString().isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestCallListModel)

@@ -1,5 +1,6 @@
 #include "../store/storebreaker.h"
 
+#include "calldetailpane.h"
 #include "item/calllistmodel.h"
 #include "item/transcriptmodel.h"
 #include "mainwindow.h"
@@ -11,6 +12,7 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QFile>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
@@ -38,6 +40,8 @@ private slots:
     void selectionFollowsTheCallWhenNewCallsArrive();
     void embedsGermanTranslation();
     void unreadableCallIsSaid();
+    void nextUnreviewedWalksTheListInOrder();
+    void headerClickSortsInSql();
 
 private:
     QTableView *callView() const { return m_window->findChild<QTableView *>(QStringLiteral("callList")); }
@@ -198,6 +202,59 @@ void TestMainWindow::unreadableCallIsSaid()
                  qPrintable(m_window->statusBar()->currentMessage()));
     QCOMPARE(m_window->shownCallId(), first);
     m_window.reset();
+}
+
+// N goes from the current call to the next unreviewed one in the list's order, P back;
+// reviewed calls are skipped, and the keys type into a text field instead.
+void TestMainWindow::nextUnreviewedWalksTheListInOrder()
+{
+    const auto reviewed = [](int i) {
+        return TestCalls::statusOf(i) == ReviewStatus::ReviewedSuccess || TestCalls::statusOf(i) == ReviewStatus::ReviewedFailure;
+    };
+    clickRow(0);   // call 39
+    QTRY_COMPARE(m_window->callPane()->call().callId, TestCalls::callIdOf(kCalls - 1));
+    QStringList expected, walked;
+    for (int i = kCalls - 2; i >= 0 && expected.size() < 8; --i) {
+        if (!reviewed(i))
+            expected.append(TestCalls::callIdOf(i));
+    }
+    for (qsizetype step = 0; step < expected.size(); ++step) {
+        const qint64 before = m_window->shownCallId();
+        QTest::keyClick(callView(), Qt::Key_N);
+        QTRY_VERIFY(m_window->shownCallId() != before);
+        walked.append(m_window->callPane()->call().callId);
+        QCOMPARE(callView()->currentIndex().data(CallListModel::CallIdRole).toString(), walked.last());
+    }
+    QCOMPARE(walked, expected);
+
+    QTest::keyClick(callView(), Qt::Key_P);
+    QTRY_COMPARE(m_window->callPane()->call().callId, expected.at(expected.size() - 2));
+
+    auto *search = m_window->findChild<QLineEdit *>(QStringLiteral("searchField"));
+    search->setFocus();
+    const qint64 shown = m_window->shownCallId();
+    QTest::keyClick(search, Qt::Key_N);
+    QCOMPARE(search->text(), QStringLiteral("n"));
+    QTest::qWait(100);
+    QCOMPARE(m_window->shownCallId(), shown);
+}
+
+// A header click sorts the list in SQL, the indicator shows it, and N follows that order.
+void TestMainWindow::headerClickSortsInSql()
+{
+    QTableView *view = callView();
+    QVERIFY(view->isSortingEnabled());
+    QCOMPARE(view->horizontalHeader()->sortIndicatorSection(), int(CallListModel::Time));
+    view->sortByColumn(CallListModel::CallId, Qt::AscendingOrder);
+    QCOMPARE(view->horizontalHeader()->sortIndicatorSection(), int(CallListModel::CallId));
+    QCOMPARE(m_window->callListModel()->query().sort, (CallSort{CallSortField::CallId, false}));
+    QTRY_COMPARE(view->model()->index(0, CallListModel::CallId).data().toString(), TestCalls::callIdOf(0));
+    QTRY_COMPARE(view->model()->rowCount(), kCalls);
+    clickRow(3);   // call 3, reviewed_success; next unreviewed up the ids: 5
+    QTRY_COMPARE(m_window->callPane()->call().callId, TestCalls::callIdOf(3));
+    QTest::keyClick(view, Qt::Key_N);
+    QTRY_COMPARE(m_window->callPane()->call().callId, TestCalls::callIdOf(5));
+    QCOMPARE(view->currentIndex().row(), 5);
 }
 
 QTEST_MAIN(TestMainWindow)
