@@ -860,39 +860,6 @@ Importieren Sie Anrufprotokolle über Datei › Importieren oder ändern Sie den
         <translation>Anrufe</translation>
     </message>
     <message>
-        <source>Views</source>
-        <translation>Ansichten</translation>
-    </message>
-    <message>
-        <source>View: %1</source>
-        <translation>Ansicht: %1</translation>
-    </message>
-    <message>
-        <source>Saved views</source>
-        <translation>Gespeicherte Ansichten</translation>
-    </message>
-    <message>
-        <source>Saved views, showing %1</source>
-        <translation>Gespeicherte Ansichten, gezeigt: %1</translation>
-    </message>
-    <message>
-        <source>Undo:</source>
-        <extracomment>Followed by the step: &quot;Undo: status of pizza-allergy-1120 → reviewed_failure&quot;</extracomment>
-        <translation>Rückgängig:</translation>
-    </message>
-    <message>
-        <source>Redo:</source>
-        <translation>Wiederholen:</translation>
-    </message>
-    <message>
-        <source>Undo</source>
-        <translation>Rückgängig</translation>
-    </message>
-    <message>
-        <source>Redo</source>
-        <translation>Wiederholen</translation>
-    </message>
-    <message>
         <source>Status: success</source>
         <translation>Status: success</translation>
     </message>
@@ -1330,6 +1297,41 @@ Importieren Sie Anrufprotokolle über Datei › Importieren oder ändern Sie den
     </message>
 </context>
 <context>
+    <name>ReviewActions</name>
+    <message>
+        <source>Undo:</source>
+        <extracomment>Followed by the step: &quot;Undo: status of pizza-allergy-1120 → reviewed_failure&quot;</extracomment>
+        <translation>Rückgängig:</translation>
+    </message>
+    <message>
+        <source>Redo:</source>
+        <translation>Wiederholen:</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Rückgängig</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Wiederholen</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewChangeQueue</name>
+    <message>
+        <source>Call %1 is no longer in the database; the review change was not saved.</source>
+        <translation>Anruf %1 ist nicht mehr in der Datenbank; die Prüfänderung wurde nicht gespeichert.</translation>
+    </message>
+    <message>
+        <source>The review of call %1 was refused (%2).</source>
+        <translation>Die Prüfung von Anruf %1 wurde abgelehnt (%2).</translation>
+    </message>
+    <message>
+        <source>The review of call %1 could not be saved: %2</source>
+        <translation>Die Prüfung von Anruf %1 konnte nicht gespeichert werden: %2</translation>
+    </message>
+</context>
+<context>
     <name>ReviewHistoryView</name>
     <message>
         <source>Review history</source>
@@ -1419,21 +1421,6 @@ Importieren Sie Anrufprotokolle über Datei › Importieren oder ändern Sie den
         <source>feedback of %1</source>
         <extracomment>The undo step: &quot;feedback of pizza-allergy-1120&quot;</extracomment>
         <translation>Feedback von %1</translation>
-    </message>
-</context>
-<context>
-    <name>ReviewChangeQueue</name>
-    <message>
-        <source>Call %1 is no longer in the database; the review change was not saved.</source>
-        <translation>Anruf %1 ist nicht mehr in der Datenbank; die Prüfänderung wurde nicht gespeichert.</translation>
-    </message>
-    <message>
-        <source>The review of call %1 was refused (%2).</source>
-        <translation>Die Prüfung von Anruf %1 wurde abgelehnt (%2).</translation>
-    </message>
-    <message>
-        <source>The review of call %1 could not be saved: %2</source>
-        <translation>Die Prüfung von Anruf %1 konnte nicht gespeichert werden: %2</translation>
     </message>
 </context>
 <context>
@@ -1589,6 +1576,22 @@ Importieren Sie Anrufprotokolle über Datei › Importieren oder ändern Sie den
     <message>
         <source>A view called “%1” exists. Replace it?</source>
         <translation>Eine Ansicht namens „%1“ gibt es schon. Ersetzen?</translation>
+    </message>
+    <message>
+        <source>Views</source>
+        <translation>Ansichten</translation>
+    </message>
+    <message>
+        <source>View: %1</source>
+        <translation>Ansicht: %1</translation>
+    </message>
+    <message>
+        <source>Saved views</source>
+        <translation>Gespeicherte Ansichten</translation>
+    </message>
+    <message>
+        <source>Saved views, showing %1</source>
+        <translation>Gespeicherte Ansichten, gezeigt: %1</translation>
     </message>
 </context>
 <context>

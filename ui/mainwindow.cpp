@@ -8,12 +8,12 @@
 #include "calltableview.h"
 #include "filterbar.h"
 #include "item/activefilters.h"
+#include "item/callloader.h"
 #include "item/calllistmodel.h"
 #include "item/savedviews.h"
 #include "item/reviewqueue.h"
 #include "item/transcriptmodel.h"
 #include "statusdelegate.h"
-#include "store/callreader.h"
 #include "store/callstore.h"
 #include "keybindings.h"
 #include "preferencesdialog.h"
@@ -39,10 +39,7 @@
 #include <QStackedWidget>
 #include <QStandardPaths>
 #include <QStatusBar>
-#include <QToolButton>
-#include <QUndoStack>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace {
 
@@ -59,6 +56,7 @@ MainWindow::MainWindow(CallStore *store, QWidget *parent)
     , m_transcript(new TranscriptModel(this))
     , m_recordingCache(new RecordingCache(this))
     , m_savedViews(new SavedViews(this))
+    , m_callLoader(new CallLoader(store->databasePath(), this))
     , m_review(new ReviewActions(store, this))
     , m_reviewQueue(new ReviewQueue(store->databasePath(), this))
 {
@@ -98,9 +96,16 @@ MainWindow::MainWindow(CallStore *store, QWidget *parent)
             [this](const CallQuery &query) { m_callPane->transcript()->setSearchText(query.search); });
     connect(m_calls, &CallListModel::countChanged, this, &MainWindow::updateCount);
     connect(m_calls, &CallListModel::dataChanged, this, &MainWindow::onRowsLoaded);
+    // A new query's first page comes as inserted rows, before its count.
+    connect(m_calls, &CallListModel::rowsInserted, this, [this](const QModelIndex &, int first, int last) {
+        onRowsLoaded(m_calls->index(first, 0), m_calls->index(last, 0));
+    });
     connect(m_callView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &MainWindow::onCurrentRowChanged);
-    connect(&m_callWatcher, &QFutureWatcherBase::finished, this, &MainWindow::onCallLoaded);
+    connect(m_callLoader, &CallLoader::loaded, this, &MainWindow::showCall);
+    connect(m_callLoader, &CallLoader::failed, this, [this](qint64 id, const QString &error) {
+        statusBar()->showMessage(tr("Call %1 could not be read: %2").arg(id).arg(error), kMessageMs);
+    });
     connect(m_reviewQueue, &ReviewQueue::found, this, &MainWindow::goToRow);
     connect(m_reviewQueue, &ReviewQueue::notFound, this, [this](ReviewQueue::Direction direction, const QString &error) {
         if (!error.isEmpty())
@@ -125,7 +130,6 @@ MainWindow::MainWindow(CallStore *store, QWidget *parent)
 MainWindow::~MainWindow()
 {
     m_callPane->review()->saveFeedback();   // before ReviewActions, a child, goes
-    m_callWatcher.waitForFinished();
 }
 
 QWidget *MainWindow::buildListPane()
@@ -200,25 +204,7 @@ void MainWindow::buildMenus()
     quit->setMenuRole(QAction::QuitRole);
 
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
-    QUndoStack *undo = m_review->undoStack();
-    //: Followed by the step: "Undo: status of pizza-allergy-1120 → reviewed_failure"
-    QAction *undoAction = undo->createUndoAction(edit, tr("Undo:"));
-    undoAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Z));
-    QAction *redoAction = undo->createRedoAction(edit, tr("Redo:"));
-    redoAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z));
-    // With nothing to undo the prefix alone would read "Undo:".
-    connect(undo, &QUndoStack::undoTextChanged, undoAction, [undoAction](const QString &text) {
-        if (text.isEmpty())
-            undoAction->setText(tr("Undo"));
-    });
-    connect(undo, &QUndoStack::redoTextChanged, redoAction, [redoAction](const QString &text) {
-        if (text.isEmpty())
-            redoAction->setText(tr("Redo"));
-    });
-    undoAction->setText(tr("Undo"));
-    redoAction->setText(tr("Redo"));
-    edit->addAction(undoAction);
-    edit->addAction(redoAction);
+    m_review->addUndoActions(edit);
     edit->addSeparator();
     QAction *preferences = edit->addAction(tr("&Preferences…"), this, &MainWindow::showPreferences);
     preferences->setShortcut(QKeySequence::Preferences);
@@ -230,19 +216,7 @@ void MainWindow::buildMenus()
     m_viewsMenu = new ViewsMenu(m_savedViews, [this] { return m_calls->query(); }, this);
     menuBar()->addMenu(m_viewsMenu);
     // The same menu beside the filters, where a reviewer looks for it.
-    auto *viewsButton = new QToolButton(m_filter);
-    viewsButton->setObjectName(QStringLiteral("viewsButton"));
-    viewsButton->setMenu(m_viewsMenu);
-    viewsButton->setPopupMode(QToolButton::InstantPopup);
-    viewsButton->setFocusPolicy(Qt::StrongFocus);
-    viewsButton->setMaximumWidth(viewsButton->fontMetrics().horizontalAdvance(QLatin1Char('x')) * 28);
-    const auto nameButton = [viewsButton](const QString &view) {
-        viewsButton->setText(view.isEmpty() ? tr("Views") : tr("View: %1").arg(view));
-        viewsButton->setAccessibleName(view.isEmpty() ? tr("Saved views") : tr("Saved views, showing %1").arg(view));
-    };
-    nameButton(QString());
-    connect(m_viewsMenu, &ViewsMenu::currentViewChanged, viewsButton, nameButton);
-    m_filter->addControl(viewsButton);
+    m_filter->addControl(m_viewsMenu->createButton(m_filter));
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&Keyboard Shortcuts"), this, &MainWindow::showShortcuts)->setShortcutVisibleInContextMenu(true);
@@ -450,24 +424,13 @@ void MainWindow::onCallsChanged(const QList<qint64> &ids)
 void MainWindow::loadCall(qint64 id)
 {
     m_selectedId = id;
-    // One call with its turns is small, but it is still disk work: read it off the GUI thread.
-    const QString path = m_store->databasePath();
-    m_callWatcher.setFuture(QtConcurrent::run([path, id] {
-        const CallReader reader(path);
-        return reader.callById(id);
-    }));
+    m_callLoader->load(id);
 }
 
-void MainWindow::onCallLoaded()
+void MainWindow::showCall(const CallLog &call)
 {
-    const StoreLookup<CallLog> call = m_callWatcher.result();
-    // The watcher reports only the last load, that of m_selectedId.
-    if (call.isFailed())
-        statusBar()->showMessage(tr("Call %1 could not be read: %2").arg(m_selectedId).arg(call.error()), kMessageMs);
-    if (!call || call->id != m_selectedId)
-        return;
-    m_shownId = call->id;
-    m_callPane->showCall(*call, m_calls->query().search);
+    m_shownId = call.id;
+    m_callPane->showCall(call, m_calls->query().search);
     m_detail->setCurrentIndex(CallPage);
     emit callShown(m_shownId);
 }

@@ -4,14 +4,13 @@
 #include "listener/listenersettings.h"
 #include "settings/generalsettings.h"
 #include "store/callquery.h"
-#include "store/storelookup.h"
 
-#include <QFutureWatcher>
 #include <QMainWindow>
 
 #include <optional>
 
 class CallDetailPane;
+class CallLoader;
 class CallListModel;
 class CallStore;
 class CallTableView;
@@ -100,7 +99,7 @@ private:
     void onRowsLoaded(const QModelIndex &topLeft, const QModelIndex &bottomRight);
     void onCallsChanged(const QList<qint64> &ids);
     void loadCall(qint64 id);
-    void onCallLoaded();
+    void showCall(const CallLog &call);
     void updateCount(qint64 count);
     // The filter bar's filters, in the list's current order.
     void applyFilter(const CallQuery &filter);
@@ -113,6 +112,7 @@ private:
     TranscriptModel *m_transcript = nullptr;
     RecordingCache *m_recordingCache = nullptr;
     SavedViews *m_savedViews = nullptr;
+    CallLoader *m_callLoader = nullptr;
     ViewsMenu *m_viewsMenu = nullptr;
     std::optional<CallSort> m_viewSort;   // the order a view being applied brings
     ReviewActions *m_review = nullptr;
@@ -133,5 +133,4 @@ private:
     int m_waitingRow = -1;       // a picked row whose page is still being read
     bool m_restoringSelection = false;
     bool m_selectFirstCall = true;  // on start, once the first page is in
-    QFutureWatcher<StoreLookup<CallLog>> m_callWatcher;
 };

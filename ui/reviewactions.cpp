@@ -3,6 +3,7 @@
 #include "reviewcommand.h"
 #include "reviewchangequeue.h"
 
+#include <QMenu>
 #include <QUndoStack>
 
 ReviewActions::ReviewActions(CallStore *store, QObject *parent)
@@ -28,6 +29,28 @@ void ReviewActions::apply(const ReviewChange &change, const QString &description
     if (sourced.source.isEmpty())
         sourced.source = QStringLiteral("ui");
     m_stack->push(new ReviewCommand(m_queue, sourced, description, m_burst));
+}
+
+void ReviewActions::addUndoActions(QMenu *menu)
+{
+    //: Followed by the step: "Undo: status of pizza-allergy-1120 → reviewed_failure"
+    QAction *undo = m_stack->createUndoAction(menu, tr("Undo:"));
+    undo->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Z));
+    QAction *redo = m_stack->createRedoAction(menu, tr("Redo:"));
+    redo->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z));
+    // With nothing to undo the prefix alone would read "Undo:".
+    connect(m_stack, &QUndoStack::undoTextChanged, undo, [undo](const QString &text) {
+        if (text.isEmpty())
+            undo->setText(tr("Undo"));
+    });
+    connect(m_stack, &QUndoStack::redoTextChanged, redo, [redo](const QString &text) {
+        if (text.isEmpty())
+            redo->setText(tr("Redo"));
+    });
+    undo->setText(tr("Undo"));
+    redo->setText(tr("Redo"));
+    menu->addAction(undo);
+    menu->addAction(redo);
 }
 
 int ReviewActions::pendingChanges(qint64 callDbId) const

@@ -6,6 +6,7 @@
 #include <QString>
 
 class CallStore;
+class QMenu;
 class QUndoStack;
 class ReviewChangeQueue;
 
@@ -31,6 +32,8 @@ public:
     void endEditingBurst() { ++m_burst; }
 
     QUndoStack *undoStack() const { return m_stack; }
+    // Adds Undo (Ctrl+Z) and Redo (Ctrl+Shift+Z), named by the step they undo or redo.
+    void addUndoActions(QMenu *menu);
     // Changes of the call queued or in flight (what the store says of it is about to change).
     int pendingChanges(qint64 callDbId) const;
     bool isIdle() const;

@@ -8,6 +8,7 @@
 #include <QActionGroup>
 #include <QInputDialog>
 #include <QMessageBox>
+#include <QToolButton>
 
 namespace {
 
@@ -102,4 +103,21 @@ void ViewsMenu::manage()
 {
     ManageViewsDialog dialog(m_views, parentWidget());
     dialog.exec();
+}
+
+QToolButton *ViewsMenu::createButton(QWidget *parent)
+{
+    auto *button = new QToolButton(parent);
+    button->setObjectName(QStringLiteral("viewsButton"));
+    button->setMenu(this);
+    button->setPopupMode(QToolButton::InstantPopup);
+    button->setFocusPolicy(Qt::StrongFocus);
+    button->setMaximumWidth(button->fontMetrics().horizontalAdvance(QLatin1Char('x')) * 28);
+    const auto name = [button](const QString &view) {
+        button->setText(view.isEmpty() ? tr("Views") : tr("View: %1").arg(view));
+        button->setAccessibleName(view.isEmpty() ? tr("Saved views") : tr("Saved views, showing %1").arg(view));
+    };
+    name(m_current);
+    connect(this, &ViewsMenu::currentViewChanged, button, name);
+    return button;
 }

@@ -7,6 +7,7 @@
 #include <functional>
 
 class QActionGroup;
+class QToolButton;
 class SavedViews;
 
 // The Views menu (in the menu bar and behind the filter bar's Views button): "Save View…"
@@ -26,6 +27,8 @@ public:
     // ("" when it matches none).
     QString setCurrentQuery(const CallQuery &query);
     QString currentViewName() const { return m_current; }
+    // A button that opens this menu, named after the view shown ("View: Failures").
+    QToolButton *createButton(QWidget *parent);
     // Saves the current query as `name` (the Save View dialog's answer).
     void saveCurrentAs(const QString &name);
 
