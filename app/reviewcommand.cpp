@@ -11,6 +11,25 @@ QString shown(const QString &value)
     return value.isNull() ? QStringLiteral("(none)") : QLatin1Char('"') + value + QLatin1Char('"');
 }
 
+// "3:hallucination:made up a price" (the note may hold colons).
+std::optional<TurnLabel> parseLabel(const QString &value)
+{
+    const qsizetype first = value.indexOf(QLatin1Char(':'));
+    if (first < 0)
+        return std::nullopt;
+    bool ok = false;
+    const int turn = value.left(first).trimmed().toInt(&ok);
+    const qsizetype second = value.indexOf(QLatin1Char(':'), first + 1);
+    TurnLabel label;
+    label.turnIndex = turn;
+    label.label = value.mid(first + 1, second < 0 ? -1 : second - first - 1).trimmed();
+    if (second >= 0)
+        label.note = value.mid(second + 1).trimmed();
+    if (!ok || turn < 0 || label.label.isEmpty())
+        return std::nullopt;
+    return label;
+}
+
 } // namespace
 
 int ReviewCommand::run(const QStringList &arguments, const QString &databasePath)
@@ -28,7 +47,13 @@ int ReviewCommand::run(const QStringList &arguments, const QString &databasePath
                                       QStringLiteral("F"));
     const QCommandLineOption source(QStringLiteral("as"), QStringLiteral("Who reviews, for the review history (default: cli)."),
                                     QStringLiteral("NAME"), QStringLiteral("cli"));
-    parser.addOptions({status, reviewed, feedback, source});
+    const QCommandLineOption label(QStringLiteral("label"),
+                                   QStringLiteral("Adds a label to a turn (TURN counts from 0, as turn_index in `show`); "
+                                                  "repeatable."),
+                                   QStringLiteral("TURN:LABEL[:NOTE]"));
+    const QCommandLineOption clearLabels(QStringLiteral("clear-labels"),
+                                         QStringLiteral("Removes the call's labels (before adding those of --label)."));
+    parser.addOptions({status, reviewed, feedback, label, clearLabels, source});
     if (const auto exitCode = CommandLine::parse(parser, arguments,
                                                  QStringLiteral("Sets a stored call's review status and feedback.")))
         return *exitCode;
@@ -36,9 +61,21 @@ int ReviewCommand::run(const QStringList &arguments, const QString &databasePath
         CommandLine::err() << "callscope review: give exactly one ID or CALL_ID (see --help)\n";
         return 2;
     }
-    if (!parser.isSet(status) && !parser.isSet(reviewed) && !parser.isSet(feedback)) {
-        CommandLine::err() << "callscope review: give --status, --reviewed or --feedback (see --help)\n";
+    if (!parser.isSet(status) && !parser.isSet(reviewed) && !parser.isSet(feedback) && !parser.isSet(label)
+        && !parser.isSet(clearLabels)) {
+        CommandLine::err() << "callscope review: give --status, --reviewed, --feedback, --label or --clear-labels "
+                              "(see --help)\n";
         return 2;
+    }
+    QList<TurnLabel> addedLabels;
+    for (const QString &value : parser.values(label)) {
+        const std::optional<TurnLabel> parsed = parseLabel(value);
+        if (!parsed) {
+            CommandLine::err() << "callscope review: --label: \"" << value
+                               << "\" is not TURN:LABEL[:NOTE] with TURN a number from 0\n";
+            return 2;
+        }
+        addedLabels.append(*parsed);
     }
 
     ReviewChange change;
@@ -71,6 +108,10 @@ int ReviewCommand::run(const QStringList &arguments, const QString &databasePath
         return CommandLine::kExitFailed;
     }
     change.callDbId = call->id;
+    if (parser.isSet(clearLabels) || !addedLabels.isEmpty()) {
+        change.annotations = parser.isSet(clearLabels) ? QList<TurnLabel>() : call->annotations.value_or(QList<TurnLabel>());
+        change.annotations->append(addedLabels);
+    }
 
     const ReviewOutcome outcome = store->review(change).result();
     switch (outcome.result) {

@@ -67,6 +67,7 @@ private slots:
     void audioOnlyCallShowsTranscriptionPending();
     void exportRoundTripsThroughImport_data();
     void exportRoundTripsThroughImport();
+    void labelsSurviveExportAndImport();
 
 private:
     Run callscope(const QStringList &arguments);
@@ -466,6 +467,45 @@ void TestCli::exportRoundTripsThroughImport()
         for (const char *field : {"agent", "assistant_id", "status", "feedback", "transcript", "timestamp", "duration"})
             QCOMPARE(b.value(callId).value(QLatin1String(field)), a.value(callId).value(QLatin1String(field)));
     }
+}
+
+// Labels set by `review --label`, exported by the real exporter and read back by the
+// real importer into another database: the same labels, turns and notes.
+void TestCli::labelsSurviveExportAndImport()
+{
+    importSample();
+    const Run labelled = callscope({QStringLiteral("review"), QStringLiteral("dent-1"), QStringLiteral("--label"),
+                                    QStringLiteral("0:hallucination:no such office: none"), QStringLiteral("--label"),
+                                    QStringLiteral("0:good"), QStringLiteral("--db"), m_db});
+    QCOMPARE(labelled.exitCode, 0);
+    QVERIFY2(labelled.out.contains(QLatin1String(R"(label (none) -> "turn 1: hallucination — no such office: none")")),
+             qPrintable(labelled.out));
+    const Run badTurn = callscope({QStringLiteral("review"), QStringLiteral("dent-1"), QStringLiteral("--label"),
+                                   QStringLiteral("9:good"), QStringLiteral("--db"), m_db});
+    QCOMPARE(badTurn.exitCode, 2);
+    QVERIFY2(badTurn.err.contains(QLatin1String("annotations[2].turn_index: No such turn")), qPrintable(badTurn.err));
+    QCOMPARE(callscope({QStringLiteral("review"), QStringLiteral("dent-1"), QStringLiteral("--label"), QStringLiteral("x"),
+                        QStringLiteral("--db"), m_db}).exitCode, 2);
+
+    const QString file = m_dir->filePath(QStringLiteral("labelled.jsonl"));
+    QCOMPARE(callscope({QStringLiteral("export"), QStringLiteral("--out"), file, QStringLiteral("--db"), m_db}).exitCode, 0);
+    const QString copy = m_dir->filePath(QStringLiteral("copy.db"));
+    const Run imported = callscope({QStringLiteral("import"), file, QStringLiteral("--db"), copy});
+    QVERIFY2(imported.exitCode == 0, qPrintable(imported.err));
+
+    const auto annotations = [this](const QString &db) {
+        const Run show = callscope({QStringLiteral("show"), QStringLiteral("dent-1"), QStringLiteral("--db"), db});
+        return QJsonDocument::fromJson(show.out.toUtf8())[QStringLiteral("annotations")].toArray();
+    };
+    const QJsonArray original = annotations(m_db);
+    QCOMPARE(original.size(), 2);
+    QCOMPARE(annotations(copy), original);   // created_at included
+    QCOMPARE(original[0][QStringLiteral("note")].toString(), QStringLiteral("no such office: none"));
+
+    const Run cleared = callscope({QStringLiteral("review"), QStringLiteral("dent-1"), QStringLiteral("--clear-labels"),
+                                   QStringLiteral("--db"), copy});
+    QCOMPARE(cleared.exitCode, 0);
+    QVERIFY(annotations(copy).isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestCli)
