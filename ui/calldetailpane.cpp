@@ -4,9 +4,11 @@
 #include "audio/recordingcache.h"
 #include "callheader.h"
 #include "item/transcriptmodel.h"
+#include "labeldialog.h"
 #include "playerbar.h"
+#include "reviewactions.h"
 #include "reviewpanel.h"
-#include "reviewsettings.h"
+#include "settings/reviewsettings.h"
 #include "transcriptpane.h"
 #include "waveformview.h"
 
@@ -22,6 +24,7 @@ CallDetailPane::CallDetailPane(TranscriptModel *transcript, RecordingCache *reco
     : QWidget(parent)
     , m_transcript(transcript)
     , m_recordings(recordings)
+    , m_actions(review)
     , m_recordingsDir(recordingsDir)
     , m_cacheDir(cacheDir)
     , m_player(new PlaybackController(QDir(cacheDir).filePath(QStringLiteral("channels")), this))
@@ -83,16 +86,22 @@ void CallDetailPane::showCall(const CallLog &call, const QString &searchText)
 {
     const bool sameCall = call.id == m_call.id;
     const bool turnsChanged = !sameCall || call.turns != m_call.turns;
+    const std::optional<QList<TurnLabel>> shownLabels = m_call.annotations;
     m_call = call;
     m_header->setCall(call);
     m_review->setCall(call);
     if (!sameCall)
-        m_playWhenReady = ReviewSettings::playOnOpen(QSettings());
+        m_playWhenReady = ReviewSettings::load(QSettings()).playOnOpen;
     if (turnsChanged) {
         m_transcript->setTurns(call.turns);
         m_transcriptPane->view()->scrollToTop();
         m_waveform->setTurns(call.turns);
     }
+    // A re-read older than a label change still on its way would take the label back.
+    if (sameCall && m_actions->pendingChanges(call.id) > 0)
+        m_call.annotations = shownLabels;
+    else
+        showLabels(call.annotations.value_or(QList<TurnLabel>()));
     m_waveform->setDuration(std::max(call.durationSeconds, call.transcriptDuration()));
     m_transcriptPane->setEmptyText(call.errorMessage.isEmpty()
                                        ? tr("This call has no transcript.")
@@ -227,6 +236,66 @@ void CallDetailPane::onPosition(double seconds)
 {
     m_transcript->setCurrentTime(seconds);
     m_waveform->setPosition(seconds);
+}
+
+void CallDetailPane::showLabels(const QList<TurnLabel> &labels)
+{
+    m_call.annotations = labels;
+    m_transcript->setLabels(labels);
+    m_waveform->setLabels(labels);
+}
+
+void CallDetailPane::labelSelectedTurn()
+{
+    const int row = m_transcriptPane->selectedTurn();
+    if (m_call.id == 0 || row < 0 || row >= m_transcript->turns().size())
+        return;
+    const Turn &turn = m_transcript->turns().at(row);
+    const QString text = QStringLiteral("%1 · %2: %3").arg(tr("Turn %1").arg(row + 1), TranscriptModel::speakerName(turn.role),
+                                                           TranscriptModel::turnText(turn));
+    auto *dialog = new LabelDialog(row, fontMetrics().elidedText(text, Qt::ElideRight, 1200),
+                                   ReviewSettings::load(QSettings()).labels, m_transcript->labelsOf(row), this);
+    dialog->setObjectName(QStringLiteral("labelDialog"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    const qint64 callDbId = m_call.id;
+    const QString callName = m_call.callId;
+    connect(dialog, &QDialog::accepted, this, [this, dialog, callDbId, callName, row] {
+        saveTurnLabels(callDbId, callName, row, dialog->labels());
+    });
+    // Not exec(): the window's timers and the player keep running while it is open.
+    dialog->open();
+}
+
+void CallDetailPane::saveTurnLabels(qint64 callDbId, const QString &callName, int turnIndex,
+                                    const QList<TurnLabel> &turnLabels)
+{
+    if (callDbId != m_call.id)
+        return;   // another call was opened meanwhile
+    QList<TurnLabel> labels;
+    for (const TurnLabel &label : m_call.annotations.value_or(QList<TurnLabel>())) {
+        if (label.turnIndex != turnIndex)
+            labels.append(label);
+    }
+    labels.append(turnLabels);
+    std::stable_sort(labels.begin(), labels.end(),
+                     [](const TurnLabel &a, const TurnLabel &b) { return a.turnIndex < b.turnIndex; });
+    QStringList names;
+    for (const TurnLabel &label : turnLabels)
+        names.append(label.label);
+    const QList<TurnLabel> before = m_transcript->labelsOf(turnIndex);
+    const bool same = before.size() == turnLabels.size()
+                      && std::equal(before.cbegin(), before.cend(), turnLabels.cbegin(),
+                                    [](const TurnLabel &a, const TurnLabel &b) { return a.sameAs(b); });
+    if (same)
+        return;
+    ReviewChange change;
+    change.callDbId = callDbId;
+    change.annotations = labels;
+    m_actions->apply(change, tr("labels of %1 turn %2 → %3")
+                                 .arg(callName)
+                                 .arg(turnIndex + 1)
+                                 .arg(names.isEmpty() ? tr("none") : names.join(QStringLiteral(", "))));
+    showLabels(labels);
 }
 
 void CallDetailPane::playSelectedTurn()

@@ -19,7 +19,7 @@ class WaveformView;
 
 // The selected call, to read, hear and review: its facts, the player, the waveform and the
 // transcript, all on the player's clock, and below them the review (status, feedback,
-// history: ReviewPanel). With "play on open" on (ReviewSettings) a call's recording
+// history: ReviewPanel; per-turn labels: labelSelectedTurn()). With "play on open" on (ReviewSettings) a call's recording
 // starts as soon as it is ready. Finds the call's recording (the stored file, or
 // its URL through the recording cache), says what is missing when there is no recording
 // or no transcript, and computes the waveform off the GUI thread. The actions the keys
@@ -50,6 +50,9 @@ public:
     WaveformView *waveform() const { return m_waveform; }
     ReviewPanel *review() const { return m_review; }
 
+    // Labels the selected turn (or the one being heard): LabelDialog, then one undoable
+    // review change. The marks on the transcript and the waveform follow at once.
+    void labelSelectedTurn();
     // Plays the selected turn (or the one being heard), then pauses.
     void playSelectedTurn();
     void setLoopingSelectedTurn(bool loop);
@@ -68,9 +71,12 @@ private:
     void onPeaksLoaded();
     void onPosition(double seconds);
     void updateAgentChannel();
+    void showLabels(const QList<TurnLabel> &labels);
+    void saveTurnLabels(qint64 callDbId, const QString &callName, int turnIndex, const QList<TurnLabel> &turnLabels);
 
     TranscriptModel *m_transcript;
     RecordingCache *m_recordings;
+    ReviewActions *m_actions;
     QString m_recordingsDir;
     QString m_cacheDir;
     CallLog m_call;

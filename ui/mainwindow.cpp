@@ -293,6 +293,10 @@ void MainWindow::bindKeys()
     m_keys->add(Qt::Key_3, tr("Status: reviewed_success"), [review] { review->setStatus(ReviewStatus::ReviewedSuccess); });
     m_keys->add(Qt::Key_4, tr("Status: reviewed_failure"), [review] { review->setStatus(ReviewStatus::ReviewedFailure); });
     m_keys->add(Qt::Key_F, tr("Write feedback (Esc returns to the list)"), [review] { review->focusFeedback(); });
+    m_keys->add(Qt::Key_T, tr("Label the selected turn"), [this] {
+        if (m_detail->currentIndex() == CallPage)
+            m_callPane->labelSelectedTurn();
+    });
     m_keys->add(Qt::Key_N, tr("Next unreviewed call"), [this] { stepReviewQueue(true); });
     m_keys->add(Qt::Key_P, tr("Previous unreviewed call"), [this] { stepReviewQueue(false); });
     m_keys->add(Qt::Key_Question, tr("Show these shortcuts"), [this] { showShortcuts(); });

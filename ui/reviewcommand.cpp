@@ -55,7 +55,7 @@ bool ReviewCommand::mergeWith(const QUndoCommand *other)
 bool ReviewCommand::isFeedbackOnly() const
 {
     const ReviewChange &c = change();
-    return c.feedback && !c.status && !c.clearStatus && !c.reviewed && !c.content;
+    return c.feedback && !c.status && !c.clearStatus && !c.reviewed && !c.content && !c.annotations;
 }
 
 ReviewChange ReviewCommand::inverseOf(const ReviewChange &change, const ReviewOutcome &outcome)
@@ -70,6 +70,10 @@ ReviewChange ReviewCommand::inverseOf(const ReviewChange &change, const ReviewOu
         } else if (event.field == QLatin1String("feedback")) {
             inverse.feedback = event.oldValue.isNull() ? QString() : event.oldValue;
         }
+    }
+    if (outcome.previousAnnotations) {
+        inverse.callDbId = change.callDbId;
+        inverse.annotations = outcome.previousAnnotations;   // with their times, so they come back as they were
     }
     // No event, nothing changed: the inverse stays a change of no call, which is skipped.
     return inverse;

@@ -3,6 +3,7 @@
 #include "calllog/turn.h"
 #include "item/textmatches.h"
 #include "item/transcriptmodel.h"
+#include "labelcolor.h"
 
 #include <QAbstractItemView>
 #include <QFontDatabase>
@@ -15,6 +16,8 @@ constexpr int kPadX = 12;
 constexpr int kPadY = 7;
 constexpr int kGap = 10;
 constexpr int kBarWidth = 3;
+constexpr int kChipPadX = 6;
+constexpr int kChipGap = 4;     // between chips, and between the text and the chips
 
 const QColor kCurrentColor(0xe0, 0x9a, 0x00);
 
@@ -91,7 +94,9 @@ QSize TranscriptDelegate::sizeHint(const QStyleOptionViewItem &option, const QMo
     const Layout layout = layoutFor(QRect(0, 0, width, 0), option.font);
     const QFontMetrics metrics(textFont(index, option.font));
     const QRect bounds = metrics.boundingRect(QRect(0, 0, layout.text.width(), 1 << 20), textFlags(index), textOf(index));
-    const int height = std::max(bounds.height(), QFontMetrics(option.font).height());
+    int height = std::max(bounds.height(), QFontMetrics(option.font).height());
+    if (!index.data(TranscriptModel::LabelsRole).toStringList().isEmpty())
+        height += kChipGap + chipRowHeight(option.font);
     return {width, height + 2 * kPadY};
 }
 
@@ -137,8 +142,54 @@ void TranscriptDelegate::paint(QPainter *painter, const QStyleOptionViewItem &op
                       index.siblingAtColumn(TranscriptModel::Speaker).data().toString());
 
     painter->setPen(tool ? muted : palette.color(QPalette::Text));
-    paintText(painter, layout.text, index, textFont(index, option.font));
+    const QStringList labels = index.data(TranscriptModel::LabelsRole).toStringList();
+    QRect textRect = layout.text;
+    if (!labels.isEmpty())
+        textRect.setBottom(textRect.bottom() - kChipGap - chipRowHeight(option.font));
+    paintText(painter, textRect, index, textFont(index, option.font));
+    if (!labels.isEmpty())
+        paintLabels(painter, textRect, labels, option.font, palette);
     painter->restore();
+}
+
+QFont TranscriptDelegate::chipFont(const QFont &base)
+{
+    QFont font = base;
+    font.setPointSizeF(base.pointSizeF() * 0.85);
+    font.setWeight(QFont::DemiBold);
+    return font;
+}
+
+int TranscriptDelegate::chipRowHeight(const QFont &base)
+{
+    return QFontMetrics(chipFont(base)).height() + 4;
+}
+
+void TranscriptDelegate::paintLabels(QPainter *painter, const QRect &textRect, const QStringList &labels,
+                                     const QFont &base, const QPalette &palette) const
+{
+    const QFont font = chipFont(base);
+    const QFontMetrics metrics(font);
+    const bool dark = palette.color(QPalette::Base).lightness() < 128;
+    const int height = chipRowHeight(base);
+    int x = textRect.left();
+    const int y = textRect.bottom() + 1 + kChipGap;
+    painter->setFont(font);
+    for (const QString &label : labels) {
+        const int width = metrics.horizontalAdvance(label) + 2 * kChipPadX;
+        if (x + width > textRect.right() && x > textRect.left())
+            break;   // one row of chips; the tooltip lists them all
+        const QRect chip(x, y, width, height);
+        const QColor colour = LabelColor::of(label, dark);
+        QColor fill = colour;
+        fill.setAlpha(dark ? 60 : 34);
+        painter->setPen(QPen(colour, 1));
+        painter->setBrush(fill);
+        painter->drawRoundedRect(QRectF(chip).adjusted(0.5, 0.5, -0.5, -0.5), height / 2.0, height / 2.0);
+        painter->setPen(colour);
+        painter->drawText(chip, Qt::AlignCenter, label);
+        x += width + kChipGap;
+    }
 }
 
 void TranscriptDelegate::paintText(QPainter *painter, const QRect &rect, const QModelIndex &index, const QFont &font) const

@@ -8,8 +8,9 @@ class QAbstractItemView;
 // Paints one transcript turn of a TranscriptModel row as a chat line: time, speaker and
 // word-wrapped text. Speakers get their own colour and a bar at the left edge; tool calls
 // and results are muted and monospace; the current playback turn is highlighted, and in
-// it the word being heard; the words of a search and of "find in call" are marked. Row
-// heights follow the wrapped text at the view's current width.
+// it the word being heard; the words of a search and of "find in call" are marked; the
+// reviewers' labels on a turn show as chips under its text. Row heights follow the
+// wrapped text (and the chips) at the view's current width.
 class TranscriptDelegate : public QStyledItemDelegate
 {
     Q_OBJECT
@@ -40,6 +41,10 @@ private:
     QFont textFont(const QModelIndex &index, const QFont &base) const;
     static int textFlags(const QModelIndex &index);
     void paintText(QPainter *painter, const QRect &rect, const QModelIndex &index, const QFont &font) const;
+    static QFont chipFont(const QFont &base);
+    static int chipRowHeight(const QFont &base);
+    void paintLabels(QPainter *painter, const QRect &textRect, const QStringList &labels, const QFont &base,
+                     const QPalette &palette) const;
 
     QAbstractItemView *m_view = nullptr;
     QStringList m_searchTokens;

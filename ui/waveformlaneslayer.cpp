@@ -1,5 +1,7 @@
 #include "waveformlaneslayer.h"
 
+#include "labelcolor.h"
+
 #include <QLocale>
 
 #include <algorithm>
@@ -123,6 +125,7 @@ void WaveformLanesLayer::draw(QCPPainter *painter)
     drawToolMarkers(painter, from, to);
     drawGapLabels(painter, from, to);
     drawCurrentTurn(painter);
+    drawLabelFlags(painter, from, to);
 }
 
 QRectF WaveformLanesLayer::laneRect(const WaveformLaneLayout::Lane &lane, double start, double end) const
@@ -296,4 +299,30 @@ void WaveformLanesLayer::drawCurrentTurn(QCPPainter *painter) const
     painter->setPen(QPen(kCurrentTurnColor, 2));
     painter->setBrush(Qt::NoBrush);
     painter->drawRoundedRect(rect, 3, 3);
+}
+
+void WaveformLanesLayer::drawLabelFlags(QCPPainter *painter, double from, double to) const
+{
+    const bool dark = mParentPlot->palette().color(QPalette::Base).lightness() < 128;
+    const QCPAxis *x = m_axisRect->axis(QCPAxis::atBottom);
+    painter->setPen(Qt::NoPen);
+    for (const TurnLabel &label : m_labels) {
+        if (label.turnIndex < 0 || label.turnIndex >= m_turns.size())
+            continue;
+        const Turn &turn = m_turns[label.turnIndex];
+        if (turn.startTime < from || turn.startTime > to)
+            continue;
+        const auto *lane = m_layout.lane(turn.isTool() ? WaveformLaneLayout::Kind::Tools
+                                         : turn.role == Turn::Role::MainAgent ? WaveformLaneLayout::Kind::AgentTurns
+                                                                              : WaveformLaneLayout::Kind::CallerTurns);
+        if (!lane)
+            continue;
+        // A pennant on the top edge of the lane, pointing right from the turn's start.
+        const QRectF rect = laneRect(*lane, turn.startTime, turn.startTime);
+        const double size = std::clamp(rect.height() * 0.45, 4.0, 8.0);
+        const double left = x->coordToPixel(turn.startTime);
+        const QPointF flag[] = {{left, rect.top()}, {left + size * 1.4, rect.top() + size / 2}, {left, rect.top() + size}};
+        painter->setBrush(LabelColor::of(label.label, dark));
+        painter->drawPolygon(flag, 3);
+    }
 }

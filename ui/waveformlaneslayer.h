@@ -1,6 +1,7 @@
 #pragma once
 
 #include "calllog/turn.h"
+#include "calllog/turnlabel.h"
 #include "calllog/turntiming.h"
 #include "waveformlanelayout.h"
 
@@ -24,6 +25,8 @@ public:
     void setLayout(const WaveformLaneLayout &layout) { m_layout = layout; }
     void setTurns(const Turns &turns, const TurnGaps &gaps, const TurnOverlaps &overlaps);
     void setCurrentTurn(int index) { m_currentTurn = index; }
+    // Reviewers' labels: a flag at the start of each labelled turn's bar.
+    void setLabels(const QList<TurnLabel> &labels) { m_labels = labels; }
     // Shown centred in the channel lanes; progress in [0, 1] adds a bar, below 0 none.
     void setStatus(const QString &text, double progress);
 
@@ -67,6 +70,7 @@ private:
     void drawToolMarkers(QCPPainter *painter, double from, double to) const;
     void drawGapLabels(QCPPainter *painter, double from, double to) const;
     void drawCurrentTurn(QCPPainter *painter) const;
+    void drawLabelFlags(QCPPainter *painter, double from, double to) const;
     QRectF laneRect(const WaveformLaneLayout::Lane &lane, double start, double end) const;
 
     QCPAxisRect *m_axisRect;
@@ -79,6 +83,7 @@ private:
     Spans m_gapSpans;
     Spans m_overlapSpans;
     int m_currentTurn = -1;
+    QList<TurnLabel> m_labels;
     QString m_statusText;
     double m_progress = -1.0;
 };

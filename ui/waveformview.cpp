@@ -163,6 +163,15 @@ void WaveformView::setTurns(const Turns &turns)
     scheduleReplot();
 }
 
+void WaveformView::setLabels(const QList<TurnLabel> &labels)
+{
+    if (labels == m_labels)
+        return;
+    m_labels = labels;
+    m_lanes->setLabels(labels);
+    scheduleReplot();
+}
+
 void WaveformView::setCurrentTurn(int index)
 {
     m_lanes->setCurrentTurn(index);
@@ -203,6 +212,8 @@ void WaveformView::clear()
     m_dragging = false;
     m_lanes->setTurns({}, {}, {});
     m_lanes->setCurrentTurn(-1);
+    m_labels.clear();
+    m_lanes->setLabels({});
     m_fitted = true;
     showMessage(QString());
     movePlayhead();

@@ -2,6 +2,7 @@
 
 #include "audio/waveformpeaks.h"
 #include "calllog/turn.h"
+#include "calllog/turnlabel.h"
 #include "calllog/turntiming.h"
 #include "waveformlanelayout.h"
 
@@ -20,7 +21,7 @@ class WaveformLanesLayer;
 
 // A call's recording and turns on one time axis: one waveform lane per audio channel, a
 // lane of turn bars per speaker, tool entries as markers, slow answers and talking over
-// each other shaded, and the playhead. Clicking or dragging asks to seek (seekRequested);
+// each other shaded, reviewers' labels as flags, and the playhead. Clicking or dragging asks to seek (seekRequested);
 // the wheel zooms around the time under the cursor (shift or a horizontal wheel scrolls).
 // Zoomed in, the view follows the playhead as it plays. The waveform is drawn from peaks
 // downsampled to the visible range at pixel width on every change, so any zoom of any
@@ -55,10 +56,13 @@ public:
 
     void setTurns(const Turns &turns);
     void setCurrentTurn(int index);         // -1: none; outlines the turn's bar
+    // Reviewers' labels, flagged at the start of their turns' bars.
+    void setLabels(const QList<TurnLabel> &labels);
+    const QList<TurnLabel> &labels() const { return m_labels; }
     // The call's length: the full view spans the longest of this, the peaks and the turns.
     void setDuration(double seconds);
     void setPosition(double seconds);       // the playhead (the player's clock)
-    // Back to empty: no peaks, turns, message, duration or position.
+    // Back to empty: no peaks, turns, labels, message, duration or position.
     void clear();
 
     void setVisibleRange(double from, double to);   // clamped to the call, at least MinimumSpan
@@ -122,6 +126,7 @@ private:
     QStringList m_channelLabels;     // one per channel of m_peaks
     float m_gain = 1.0f;             // scales the loudest peak to the lane's edge
     Turns m_turns;
+    QList<TurnLabel> m_labels;
     TurnGaps m_gaps;
     TurnOverlaps m_overlaps;
     QString m_statusText;

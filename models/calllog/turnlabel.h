@@ -29,6 +29,7 @@ struct TurnLabel
     QString describe() const;
     // Same turn, label and note (the time a label was made does not make it another).
     bool sameAs(const TurnLabel &other) const;
+    bool operator==(const TurnLabel &) const = default;
 
     // One label of `annotations`; errors are added under `field` ("annotations[2]"),
     // e.g. "annotations[2].turn_index: Must be a non-negative integer.".

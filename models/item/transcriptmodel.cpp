@@ -43,6 +43,26 @@ void TranscriptModel::setTurns(const Turns &turns)
         emit currentTurnChanged(-1);
 }
 
+void TranscriptModel::setLabels(const QList<TurnLabel> &labels)
+{
+    if (labels == m_labels)
+        return;
+    // Labels change row heights (the delegate shows them under the text): lay out again.
+    emit layoutAboutToBeChanged();
+    m_labels = labels;
+    emit layoutChanged();
+}
+
+QList<TurnLabel> TranscriptModel::labelsOf(int row) const
+{
+    QList<TurnLabel> result;
+    for (const TurnLabel &label : m_labels) {
+        if (label.turnIndex == row)
+            result.append(label);
+    }
+    return result;
+}
+
 int TranscriptModel::turnAt(double seconds) const
 {
     if (m_byStart.isEmpty())
@@ -170,6 +190,12 @@ QVariant TranscriptModel::data(const QModelIndex &index, int role) const
             return Turn::roleName(turn.role);   // the API's name, for engineers
         if (index.column() == Time)
             return tr("%1 – %2").arg(formatTime(turn.startTime), formatTime(turn.endTime));
+        if (index.column() == Text) {
+            QStringList lines;
+            for (const TurnLabel &label : labelsOf(index.row()))
+                lines.append(label.note.isEmpty() ? label.label : tr("%1: %2").arg(label.label, label.note));
+            return lines.isEmpty() ? QVariant() : QVariant(lines.join(QLatin1Char('\n')));
+        }
         return {};
     case TurnRoleRole: return int(turn.role);
     case StartTimeRole: return turn.startTime;
@@ -182,6 +208,12 @@ QVariant TranscriptModel::data(const QModelIndex &index, int role) const
             return {};
         return m_currentWordSpans.at(m_currentWord);
     case HasWordsRole: return !turn.words.isEmpty();
+    case LabelsRole: {
+        QStringList names;
+        for (const TurnLabel &label : labelsOf(index.row()))
+            names.append(label.label);
+        return names;
+    }
     default: return {};
     }
 }

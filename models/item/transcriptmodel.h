@@ -1,6 +1,7 @@
 #pragma once
 
 #include "calllog/turn.h"
+#include "calllog/turnlabel.h"
 
 #include <QAbstractTableModel>
 #include <QList>
@@ -12,6 +13,7 @@
 // before that time) by binary search, trying the cached current/next pair first, and
 // signals only the two rows whose CurrentTurnRole changed. Where the turn has timed
 // words, the word being heard is tracked too (CurrentWordRole, its span in the text).
+// Reviewers' labels on a turn come with its row (LabelsRole, and the text's tooltip).
 class TranscriptModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -27,6 +29,7 @@ public:
         CurrentTurnRole,                   // bool, the turn at the current playback time
         CurrentWordRole,                   // QPoint(start, length) in the text, or invalid
         HasWordsRole,                      // bool, the turn's words are timed
+        LabelsRole,                        // QStringList, the turn's label names in order
     };
 
     explicit TranscriptModel(QObject *parent = nullptr);
@@ -37,7 +40,14 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
     void setTurns(const Turns &turns);
-    void clear() { setTurns({}); }
+    void clear()
+    {
+        setTurns({});
+        setLabels({});
+    }
+    // The call's labels; each shows on the row of its turn_index.
+    void setLabels(const QList<TurnLabel> &labels);
+    QList<TurnLabel> labelsOf(int row) const;
     const Turns &turns() const { return m_turns; }
 
     // The row being heard at `seconds`: the last turn that started at or before it,
@@ -61,6 +71,7 @@ private:
     int wordAt(int row, double seconds) const;
 
     Turns m_turns;
+    QList<TurnLabel> m_labels;
     QList<int> m_byStart;      // rows ordered by start time (stable), for binary search
     int m_current = -1;
     qsizetype m_currentPos = -1;   // m_current's place in m_byStart

@@ -61,6 +61,11 @@ LabelWriter::Difference LabelWriter::replace(qint64 callDbId, const QList<TurnLa
     }
     select.finish();
 
+    QList<TurnLabel> before;
+    before.reserve(stored.size());
+    for (const StoredLabel &row : std::as_const(stored))
+        before.append(row.label);
+
     // Match wanted labels against stored ones one to one; what is left on either side
     // is removed or added.
     Difference difference;
@@ -75,6 +80,7 @@ LabelWriter::Difference LabelWriter::replace(qint64 callDbId, const QList<TurnLa
     }
     if (stored.isEmpty() && toAdd.isEmpty())
         return difference;
+    difference.before = before;
 
     QSqlQuery &remove = prepared(m_delete, QStringLiteral("DELETE FROM turn_labels WHERE id = ?"));
     for (const StoredLabel &row : std::as_const(stored)) {

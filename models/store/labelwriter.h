@@ -22,6 +22,7 @@ public:
     {
         QList<TurnLabel> removed;
         QList<TurnLabel> added;
+        QList<TurnLabel> before;    // the call's labels before, when anything changed (an undo puts them back)
         bool isEmpty() const { return removed.isEmpty() && added.isEmpty(); }
     };
 

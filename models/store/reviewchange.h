@@ -44,6 +44,8 @@ struct ReviewOutcome
     FieldErrors errors;             // Refused: the field and why ("is_reviewed": ...)
     QString error;                  // Failed: the store's message
     QList<ReviewEvent> events;      // Applied: the history entries written (none: nothing changed)
+    // Applied, and the call's labels changed: its labels before (what an undo restores).
+    std::optional<QList<TurnLabel>> previousAnnotations;
 
     bool applied() const { return result == Result::Applied; }
 };

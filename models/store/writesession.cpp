@@ -533,9 +533,11 @@ ReviewEvent WriteSession::recordEvent(qint64 callDbId, qint64 time, const QStrin
 }
 
 bool WriteSession::replaceLabels(qint64 callDbId, const QList<TurnLabel> &labels, qint64 time, const QString &source,
-                                 QList<ReviewEvent> *events)
+                                 QList<ReviewEvent> *events, std::optional<QList<TurnLabel>> *before)
 {
     const LabelWriter::Difference difference = m_labels->replace(callDbId, labels, time);
+    if (before && !difference.isEmpty())
+        *before = difference.before;
     const QString field = QStringLiteral("label");
     for (const TurnLabel &label : difference.removed) {
         const ReviewEvent event = recordEvent(callDbId, time, source, field, label.describe(), QVariant());
@@ -633,7 +635,9 @@ ReviewOutcome WriteSession::review(const ReviewChange &change)
         changed = true;
     }
     if (change.annotations)
-        changed = replaceLabels(change.callDbId, *change.annotations, time, change.source, &outcome.events) || changed;
+        changed = replaceLabels(change.callDbId, *change.annotations, time, change.source, &outcome.events,
+                                &outcome.previousAnnotations)
+                  || changed;
     if (changed)
         m_changedCalls.append(change.callDbId);
     return outcome;

@@ -93,9 +93,10 @@ private:
     void insertTurns(qint64 callDbId, const Turns &turns);
     void replaceMetrics(qint64 callDbId, const QList<MetricResult> &metrics);
     // Replaces the call's labels with one review event per label added or removed
-    // (appended to `events` when given); true when anything changed.
+    // (appended to `events` when given); true when anything changed, and then the labels
+    // from before go to `before` when given.
     bool replaceLabels(qint64 callDbId, const QList<TurnLabel> &labels, qint64 time, const QString &source,
-                       QList<ReviewEvent> *events = nullptr);
+                       QList<ReviewEvent> *events = nullptr, std::optional<QList<TurnLabel>> *before = nullptr);
     qsizetype storedTurnCount(qint64 callDbId);
     ReviewEvent recordEvent(qint64 callDbId, qint64 time, const QString &source, const QString &field,
                             const QVariant &oldValue, const QVariant &newValue);

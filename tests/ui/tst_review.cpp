@@ -8,7 +8,7 @@
 #include "reviewactions.h"
 #include "reviewhistoryview.h"
 #include "reviewpanel.h"
-#include "reviewsettings.h"
+#include "settings/reviewsettings.h"
 #include "store/callreader.h"
 #include "store/callstore.h"
 #include "testcalls.h"
@@ -382,7 +382,9 @@ void TestReview::playOnOpenStartsTheRecording()
     QVERIFY(!player->isPlaying());
 
     QSettings settings;
-    ReviewSettings::setPlayOnOpen(settings, true);
+    ReviewSettings review = ReviewSettings::load(settings);
+    review.playOnOpen = true;
+    review.save(settings);
     showRow(1);
     showRow(0);
     // Generous: under load GStreamer takes seconds to ready a recording.

@@ -1,12 +1,12 @@
-// The configurable label set: defaults, a round trip through QSettings, cleaning.
+// The reviewer's settings: the label set's defaults, cleaning and round trip, play on open.
 
-#include "calllog/labelset.h"
+#include "settings/reviewsettings.h"
 
 #include <QSettings>
 #include <QTemporaryDir>
 #include <QTest>
 
-class TstLabelSet : public QObject
+class TestReviewSettings : public QObject
 {
     Q_OBJECT
 
@@ -14,41 +14,53 @@ private slots:
     void missingValueReadsAsDefaults();
     void savedSetComesBackCleaned();
     void emptySetSavesAsDefaults();
+    void playOnOpenIsOffUntilSaved();
 };
 
-void TstLabelSet::missingValueReadsAsDefaults()
+void TestReviewSettings::missingValueReadsAsDefaults()
 {
     QTemporaryDir dir;
     QSettings settings(dir.filePath(QStringLiteral("c.conf")), QSettings::IniFormat);
-    QCOMPARE(LabelSet::load(settings).labels,
+    QCOMPARE(ReviewSettings::load(settings).labels,
              (QStringList{QStringLiteral("wrong answer"), QStringLiteral("hallucination"), QStringLiteral("slow response"),
                           QStringLiteral("interrupted caller"), QStringLiteral("missed intent"), QStringLiteral("good")}));
 }
 
-void TstLabelSet::savedSetComesBackCleaned()
+void TestReviewSettings::savedSetComesBackCleaned()
 {
     QTemporaryDir dir;
     const QString file = dir.filePath(QStringLiteral("c.conf"));
     {
         QSettings settings(file, QSettings::IniFormat);
-        LabelSet set;
+        ReviewSettings set;
         set.labels = {QStringLiteral(" rude "), QStringLiteral(""), QStringLiteral("rude"), QStringLiteral("too long")};
         set.save(settings);
     }
     QSettings settings(file, QSettings::IniFormat);
-    QCOMPARE(LabelSet::load(settings).labels, (QStringList{QStringLiteral("rude"), QStringLiteral("too long")}));
+    QCOMPARE(ReviewSettings::load(settings).labels, (QStringList{QStringLiteral("rude"), QStringLiteral("too long")}));
     QCOMPARE(settings.value(QStringLiteral("review/labels")).toStringList().size(), 2);
 }
 
-void TstLabelSet::emptySetSavesAsDefaults()
+void TestReviewSettings::emptySetSavesAsDefaults()
 {
     QTemporaryDir dir;
     QSettings settings(dir.filePath(QStringLiteral("c.conf")), QSettings::IniFormat);
-    LabelSet set;
+    ReviewSettings set;
     set.labels = {QStringLiteral("  ")};
     set.save(settings);
-    QCOMPARE(LabelSet::load(settings).labels, LabelSet::defaults());
+    QCOMPARE(ReviewSettings::load(settings).labels, ReviewSettings::defaultLabels());
 }
 
-QTEST_GUILESS_MAIN(TstLabelSet)
-#include "tst_labelset.moc"
+void TestReviewSettings::playOnOpenIsOffUntilSaved()
+{
+    QTemporaryDir dir;
+    QSettings settings(dir.filePath(QStringLiteral("c.conf")), QSettings::IniFormat);
+    QVERIFY(!ReviewSettings::load(settings).playOnOpen);
+    ReviewSettings review;
+    review.playOnOpen = true;
+    review.save(settings);
+    QCOMPARE(ReviewSettings::load(settings), review);
+}
+
+QTEST_GUILESS_MAIN(TestReviewSettings)
+#include "tst_reviewsettings.moc"
