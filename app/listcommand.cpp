@@ -20,6 +20,9 @@ int ListCommand::run(const QStringList &arguments, const QString &databasePath)
                                     QStringLiteral("TEXT"));
     const QCommandLineOption reviewed(QStringLiteral("reviewed"), QStringLiteral("Only reviewed calls (yes) or only the others (no)."),
                                       QStringLiteral("yes|no"));
+    const QCommandLineOption hasLabels(QStringLiteral("has-labels"),
+                                       QStringLiteral("Only calls with turn labels (yes) or only those without (no)."),
+                                       QStringLiteral("yes|no"));
     const QCommandLineOption sort(QStringLiteral("sort"),
                                   QStringLiteral("Order by FIELD, ascending; -FIELD for descending (default -time, newest first). "
                                                  "Fields: %1.").arg(CallListSql::sortFieldNames().join(QStringLiteral(", "))),
@@ -27,7 +30,7 @@ int ListCommand::run(const QStringList &arguments, const QString &databasePath)
     const QCommandLineOption limit(QStringLiteral("limit"), QStringLiteral("At most N calls (default 50)."),
                                    QStringLiteral("N"), QStringLiteral("50"));
     const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print the API's CallLogList objects as a JSON array."));
-    parser.addOptions({status, reviewed, agent, search, sort, limit, json});
+    parser.addOptions({status, reviewed, hasLabels, agent, search, sort, limit, json});
     if (const auto exitCode = CommandLine::parse(parser, arguments, QStringLiteral("Lists stored calls, newest first unless --sort says otherwise.")))
         return *exitCode;
 
@@ -37,14 +40,21 @@ int ListCommand::run(const QStringList &arguments, const QString &databasePath)
         if (!query.status)
             return 2;
     }
-    if (parser.isSet(reviewed)) {
-        const QString value = parser.value(reviewed);
+    // --reviewed and --has-labels: yes or no, anything else named as the option's error.
+    const auto yesNo = [&parser](const QCommandLineOption &option, std::optional<bool> *into) {
+        if (!parser.isSet(option))
+            return true;
+        const QString value = parser.value(option);
         if (value != QLatin1String("yes") && value != QLatin1String("no")) {
-            CommandLine::err() << "callscope list: --reviewed: \"" << value << "\" is neither yes nor no\n";
-            return 2;
+            CommandLine::err() << "callscope list: --" << option.names().constFirst() << ": \"" << value
+                               << "\" is neither yes nor no\n";
+            return false;
         }
-        query.reviewed = value == QLatin1String("yes");
-    }
+        *into = value == QLatin1String("yes");
+        return true;
+    };
+    if (!yesNo(reviewed, &query.reviewed) || !yesNo(hasLabels, &query.hasLabels))
+        return 2;
     if (parser.isSet(sort)) {
         QString name = parser.value(sort);
         query.sort.descending = name.startsWith(QLatin1Char('-'));

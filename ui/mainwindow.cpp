@@ -188,6 +188,9 @@ void MainWindow::sizeColumns()
     header->resizeSection(CallListModel::Status, StatusDelegate::preferredWidth(m_callView->font()));
     header->resizeSection(CallListModel::Reviewed, widthOf(m_calls->headerData(CallListModel::Reviewed, Qt::Horizontal).toString()) + 16);
     header->resizeSection(CallListModel::EndedReason, widthOf(QStringLiteral("assistant-ended-call")));
+    header->resizeSection(CallListModel::Customer, widthOf(QStringLiteral("+44 20 7946 0958")));
+    // The last column: the header stretches it over what is left, down to its title and sort arrow.
+    header->resizeSection(CallListModel::Labels, widthOf(m_calls->headerData(CallListModel::Labels, Qt::Horizontal).toString()) + 16);
 }
 
 void MainWindow::buildMenus()

@@ -35,6 +35,7 @@ MoreFiltersPopup::MoreFiltersPopup(QWidget *parent)
     m_minDuration = makeDurationField(QStringLiteral("minDurationFilter"));
     m_maxDuration = makeDurationField(QStringLiteral("maxDurationFilter"));
     m_recording = makeYesNoField(QStringLiteral("recordingFilter"), tr("With a recording"), tr("Without a recording"));
+    m_labels = makeYesNoField(QStringLiteral("labelsFilter"), tr("With labels"), tr("Without labels"));
 
     auto *form = new QFormLayout(this);
     const auto addRow = [this, form](const QString &label, QWidget *field) {
@@ -48,6 +49,7 @@ MoreFiltersPopup::MoreFiltersPopup(QWidget *parent)
     addRow(tr("Duration at &least"), m_minDuration);
     addRow(tr("Duration at &most"), m_maxDuration);
     addRow(tr("&Recording"), m_recording);
+    addRow(tr("La&bels"), m_labels);
 }
 
 QDateEdit *MoreFiltersPopup::makeDateField(const QString &objectName)
@@ -103,6 +105,7 @@ void MoreFiltersPopup::setQuery(const CallQuery &query)
     m_minDuration->setValue(int(query.minDuration.value_or(0)));
     m_maxDuration->setValue(int(query.maxDuration.value_or(0)));
     showYesNo(m_recording, query.hasRecording);
+    showYesNo(m_labels, query.hasLabels);
     m_showing = false;
 }
 
@@ -113,6 +116,7 @@ void MoreFiltersPopup::applyTo(CallQuery &query) const
     query.minDuration = m_minDuration->value() > 0 ? std::optional<double>(m_minDuration->value()) : std::nullopt;
     query.maxDuration = m_maxDuration->value() > 0 ? std::optional<double>(m_maxDuration->value()) : std::nullopt;
     query.hasRecording = yesNo(m_recording);
+    query.hasLabels = yesNo(m_labels);
 }
 
 void MoreFiltersPopup::popUp()
@@ -124,5 +128,5 @@ void MoreFiltersPopup::popUp()
 int MoreFiltersPopup::activeCount(const CallQuery &query)
 {
     return int(query.timestampFrom.isValid() || query.timestampTo.isValid()) + int(query.minDuration || query.maxDuration)
-           + int(query.hasRecording.has_value());
+           + int(query.hasRecording.has_value()) + int(query.hasLabels.has_value());
 }

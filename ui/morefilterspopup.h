@@ -9,7 +9,7 @@ class QDateEdit;
 class QSpinBox;
 
 // The less used filters, in a drop-down form under the filter bar's "More filters"
-// button: the date range, the duration range and has a recording. "Any" (a
+// button: the date range, the duration range, has a recording and has labels. "Any" (a
 // date or duration at its lowest, the combos' first entry) does not filter. Every edit
 // emits changed() at once.
 class MoreFiltersPopup : public QFrame
@@ -22,7 +22,7 @@ public:
 
     // Shows `query`'s values without emitting changed().
     void setQuery(const CallQuery &query);
-    // Sets the date, duration, and recording members of `query` from the form.
+    // Sets the date, duration, recording and labels members of `query` from the form.
     void applyTo(CallQuery &query) const;
     // Shows the form where it was moved to, the focus on its first field.
     void popUp();
@@ -34,6 +34,7 @@ public:
     QSpinBox *minDurationField() const { return m_minDuration; }
     QSpinBox *maxDurationField() const { return m_maxDuration; }
     QComboBox *recordingField() const { return m_recording; }
+    QComboBox *labelsField() const { return m_labels; }
 
 signals:
     void changed();
@@ -48,5 +49,6 @@ private:
     QSpinBox *m_minDuration = nullptr;
     QSpinBox *m_maxDuration = nullptr;
     QComboBox *m_recording = nullptr;
+    QComboBox *m_labels = nullptr;
     bool m_showing = false;
 };

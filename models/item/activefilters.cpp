@@ -63,6 +63,8 @@ QList<ActiveFilters::Filter> ActiveFilters::of(const CallQuery &query, const QHa
         filters.append({Kind::Duration, tr("duration at most %1").arg(durationText(*query.maxDuration))});
     if (query.hasRecording)
         filters.append({Kind::Recording, *query.hasRecording ? tr("has a recording") : tr("no recording")});
+    if (query.hasLabels)
+        filters.append({Kind::Labels, *query.hasLabels ? tr("has labels") : tr("no labels")});
     return filters;
 }
 
@@ -87,6 +89,7 @@ CallQuery ActiveFilters::without(CallQuery query, Kind kind)
         query.maxDuration.reset();
         break;
     case Kind::Recording: query.hasRecording.reset(); break;
+    case Kind::Labels: query.hasLabels.reset(); break;
     }
     return query;
 }

@@ -98,6 +98,7 @@ CallSortField CallListModel::sortFieldOf(int column)
     case Reviewed: return CallSortField::Reviewed;
     case EndedReason: return CallSortField::EndedReason;
     case Customer: return CallSortField::Customer;
+    case Labels: return CallSortField::Labels;
     default: return CallSortField::Time;
     }
 }
@@ -326,6 +327,8 @@ QVariant CallListModel::displayData(const CallLog &call, int column) const
                                                                                                             : tr("No");
     case EndedReason: return call.callEndedReason;
     case Customer: return call.customerNumber;
+    // Blank rather than 0: the few labelled calls stand out.
+    case Labels: return call.labelCount > 0 ? QLocale().toString(call.labelCount) : QString();
     default: return {};
     }
 }
@@ -345,6 +348,7 @@ QVariant CallListModel::headerData(int section, Qt::Orientation orientation, int
     case Reviewed: return tr("Reviewed");
     case EndedReason: return tr("Ended reason");
     case Customer: return tr("Customer");
+    case Labels: return tr("Labels");
     default: return {};
     }
 }

@@ -13,6 +13,7 @@ const QString kTo = QStringLiteral("to");
 const QString kMinDuration = QStringLiteral("minDuration");
 const QString kMaxDuration = QStringLiteral("maxDuration");
 const QString kHasRecording = QStringLiteral("hasRecording");
+const QString kHasLabels = QStringLiteral("hasLabels");
 const QString kSearch = QStringLiteral("search");
 const QString kSort = QStringLiteral("sort");
 const QString kDescending = QStringLiteral("descending");
@@ -28,6 +29,7 @@ const QList<std::pair<CallSortField, QString>> &sortFieldNames()
         {CallSortField::Reviewed, QStringLiteral("reviewed")},
         {CallSortField::EndedReason, QStringLiteral("ended_reason")},
         {CallSortField::Customer, QStringLiteral("customer")},
+        {CallSortField::Labels, QStringLiteral("labels")},
     };
     return names;
 }
@@ -91,6 +93,8 @@ QJsonObject toJson(const CallQuery &query)
         json.insert(kMaxDuration, *query.maxDuration);
     if (query.hasRecording)
         json.insert(kHasRecording, *query.hasRecording);
+    if (query.hasLabels)
+        json.insert(kHasLabels, *query.hasLabels);
     if (!query.search.isEmpty())
         json.insert(kSearch, query.search);
     json.insert(kSort, sortFieldName(query.sort.field));
@@ -110,6 +114,7 @@ CallQuery fromJson(const QJsonObject &json)
     query.minDuration = numberOf(json, kMinDuration);
     query.maxDuration = numberOf(json, kMaxDuration);
     query.hasRecording = boolOf(json, kHasRecording);
+    query.hasLabels = boolOf(json, kHasLabels);
     query.search = json.value(kSearch).toString().trimmed();
     if (const auto field = sortFieldFromName(json.value(kSort).toString()))
         query.sort.field = *field;

@@ -75,6 +75,8 @@ QString CallListSql::where(const CallQuery &query, QVariantList *values, SearchP
         terms << (*query.hasRecording ? QStringLiteral("(c.recording_path IS NOT NULL OR c.voice_recording_url IS NOT NULL)")
                                       : QStringLiteral("(c.recording_path IS NULL AND c.voice_recording_url IS NULL)"));
     }
+    if (query.hasLabels)
+        terms << (*query.hasLabels ? QStringLiteral("c.label_count > 0") : QStringLiteral("c.label_count = 0"));
     if (!query.search.trimmed().isEmpty()) {
         const QString match = matchExpression(query);
         if (match.isEmpty()) {
@@ -116,6 +118,7 @@ QString CallListSql::keyExpression(CallSortField field)
     case CallSortField::Reviewed: return ReviewedExpression;
     case CallSortField::EndedReason: return QStringLiteral("c.call_ended_reason");
     case CallSortField::Customer: return QStringLiteral("c.customer_number");
+    case CallSortField::Labels: return QStringLiteral("c.label_count");
     }
     return QStringLiteral("c.timestamp");
 }
@@ -168,6 +171,7 @@ const std::pair<CallSortField, const char *> FieldNames[] = {
     {CallSortField::CallId, "call_id"},    {CallSortField::Duration, "duration"},
     {CallSortField::Status, "status"},     {CallSortField::Reviewed, "reviewed"},
     {CallSortField::EndedReason, "ended_reason"}, {CallSortField::Customer, "customer"},
+    {CallSortField::Labels, "labels"},
 };
 
 } // namespace
@@ -211,6 +215,7 @@ QVariant CallListSql::sortKey(CallSortField field, const CallLog &call)
         return int(call.status == ReviewStatus::ReviewedSuccess || call.status == ReviewStatus::ReviewedFailure);
     case CallSortField::EndedReason: return text(call.callEndedReason);
     case CallSortField::Customer: return text(call.customerNumber);
+    case CallSortField::Labels: return call.labelCount;
     }
     return {};
 }

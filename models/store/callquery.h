@@ -14,11 +14,11 @@
 
 // The list columns a call list can be ordered by. Every one is sorted in SQL along an
 // index (sort key, timestamp, id), so a page costs the same at any depth.
-enum class CallSortField { Time, Agent, CallId, Duration, Status, Reviewed, EndedReason, Customer };
+enum class CallSortField { Time, Agent, CallId, Duration, Status, Reviewed, EndedReason, Customer, Labels };
 
 // The order of a call list: by `field`, ties by timestamp then id, all in one direction.
 // A NULL key (no status, no ended reason, no customer) sorts first ascending and last
-// descending, as SQLite orders NULLs.
+// descending, as SQLite orders NULLs. Labels orders by the number of turn labels.
 struct CallSort
 {
     CallSortField field = CallSortField::Time;
@@ -43,6 +43,7 @@ struct CallQuery
     std::optional<double> minDuration;   // seconds, inclusive
     std::optional<double> maxDuration;   // seconds, inclusive
     std::optional<bool> hasRecording;    // a stored recording file or a recording URL
+    std::optional<bool> hasLabels;       // at least one turn label (label_count > 0)
     QString search;                  // full-text over turn content: every word must occur
     QDateTime timestampFrom;         // inclusive
     QDateTime timestampTo;           // inclusive
