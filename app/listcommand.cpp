@@ -104,14 +104,15 @@ int ListCommand::run(const QStringList &arguments, const QString &databasePath)
     };
     out << cell(QStringLiteral("ID"), 7) << cell(QStringLiteral("TIME"), 19) << cell(QStringLiteral("AGENT"), 16)
         << cell(QStringLiteral("CALL ID"), 28) << cell(QStringLiteral("DURATION"), 8) << cell(QStringLiteral("STATUS"), 16)
-        << QStringLiteral("ENDED REASON") << '\n';
+        << cell(QStringLiteral("LABELS"), 6) << QStringLiteral("ENDED REASON") << '\n';
     for (const CallLog &call : calls) {
         const QString agentText = call.agent ? QString::number(*call.agent) : call.assistantId;
         out << cell(QString::number(call.id), 7)
             << cell(call.timestamp.isValid() ? call.timestamp.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")) : QString(), 19)
             << cell(call.agentName.isEmpty() ? agentText : call.agentName, 16) << cell(call.callId, 28)
             << cell(CallLog::formatDuration(call.durationSeconds), 8)
-            << cell(call.status ? ReviewStatuses::name(*call.status) : QStringLiteral("-"), 16) << call.callEndedReason
+            << cell(call.status ? ReviewStatuses::name(*call.status) : QStringLiteral("-"), 16)
+            << cell(call.labelCount > 0 ? QString::number(call.labelCount) : QString(), 6) << call.callEndedReason
             << (call.errorMessage.isEmpty() ? QString() : QStringLiteral("  [%1]").arg(call.errorMessage)) << '\n';
     }
     // The page first: with a common search word the count reads every match, which takes

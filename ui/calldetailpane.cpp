@@ -12,9 +12,11 @@
 #include "transcriptpane.h"
 #include "waveformview.h"
 
+#include <QApplication>
 #include <QDir>
 #include <QFrame>
 #include <QListView>
+#include <QPointer>
 #include <QSettings>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
@@ -261,6 +263,13 @@ void CallDetailPane::labelSelectedTurn()
     const QString callName = m_call.callId;
     connect(dialog, &QDialog::accepted, this, [this, dialog, callDbId, callName, row] {
         saveTurnLabels(callDbId, callName, row, dialog->labels());
+    });
+    // The keys go back where they were (the transcript or the list), ready for the next turn.
+    const QPointer<QWidget> returnTo = QApplication::focusWidget();
+    connect(dialog, &QDialog::finished, this, [this, returnTo] {
+        window()->activateWindow();
+        if (returnTo)
+            returnTo->setFocus(Qt::OtherFocusReason);
     });
     // Not exec(): the window's timers and the player keep running while it is open.
     dialog->open();

@@ -478,7 +478,7 @@ void TestCli::labelsSurviveExportAndImport()
                                     QStringLiteral("0:hallucination:no such office: none"), QStringLiteral("--label"),
                                     QStringLiteral("0:good"), QStringLiteral("--db"), m_db});
     QCOMPARE(labelled.exitCode, 0);
-    QVERIFY2(labelled.out.contains(QLatin1String(R"(label (none) -> "turn 1: hallucination — no such office: none")")),
+    QVERIFY2(labelled.out.contains(QString::fromUtf8(R"(label (none) -> "turn 1: hallucination — no such office: none")")),
              qPrintable(labelled.out));
     const Run badTurn = callscope({QStringLiteral("review"), QStringLiteral("dent-1"), QStringLiteral("--label"),
                                    QStringLiteral("9:good"), QStringLiteral("--db"), m_db});
@@ -486,6 +486,24 @@ void TestCli::labelsSurviveExportAndImport()
     QVERIFY2(badTurn.err.contains(QLatin1String("annotations[2].turn_index: No such turn")), qPrintable(badTurn.err));
     QCOMPARE(callscope({QStringLiteral("review"), QStringLiteral("dent-1"), QStringLiteral("--label"), QStringLiteral("x"),
                         QStringLiteral("--db"), m_db}).exitCode, 2);
+
+    // Listed with their count, filtered and sorted by it.
+    const Run withLabels = callscope({QStringLiteral("list"), QStringLiteral("--has-labels"), QStringLiteral("yes"),
+                                      QStringLiteral("--db"), m_db});
+    QCOMPARE(withLabels.exitCode, 0);
+    QVERIFY2(withLabels.out.contains(QLatin1String("dent-1")) && !withLabels.out.contains(QLatin1String("air-22")),
+             qPrintable(withLabels.out));
+    QVERIFY2(withLabels.out.contains(QLatin1String("LABELS")), qPrintable(withLabels.out));
+    const Run withoutLabels = callscope({QStringLiteral("list"), QStringLiteral("--has-labels"), QStringLiteral("no"),
+                                         QStringLiteral("--db"), m_db});
+    QVERIFY(!withoutLabels.out.contains(QLatin1String("dent-1")) && withoutLabels.out.contains(QLatin1String("air-22")));
+    const Run byLabels = callscope({QStringLiteral("list"), QStringLiteral("--sort"), QStringLiteral("-labels"),
+                                    QStringLiteral("--limit"), QStringLiteral("1"), QStringLiteral("--db"), m_db});
+    QVERIFY2(byLabels.out.contains(QLatin1String("dent-1")), qPrintable(byLabels.out));
+    const Run badHasLabels = callscope({QStringLiteral("list"), QStringLiteral("--has-labels"), QStringLiteral("some"),
+                                        QStringLiteral("--db"), m_db});
+    QCOMPARE(badHasLabels.exitCode, 2);
+    QVERIFY2(badHasLabels.err.contains(QLatin1String("--has-labels: \"some\" is neither yes nor no")), qPrintable(badHasLabels.err));
 
     const QString file = m_dir->filePath(QStringLiteral("labelled.jsonl"));
     QCOMPARE(callscope({QStringLiteral("export"), QStringLiteral("--out"), file, QStringLiteral("--db"), m_db}).exitCode, 0);

@@ -47,7 +47,7 @@ namespace {
 
 const QList<CallSortField> AllFields{CallSortField::Time,     CallSortField::Agent,       CallSortField::CallId,
                                      CallSortField::Duration, CallSortField::Status,      CallSortField::Reviewed,
-                                     CallSortField::EndedReason, CallSortField::Customer};
+                                     CallSortField::EndedReason, CallSortField::Customer, CallSortField::Labels};
 
 // SQLite's order of two keys: NULL first, numbers by value, text by its bytes.
 int compareKeys(const QVariant &a, const QVariant &b)
@@ -99,6 +99,14 @@ void TstCallListSql::initTestCase()
                                                                 : QStringLiteral("assistant-ended-call");
         c.customerNumber = i % 4 == 0 ? QString() : QStringLiteral("+1555%1").arg(i * 5 % 11, 3, 10, QLatin1Char('0'));
         c.voiceRecordingUrl = i % 2 == 0 ? QStringLiteral("https://example.com/%1.wav").arg(i) : QString();
+        // Every fifth call labelled, once or twice: ties and zeros for the Labels sort.
+        if (i % 5 == 2) {
+            QList<TurnLabel> labels{{0, QStringLiteral("good"), {}, {}}};
+            if (i % 2 == 0)
+                labels.append({0, QStringLiteral("slow response"), QStringLiteral("4 s"), {}});
+            c.annotations = labels;
+            c.labelCount = int(labels.size());
+        }
         const UpsertOutcome outcome = m_store->upsert(c).result();
         QVERIFY2(outcome.ok(), qPrintable(outcome.error));
         c.id = outcome.id;
@@ -208,6 +216,18 @@ void TstCallListSql::filters_data()
     q.hasRecording = true;
     QTest::newRow("with recording") << q << std::function<bool(const CallLog &)>([](const CallLog &c) {
         return !c.voiceRecordingUrl.isEmpty();
+    });
+    q = {};
+    q.hasLabels = true;
+    q.sort = {CallSortField::Labels, true};
+    QTest::newRow("with labels, most first") << q << std::function<bool(const CallLog &)>([](const CallLog &c) {
+        return c.labelCount > 0;
+    });
+    q = {};
+    q.hasLabels = false;
+    q.hasRecording = true;
+    QTest::newRow("without labels, with recording") << q << std::function<bool(const CallLog &)>([](const CallLog &c) {
+        return c.labelCount == 0 && !c.voiceRecordingUrl.isEmpty();
     });
     q = {};
     q.hasRecording = false;

@@ -216,6 +216,13 @@ void TestCallListModel::sortsInSqlByEveryColumn()
     model.setFilter(failures);
     QCOMPARE(model.query().sort, (CallSort{CallSortField::Reviewed, true}));
     QTRY_COMPARE(model.rowCount(), kCalls / 5);
+    // No call here has labels: the Labels column is blank, not a column of zeros.
+    model.sort(CallListModel::Labels, Qt::DescendingOrder);
+    QCOMPARE(model.query().sort, (CallSort{CallSortField::Labels, true}));
+    QTRY_COMPARE(model.rowCount(), kCalls / 5);
+    model.data(model.index(0, 0));
+    QTRY_VERIFY(model.data(model.index(0, 0), CallListModel::LoadedRole).toBool());
+    QCOMPARE(model.data(model.index(0, CallListModel::Labels)).toString(), QString());
 }
 
 // N / P's lookup: the next unreviewed call after any call of the list, in its order and

@@ -41,7 +41,7 @@ constexpr int kCalls = 40;
 
 // TestCalls' calls with more to filter on: call i lasts (i % 4 + 1) minutes, ended on a
 // voicemail when i % 8 == 0, has a recording URL when i is odd. Agents: asst_test for
-// i % 3 == 0 (14 calls), agent 7 otherwise (26).
+// i % 3 == 0 (14 calls), agent 7 otherwise (26). Calls with i % 5 == 4 carry a turn label.
 CallLog makeCall(int i)
 {
     CallLog call = TestCalls::make(i);
@@ -50,6 +50,8 @@ CallLog makeCall(int i)
         call.callEndedReason = QStringLiteral("voicemail");
     if (i % 2 == 1)
         call.voiceRecordingUrl = QStringLiteral("https://recordings.example/%1.wav").arg(i);
+    if (i % 5 == 4)
+        call.annotations = QList<TurnLabel>{{1, QStringLiteral("missed intent"), {}, {}}};
     return call;
 }
 
@@ -273,10 +275,18 @@ void TestFilterBar::moreFiltersNarrow()
     more->recordingField()->setCurrentIndex(more->recordingField()->findData(false));
     EXPECT_ROWS([](int i) { return i % 4 + 1 >= 2 && i % 4 + 1 <= 3 && i % 2 == 0; });
 
+    more->labelsField()->setCurrentIndex(more->labelsField()->findData(true));
+    EXPECT_ROWS([](int i) { return i % 4 + 1 >= 2 && i % 4 + 1 <= 3 && i % 2 == 0 && i % 5 == 4; });
+    QCOMPARE(accessibleName(chips().last()), QStringLiteral("Filter: has labels, remove"));
+    more->labelsField()->setCurrentIndex(more->labelsField()->findData(false));
+    EXPECT_ROWS([](int i) { return i % 4 + 1 >= 2 && i % 4 + 1 <= 3 && i % 2 == 0 && i % 5 != 4; });
+    QCOMPARE(accessibleName(chips().last()), QStringLiteral("Filter: no labels, remove"));
+
     // Every call is on 1 November: from the 2nd on there is none, up to the 1st all of them.
     more->minDurationField()->setValue(0);
     more->maxDurationField()->setValue(0);
     more->recordingField()->setCurrentIndex(0);
+    more->labelsField()->setCurrentIndex(0);
     const QDate day = TestCalls::make(0).timestamp.toLocalTime().date();
     more->fromField()->setDate(day.addDays(1));
     EXPECT_ROWS([](int) { return false; });

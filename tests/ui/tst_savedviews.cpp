@@ -59,6 +59,7 @@ CallQuery TestSavedViews::everyFilter()
     query.minDuration = 30;
     query.maxDuration = 600.5;
     query.hasRecording = true;
+    query.hasLabels = false;
     query.search = QStringLiteral("refund please");
     query.sort = {CallSortField::Duration, false};
     return query;
@@ -78,6 +79,7 @@ void TestSavedViews::everyFilterAndTheSortSurviveJson()
     QCOMPARE(back.minDuration, query.minDuration);
     QCOMPARE(back.maxDuration, query.maxDuration);
     QCOMPARE(back.hasRecording, query.hasRecording);
+    QCOMPARE(back.hasLabels, query.hasLabels);
     QCOMPARE(back.search, query.search);
     QVERIFY(back.sort == query.sort);
 
@@ -177,13 +179,14 @@ void TestSavedViews::activeFiltersWordAndRemoveEachFilter()
     QStringList texts;
     for (const ActiveFilters::Filter &filter : filters)
         texts.append(filter.text);
-    QCOMPARE(filters.size(), 8);
+    QCOMPARE(filters.size(), 9);
     QVERIFY2(texts.contains(QStringLiteral("status is reviewed failure")), qPrintable(texts.join(u'|')));
     QVERIFY(texts.contains(QStringLiteral("not reviewed")));
     QVERIFY(texts.contains(QStringLiteral("agent is 7, Pizza bot")));
     QVERIFY(texts.contains(QStringLiteral("ended reason is voicemail, none")));
     QVERIFY(texts.contains(QStringLiteral("duration 0:30 – 10:01")));
     QVERIFY(texts.contains(QStringLiteral("has a recording")));
+    QVERIFY(texts.contains(QStringLiteral("no labels")));
     QVERIFY(texts.contains(QStringLiteral("text contains “refund please”")));
 
     // Removing one kind leaves every other filter and the sort.
