@@ -86,6 +86,14 @@
         <source>none</source>
         <translation>keiner</translation>
     </message>
+    <message>
+        <source>has labels</source>
+        <translation>hat Labels</translation>
+    </message>
+    <message>
+        <source>no labels</source>
+        <translation>ohne Labels</translation>
+    </message>
 </context>
 <context>
     <name>AudioDecoder</name>
@@ -147,6 +155,18 @@
     <message>
         <source>Caller</source>
         <translation>Anrufer</translation>
+    </message>
+    <message>
+        <source>Turn %1</source>
+        <translation>Beitrag %1</translation>
+    </message>
+    <message>
+        <source>labels of %1 turn %2 → %3</source>
+        <translation>Labels von %1 Beitrag %2 → %3</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
     </message>
 </context>
 <context>
@@ -249,6 +269,10 @@
     <message>
         <source>Customer</source>
         <translation>Kunde</translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation>Labels</translation>
     </message>
 </context>
 <context>
@@ -513,6 +537,41 @@
     <message>
         <source>These records were skipped; everything else was imported.</source>
         <translation>Diese Datensätze wurden übersprungen; alles andere wurde importiert.</translation>
+    </message>
+</context>
+<context>
+    <name>LabelDialog</name>
+    <message>
+        <source>Label Turn %1</source>
+        <translation>Beitrag %1 labeln</translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation>Labels</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notiz</translation>
+    </message>
+    <message>
+        <source>Optional: what went wrong, or right</source>
+        <translation>Optional: was schiefging oder gut lief</translation>
+    </message>
+    <message>
+        <source>Save Labels</source>
+        <translation>Labels speichern</translation>
+    </message>
+    <message>
+        <source>&amp;Labels (Space or 1–9 to check):</source>
+        <translation>&amp;Labels (Leertaste oder 1–9 zum Ankreuzen):</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>&amp;Notiz:</translation>
+    </message>
+    <message>
+        <source>Key %1</source>
+        <translation>Taste %1</translation>
     </message>
 </context>
 <context>
@@ -899,6 +958,10 @@ Importieren Sie Anrufprotokolle über Datei › Importieren oder ändern Sie den
         <source>Previous unreviewed call</source>
         <translation>Vorheriger ungeprüfter Anruf</translation>
     </message>
+    <message>
+        <source>Label the selected turn</source>
+        <translation>Gewählten Beitrag labeln</translation>
+    </message>
 </context>
 <context>
     <name>ManageViewsDialog</name>
@@ -964,6 +1027,18 @@ Importieren Sie Anrufprotokolle über Datei › Importieren oder ändern Sie den
     <message>
         <source> s</source>
         <translation> s</translation>
+    </message>
+    <message>
+        <source>With labels</source>
+        <translation>Mit Labels</translation>
+    </message>
+    <message>
+        <source>Without labels</source>
+        <translation>Ohne Labels</translation>
+    </message>
+    <message>
+        <source>La&amp;bels</source>
+        <translation>La&amp;bels</translation>
     </message>
 </context>
 <context>
@@ -1123,6 +1198,10 @@ Importieren Sie Anrufprotokolle über Datei › Importieren oder ändern Sie den
     <message>
         <source>Listener: %1</source>
         <translation>Listener: %1</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Prüfung</translation>
     </message>
 </context>
 <context>
@@ -1424,6 +1503,53 @@ Importieren Sie Anrufprotokolle über Datei › Importieren oder ändern Sie den
     </message>
 </context>
 <context>
+    <name>ReviewSettingsPage</name>
+    <message>
+        <source>&amp;Play the recording when a call opens</source>
+        <translation>Aufnahme beim Öffnen eines Anrufs ab&amp;spielen</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Hinzufügen</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Entfernen</translation>
+    </message>
+    <message>
+        <source>Move &amp;Up</source>
+        <translation>Nach &amp;oben</translation>
+    </message>
+    <message>
+        <source>Move &amp;Down</source>
+        <translation>Nach &amp;unten</translation>
+    </message>
+    <message>
+        <source>Restore De&amp;faults</source>
+        <translation>&amp;Standard wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Play the recording when a call opens</source>
+        <translation>Aufnahme beim Öffnen eines Anrufs abspielen</translation>
+    </message>
+    <message>
+        <source>Turn labels</source>
+        <translation>Beitrags-Labels</translation>
+    </message>
+    <message>
+        <source>&amp;Turn labels (T labels the selected turn; 1–9 pick in this order):</source>
+        <translation>&amp;Beitrags-Labels (T labelt den gewählten Beitrag; 1–9 wählen in dieser Reihenfolge):</translation>
+    </message>
+    <message>
+        <source>Labels are stored with each call as written here, and exported with it.</source>
+        <translation>Labels werden so, wie sie hier stehen, mit jedem Anruf gespeichert und mit ihm exportiert.</translation>
+    </message>
+    <message>
+        <source>new label</source>
+        <translation>neues Label</translation>
+    </message>
+</context>
+<context>
     <name>ShortcutsDialog</name>
     <message>
         <source>Keyboard Shortcuts</source>
@@ -1490,6 +1616,10 @@ Importieren Sie Anrufprotokolle über Datei › Importieren oder ändern Sie den
     <message>
         <source>Text</source>
         <translation>Text</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>

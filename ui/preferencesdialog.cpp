@@ -4,6 +4,7 @@
 #include "listenersettingspage.h"
 #include "playbacksettingspage.h"
 #include "recordingcachebox.h"
+#include "reviewsettingspage.h"
 #include "store/callstore.h"
 
 #include <QDialogButtonBox>
@@ -22,6 +23,7 @@ PreferencesDialog::PreferencesDialog(const QString &databasePath, QWidget *paren
     m_generalBefore = GeneralSettings::load(stored);
     m_playbackBefore = PlaybackSettings::load(stored);
     m_cacheBefore = RecordingCacheSettings::load(stored);
+    m_reviewBefore = ReviewSettings::load(stored);
 
     m_general = new GeneralSettingsPage(m_generalBefore, CallStore::defaultPath(), databasePath);
     m_tabs->addTab(m_general, tr("General"));
@@ -32,6 +34,8 @@ PreferencesDialog::PreferencesDialog(const QString &databasePath, QWidget *paren
     }
     m_playback = new PlaybackSettingsPage(m_playbackBefore, m_cacheBefore);
     m_tabs->addTab(m_playback, tr("Playback"));
+    m_review = new ReviewSettingsPage(m_reviewBefore);
+    m_tabs->addTab(m_review, tr("Review"));
     m_tabs->setAccessibleName(tr("Preference pages"));
 
     m_error->setWordWrap(true);
@@ -70,6 +74,11 @@ PlaybackSettings PreferencesDialog::playbackSettings() const
     return m_playback->playbackSettings();
 }
 
+ReviewSettings PreferencesDialog::reviewSettings() const
+{
+    return m_review->settings();
+}
+
 void PreferencesDialog::accept()
 {
     QSettings stored;
@@ -90,6 +99,8 @@ void PreferencesDialog::accept()
     general.save(stored);
     playback.save(stored);
     cache.save(stored);
+    // Read where they are used (opening a call, pressing T): nothing to announce.
+    reviewSettings().save(stored);
     QDialog::accept();
     if (!(general == m_generalBefore))
         emit generalSettingsChanged(general);

@@ -4,6 +4,7 @@
 #include "audio/recordingcachesettings.h"
 #include "listener/listenersettings.h"
 #include "settings/generalsettings.h"
+#include "settings/reviewsettings.h"
 
 #include <QDialog>
 
@@ -11,9 +12,10 @@ class GeneralSettingsPage;
 class ListenerSettingsPage;
 class PlaybackSettingsPage;
 class QLabel;
+class ReviewSettingsPage;
 class QTabWidget;
 
-// Edit › Preferences: one page per subject (General, Listener, Playback), each page a
+// Edit › Preferences: one page per subject (General, Listener, Playback, Review), each page a
 // class of its own. Opens with what QSettings (and the listener's key file) hold; OK
 // saves there and announces each part that changed, so the window and the app apply it
 // at once where they can. A setting that does not validate (a listener address that does
@@ -32,6 +34,7 @@ public:
     RecordingCacheSettings recordingCacheSettings() const;
     GeneralSettings generalSettings() const;
     PlaybackSettings playbackSettings() const;
+    ReviewSettings reviewSettings() const;
 
     void accept() override;
 
@@ -50,9 +53,11 @@ private:
     GeneralSettingsPage *m_general;
     ListenerSettingsPage *m_listener = nullptr;
     PlaybackSettingsPage *m_playback;
+    ReviewSettingsPage *m_review;
     QLabel *m_error;
     GeneralSettings m_generalBefore;
     PlaybackSettings m_playbackBefore;
+    ReviewSettings m_reviewBefore;
     RecordingCacheSettings m_cacheBefore;
     ListenerSettings m_listenerBefore;
 };

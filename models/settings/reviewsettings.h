@@ -22,6 +22,6 @@ struct ReviewSettings
 
     bool operator==(const ReviewSettings &) const = default;
 
-private:
+    // Trimmed, without blanks and repeats, in order.
     static QStringList cleaned(const QStringList &labels);
 };

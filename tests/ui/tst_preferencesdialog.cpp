@@ -1,7 +1,8 @@
 // Edit › Preferences. Recording cache: opens with what QSettings holds, shows what the
 // folder's cache files take, empties the folder (its cache files only) on Clear, and OK
 // saves the size and folder to QSettings and announces them. General: database, language
-// and colours saved and announced. Listener: a new key goes to the database's key file
+// and colours saved and announced. Review: play on open and the label set saved.
+// Listener: a new key goes to the database's key file
 // (what `callscope serve` reads), an address that does not parse keeps the dialog open
 // and says so. Every field is labelled for assistive technology.
 
@@ -11,8 +12,11 @@
 
 #include "listener/listener.h"
 #include "settings/generalsettings.h"
+#include "settings/reviewsettings.h"
 
 #include <QAccessible>
+#include <QApplication>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QCoreApplication>
 #include <QTabWidget>
@@ -20,6 +24,7 @@
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
@@ -67,6 +72,7 @@ private slots:
     void generalSettingsAreSavedAndAnnounced();
     void listenerKeyGoesToTheKeyFile();
     void badListenerAddressKeepsTheDialogOpen();
+    void reviewPageEditsTheLabelSet();
     void everyFieldHasAnAccessibleName();
 
 private:
@@ -259,6 +265,55 @@ void TestPreferencesDialog::badListenerAddressKeepsTheDialogOpen()
     QVERIFY(!QSettings().contains(QStringLiteral("listener/address")));
 }
 
+void TestPreferencesDialog::reviewPageEditsTheLabelSet()
+{
+    PreferencesDialog dialog;
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    showPage(&dialog, QStringLiteral("Review"));
+    auto *playOnOpen = control<QCheckBox>(&dialog, QStringLiteral("Play the recording when a call opens"));
+    auto *labels = control<QListWidget>(&dialog, QStringLiteral("Turn labels"));
+    QVERIFY(playOnOpen && labels);
+    QVERIFY(!playOnOpen->isChecked());
+    QCOMPARE(labels->count(), ReviewSettings::defaultLabels().size());
+    QCOMPARE(labels->currentRow(), 0);
+
+    playOnOpen->click();
+    // Remove "wrong answer"; add "rude" by typing over the new entry; move it to the top.
+    QPushButton *remove = nullptr, *add = nullptr, *up = nullptr;
+    for (QPushButton *button : dialog.findChildren<QPushButton *>()) {
+        const QString text = button->text().remove(QLatin1Char('&'));
+        if (text == QLatin1String("Remove"))
+            remove = button;
+        else if (text == QLatin1String("Add"))
+            add = button;
+        else if (text == QLatin1String("Move Up"))
+            up = button;
+    }
+    QVERIFY(remove && add && up);
+    labels->setCurrentRow(0);
+    remove->click();
+    QCOMPARE(labels->item(0)->text(), QStringLiteral("hallucination"));
+    add->click();
+    QWidget *editor = QApplication::focusWidget();
+    QVERIFY(qobject_cast<QLineEdit *>(editor));
+    QTest::keyClick(editor, Qt::Key_A, Qt::ControlModifier);
+    QTest::keyClicks(editor, QStringLiteral("rude"));
+    QTest::keyClick(editor, Qt::Key_Return);
+    QTRY_COMPARE(labels->currentItem()->text(), QStringLiteral("rude"));   // the delegate commits queued
+    for (int i = 0; i < 5; ++i)
+        up->click();
+    QVERIFY(!up->isEnabled());
+    QCOMPARE(labels->currentRow(), 0);
+
+    dialog.accept();
+    const ReviewSettings saved = ReviewSettings::load(QSettings());
+    QVERIFY(saved.playOnOpen);
+    QCOMPARE(saved.labels, (QStringList{QStringLiteral("rude"), QStringLiteral("hallucination"), QStringLiteral("slow response"),
+                                        QStringLiteral("interrupted caller"), QStringLiteral("missed intent"),
+                                        QStringLiteral("good")}));
+}
+
 void TestPreferencesDialog::everyFieldHasAnAccessibleName()
 {
     PreferencesDialog dialog(m_config.filePath(QStringLiteral("calls.db")));
@@ -267,7 +322,8 @@ void TestPreferencesDialog::everyFieldHasAnAccessibleName()
     const QList<QWidget *> fields = dialog.findChildren<QWidget *>();
     int checked = 0;
     for (QWidget *field : fields) {
-        if (!qobject_cast<QLineEdit *>(field) && !qobject_cast<QComboBox *>(field) && !qobject_cast<QSpinBox *>(field))
+        if (!qobject_cast<QLineEdit *>(field) && !qobject_cast<QComboBox *>(field) && !qobject_cast<QSpinBox *>(field)
+            && !qobject_cast<QCheckBox *>(field) && !qobject_cast<QListWidget *>(field))
             continue;
         if (qobject_cast<QLineEdit *>(field) && qobject_cast<QSpinBox *>(field->parentWidget()))
             continue;   // the spin box's own editor
@@ -276,7 +332,7 @@ void TestPreferencesDialog::everyFieldHasAnAccessibleName()
         QVERIFY2(!accessible->text(QAccessible::Name).isEmpty(), qPrintable(field->metaObject()->className()));
         ++checked;
     }
-    QVERIFY(checked >= 7);
+    QVERIFY(checked >= 9);
 }
 
 QTEST_MAIN(TestPreferencesDialog)
