@@ -247,11 +247,16 @@ void CallDetailPane::showLabels(const QList<TurnLabel> &labels)
     m_waveform->setLabels(labels);
 }
 
-void CallDetailPane::labelSelectedTurn()
+bool CallDetailPane::labelSelectedTurn()
 {
+    if (m_call.id == 0 || m_transcript->turns().isEmpty())
+        return false;
     const int row = m_transcriptPane->selectedTurn();
-    if (m_call.id == 0 || row < 0 || row >= m_transcript->turns().size())
-        return;
+    if (row < 0 || row >= m_transcript->turns().size()) {
+        m_transcriptPane->selectTurn(0);
+        m_transcriptPane->view()->setFocus(Qt::ShortcutFocusReason);
+        return false;
+    }
     const Turn &turn = m_transcript->turns().at(row);
     const QString text = QStringLiteral("%1 · %2: %3").arg(tr("Turn %1").arg(row + 1), TranscriptModel::speakerName(turn.role),
                                                            TranscriptModel::turnText(turn));
@@ -273,6 +278,7 @@ void CallDetailPane::labelSelectedTurn()
     });
     // Not exec(): the window's timers and the player keep running while it is open.
     dialog->open();
+    return true;
 }
 
 void CallDetailPane::saveTurnLabels(qint64 callDbId, const QString &callName, int turnIndex,

@@ -51,8 +51,10 @@ public:
     ReviewPanel *review() const { return m_review; }
 
     // Labels the selected turn (or the one being heard): LabelDialog, then one undoable
-    // review change. The marks on the transcript and the waveform follow at once.
-    void labelSelectedTurn();
+    // review change. The marks on the transcript and the waveform follow at once. With
+    // no such turn it selects the first one and gives the transcript the keys, to pick
+    // the turn with the arrows and press T again; then it returns false.
+    bool labelSelectedTurn();
     // Plays the selected turn (or the one being heard), then pauses.
     void playSelectedTurn();
     void setLoopingSelectedTurn(bool loop);

@@ -297,8 +297,8 @@ void MainWindow::bindKeys()
     m_keys->add(Qt::Key_4, tr("Status: reviewed_failure"), [review] { review->setStatus(ReviewStatus::ReviewedFailure); });
     m_keys->add(Qt::Key_F, tr("Write feedback (Esc returns to the list)"), [review] { review->focusFeedback(); });
     m_keys->add(Qt::Key_T, tr("Label the selected turn"), [this] {
-        if (m_detail->currentIndex() == CallPage)
-            m_callPane->labelSelectedTurn();
+        if (m_detail->currentIndex() == CallPage && !m_callPane->labelSelectedTurn())
+            statusBar()->showMessage(tr("Choose the turn with ↑ and ↓, then press T again"), kMessageMs);
     });
     m_keys->add(Qt::Key_N, tr("Next unreviewed call"), [this] { stepReviewQueue(true); });
     m_keys->add(Qt::Key_P, tr("Previous unreviewed call"), [this] { stepReviewQueue(false); });

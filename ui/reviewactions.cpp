@@ -1,6 +1,6 @@
 #include "reviewactions.h"
 
-#include "reviewcommand.h"
+#include "reviewundocommand.h"
 #include "reviewchangequeue.h"
 
 #include <QMenu>
@@ -28,7 +28,7 @@ void ReviewActions::apply(const ReviewChange &change, const QString &description
     ReviewChange sourced = change;
     if (sourced.source.isEmpty())
         sourced.source = QStringLiteral("ui");
-    m_stack->push(new ReviewCommand(m_queue, sourced, description, m_burst));
+    m_stack->push(new ReviewUndoCommand(m_queue, sourced, description, m_burst));
 }
 
 void ReviewActions::addUndoActions(QMenu *menu)

@@ -58,6 +58,10 @@ ReviewPanel::ReviewPanel(ReviewActions *actions, QWidget *parent)
         button->setAccessibleName(ReviewStatuses::name(status));
         button->setToolTip(tr("Set the status to %1 (key %2)").arg(ReviewStatuses::name(status)).arg(index + 1));
         button->setStyleSheet(buttonStyle(status));
+        // Wide enough for the checked (bold) text too: checking must not clip or reflow.
+        QFont bold = button->font();
+        bold.setWeight(QFont::DemiBold);
+        button->setMinimumWidth(QFontMetrics(bold).horizontalAdvance(texts[index]) + 2 * 10 + 2 * 1 + 4);
         button->setFocusPolicy(Qt::TabFocus);
         m_buttons->addButton(button, int(status));
         buttonRow->addWidget(button);

@@ -151,6 +151,9 @@ void runReader(const QString &path, int runs)
     CallQuery agents = firstPage();
     agents.agentKeys = {QStringLiteral("agent:3"), QStringLiteral("agent:11")};
     cases.push_back({QStringLiteral("two agents"), agents});
+    CallQuery labelled = firstPage();
+    labelled.hasLabels = true;
+    cases.push_back({QStringLiteral("has labels"), labelled});
     for (const QString &name : CallListSql::sortFieldNames()) {
         for (bool descending : {false, true}) {
             CallQuery sorted = firstPage();

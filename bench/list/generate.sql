@@ -2,6 +2,7 @@
 -- upserts would take long): 20 agents, statuses (a fifth not evaluated), ended reasons
 -- and customers sometimes missing, durations, a recording URL on half of the calls, and
 -- three turns each. "escalation" is in about a third of the turns, "zeppelin" in five.
+-- One call in 50 has a reviewer's label on its second turn, one in 150 a second one.
 -- :calls is replaced by the number of calls. Run on a database CallStore has created.
 PRAGMA journal_mode = WAL;
 BEGIN;
@@ -30,6 +31,11 @@ INSERT INTO turns (call, idx, role, content, start_s, end_s)
            || CASE WHEN t.idx = 1 AND c.id % 200000 = 7 THEN ' on the zeppelin' ELSE '' END,
          t.idx * 3.0, t.idx * 3.0 + 2.5
   FROM calls c, t ORDER BY c.id, t.idx;
+INSERT INTO turn_labels (call, turn_idx, label, note, created_at)
+  SELECT id, 1, 'slow response', NULL, 1735689600000 FROM calls WHERE id % 50 = 0
+  UNION ALL
+  SELECT id, 1, 'wrong answer', 'quoted the old price', 1735689600000 FROM calls WHERE id % 150 = 0;
+UPDATE calls SET label_count = (SELECT count(*) FROM turn_labels l WHERE l.call = calls.id) WHERE id % 50 = 0;
 INSERT INTO turns_fts (turns_fts) VALUES ('rebuild');
 COMMIT;
 ANALYZE;

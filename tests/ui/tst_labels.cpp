@@ -20,6 +20,7 @@
 #include <QListWidget>
 #include <QSettings>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -37,6 +38,7 @@ private slots:
     void init();
     void cleanup();
     void tLabelsTheSelectedTurn();
+    void tFromTheListPicksATurnFirst();
     void undoAndRedoTheLabels();
     void enterAloneTakesTheHighlightedLabel();
     void digitsInTheNoteToggleNothing();
@@ -150,6 +152,24 @@ void TestLabels::tLabelsTheSelectedTurn()
     QCOMPARE(pane()->review()->history()->topLevelItem(0)->text(ReviewHistoryView::Field), QStringLiteral("label"));
     // The list kept the keys' focus where the reviewer left it.
     QCOMPARE(QApplication::focusWidget(), pane()->transcript()->view());
+}
+
+void TestLabels::tFromTheListPicksATurnFirst()
+{
+    callView()->setFocus();
+    QTest::keyClick(callView(), Qt::Key_T);
+    QListView *turns = pane()->transcript()->view();
+    QCOMPARE(QApplication::focusWidget(), turns);
+    QCOMPARE(pane()->transcript()->selectedTurn(), 0);
+    QVERIFY(!m_window->findChild<LabelDialog *>(QStringLiteral("labelDialog")));
+    QVERIFY(m_window->statusBar()->currentMessage().contains(QLatin1String("press T again")));
+
+    QTest::keyClick(turns, Qt::Key_Down);
+    QTest::keyClick(turns, Qt::Key_T);
+    auto *dialog = m_window->findChild<LabelDialog *>(QStringLiteral("labelDialog"));
+    QVERIFY(dialog && dialog->isVisible());
+    QVERIFY(dialog->windowTitle().contains(QLatin1String("Turn 2")));
+    dialog->reject();
 }
 
 void TestLabels::undoAndRedoTheLabels()

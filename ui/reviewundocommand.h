@@ -15,11 +15,11 @@ class ReviewChangeQueue;
 // fields that change really changed). Both go through the ReviewChangeQueue, so an undo waits
 // for the outcome of its redo without blocking the GUI thread. Consecutive feedback
 // edits of one call in one editing burst merge into a single step.
-class ReviewCommand : public QUndoCommand
+class ReviewUndoCommand : public QUndoCommand
 {
 public:
     // `burst` numbers the editing burst a feedback edit belongs to.
-    ReviewCommand(ReviewChangeQueue *queue, const ReviewChange &change, const QString &text, int burst);
+    ReviewUndoCommand(ReviewChangeQueue *queue, const ReviewChange &change, const QString &text, int burst);
 
     void redo() override;
     void undo() override;

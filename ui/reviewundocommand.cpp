@@ -1,4 +1,4 @@
-#include "reviewcommand.h"
+#include "reviewundocommand.h"
 
 #include "reviewchangequeue.h"
 
@@ -8,7 +8,7 @@ constexpr int kFeedbackEditId = 0x5245;     // feedback edits merge with each ot
 
 } // namespace
 
-ReviewCommand::ReviewCommand(ReviewChangeQueue *queue, const ReviewChange &change, const QString &text, int burst)
+ReviewUndoCommand::ReviewUndoCommand(ReviewChangeQueue *queue, const ReviewChange &change, const QString &text, int burst)
     : QUndoCommand(text)
     , m_queue(queue)
     , m_state(std::make_shared<State>(State{change, std::nullopt}))
@@ -16,7 +16,7 @@ ReviewCommand::ReviewCommand(ReviewChangeQueue *queue, const ReviewChange &chang
 {
 }
 
-void ReviewCommand::redo()
+void ReviewUndoCommand::redo()
 {
     const std::shared_ptr<State> state = m_state;
     m_queue->run(
@@ -29,21 +29,21 @@ void ReviewCommand::redo()
         });
 }
 
-void ReviewCommand::undo()
+void ReviewUndoCommand::undo()
 {
     const std::shared_ptr<State> state = m_state;
     // Worked out when its turn comes, after the redo it undoes reported its old values.
     m_queue->run(state->change.callDbId, [state] { return state->inverse.value_or(ReviewChange{}); });
 }
 
-int ReviewCommand::id() const
+int ReviewUndoCommand::id() const
 {
     return isFeedbackOnly() ? kFeedbackEditId : -1;
 }
 
-bool ReviewCommand::mergeWith(const QUndoCommand *other)
+bool ReviewUndoCommand::mergeWith(const QUndoCommand *other)
 {
-    const auto *next = dynamic_cast<const ReviewCommand *>(other);
+    const auto *next = dynamic_cast<const ReviewUndoCommand *>(other);
     if (!next || next->m_burst != m_burst || !next->isFeedbackOnly()
         || next->change().callDbId != change().callDbId)
         return false;
@@ -52,13 +52,13 @@ bool ReviewCommand::mergeWith(const QUndoCommand *other)
     return true;
 }
 
-bool ReviewCommand::isFeedbackOnly() const
+bool ReviewUndoCommand::isFeedbackOnly() const
 {
     const ReviewChange &c = change();
     return c.feedback && !c.status && !c.clearStatus && !c.reviewed && !c.content && !c.annotations;
 }
 
-ReviewChange ReviewCommand::inverseOf(const ReviewChange &change, const ReviewOutcome &outcome)
+ReviewChange ReviewUndoCommand::inverseOf(const ReviewChange &change, const ReviewOutcome &outcome)
 {
     ReviewChange inverse;
     inverse.source = change.source;
