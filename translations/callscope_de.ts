@@ -962,6 +962,10 @@ Importieren Sie Anrufprotokolle über Datei › Importieren oder ändern Sie den
         <source>Label the selected turn</source>
         <translation>Gewählten Beitrag labeln</translation>
     </message>
+    <message>
+        <source>Choose the turn with ↑ and ↓, then press T again</source>
+        <translation>Beitrag mit ↑ und ↓ wählen, dann erneut T drücken</translation>
+    </message>
 </context>
 <context>
     <name>ManageViewsDialog</name>
