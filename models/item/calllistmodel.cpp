@@ -18,14 +18,18 @@ constexpr int kRefreshDelayMs = 200;
 CallListModel::CallListModel(CallStore *store, QObject *parent)
     : QAbstractTableModel(parent)
     , m_loader(new CallPageLoader(store->databasePath()))
+    , m_counter(new CallPageLoader(store->databasePath()))
 {
     m_thread.setObjectName(QStringLiteral("CallListLoader"));
-    m_loader->moveToThread(&m_thread);
-    connect(&m_thread, &QThread::finished, m_loader, &QObject::deleteLater);
-    connect(m_loader, &CallPageLoader::countReady, this, &CallListModel::applyCount);
+    m_countThread.setObjectName(QStringLiteral("CallListCounter"));
+    for (const auto &[loader, thread] : {std::pair{m_loader, &m_thread}, std::pair{m_counter, &m_countThread}}) {
+        loader->moveToThread(thread);
+        connect(thread, &QThread::finished, loader, &QObject::deleteLater);
+        connect(loader, &CallPageLoader::failed, this, &CallListModel::loadFailed);
+        thread->start();
+    }
+    connect(m_counter, &CallPageLoader::countReady, this, &CallListModel::applyCount);
     connect(m_loader, &CallPageLoader::pageReady, this, &CallListModel::applyPage);
-    connect(m_loader, &CallPageLoader::failed, this, &CallListModel::loadFailed);
-    m_thread.start();
 
     m_requestTimer.setSingleShot(true);
     m_requestTimer.setInterval(0);
@@ -45,8 +49,12 @@ CallListModel::CallListModel(CallStore *store, QObject *parent)
 
 CallListModel::~CallListModel()
 {
+    // A count still running stops now rather than when it would have finished.
+    m_counter->cancel();
     m_thread.quit();
+    m_countThread.quit();
     m_thread.wait();
+    m_countThread.wait();
 }
 
 int CallListModel::rowCount(const QModelIndex &parent) const
@@ -85,7 +93,7 @@ void CallListModel::requestFirstPageAndCount()
 {
     // The loader reads pages before counts: the first rows show while a slow count runs.
     m_loader->requestPages(m_generation, m_query, {CallPageLoader::PageRequest{0, {}, {}, 0}}, kPageSize);
-    m_loader->requestCount(m_generation, m_query);
+    m_counter->requestCount(m_generation, m_query);
 }
 
 CallSortField CallListModel::sortFieldOf(int column)
@@ -126,7 +134,7 @@ void CallListModel::refresh()
 {
     ++m_generation;
     m_wanted.clear();
-    m_loader->requestCount(m_generation, m_query);
+    m_counter->requestCount(m_generation, m_query);
     // Every cached page is now stale; repainting makes the view ask for fresh copies of
     // exactly the rows it shows.
     if (m_rowCount > 0)

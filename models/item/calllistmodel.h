@@ -97,8 +97,12 @@ private:
     void evictPages();
     QVariant displayData(const CallLog &call, int column) const;
 
+    // Pages and counts on threads of their own: a count reading every match of a common
+    // word never holds up the rows.
     QThread m_thread;
-    CallPageLoader *m_loader = nullptr;   // lives on m_thread, deleted when it finishes
+    CallPageLoader *m_loader = nullptr;    // pages; lives on m_thread, deleted when it finishes
+    QThread m_countThread;
+    CallPageLoader *m_counter = nullptr;   // counts; lives on m_countThread
     CallQuery m_query;
     quint64 m_generation = 1;
     int m_rowCount = 0;

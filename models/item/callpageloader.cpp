@@ -16,6 +16,8 @@ void CallPageLoader::requestCount(quint64 generation, const CallQuery &query)
 {
     const QMutexLocker lock(&m_mutex);
     m_count = CountJob{generation, query};
+    if (m_countRunning && *m_countRunning != generation)
+        m_reader->interrupt();   // alive: the loader thread keeps it while a count runs
     scheduleLocked();
 }
 
@@ -25,6 +27,15 @@ void CallPageLoader::requestPages(quint64 generation, const CallQuery &query, co
     const QMutexLocker lock(&m_mutex);
     m_pages = PageJobs{generation, query, pages, pageSize};
     scheduleLocked();
+}
+
+void CallPageLoader::cancel()
+{
+    const QMutexLocker lock(&m_mutex);
+    m_count.reset();
+    m_pages.pages.clear();
+    if (m_countRunning)
+        m_reader->interrupt();
 }
 
 void CallPageLoader::scheduleLocked()
@@ -82,9 +93,24 @@ void CallPageLoader::process()
         }
         if (!ensureReader())
             continue;
-        if (count)
-            emit countReady(count->generation, m_reader->count(count->query));
-        else
+        if (pageQuery) {
             emit pageReady(pageGeneration, page, m_reader->list(*pageQuery));
+            continue;
+        }
+        {
+            const QMutexLocker lock(&m_mutex);
+            if (m_count && m_count->generation != count->generation)
+                continue;   // superseded while it waited
+            m_countRunning = count->generation;
+        }
+        const qint64 total = m_reader->count(count->query);
+        {
+            const QMutexLocker lock(&m_mutex);
+            m_countRunning.reset();
+            // A newer request waiting (it may have interrupted this one): its answer counts.
+            if (m_count && m_count->generation != count->generation)
+                continue;
+        }
+        emit countReady(count->generation, total);
     }
 }

@@ -115,6 +115,11 @@ auto CallReader::lookup(Read read) const -> StoreLookup<typename decltype(read()
     return value ? Lookup::found(*std::move(value)) : Lookup::notFound();
 }
 
+void CallReader::interrupt() const
+{
+    m_connection->interrupt();
+}
+
 void CallReader::fail(const QString &error) const
 {
     m_lastError = error;

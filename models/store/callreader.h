@@ -39,6 +39,9 @@ public:
     // How many queries failed on this reader so far: unchanged across a list read means
     // an empty list is really empty.
     quint64 failureCount() const { return m_failures; }
+    // Thread-safe: the query this reader runs now (on its own thread) stops and fails;
+    // a superseded count need not run to its end.
+    void interrupt() const;
 
     // Whole calls with turns (in order, with their words), metric results, review history
     // and turn labels (annotations).

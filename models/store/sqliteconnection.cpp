@@ -5,10 +5,13 @@
 #include "storelog.h"
 
 #include <QFileInfo>
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
 
 #include <atomic>
+
+#include <sqlite3.h>
 
 namespace {
 
@@ -37,8 +40,16 @@ SqliteConnection::SqliteConnection(const QString &path, const QString &purpose, 
         return;
     }
     m_open = applyPragmas(mode) && FilterSqlFunction::install(m_db, &m_error) && TurnMatchFunction::install(m_db, &m_error);
+    if (const QVariant handle = m_db.driver()->handle(); m_open && qstrcmp(handle.typeName(), "sqlite3*") == 0)
+        m_handle = *static_cast<sqlite3 *const *>(handle.constData());
     if (m_open)
         qCDebug(lcStore) << "opened" << m_name << path;
+}
+
+void SqliteConnection::interrupt() const
+{
+    if (m_handle)
+        sqlite3_interrupt(m_handle);
 }
 
 SqliteConnection::~SqliteConnection()

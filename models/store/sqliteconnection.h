@@ -3,6 +3,8 @@
 #include <QSqlDatabase>
 #include <QString>
 
+struct sqlite3;
+
 // One Qt SQL connection to the SQLite database under a unique connection name, with the
 // store's pragmas applied (WAL, synchronous=NORMAL, foreign keys, busy timeout). The
 // connection belongs to the thread that created it and is removed from Qt's registry
@@ -23,6 +25,9 @@ public:
     QString errorString() const { return m_error; }
     QSqlDatabase database() const { return m_db; }
     QString connectionName() const { return m_name; }
+    // Thread-safe: the statement running on this connection now stops and fails with
+    // "interrupted" (sqlite3_interrupt); without one running, nothing happens.
+    void interrupt() const;
 
 private:
     bool applyPragmas(Mode mode);
@@ -31,4 +36,5 @@ private:
     QSqlDatabase m_db;
     QString m_error;
     bool m_open = false;
+    sqlite3 *m_handle = nullptr;   // the driver's, valid while open
 };

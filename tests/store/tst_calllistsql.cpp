@@ -5,7 +5,10 @@
 #include "store/sqliteconnection.h"
 #include "storetestdata.h"
 
+#include <QSemaphore>
+#include <QSqlError>
 #include <QSqlQuery>
+#include <QThread>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -32,6 +35,7 @@ private slots:
     void bothSearchPlansFindTheSameCalls();
     void everySortWalksAnIndex();
     void turnMatchFunctionAnswersAsFts5();
+    void interruptStopsTheRunningQuery();
 
 private:
     QList<CallLog> all(const CallQuery &query) const;
@@ -413,6 +417,39 @@ void TstCallListSql::turnMatchFunctionAnswersAsFts5()
         matched += fts.isEmpty() ? 0 : 1;
     }
     QVERIFY(matched >= 12);
+}
+
+// A superseded count is stopped (CallPageLoader): interrupt() from another thread ends
+// the statement running on the connection, and the connection works on afterwards.
+void TstCallListSql::interruptStopsTheRunningQuery()
+{
+    QSemaphore started;
+    std::atomic<SqliteConnection *> running = nullptr;
+    QString error;
+    bool workedAfter = false;
+    std::unique_ptr<QThread> worker(QThread::create([&] {
+        SqliteConnection connection(m_path, QStringLiteral("interrupted"), SqliteConnection::Mode::ReadOnly);
+        running = &connection;
+        started.release();
+        QSqlQuery endless(connection.database());
+        // Counts to 10^11: hours, unless stopped.
+        const bool ok = endless.exec(QStringLiteral("WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n "
+                                                    "WHERE x < 100000000000) SELECT count(*) FROM n"))
+                        && endless.next();
+        error = ok ? QString() : endless.lastError().text();
+        running = nullptr;
+        endless.finish();
+        QSqlQuery after(connection.database());
+        workedAfter = after.exec(QStringLiteral("SELECT count(*) FROM calls")) && after.next() && after.value(0).toInt() == 24;
+    }));
+    worker->start();
+    started.acquire();
+    QTest::qWait(100);
+    if (SqliteConnection *connection = running)
+        connection->interrupt();
+    QVERIFY(worker->wait(10000));
+    QVERIFY2(error.contains(QLatin1String("interrupt")), qPrintable(error));
+    QVERIFY(workedAfter);
 }
 
 QTEST_GUILESS_MAIN(TstCallListSql)

@@ -354,7 +354,7 @@ void TestReview::keysAreListedForTheShortcutsDialog()
     for (const KeyBindings::Binding &binding : m_window->keyBindings()->bindings())
         keys.append(binding.keys.toString(QKeySequence::PortableText));
     for (const QString &key : {QStringLiteral("1"), QStringLiteral("2"), QStringLiteral("3"), QStringLiteral("4"),
-                               QStringLiteral("F")})
+                               QStringLiteral("F"), QStringLiteral("T"), QStringLiteral("N"), QStringLiteral("P")})
         QVERIFY2(keys.contains(key), qPrintable(key));
     QStringList menuKeys;
     for (QAction *menu : m_window->menuBar()->actions())
