@@ -371,8 +371,11 @@ void TestReview::playOnOpenStartsTheRecording()
                                       TestRecordings::stereoWav(4.0)));
     CallLog recorded = TestCalls::make(kCalls);
     recorded.recordingPath = QStringLiteral("played.wav");
-    m_store->upsert(recorded).waitForFinished();
+    const qint64 recordedId = m_store->upsert(recorded).result().id;
     QTRY_COMPARE(callView()->model()->rowCount(), kCalls + 1);
+    // The count may come before the refreshed rows: wait for the new call on top.
+    QTRY_COMPARE(idAt(0), recordedId);
+    QTRY_VERIFY(callView()->model()->index(1, 0).data(CallListModel::LoadedRole).toBool());
     PlaybackController *player = m_window->callPane()->player();
 
     // Off by default: opening the call does not play it.
