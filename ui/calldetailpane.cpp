@@ -311,6 +311,9 @@ void CallDetailPane::saveTurnLabels(qint64 callDbId, const QString &callName, in
                                  .arg(turnIndex + 1)
                                  .arg(names.isEmpty() ? tr("none") : names.join(QStringLiteral(", "))));
     showLabels(labels);
+    // The marks make the row taller; keep the labelled turn in sight.
+    QAbstractItemView *view = m_transcriptPane->view();
+    view->scrollTo(view->currentIndex());
 }
 
 void CallDetailPane::playSelectedTurn()

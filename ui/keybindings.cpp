@@ -64,7 +64,7 @@ bool KeyBindings::eventFilter(QObject *watched, QEvent *event)
     auto *widget = qobject_cast<QWidget *>(watched);
     // Only the window's own widgets, not its dialogs, menus or other windows; and once
     // per key (the filter sees the event again for each parent it propagates to).
-    if (!widget || widget->window() != m_window || widget != QApplication::focusWidget() && widget != m_window)
+    if (!widget || widget->window() != m_window || (widget != QApplication::focusWidget() && widget != m_window))
         return false;
     if (QApplication::activePopupWidget() || QApplication::activeModalWidget())
         return false;
