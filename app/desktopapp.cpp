@@ -8,6 +8,8 @@
 #include "listener/listener.h"
 #include "listener/listenerconfig.h"
 #include "listener/listenersettings.h"
+#include "metrics/evaluationqueue.h"
+#include "metrics/llmjudge.h"
 #include "colorscheme.h"
 #include "settings/generalsettings.h"
 #include "listenerpanel.h"
@@ -101,7 +103,11 @@ int run(int argc, char *argv[], const QString &requestedPath, const QStringList 
 
     // The observe API listens on loopback from the start, so a webhook pointed at the
     // desktop works without a click; the Listener panel stops, restarts and inspects it.
+    EvaluationQueue evaluation(store.get());
+    evaluation.setJudge(LlmJudge::configured(LlmJudgeSettings::load(settings)));
+    evaluation.watch(&pipeline);
     Listener listener(store.get(), &pipeline);
+    listener.setEvaluationQueue(&evaluation);
     ListenerConfig config;
     const ListenerSettings listenerSettings = ListenerSettings::load(settings, databasePath, &error);
     if (!listenerSettings.applyTo(config, &error))

@@ -3,9 +3,12 @@
 #include "commandline.h"
 #include "ingest/fileimporter.h"
 #include "ingest/ingestpipeline.h"
+#include "metrics/evaluationqueue.h"
+#include "metrics/llmjudge.h"
 #include "store/callstore.h"
 
 #include <QElapsedTimer>
+#include <QSettings>
 
 #include <cstdio>
 #include <unistd.h>
@@ -25,6 +28,9 @@ int ImportCommand::run(const QStringList &arguments, const QString &databasePath
     const QCommandLineOption quiet(QStringList{QStringLiteral("q"), QStringLiteral("quiet")},
                                    QStringLiteral("Print only rejected records and the summary."));
     parser.addOption(quiet);
+    const QCommandLineOption noEvaluate(QStringLiteral("no-evaluate"),
+                                        QStringLiteral("Store the calls without evaluating their metrics."));
+    parser.addOption(noEvaluate);
     if (const auto exitCode = CommandLine::parse(
             parser, arguments,
             QStringLiteral("Imports observe request bodies: a file with one body, a JSON array of bodies,\n"
@@ -41,6 +47,13 @@ int ImportCommand::run(const QStringList &arguments, const QString &databasePath
     if (!store)
         return 1;
     IngestPipeline pipeline(store.get());
+    // Evaluated as they are stored, so that the import and its evaluation overlap.
+    std::unique_ptr<EvaluationQueue> evaluation;
+    if (!parser.isSet(noEvaluate)) {
+        evaluation = std::make_unique<EvaluationQueue>(store.get());
+        evaluation->setJudge(LlmJudge::configured(LlmJudgeSettings::load(QSettings())));
+        evaluation->watch(&pipeline);
+    }
     FileImporter importer(&pipeline);
     QTextStream &err = CommandLine::err();
 
@@ -67,6 +80,8 @@ int ImportCommand::run(const QStringList &arguments, const QString &databasePath
     });
 
     const ImportSummary summary = importer.importPaths(paths);
+    if (evaluation)
+        evaluation->waitForIdle();
     store->flush();
     if (progressShown && terminal)
         err << "\r\033[K";

@@ -5,9 +5,12 @@
 #include "ingest/recordingfetcher.h"
 #include "listener/listener.h"
 #include "listener/requestlogger.h"
+#include "metrics/evaluationqueue.h"
+#include "metrics/llmjudge.h"
 #include "store/callstore.h"
 
 #include <QCoreApplication>
+#include <QSettings>
 #include <QSocketNotifier>
 
 #include <csignal>
@@ -95,8 +98,10 @@ int ServeCommand::run(const QStringList &arguments, const QString &databasePath)
         QStringLiteral("allow-private-recording-hosts"),
         QStringLiteral("Fetch voice_recording_url from loopback and private addresses too (10/8, 192.168/16, ...;\n"
                        "refused by default, as anyone who can post could make Callscope fetch from them)."));
+    const QCommandLineOption noEvaluate(QStringLiteral("no-evaluate"),
+                                        QStringLiteral("Store calls without evaluating their metrics."));
     parser.addOptions({listen, apiKey, maxBody, maxMultipart, maxUnauthenticatedBody, headerTimeout, idleTimeout, bodyTimeout, maxConnections, quiet,
-                       noRequestLog, requestLogMax, requestLogDays, allowPrivateRecordingHosts});
+                       noRequestLog, requestLogMax, requestLogDays, allowPrivateRecordingHosts, noEvaluate});
     if (const auto exitCode = CommandLine::parse(
             parser, arguments,
             QStringLiteral("Runs the Cekura observe API locally: POST /observability/v1/observe/, the call-logs\n"
@@ -179,7 +184,15 @@ int ServeCommand::run(const QStringList &arguments, const QString &databasePath)
     fetcher.watch(&pipeline);
     // Downloads a previous run did not finish (killed, or stopped mid-download).
     fetcher.resumePending();
+    // Metrics run in the background on every stored call; the 201 never waits for them.
+    std::unique_ptr<EvaluationQueue> evaluation;
+    if (!parser.isSet(noEvaluate)) {
+        evaluation = std::make_unique<EvaluationQueue>(store.get());
+        evaluation->setJudge(LlmJudge::configured(LlmJudgeSettings::load(QSettings())));
+        evaluation->watch(&pipeline);
+    }
     Listener listener(store.get(), &pipeline);
+    listener.setEvaluationQueue(evaluation.get());
     if (!parser.isSet(quiet)) {
         QObject::connect(&listener, &Listener::requestLogged, [&out](const RequestLogEntry &entry, const QString &note) {
             out << RequestLogger::formatLine(entry, note) << '\n';

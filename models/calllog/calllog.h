@@ -53,6 +53,7 @@ struct CallLog
     // them (an upsert keeps what is stored); set, even empty: these are the call's labels.
     std::optional<QList<TurnLabel>> annotations;
     int labelCount = 0;                    // stored labels, read in list rows too
+    int failedMetricCount = 0;             // current results that failed, read in list rows too
     QDateTime createdAt;
     QDateTime updatedAt;
 

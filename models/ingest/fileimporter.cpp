@@ -78,9 +78,10 @@ ImportSummary FileImporter::importPaths(const QStringList &paths)
     }
     flushBatch();
     for (qsizetype i = 0; i < m_pending.size(); ++i)
-        collect(m_pending[i], m_pendingLocations.at(i));
+        collect(m_pending[i], m_pendingLocations.at(i), m_pendingCalls.at(i));
     m_pending.clear();
     m_pendingLocations.clear();
+    m_pendingCalls.clear();
     return m_summary;
 }
 
@@ -263,18 +264,21 @@ void FileImporter::flushBatch()
         return;
     m_pending.append(m_pipeline->store()->upsertMany(m_batch));
     m_pendingLocations.append(m_batchLocations);
+    m_pendingCalls.append(m_batch);
     m_batch.clear();
     m_batchLocations.clear();
     while (m_pending.size() > kMaxPendingBatches) {
-        collect(m_pending.first(), m_pendingLocations.first());
+        collect(m_pending.first(), m_pendingLocations.first(), m_pendingCalls.first());
         m_pending.removeFirst();
         m_pendingLocations.removeFirst();
+        m_pendingCalls.removeFirst();
     }
 }
 
-void FileImporter::collect(QFuture<QList<UpsertOutcome>> &future, const QStringList &locations)
+void FileImporter::collect(QFuture<QList<UpsertOutcome>> &future, const QStringList &locations, QList<CallLog> calls)
 {
     const QList<UpsertOutcome> outcomes = future.result();
+    QList<CallLog> stored;
     for (qsizetype i = 0; i < outcomes.size(); ++i) {
         const UpsertOutcome &outcome = outcomes.at(i);
         if (!outcome.error.isEmpty())
@@ -285,5 +289,11 @@ void FileImporter::collect(QFuture<QList<UpsertOutcome>> &future, const QStringL
             ++m_summary.updated;
         else
             ++m_summary.unchanged;
+        if (outcome.ok() && outcome.changed && i < calls.size()) {
+            calls[i].id = outcome.id;
+            stored.append(std::move(calls[i]));
+        }
     }
+    if (!stored.isEmpty())
+        m_pipeline->noteStored(stored);
 }

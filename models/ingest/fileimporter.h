@@ -79,7 +79,7 @@ private:
     void addRecord(const QJsonObject &body, const IngestSource &source, const QString &location);
     void reject(const QString &location, const FieldErrors &errors);
     void flushBatch();
-    void collect(QFuture<QList<UpsertOutcome>> &future, const QStringList &locations);
+    void collect(QFuture<QList<UpsertOutcome>> &future, const QStringList &locations, QList<CallLog> calls);
 
     IngestPipeline *m_pipeline;
     ImportSummary m_summary;
@@ -87,6 +87,7 @@ private:
     QStringList m_batchLocations;
     QList<QFuture<QList<UpsertOutcome>>> m_pending;
     QList<QStringList> m_pendingLocations;
+    QList<QList<CallLog>> m_pendingCalls;     // as sent, for IngestPipeline::noteStored
     int m_records = 0;
     int m_filesDone = 0;
     int m_filesTotal = 0;

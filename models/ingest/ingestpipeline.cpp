@@ -173,6 +173,8 @@ void IngestPipeline::ingest(const QJsonObject &body, const IngestSource &source,
         result.created = outcome.created;
         result.call = call;
         result.call.id = outcome.id;
+        if (outcome.changed)
+            emit callsStored({result.call});
         const QDateTime written = QDateTime::fromMSecsSinceEpoch(outcome.writtenAtMs, Qt::UTC);
         result.call.createdAt = written;
         result.call.updatedAt = written;

@@ -84,9 +84,16 @@ public:
     // (or at once, on this thread, with errors).
     void ingest(const QJsonObject &body, const IngestSource &source, std::function<void(const IngestResult &)> done);
 
+    // Announces calls an entry point stored that changed (created or updated), with their
+    // ids and turns, as callsStored: the importer's batches call it.
+    void noteStored(const QList<CallLog> &calls) { emit callsStored(calls); }
+
 signals:
     // A stored call names a remote recording that is not downloaded yet (from any thread).
     void remoteRecordingPending(qint64 callDbId, const QUrl &url);
+    // Calls that were stored new or changed, as sent with their database ids: metrics are
+    // evaluated on them (from any thread; connect directly).
+    void callsStored(const QList<CallLog> &calls);
 
 private:
     // Whether the agent takes role aliases; `storeError` set when its settings could not

@@ -46,12 +46,13 @@ HttpResponse unsupportedMediaType(const QByteArray &type, const QString &hint = 
 
 } // namespace
 
-ApiRouter::ApiRouter(CallStore *store, IngestPipeline *pipeline, const ListenerConfig &config, RequestLogger *logger)
+ApiRouter::ApiRouter(CallStore *store, IngestPipeline *pipeline, const ListenerConfig &config, RequestLogger *logger,
+                     EvaluationQueue *evaluation)
     : m_config(config),
       m_logger(logger),
       m_observe(pipeline),
       m_callLogs(store),
-      m_evaluation(store),
+      m_evaluation(store, evaluation),
       m_providerWebhooks(store, pipeline, config.apiKey)
 {
     // Observe requests do not hold a thread while their call is committed (callbacks),

@@ -18,6 +18,7 @@
 
 class ProviderWebhook;
 class CallStore;
+class EvaluationQueue;
 class IngestPipeline;
 class RequestLogger;
 
@@ -41,7 +42,9 @@ class RequestLogger;
 class ApiRouter : public HttpHandler
 {
 public:
-    ApiRouter(CallStore *store, IngestPipeline *pipeline, const ListenerConfig &config, RequestLogger *logger = nullptr);
+    // `evaluation` may be null: the evaluation routes then queue nothing and say so.
+    ApiRouter(CallStore *store, IngestPipeline *pipeline, const ListenerConfig &config, RequestLogger *logger = nullptr,
+              EvaluationQueue *evaluation = nullptr);
     ~ApiRouter() override;
     Q_DISABLE_COPY_MOVE(ApiRouter)
 

@@ -4,28 +4,21 @@
 
 #include "calllog/agentkey.h"
 #include "calllog/calllogjsonwriter.h"
+#include "metrics/evaluationqueue.h"
 #include "store/callreader.h"
 #include "store/callstore.h"
 #include "store/threadreader.h"
 
 #include <QHash>
+#include <QSet>
 
 namespace {
 
 constexpr int kMaxRerunCalls = 1000;
 
-const QString kMetricsWarning = QStringLiteral(
-    "299 callscope \"Metrics are not evaluated: this Callscope build has no metrics engine yet; "
-    "the calls are returned as stored.\"");
-
-// The calls, unevaluated, with the headers that say so.
-ApiResult returnedAsStored(const QByteArrayList &calls)
-{
-    return ApiResult::okJson('[' + calls.join(',') + ']')
-        .withHeader("Warning", kMetricsWarning.toUtf8())
-        .withHeader("X-Callscope-Metrics", "not-implemented")
-        .withNote(QStringLiteral("metrics engine not implemented; %1 calls returned as stored").arg(calls.size()));
-}
+const QByteArray kNotEvaluatedWarning =
+    "299 callscope \"Metrics are not evaluated: this listener runs without evaluation (--no-evaluate); "
+    "the calls are returned as stored.\"";
 
 // Each listed call written in `shape`, in the order given. An id with no call, or (with
 // `agentKey`) another agent's call, is an error on call_logs saying `missing` of it.
@@ -48,9 +41,25 @@ QByteArrayList writtenCalls(const CallReader &reader, const QList<qint64> &datab
 
 } // namespace
 
-EvaluationController::EvaluationController(CallStore *store)
+EvaluationController::EvaluationController(CallStore *store, EvaluationQueue *queue)
     : m_store(store)
+    , m_queue(queue)
 {
+}
+
+ApiResult EvaluationController::queued(const QByteArrayList &calls, const QList<qint64> &callDbIds,
+                                       const QList<qint64> &metricIds, bool rerun) const
+{
+    const ApiResult answer = ApiResult::okJson('[' + calls.join(',') + ']');
+    if (!m_queue)
+        return ApiResult(answer)
+            .withHeader("Warning", kNotEvaluatedWarning)
+            .withHeader("X-Callscope-Metrics", "off")
+            .withNote(QStringLiteral("evaluation off; %1 calls returned as stored").arg(calls.size()));
+    m_queue->enqueueIds(callDbIds, metricIds, rerun);
+    return ApiResult(answer)
+        .withHeader("X-Callscope-Metrics", "queued")
+        .withNote(QStringLiteral("%1 calls queued for evaluation").arg(callDbIds.size()));
 }
 
 ApiResult EvaluationController::evaluateMetrics(const HttpRequest &request)
@@ -69,9 +78,10 @@ ApiResult EvaluationController::evaluateMetrics(const HttpRequest &request)
         errors.add(QStringLiteral("call_logs"), QStringLiteral("Expected a non-empty list of call log ids."));
     else if (const QString tooMany = RequestBodyDecoder::tooManyIds(*databaseIds); !tooMany.isEmpty())
         errors.add(QStringLiteral("call_logs"), tooMany);
+    std::optional<QList<qint64>> metricIds;
     if (!body.contains(QStringLiteral("metrics")))
         errors.add(QStringLiteral("metrics"), QStringLiteral("This field is required."));
-    else if (const auto metrics = RequestBodyDecoder::idList(body.value(QStringLiteral("metrics"))); !metrics || metrics->isEmpty())
+    else if (!(metricIds = RequestBodyDecoder::idList(body.value(QStringLiteral("metrics")))) || metricIds->isEmpty())
         errors.add(QStringLiteral("metrics"), QStringLiteral("Expected a non-empty list of metric ids."));
     QByteArrayList results;   // each call written once, as JSON text
     if (errors.isEmpty()) {
@@ -79,12 +89,19 @@ ApiResult EvaluationController::evaluateMetrics(const HttpRequest &request)
         const quint64 failures = reader.failureCount();
         results = writtenCalls(reader, *databaseIds, {}, CallLogJsonWriter::Shape::Response,
                                QStringLiteral("object does not exist."), &errors);
+        QSet<qint64> known;
+        for (const MetricDefinition &metric : reader.metrics())
+            known.insert(metric.id);
         if (reader.failureCount() != failures)
             return ApiResult::storeReadFailed(reader.lastError());
+        for (qint64 id : *metricIds) {
+            if (!known.contains(id))
+                errors.add(QStringLiteral("metrics"), QStringLiteral("Invalid pk \"%1\" - object does not exist.").arg(id));
+        }
     }
     if (!errors.isEmpty())
         return ApiResult::invalid(errors);
-    return returnedAsStored(results);
+    return queued(results, *databaseIds, *metricIds, false);
 }
 
 ApiResult EvaluationController::rerunEvaluation(const HttpRequest &request)
@@ -121,6 +138,8 @@ ApiResult EvaluationController::rerunEvaluation(const HttpRequest &request)
     const quint64 failures = reader.failureCount();
     QByteArrayList results;   // each call written once, as JSON text
     if (all) {
+        // Every call of the agent is evaluated again; the answer shows the newest ones.
+        databaseIds = reader.callIdsOfAgent(agentKey.toString());
         CallQuery query;
         query.agentKey = agentKey;
         query.limit = kMaxRerunCalls;
@@ -135,5 +154,5 @@ ApiResult EvaluationController::rerunEvaluation(const HttpRequest &request)
         return ApiResult::storeReadFailed(reader.lastError());
     if (!errors.isEmpty())
         return ApiResult::invalid(errors);
-    return returnedAsStored(results);
+    return queued(results, databaseIds.value_or(QList<qint64>()), {}, true);
 }

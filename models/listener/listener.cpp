@@ -63,7 +63,7 @@ bool Listener::start(const ListenerConfig &config, QString *error)
     logLimits.maxAgeDays = m_config.maxRequestLogAgeDays;
     m_logger = std::make_unique<RequestLogger>(m_store, logLimits);
     connect(m_logger.get(), &RequestLogger::requestLogged, this, &Listener::requestLogged, Qt::QueuedConnection);
-    m_api = std::make_unique<ApiRouter>(m_store, m_pipeline, m_config, m_logger.get());
+    m_api = std::make_unique<ApiRouter>(m_store, m_pipeline, m_config, m_logger.get(), m_evaluation);
 
     m_thread = new QThread;
     m_thread->setObjectName(QStringLiteral("listener-io"));

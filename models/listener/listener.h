@@ -13,6 +13,7 @@ class CallStore;
 class HttpServer;
 class IngestPipeline;
 class ApiRouter;
+class EvaluationQueue;
 class QThread;
 class RequestLogger;
 
@@ -32,6 +33,10 @@ class Listener : public QObject
 public:
     Listener(CallStore *store, IngestPipeline *pipeline, QObject *parent = nullptr);
     ~Listener() override;
+
+    // Where evaluate_metrics and rerun_evaluation queue their work (none: they say that
+    // nothing is evaluated). Takes effect at the next start().
+    void setEvaluationQueue(EvaluationQueue *queue) { m_evaluation = queue; }
 
     bool start(const ListenerConfig &config, QString *error = nullptr);
     // Graceful stop; stopped() follows.
@@ -66,6 +71,7 @@ private:
 
     CallStore *m_store;
     IngestPipeline *m_pipeline;
+    EvaluationQueue *m_evaluation = nullptr;
     ListenerConfig m_config;
     std::unique_ptr<RequestLogger> m_logger;
     std::unique_ptr<ApiRouter> m_api;

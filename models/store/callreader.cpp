@@ -20,7 +20,7 @@ const QString CallColumns = QStringLiteral(
     "c.transcript_type, c.call_ended_reason, c.customer_number, c.metadata, c.dynamic_variables, "
     "c.timestamp, c.feedback, c.redact_fields, c.metric_ids, c.main_agent_channel_index, c.status, "
     "c.duration, COALESCE(c.agent_name, a.name), c.error_message, c.dropoff_point, c.topic, "
-    "c.recording_path, c.created_at, c.updated_at, c.label_count");
+    "c.recording_path, c.created_at, c.updated_at, c.label_count, c.failed_metric_count");
 
 const QString CallsFrom = QStringLiteral(" FROM calls c LEFT JOIN agents a ON a.key = c.agent_key");
 
@@ -80,6 +80,7 @@ CallLog callFromRow(const QSqlQuery &q)
     call.createdAt = fromMs(q.value(24));
     call.updatedAt = fromMs(q.value(25));
     call.labelCount = q.value(26).toInt();
+    call.failedMetricCount = q.value(27).toInt();
     return call;
 }
 
@@ -202,7 +203,10 @@ void CallReader::loadDetails(QList<CallLog> &calls, bool whole) const
     if (!stepped(turns))
         return;
 
-    QSqlQuery metrics = select(QStringLiteral("SELECT call, result FROM metric_results WHERE call IN (%1) "
+    // The newest version of each metric is the call's current result for it.
+    QSqlQuery metrics = select(QStringLiteral("SELECT call, result FROM metric_results r WHERE call IN (%1) "
+                                              "AND metric_version = (SELECT max(v.metric_version) FROM metric_results v "
+                                              "WHERE v.call = r.call AND v.metric_id = r.metric_id) "
                                               "ORDER BY call, metric_id").arg(idList));
     if (!metrics.isActive())
         return;
@@ -589,4 +593,57 @@ StoreLookup<AgentSettings> CallReader::agentSettings(const QString &agentKey) co
 QList<AgentSettings> CallReader::agents() const
 {
     return selectAgents({}, {});
+}
+
+QList<MetricDefinition> CallReader::metrics() const
+{
+    QList<MetricDefinition> definitions;
+    if (!isOpen())
+        return definitions;
+    QSqlQuery query = select(QStringLiteral(
+        "SELECT id, key, name, description, type, enum_values, unit, evaluator, config, pass_value, version, "
+        "enabled_by_default FROM metrics ORDER BY id"));
+    QHash<qint64, qsizetype> indexById;
+    while (query.next()) {
+        MetricDefinition definition;
+        definition.id = query.value(0).toLongLong();
+        definition.key = query.value(1).toString();
+        definition.name = query.value(2).toString();
+        definition.description = query.value(3).toString();
+        definition.type = MetricTypes::fromName(query.value(4).toString()).value_or(MetricType::Binary);
+        for (const QJsonValue &value : arrayFrom(query.value(5)))
+            definition.enumValues.append(value.toString());
+        definition.unit = query.value(6).toString();
+        definition.evaluator = MetricDefinition::evaluatorFromName(query.value(7).toString())
+                                   .value_or(MetricDefinition::Evaluator::Rule);
+        definition.config = objectFrom(query.value(8));
+        definition.passValue = query.value(9).isNull() ? std::nullopt : std::optional<bool>(query.value(9).toBool());
+        definition.version = query.value(10).toInt();
+        definition.enabledByDefault = query.value(11).toBool();
+        indexById.insert(definition.id, definitions.size());
+        definitions.append(definition);
+    }
+    if (!stepped(query))
+        return {};
+    QSqlQuery switches = select(QStringLiteral("SELECT metric, agent_key, enabled FROM metric_agents"));
+    while (switches.next()) {
+        const auto index = indexById.constFind(switches.value(0).toLongLong());
+        if (index != indexById.cend())
+            definitions[*index].agentSwitches.insert(switches.value(1).toString(), switches.value(2).toBool());
+    }
+    if (!stepped(switches))
+        return {};
+    return definitions;
+}
+
+QList<qint64> CallReader::callIdsOfAgent(const QString &agentKey) const
+{
+    QList<qint64> ids;
+    if (!isOpen())
+        return ids;
+    QSqlQuery query = select(QStringLiteral("SELECT id FROM calls WHERE agent_key = ? ORDER BY id"), {agentKey});
+    while (query.next())
+        ids.append(query.value(0).toLongLong());
+    stepped(query);
+    return ids;
 }

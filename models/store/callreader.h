@@ -3,6 +3,7 @@
 #include "agentsettings.h"
 #include "calllistsql.h"
 #include "calllog/calllog.h"
+#include "metrics/metricdefinition.h"
 #include "callquery.h"
 #include "facetcount.h"
 #include "requestlogentry.h"
@@ -82,6 +83,12 @@ public:
     // Settings of one agent (not found when the agent is unknown), and of every agent.
     StoreLookup<AgentSettings> agentSettings(const QString &agentKey) const;
     QList<AgentSettings> agents() const;
+
+    // Every metric definition with its per-agent switches, oldest first (the built-ins
+    // in their catalogue's order); empty on error (see failureCount()).
+    QList<MetricDefinition> metrics() const;
+    // The ids of every call of one agent, oldest first.
+    QList<qint64> callIdsOfAgent(const QString &agentKey) const;
 
 private:
     // Runs `read` (returning a std::optional) and tells its absence from a failure of

@@ -10,6 +10,17 @@
 #include <QFileInfo>
 #include <QStandardPaths>
 
+namespace {
+
+MetricSaveOutcome failedSave(const QString &error)
+{
+    MetricSaveOutcome outcome;
+    outcome.error = error;
+    return outcome;
+}
+
+} // namespace
+
 CallStore::CallStore(const QString &path)
     : m_path(path)
 {
@@ -52,6 +63,19 @@ std::unique_ptr<CallStore> CallStore::open(const QString &path, QString *error)
     if (!store->m_writer->start(&message)) {
         if (error)
             *error = message;
+        return nullptr;
+    }
+    // The built-ins are there before anyone lists or evaluates metrics.
+    const QFuture<bool> builtins = store->m_writer->submit<bool>(
+        1,
+        [](WriteSession &session) {
+            session.ensureBuiltinMetrics(MetricDefinition::builtins());
+            return true;
+        },
+        [](const QString &) { return false; });
+    if (!builtins.result()) {
+        if (error)
+            *error = QStringLiteral("cannot add the built-in metrics to %1").arg(store->m_path);
         return nullptr;
     }
     qCInfo(lcStore) << "opened" << store->m_path;
@@ -168,12 +192,29 @@ QFuture<QList<PendingRecordingFetch>> CallStore::pendingRecordingFetches()
         [](const QString &) { return QList<PendingRecordingFetch>(); });
 }
 
-QFuture<bool> CallStore::setMetricResults(qint64 callDbId, const QList<MetricResult> &metrics,
-                                          std::optional<ReviewStatus> status)
+QFuture<bool> CallStore::storeMetricResults(qint64 callDbId, const QList<MetricResult> &results, bool rerun)
 {
     return m_writer->submit<bool>(
-        1, [=](WriteSession &session) { return session.setMetricResults(callDbId, metrics, status); },
+        1, [=](WriteSession &session) { return session.storeMetricResults(callDbId, results, rerun); },
         [](const QString &) { return false; });
+}
+
+QFuture<MetricSaveOutcome> CallStore::saveMetric(const MetricDefinition &definition)
+{
+    return m_writer->submit<MetricSaveOutcome>(
+        1, [=](WriteSession &session) { return session.saveMetric(definition); }, failedSave);
+}
+
+QFuture<MetricSaveOutcome> CallStore::removeMetric(qint64 metricId)
+{
+    return m_writer->submit<MetricSaveOutcome>(
+        1, [=](WriteSession &session) { return session.removeMetric(metricId); }, failedSave);
+}
+
+QFuture<MetricSaveOutcome> CallStore::setMetricEnabled(qint64 metricId, const QString &agentKey, bool enabled)
+{
+    return m_writer->submit<MetricSaveOutcome>(
+        1, [=](WriteSession &session) { return session.setMetricEnabled(metricId, agentKey, enabled); }, failedSave);
 }
 
 QFuture<bool> CallStore::setAgentSettings(const AgentSettings &settings)

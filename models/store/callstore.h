@@ -3,6 +3,8 @@
 #include "agentsettings.h"
 #include "calllog/calllog.h"
 #include "callquery.h"
+#include "metricsaveoutcome.h"
+#include "metrics/metricdefinition.h"
 #include "pendingrecordingfetch.h"
 #include "requestlogentry.h"
 #include "reviewchange.h"
@@ -98,10 +100,16 @@ public:
     QFuture<bool> queueRecordingFetch(qint64 callDbId, const QString &url);
     // Every queued download, oldest first.
     QFuture<QList<PendingRecordingFetch>> pendingRecordingFetches();
-    // Replaces the call's metric results; sets `status` too unless a reviewer already
-    // set one (reviewed_*), recording a review event by "metrics".
-    QFuture<bool> setMetricResults(qint64 callDbId, const QList<MetricResult> &metrics,
-                                   std::optional<ReviewStatus> status = std::nullopt);
+    // Stores evaluated metric results (each replaces its (metric, version) row) and,
+    // when their pass/fail verdict is known and nobody else set the status (no reviewer
+    // ever; no sender, unless `rerun`), sets success/failure with a review event by
+    // "metrics". Resolves to false when the call does not exist.
+    QFuture<bool> storeMetricResults(qint64 callDbId, const QList<MetricResult> &results, bool rerun = false);
+    // Metric definitions (CallReader::metrics reads them): create (id 0) or update,
+    // remove (not a built-in), and switch on or off for one agent or by default.
+    QFuture<MetricSaveOutcome> saveMetric(const MetricDefinition &definition);
+    QFuture<MetricSaveOutcome> removeMetric(qint64 metricId);
+    QFuture<MetricSaveOutcome> setMetricEnabled(qint64 metricId, const QString &agentKey, bool enabled);
     // Creates or updates the agent's row (read back with CallReader::agentSettings).
     QFuture<bool> setAgentSettings(const AgentSettings &settings);
 
@@ -140,6 +148,8 @@ signals:
     void callsChanged(const QList<qint64> &ids);
     // Emitted from the writer thread after request log entries were added or cleared.
     void requestsChanged();
+    // Emitted from the writer thread after a metric definition or switch changed.
+    void metricsChanged();
 
 private:
     explicit CallStore(const QString &path);

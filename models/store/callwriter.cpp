@@ -189,4 +189,6 @@ void CallWriter::announce(WriteSession &session)
         emit m_store->callsChanged(changed);
     if (session.requestsChanged())
         emit m_store->requestsChanged();
+    if (session.metricsChanged())
+        emit m_store->metricsChanged();
 }

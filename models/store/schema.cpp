@@ -174,6 +174,57 @@ const std::vector<QStringList> &migrations()
             QStringLiteral("ALTER TABLE calls ADD COLUMN label_count INTEGER NOT NULL DEFAULT 0"),
             QStringLiteral("CREATE INDEX calls_labels ON calls (label_count, timestamp, id)"),
         },
+        // 10: metrics evaluated locally. Definitions (MetricDefinition; the built-ins are
+        // added by the writer when the store opens), per-agent switches that override a
+        // metric's default, and results per (call, metric, metric version): the table is
+        // rebuilt for its new key, keeping the results senders posted as version 0. A
+        // call's failed metrics are counted on its row, like its labels, for the list.
+        // status_source says who set the status (sender, metrics or review): metrics may
+        // replace only their own verdict.
+        {
+            QStringLiteral(R"(CREATE TABLE metrics (
+                id INTEGER PRIMARY KEY,
+                key TEXT NOT NULL UNIQUE,
+                name TEXT NOT NULL,
+                description TEXT NOT NULL DEFAULT '',
+                type TEXT NOT NULL CHECK (type IN ('binary', 'numeric', 'enum', 'rating')),
+                enum_values TEXT,
+                unit TEXT NOT NULL DEFAULT '',
+                evaluator TEXT NOT NULL CHECK (evaluator IN ('builtin', 'rule', 'llm')),
+                config TEXT NOT NULL DEFAULT '{}',
+                pass_value INTEGER,
+                version INTEGER NOT NULL DEFAULT 1,
+                enabled_by_default INTEGER NOT NULL DEFAULT 1,
+                created_at INTEGER NOT NULL,
+                updated_at INTEGER NOT NULL))"),
+            QStringLiteral(R"(CREATE TABLE metric_agents (
+                metric INTEGER NOT NULL REFERENCES metrics(id) ON DELETE CASCADE,
+                agent_key TEXT NOT NULL,
+                enabled INTEGER NOT NULL,
+                PRIMARY KEY (metric, agent_key)))"),
+            QStringLiteral(R"(CREATE TABLE metric_results_by_version (
+                call INTEGER NOT NULL REFERENCES calls(id) ON DELETE CASCADE,
+                metric_id INTEGER NOT NULL,
+                metric_version INTEGER NOT NULL DEFAULT 0,
+                key TEXT,
+                name TEXT,
+                type TEXT,
+                score REAL,
+                passed INTEGER,
+                result TEXT NOT NULL,
+                evaluated_at INTEGER,
+                PRIMARY KEY (call, metric_id, metric_version)))"),
+            QStringLiteral(R"(INSERT INTO metric_results_by_version (call, metric_id, name, type, score, result)
+                SELECT call, metric_id, name, type, score, result FROM metric_results)"),
+            QStringLiteral("DROP TABLE metric_results"),
+            QStringLiteral("ALTER TABLE metric_results_by_version RENAME TO metric_results"),
+            QStringLiteral("ALTER TABLE calls ADD COLUMN failed_metric_count INTEGER NOT NULL DEFAULT 0"),
+            QStringLiteral("CREATE INDEX calls_failed_metrics ON calls (failed_metric_count, timestamp, id)"),
+            QStringLiteral("ALTER TABLE calls ADD COLUMN status_source TEXT"),
+            QStringLiteral(R"(UPDATE calls SET status_source = CASE
+                WHEN status IN ('reviewed_success', 'reviewed_failure') THEN 'review'
+                WHEN status IS NOT NULL THEN 'sender' END)"),
+        },
     };
     return steps;
 }

@@ -2,6 +2,8 @@
 
 #include "callstore.h"
 #include "labelwriter.h"
+#include "metricwriter.h"
+#include "statementcache.h"
 #include "storeerror.h"
 #include "storelog.h"
 #include "wordscolumn.h"
@@ -27,7 +29,7 @@ const QStringList &callColumns()
         QStringLiteral("feedback"), QStringLiteral("redact_fields"), QStringLiteral("metric_ids"),
         QStringLiteral("main_agent_channel_index"), QStringLiteral("status"), QStringLiteral("duration"),
         QStringLiteral("agent_name"), QStringLiteral("error_message"), QStringLiteral("dropoff_point"),
-        QStringLiteral("topic"), QStringLiteral("recording_path"),
+        QStringLiteral("topic"), QStringLiteral("recording_path"), QStringLiteral("status_source"),
         // bound separately, after the values above:
         QStringLiteral("updated_at"), QStringLiteral("content_hash"),
     };
@@ -145,6 +147,8 @@ qint64 now()
 WriteSession::WriteSession(const QSqlDatabase &db)
     : m_db(db)
     , m_labels(std::make_unique<LabelWriter>(db))
+    , m_statementCache(std::make_unique<StatementCache>(db))
+    , m_metrics(std::make_unique<MetricWriter>(m_statementCache.get()))
 {
 }
 
@@ -162,7 +166,7 @@ QSqlQuery &WriteSession::statement(Statement which)
         break;
     case LoadForUpsert:
         sql = QStringLiteral("SELECT id, status, feedback, timestamp, voice_recording_url, recording_path, "
-                             "error_message, agent_name, dropoff_point, topic, content_hash "
+                             "error_message, agent_name, dropoff_point, topic, content_hash, status_source "
                              "FROM calls WHERE agent_key = ? AND call_id = ?");
         break;
     case InsertCall: sql = insertCallSql(); break;
@@ -177,14 +181,13 @@ QSqlQuery &WriteSession::statement(Statement which)
         sql = QStringLiteral("INSERT INTO review_events (call, time, actor, field, old_value, new_value) "
                              "VALUES (?, ?, ?, ?, ?, ?)");
         break;
-    case LoadReview: sql = QStringLiteral("SELECT status, feedback FROM calls WHERE id = ?"); break;
-    case UpdateReview:
-        sql = QStringLiteral("UPDATE calls SET status = ?, feedback = ?, updated_at = ?, content_hash = NULL WHERE id = ?");
+    case UpdateVerdict:
+        sql = QStringLiteral("UPDATE calls SET status = ?, status_source = ?, updated_at = ? WHERE id = ?");
         break;
-    case DeleteMetrics: sql = QStringLiteral("DELETE FROM metric_results WHERE call = ?"); break;
-    case InsertMetric:
-        sql = QStringLiteral("INSERT INTO metric_results (call, metric_id, name, type, score, result) "
-                             "VALUES (?, ?, ?, ?, ?, ?)");
+    case LoadReview: sql = QStringLiteral("SELECT status, feedback, status_source FROM calls WHERE id = ?"); break;
+    case UpdateReview:
+        sql = QStringLiteral("UPDATE calls SET status = ?, feedback = ?, status_source = ?, updated_at = ?, "
+                             "content_hash = NULL WHERE id = ?");
         break;
     case SetRecording:
         sql = QStringLiteral("UPDATE calls SET recording_path = ?, error_message = ?, updated_at = ?, content_hash = NULL WHERE id = ?");
@@ -230,6 +233,7 @@ void WriteSession::resetBatchState()
     m_touchedCalls.clear();
     m_changedCalls.clear();
     m_requestsChanged = false;
+    m_metricsChanged = false;
     m_recordingsToRemove.clear();
     m_filesToRemove.clear();
 }
@@ -354,12 +358,18 @@ UpsertOutcome WriteSession::upsert(const CallLog &call)
     const QVariant oldDropoff = exists ? load.value(8) : QVariant();
     const QVariant oldTopic = exists ? load.value(9) : QVariant();
     const QByteArray oldHash = exists ? load.value(10).toByteArray() : QByteArray();
+    const QVariant oldStatusSource = exists ? load.value(11) : QVariant();
     load.finish();
 
     const qint64 time = now();
     auto keepUnlessSet = [](const QString &value, const QVariant &old) { return value.isEmpty() ? old : QVariant(value); };
 
     const QVariant status = call.status ? statusValue(call.status) : oldStatus;
+    // A status in the body is the sender's (an export's reviewed_* is a reviewer's), and
+    // metrics leave it alone.
+    const QVariant statusSource = !call.status ? oldStatusSource
+                                  : ReviewStatuses::isReviewed(*call.status) ? QVariant(QStringLiteral("review"))
+                                                                             : QVariant(QStringLiteral("sender"));
     const QVariant feedback = call.feedback ? text(*call.feedback) : oldFeedback;
     QVariant timestamp = call.timestamp.isValid() ? QVariant(call.timestamp.toMSecsSinceEpoch()) : oldTimestamp;
     if (timestamp.isNull())
@@ -397,8 +407,15 @@ UpsertOutcome WriteSession::upsert(const CallLog &call)
         keepUnlessSet(call.dropoffPoint, oldDropoff),
         keepUnlessSet(call.topic, oldTopic),
         recording,
+        statusSource,
     };
-    const QByteArray hash = contentHash(values, call);
+    // The digest covers what the sender sent: a status or feedback set since (by a
+    // reviewer, by metrics) does not make an identical re-post look new.
+    QVariantList sent = values;
+    sent[callColumns().indexOf(QStringLiteral("status"))] = call.status ? statusValue(call.status) : QVariant();
+    sent[callColumns().indexOf(QStringLiteral("feedback"))] = call.feedback ? text(*call.feedback) : QVariant();
+    sent[callColumns().indexOf(QStringLiteral("status_source"))] = QVariant();
+    const QByteArray hash = contentHash(sent, call);
 
     UpsertOutcome outcome;
     outcome.writtenAtMs = time;
@@ -446,7 +463,7 @@ UpsertOutcome WriteSession::upsert(const CallLog &call)
     }
     insertTurns(outcome.id, call.turns);
     if (!call.metrics.isEmpty())
-        replaceMetrics(outcome.id, call.metrics);
+        m_metrics->replaceResults(outcome.id, call.metrics);
     if (call.annotations)
         replaceLabels(outcome.id, *call.annotations, time, QStringLiteral("ingest"));
     m_changedCalls.append(outcome.id);
@@ -488,23 +505,6 @@ void WriteSession::insertTurns(qint64 callDbId, const Turns &turns)
             insert.bindValue(position++, json(turn.data));
             insert.bindValue(position++, WordsColumn::encode(turn.words));
         }
-        exec(insert);
-    }
-}
-
-void WriteSession::replaceMetrics(qint64 callDbId, const QList<MetricResult> &metrics)
-{
-    QSqlQuery &clear = statement(DeleteMetrics);
-    clear.bindValue(0, callDbId);
-    exec(clear);
-    QSqlQuery &insert = statement(InsertMetric);
-    for (const MetricResult &metric : metrics) {
-        insert.bindValue(0, callDbId);
-        insert.bindValue(1, metric.metricId);
-        insert.bindValue(2, text(metric.name));
-        insert.bindValue(3, text(metric.type));
-        insert.bindValue(4, metric.score.isDouble() ? QVariant(metric.score.toDouble()) : QVariant());
-        insert.bindValue(5, json(metric.toJson()));
         exec(insert);
     }
 }
@@ -574,6 +574,7 @@ ReviewOutcome WriteSession::review(const ReviewChange &change)
     }
     const QVariant oldStatus = load.value(0);
     const QVariant oldFeedback = load.value(1);
+    const QVariant oldStatusSource = load.value(2);
     load.finish();
 
     // Decide everything before writing anything, so a refusal leaves the call as it was.
@@ -622,11 +623,16 @@ ReviewOutcome WriteSession::review(const ReviewChange &change)
     const qint64 time = now();
     bool changed = false;
     if (differs(newStatus, oldStatus) || differs(newFeedback, oldFeedback)) {
+        // A status a reviewer set (through any source) is theirs: metrics never replace it.
+        const QVariant statusSource = !differs(newStatus, oldStatus) ? oldStatusSource
+                                      : newStatus.isNull()           ? QVariant()
+                                                                     : QVariant(QStringLiteral("review"));
         QSqlQuery &update = statement(UpdateReview);
         update.bindValue(0, newStatus);
         update.bindValue(1, newFeedback);
-        update.bindValue(2, time);
-        update.bindValue(3, change.callDbId);
+        update.bindValue(2, statusSource);
+        update.bindValue(3, time);
+        update.bindValue(4, change.callDbId);
         exec(update);
         if (differs(newStatus, oldStatus))
             outcome.events.append(recordEvent(change.callDbId, time, change.source, QStringLiteral("status"), oldStatus, newStatus));
@@ -709,8 +715,7 @@ QList<PendingRecordingFetch> WriteSession::pendingRecordingFetches()
     return fetches;
 }
 
-bool WriteSession::setMetricResults(qint64 callDbId, const QList<MetricResult> &metrics,
-                                    std::optional<ReviewStatus> status)
+bool WriteSession::storeMetricResults(qint64 callDbId, const QList<MetricResult> &results, bool rerun)
 {
     QSqlQuery &load = statement(LoadReview);
     load.bindValue(0, callDbId);
@@ -720,24 +725,58 @@ bool WriteSession::setMetricResults(qint64 callDbId, const QList<MetricResult> &
         return false;
     }
     const QVariant oldStatus = load.value(0);
-    const QVariant feedback = load.value(1);
+    const QString statusSource = load.value(2).toString();
     load.finish();
 
-    replaceMetrics(callDbId, metrics);
+    const std::optional<bool> verdict = m_metrics->storeResults(callDbId, results);
+    m_changedCalls.append(callDbId);
+    // The metrics decide the status only when nobody else did: not a reviewer ever, and
+    // not the sender unless this is a re-run (which starts unreviewed calls afresh).
+    const bool metricsDecide = statusSource.isEmpty() || statusSource == QLatin1String("metrics")
+                               || (rerun && statusSource == QLatin1String("sender"));
+    if (!metricsDecide || (!verdict && !rerun))
+        return true;
+    // A re-run with no pass/fail result clears the verdict it replaces.
+    const QVariant newStatus = !verdict ? QVariant()
+                                        : statusValue(*verdict ? ReviewStatus::Success : ReviewStatus::Failure);
+    if (!differs(newStatus, oldStatus))
+        return true;
     const qint64 time = now();
-    const std::optional<ReviewStatus> current = ReviewStatuses::fromName(oldStatus.toString());
-    const bool reviewed = current && ReviewStatuses::isReviewed(*current);
-    const QVariant newStatus = (status && !reviewed) ? statusValue(status) : oldStatus;
-    QSqlQuery &update = statement(UpdateReview);
+    QSqlQuery &update = statement(UpdateVerdict);
     update.bindValue(0, newStatus);
-    update.bindValue(1, feedback);
+    update.bindValue(1, newStatus.isNull() ? QVariant() : QVariant(QStringLiteral("metrics")));
     update.bindValue(2, time);
     update.bindValue(3, callDbId);
     exec(update);
     if (differs(newStatus, oldStatus))
         recordEvent(callDbId, time, QStringLiteral("metrics"), QStringLiteral("status"), oldStatus, newStatus);
-    m_changedCalls.append(callDbId);
     return true;
+}
+
+void WriteSession::ensureBuiltinMetrics(const QList<MetricDefinition> &builtins)
+{
+    m_metrics->ensureBuiltins(builtins, now());
+}
+
+MetricSaveOutcome WriteSession::saveMetric(const MetricDefinition &definition)
+{
+    return noteMetricChange(m_metrics->save(definition, now()));
+}
+
+MetricSaveOutcome WriteSession::removeMetric(qint64 metricId)
+{
+    return noteMetricChange(m_metrics->remove(metricId));
+}
+
+MetricSaveOutcome WriteSession::setMetricEnabled(qint64 metricId, const QString &agentKey, bool enabled)
+{
+    return noteMetricChange(m_metrics->setEnabled(metricId, agentKey, enabled, now()));
+}
+
+MetricSaveOutcome WriteSession::noteMetricChange(const MetricSaveOutcome &outcome)
+{
+    m_metricsChanged = m_metricsChanged || outcome.ok();
+    return outcome;
 }
 
 void WriteSession::setAgentSettings(const AgentSettings &settings)

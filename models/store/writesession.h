@@ -2,6 +2,8 @@
 
 #include "agentsettings.h"
 #include "calllog/calllog.h"
+#include "metrics/metricdefinition.h"
+#include "metricsaveoutcome.h"
 #include "pendingrecordingfetch.h"
 #include "requestlogentry.h"
 
@@ -17,6 +19,8 @@
 #include <optional>
 
 class LabelWriter;
+class MetricWriter;
+class StatementCache;
 struct ReviewChange;
 struct ReviewOutcome;
 struct UpsertOutcome;
@@ -52,8 +56,13 @@ public:
     ReviewOutcome review(const ReviewChange &change);
     bool remove(qint64 callDbId);
     bool setRecording(qint64 callDbId, const QString &recordingPath, const QString &errorMessage);
-    bool setMetricResults(qint64 callDbId, const QList<MetricResult> &metrics,
-                          std::optional<ReviewStatus> status);
+    // Stores evaluated results and lets their verdict set the status where metrics may
+    // (CallStore::storeMetricResults). False when the call does not exist.
+    bool storeMetricResults(qint64 callDbId, const QList<MetricResult> &results, bool rerun);
+    void ensureBuiltinMetrics(const QList<MetricDefinition> &builtins);
+    MetricSaveOutcome saveMetric(const MetricDefinition &definition);
+    MetricSaveOutcome removeMetric(qint64 metricId);
+    MetricSaveOutcome setMetricEnabled(qint64 metricId, const QString &agentKey, bool enabled);
     void setAgentSettings(const AgentSettings &settings);
     qint64 logRequest(const RequestLogEntry &entry);
     int clearRequestLog();
@@ -67,6 +76,7 @@ public:
     // --- after COMMIT: what changed ---
     QList<qint64> changedCalls() const { return m_changedCalls; }
     bool requestsChanged() const { return m_requestsChanged; }
+    bool metricsChanged() const { return m_metricsChanged; }
     // Recording paths (as stored) and request bodies that belonged to removed rows.
     QStringList recordingsToRemove() const { return m_recordingsToRemove; }
     QStringList filesToRemove() const { return m_filesToRemove; }
@@ -74,7 +84,7 @@ public:
 private:
     enum Statement {
         FindCall, LoadForUpsert, InsertCall, UpdateCall, DeleteTurns,
-        EnsureAgent, InsertEvent, LoadReview, UpdateReview, DeleteMetrics, InsertMetric,
+        EnsureAgent, InsertEvent, LoadReview, UpdateReview, UpdateVerdict,
         SetRecording, LoadAgentSettings, SaveAgentSettings, InsertRequest, StatementCount
     };
 
@@ -91,13 +101,13 @@ private:
     void unindexNow(qint64 callDbId);
     void ensureAgent(const CallLog &call);
     void insertTurns(qint64 callDbId, const Turns &turns);
-    void replaceMetrics(qint64 callDbId, const QList<MetricResult> &metrics);
     // Replaces the call's labels with one review event per label added or removed
     // (appended to `events` when given); true when anything changed, and then the labels
     // from before go to `before` when given.
     bool replaceLabels(qint64 callDbId, const QList<TurnLabel> &labels, qint64 time, const QString &source,
                        QList<ReviewEvent> *events = nullptr, std::optional<QList<TurnLabel>> *before = nullptr);
     qsizetype storedTurnCount(qint64 callDbId);
+    MetricSaveOutcome noteMetricChange(const MetricSaveOutcome &outcome);
     ReviewEvent recordEvent(qint64 callDbId, qint64 time, const QString &source, const QString &field,
                             const QVariant &oldValue, const QVariant &newValue);
 
@@ -105,6 +115,8 @@ private:
     std::array<std::unique_ptr<QSqlQuery>, StatementCount> m_statements;
     std::array<std::unique_ptr<QSqlQuery>, TurnsPerInsert + 1> m_turnInserts;   // by row count
     std::unique_ptr<LabelWriter> m_labels;
+    std::unique_ptr<StatementCache> m_statementCache;
+    std::unique_ptr<MetricWriter> m_metrics;
     QHash<QString, QString> m_knownAgents;          // key -> name, committed or in this transaction
 
     // Per transaction:
@@ -112,6 +124,7 @@ private:
     QSet<qint64> m_touchedCalls;     // calls whose FTS entries are out and get rewritten
     QList<qint64> m_changedCalls;
     bool m_requestsChanged = false;
+    bool m_metricsChanged = false;
     QStringList m_recordingsToRemove;
     QStringList m_filesToRemove;
 };

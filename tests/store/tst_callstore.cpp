@@ -221,8 +221,13 @@ void TstCallStore::roundTripKeepsEveryField()
     original.dropoffPoint = QStringLiteral("greeting");
     original.topic = QStringLiteral("rescheduling");
     original.recordingPath = QStringLiteral("full.wav");
-    original.metrics = {MetricResult{3, QStringLiteral("Latency"), QStringLiteral("numeric"), QJsonValue(1.5),
-                                     QJsonValue(), {}, {QStringLiteral("fast enough")}}};
+    MetricResult latency;
+    latency.metricId = 3;
+    latency.name = QStringLiteral("Latency");
+    latency.type = QStringLiteral("numeric");
+    latency.score = 1.5;
+    latency.explanation = {QStringLiteral("fast enough")};
+    original.metrics = {latency};
     const UpsertOutcome outcome = m_store->upsert(original).result();
     QVERIFY2(outcome.ok(), qPrintable(outcome.error));
 
@@ -719,19 +724,26 @@ void TstCallStore::reviewHistoryComesWithTheCall()
 void TstCallStore::metricResultsDoNotOverrideReviewer()
 {
     const qint64 id = m_store->upsert(call(QStringLiteral("met"))).result().id;
-    const QList<MetricResult> metrics{
-        MetricResult{1, QStringLiteral("Greeting"), QStringLiteral("binary"), QJsonValue(1), QJsonValue(), {}, {}}};
-    QVERIFY(m_store->setMetricResults(id, metrics, ReviewStatus::Success).result());
+    MetricResult greeting;
+    greeting.metricId = 1;
+    greeting.key = QStringLiteral("greeting");
+    greeting.metricVersion = 1;
+    greeting.name = QStringLiteral("Greeting");
+    greeting.type = QStringLiteral("binary");
+    greeting.score = 1;
+    greeting.value = true;
+    greeting.passed = true;
+    greeting.source = QStringLiteral("transcript");
+    QVERIFY(m_store->storeMetricResults(id, {greeting}).result());
     CallReader reader(m_path);
     QCOMPARE(reader.callById(id)->status, std::optional<ReviewStatus>(ReviewStatus::Success));
-    QCOMPARE(reader.callById(id)->metrics, metrics);
+    QCOMPARE(reader.callById(id)->metrics, QList<MetricResult>{greeting});
+    QCOMPARE(reader.reviewEvents(id).first().source, QStringLiteral("metrics"));
 
     QVERIFY(m_store->review(reviewChange(id, ReviewStatus::ReviewedFailure, std::nullopt, QStringLiteral("ui"))).result().applied());
-    QVERIFY(m_store->setMetricResults(id, {}, ReviewStatus::Success).result());
+    QVERIFY(m_store->storeMetricResults(id, {greeting}, /*rerun=*/true).result());
     QCOMPARE(reader.callById(id)->status, std::optional<ReviewStatus>(ReviewStatus::ReviewedFailure));
-    QVERIFY(reader.callById(id)->metrics.isEmpty());
-    QCOMPARE(reader.reviewEvents(id).first().source, QStringLiteral("metrics"));
-    QVERIFY(!m_store->setMetricResults(99999, metrics).result());
+    QVERIFY(!m_store->storeMetricResults(99999, {greeting}).result());
 }
 
 void TstCallStore::setRecording()
@@ -857,7 +869,12 @@ void TstCallStore::clearRequestLogRemovesBodies()
 void TstCallStore::removeDeletesEverything()
 {
     CallLog doomed = call(QStringLiteral("gone"), 7, QStringLiteral("ephemeral words"));
-    doomed.metrics = {MetricResult{1, QStringLiteral("m"), QStringLiteral("binary"), QJsonValue(0), QJsonValue(), {}, {}}};
+    MetricResult result;
+    result.metricId = 1;
+    result.name = QStringLiteral("m");
+    result.type = QStringLiteral("binary");
+    result.score = 0;
+    doomed.metrics = {result};
     doomed.recordingPath = QStringLiteral("gone.wav");
     const qint64 id = m_store->upsert(doomed).result().id;
     const qint64 kept = m_store->upsert(call(QStringLiteral("kept"))).result().id;

@@ -1,0 +1,3 @@
+#include "metricslog.h"
+
+Q_LOGGING_CATEGORY(lcMetrics, "callscope.metrics")

@@ -1,0 +1,302 @@
+#include "metricwriter.h"
+
+#include "statementcache.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSqlQuery>
+#include <QVariant>
+
+namespace {
+
+QString compact(const QJsonObject &object)
+{
+    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
+}
+
+QVariant enumValuesColumn(const QStringList &values)
+{
+    if (values.isEmpty())
+        return {};
+    return QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(values)).toJson(QJsonDocument::Compact));
+}
+
+// For NOT NULL text columns: Qt binds a null QString as SQL NULL.
+QString nonNull(const QString &text)
+{
+    return text.isNull() ? QStringLiteral("") : text;
+}
+
+QVariant passValueColumn(std::optional<bool> passValue)
+{
+    return passValue ? QVariant(int(*passValue)) : QVariant();
+}
+
+QVariant passedColumn(std::optional<bool> passed)
+{
+    return passed ? QVariant(int(*passed)) : QVariant();
+}
+
+} // namespace
+
+MetricWriter::MetricWriter(StatementCache *statements)
+    : m_statements(statements)
+{
+}
+
+void MetricWriter::ensureBuiltins(const QList<MetricDefinition> &builtins, qint64 nowMs)
+{
+    QSqlQuery &add = m_statements->prepared(QStringLiteral(
+        "INSERT INTO metrics (key, name, description, type, enum_values, unit, evaluator, pass_value, version, "
+        "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, 'builtin', ?, ?, ?, ?) "
+        "ON CONFLICT (key) DO UPDATE SET name = excluded.name, description = excluded.description, "
+        "unit = excluded.unit, enum_values = excluded.enum_values, type = excluded.type, "
+        "pass_value = excluded.pass_value, version = max(version, excluded.version), updated_at = excluded.updated_at "
+        "WHERE evaluator = 'builtin' AND (name, description, unit, coalesce(enum_values, ''), type, "
+        "coalesce(pass_value, -1), version) IS NOT (excluded.name, excluded.description, excluded.unit, "
+        "coalesce(excluded.enum_values, ''), excluded.type, coalesce(excluded.pass_value, -1), excluded.version)"));
+    for (const MetricDefinition &builtin : builtins) {
+        add.bindValue(0, builtin.key);
+        add.bindValue(1, builtin.name);
+        add.bindValue(2, nonNull(builtin.description));
+        add.bindValue(3, MetricTypes::name(builtin.type));
+        add.bindValue(4, enumValuesColumn(builtin.enumValues));
+        add.bindValue(5, nonNull(builtin.unit));
+        add.bindValue(6, passValueColumn(builtin.passValue));
+        add.bindValue(7, builtin.version);
+        add.bindValue(8, nowMs);
+        add.bindValue(9, nowMs);
+        StatementCache::exec(add);
+    }
+}
+
+std::optional<MetricDefinition> MetricWriter::load(qint64 metricId)
+{
+    QSqlQuery &select = m_statements->prepared(QStringLiteral(
+        "SELECT key, name, description, type, enum_values, unit, evaluator, config, pass_value, version, "
+        "enabled_by_default FROM metrics WHERE id = ?"));
+    select.bindValue(0, metricId);
+    StatementCache::exec(select);
+    if (!select.next())
+        return std::nullopt;
+    MetricDefinition definition;
+    definition.id = metricId;
+    definition.key = select.value(0).toString();
+    definition.name = select.value(1).toString();
+    definition.description = select.value(2).toString();
+    definition.type = MetricTypes::fromName(select.value(3).toString()).value_or(MetricType::Binary);
+    for (const QJsonValue &value : QJsonDocument::fromJson(select.value(4).toString().toUtf8()).array())
+        definition.enumValues.append(value.toString());
+    definition.unit = select.value(5).toString();
+    definition.evaluator = MetricDefinition::evaluatorFromName(select.value(6).toString())
+                               .value_or(MetricDefinition::Evaluator::Rule);
+    definition.config = QJsonDocument::fromJson(select.value(7).toString().toUtf8()).object();
+    definition.passValue = select.value(8).isNull() ? std::nullopt : std::optional<bool>(select.value(8).toBool());
+    definition.version = select.value(9).toInt();
+    definition.enabledByDefault = select.value(10).toBool();
+    select.finish();
+    return definition;
+}
+
+MetricSaveOutcome MetricWriter::save(const MetricDefinition &definition, qint64 nowMs)
+{
+    MetricSaveOutcome outcome;
+    if (definition.evaluator == MetricDefinition::Evaluator::Builtin && definition.id == 0) {
+        outcome.errors.add(QStringLiteral("evaluator"), QStringLiteral("Built-in metrics come with Callscope; "
+                                                                       "write a rule or an LLM-judge metric."));
+        return outcome;
+    }
+    definition.validate(&outcome.errors);
+    if (!outcome.errors.isEmpty())
+        return outcome;
+
+    QSqlQuery &sameKey = m_statements->prepared(QStringLiteral("SELECT id FROM metrics WHERE key = ? AND id != ?"));
+    sameKey.bindValue(0, definition.key);
+    sameKey.bindValue(1, definition.id);
+    StatementCache::exec(sameKey);
+    const bool taken = sameKey.next();
+    sameKey.finish();
+    if (taken) {
+        outcome.errors.add(QStringLiteral("key"), QStringLiteral("A metric with the key \"%1\" exists.").arg(definition.key));
+        return outcome;
+    }
+
+    if (definition.id == 0) {
+        QSqlQuery &insert = m_statements->prepared(QStringLiteral(
+            "INSERT INTO metrics (key, name, description, type, enum_values, unit, evaluator, config, pass_value, "
+            "version, enabled_by_default, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)"));
+        insert.bindValue(0, definition.key);
+        insert.bindValue(1, definition.name.trimmed());
+        insert.bindValue(2, nonNull(definition.description));
+        insert.bindValue(3, MetricTypes::name(definition.type));
+        insert.bindValue(4, enumValuesColumn(definition.enumValues));
+        insert.bindValue(5, nonNull(definition.unit));
+        insert.bindValue(6, MetricDefinition::evaluatorName(definition.evaluator));
+        insert.bindValue(7, compact(definition.config));
+        insert.bindValue(8, passValueColumn(definition.passValue));
+        insert.bindValue(9, int(definition.enabledByDefault));
+        insert.bindValue(10, nowMs);
+        insert.bindValue(11, nowMs);
+        StatementCache::exec(insert);
+        outcome.id = insert.lastInsertId().toLongLong();
+        outcome.version = 1;
+        return outcome;
+    }
+
+    const std::optional<MetricDefinition> stored = load(definition.id);
+    if (!stored) {
+        outcome.notFound = true;
+        return outcome;
+    }
+    outcome.id = definition.id;
+    if (stored->evaluator == MetricDefinition::Evaluator::Builtin) {
+        if (definition.key != stored->key || definition.decidesDifferentlyFrom(*stored) || definition.name != stored->name)
+            outcome.errors.add(QStringLiteral("evaluator"),
+                               QStringLiteral("Built-in metrics are fixed; they can only be enabled or disabled."));
+        outcome.version = stored->version;
+        return outcome;
+    }
+    if (definition.evaluator == MetricDefinition::Evaluator::Builtin) {
+        outcome.errors.add(QStringLiteral("evaluator"), QStringLiteral("Only Callscope's own metrics are built-in."));
+        return outcome;
+    }
+    outcome.version = stored->version + (definition.decidesDifferentlyFrom(*stored) ? 1 : 0);
+    QSqlQuery &update = m_statements->prepared(QStringLiteral(
+        "UPDATE metrics SET key = ?, name = ?, description = ?, type = ?, enum_values = ?, unit = ?, evaluator = ?, "
+        "config = ?, pass_value = ?, version = ?, enabled_by_default = ?, updated_at = ? WHERE id = ?"));
+    update.bindValue(0, definition.key);
+    update.bindValue(1, definition.name.trimmed());
+    update.bindValue(2, nonNull(definition.description));
+    update.bindValue(3, MetricTypes::name(definition.type));
+    update.bindValue(4, enumValuesColumn(definition.enumValues));
+    update.bindValue(5, nonNull(definition.unit));
+    update.bindValue(6, MetricDefinition::evaluatorName(definition.evaluator));
+    update.bindValue(7, compact(definition.config));
+    update.bindValue(8, passValueColumn(definition.passValue));
+    update.bindValue(9, outcome.version);
+    update.bindValue(10, int(definition.enabledByDefault));
+    update.bindValue(11, nowMs);
+    update.bindValue(12, definition.id);
+    StatementCache::exec(update);
+    return outcome;
+}
+
+MetricSaveOutcome MetricWriter::remove(qint64 metricId)
+{
+    MetricSaveOutcome outcome;
+    const std::optional<MetricDefinition> stored = load(metricId);
+    if (!stored) {
+        outcome.notFound = true;
+        return outcome;
+    }
+    outcome.id = metricId;
+    if (stored->evaluator == MetricDefinition::Evaluator::Builtin) {
+        outcome.errors.add(QStringLiteral("id"), QStringLiteral("%1 is built in: disable it instead.").arg(stored->key));
+        return outcome;
+    }
+    // The calls whose failed count included this metric's results are counted again.
+    QSqlQuery &recount = m_statements->prepared(QStringLiteral(
+        "UPDATE calls SET failed_metric_count = failed_metric_count - 1 WHERE id IN "
+        "(SELECT r.call FROM metric_results r WHERE r.metric_id = ? AND r.passed = 0 AND r.metric_version = "
+        "(SELECT max(v.metric_version) FROM metric_results v WHERE v.call = r.call AND v.metric_id = r.metric_id))"));
+    recount.bindValue(0, metricId);
+    StatementCache::exec(recount);
+    QSqlQuery &results = m_statements->prepared(QStringLiteral("DELETE FROM metric_results WHERE metric_id = ?"));
+    results.bindValue(0, metricId);
+    StatementCache::exec(results);
+    QSqlQuery &metric = m_statements->prepared(QStringLiteral("DELETE FROM metrics WHERE id = ?"));
+    metric.bindValue(0, metricId);
+    StatementCache::exec(metric);   // switches cascade
+    return outcome;
+}
+
+MetricSaveOutcome MetricWriter::setEnabled(qint64 metricId, const QString &agentKey, bool enabled, qint64 nowMs)
+{
+    MetricSaveOutcome outcome;
+    const std::optional<MetricDefinition> stored = load(metricId);
+    if (!stored) {
+        outcome.notFound = true;
+        return outcome;
+    }
+    outcome.id = metricId;
+    outcome.version = stored->version;
+    if (agentKey.isEmpty()) {
+        QSqlQuery &byDefault = m_statements->prepared(QStringLiteral(
+            "UPDATE metrics SET enabled_by_default = ?, updated_at = ? WHERE id = ?"));
+        byDefault.bindValue(0, int(enabled));
+        byDefault.bindValue(1, nowMs);
+        byDefault.bindValue(2, metricId);
+        StatementCache::exec(byDefault);
+        QSqlQuery &clear = m_statements->prepared(QStringLiteral("DELETE FROM metric_agents WHERE metric = ?"));
+        clear.bindValue(0, metricId);
+        StatementCache::exec(clear);
+        return outcome;
+    }
+    QSqlQuery &perAgent = m_statements->prepared(QStringLiteral(
+        "INSERT INTO metric_agents (metric, agent_key, enabled) VALUES (?, ?, ?) "
+        "ON CONFLICT (metric, agent_key) DO UPDATE SET enabled = excluded.enabled"));
+    perAgent.bindValue(0, metricId);
+    perAgent.bindValue(1, agentKey);
+    perAgent.bindValue(2, int(enabled));
+    StatementCache::exec(perAgent);
+    return outcome;
+}
+
+void MetricWriter::insertResult(qint64 callDbId, const MetricResult &result)
+{
+    QSqlQuery &insert = m_statements->prepared(QStringLiteral(
+        "INSERT OR REPLACE INTO metric_results (call, metric_id, metric_version, key, name, type, score, passed, "
+        "result, evaluated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    insert.bindValue(0, callDbId);
+    insert.bindValue(1, result.metricId);
+    insert.bindValue(2, result.metricVersion);
+    insert.bindValue(3, result.key.isEmpty() ? QVariant() : QVariant(result.key));
+    insert.bindValue(4, result.name.isEmpty() ? QVariant() : QVariant(result.name));
+    insert.bindValue(5, result.type.isEmpty() ? QVariant() : QVariant(result.type));
+    insert.bindValue(6, result.score.isDouble() ? QVariant(result.score.toDouble()) : QVariant());
+    insert.bindValue(7, passedColumn(result.passed));
+    insert.bindValue(8, compact(result.toJson()));
+    insert.bindValue(9, result.evaluatedAtMs > 0 ? QVariant(result.evaluatedAtMs) : QVariant());
+    StatementCache::exec(insert);
+}
+
+void MetricWriter::replaceResults(qint64 callDbId, const QList<MetricResult> &results)
+{
+    QSqlQuery &clear = m_statements->prepared(QStringLiteral("DELETE FROM metric_results WHERE call = ?"));
+    clear.bindValue(0, callDbId);
+    StatementCache::exec(clear);
+    for (const MetricResult &result : results)
+        insertResult(callDbId, result);
+    recount(callDbId);
+}
+
+std::optional<bool> MetricWriter::storeResults(qint64 callDbId, const QList<MetricResult> &results)
+{
+    for (const MetricResult &result : results)
+        insertResult(callDbId, result);
+    return recount(callDbId);
+}
+
+std::optional<bool> MetricWriter::recount(qint64 callDbId)
+{
+    // The newest version of each metric is the call's current result for it.
+    QSqlQuery &tally = m_statements->prepared(QStringLiteral(
+        "SELECT coalesce(sum(r.passed = 0), 0), count(r.passed) FROM metric_results r WHERE r.call = ? "
+        "AND r.passed IS NOT NULL AND r.metric_version = "
+        "(SELECT max(v.metric_version) FROM metric_results v WHERE v.call = r.call AND v.metric_id = r.metric_id)"));
+    tally.bindValue(0, callDbId);
+    StatementCache::exec(tally);
+    tally.next();
+    const int failed = tally.value(0).toInt();
+    const int decided = tally.value(1).toInt();
+    tally.finish();
+    QSqlQuery &update = m_statements->prepared(QStringLiteral(
+        "UPDATE calls SET failed_metric_count = ? WHERE id = ? AND failed_metric_count != ?"));
+    update.bindValue(0, failed);
+    update.bindValue(1, callDbId);
+    update.bindValue(2, failed);
+    StatementCache::exec(update);
+    if (decided == 0)
+        return std::nullopt;
+    return failed == 0;
+}
