@@ -3,9 +3,11 @@
 #include "agentcommand.h"
 #include "command.h"
 #include "desktopapp.h"
+#include "evaluatecommand.h"
 #include "exportcommand.h"
 #include "importcommand.h"
 #include "listcommand.h"
+#include "metricscommand.h"
 #include "reviewcommand.h"
 #include "servecommand.h"
 #include "showcommand.h"
@@ -34,6 +36,8 @@ std::vector<std::unique_ptr<Command>> makeCommands()
     commands.push_back(std::make_unique<ReviewCommand>());
     commands.push_back(std::make_unique<ExportCommand>());
     commands.push_back(std::make_unique<AgentCommand>());
+    commands.push_back(std::make_unique<MetricsCommand>());
+    commands.push_back(std::make_unique<EvaluateCommand>());
     commands.push_back(std::make_unique<ServeCommand>());
     return commands;
 }

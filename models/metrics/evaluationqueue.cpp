@@ -167,11 +167,16 @@ void EvaluationQueue::processBatch()
             last = m_store->storeMetricResults(call->id, results, item.rerun);
             stored.append(call->id);
         }
-        if (!m_judge)
-            continue;
+        QList<MetricResult> unjudged;
         for (const MetricDefinition *definition : chosen) {
             if (definition->evaluator != MetricDefinition::Evaluator::LlmJudge)
                 continue;
+            if (!m_judge) {
+                // Said on the result, so that a missing judge is not a silent gap.
+                unjudged.append(MetricEvaluator::resultOf(
+                    *definition, MetricOutcome::failure(QStringLiteral("No LLM judge is configured (Preferences › Metrics).")), now));
+                continue;
+            }
             {
                 QMutexLocker locker(&m_mutex);
                 ++m_judging;
@@ -186,6 +191,11 @@ void EvaluationQueue::processBatch()
                     judgeFinished();
                 });
             });
+        }
+        if (!unjudged.isEmpty()) {
+            last = m_store->storeMetricResults(call->id, unjudged, item.rerun);
+            if (stored.isEmpty() || stored.last() != call->id)
+                stored.append(call->id);
         }
     }
     const int count = int(batch.size());

@@ -10,6 +10,9 @@
 #include <QNetworkRequest>
 #include <QTimer>
 
+#include <algorithm>
+#include <cmath>
+
 namespace {
 
 QString timeText(double seconds)
@@ -46,14 +49,56 @@ QString answerShape(const MetricDefinition &definition)
     return {};
 }
 
-// The first JSON object in the model's text: models wrap answers in prose or ``` fences.
+// Where the '}' that closes the '{' at `start` is (braces inside JSON strings skipped), or -1.
+qsizetype closingBrace(const QString &text, qsizetype start)
+{
+    int depth = 0;
+    bool inString = false;
+    for (qsizetype i = start; i < text.size(); ++i) {
+        const QChar c = text.at(i);
+        if (inString) {
+            if (c == QLatin1Char('\\'))
+                ++i;
+            else if (c == QLatin1Char('"'))
+                inString = false;
+        } else if (c == QLatin1Char('"')) {
+            inString = true;
+        } else if (c == QLatin1Char('{')) {
+            ++depth;
+        } else if (c == QLatin1Char('}') && --depth == 0) {
+            return i;
+        }
+    }
+    return -1;
+}
+
+// The answer object in the model's text: models wrap answers in prose or ``` fences, and
+// the prose may hold braces of its own ("in the form {value, explanation}"). The first
+// top-level JSON object that has a "value"; an empty one when there is none.
 QJsonObject firstObjectIn(const QString &text)
 {
-    const qsizetype start = text.indexOf(QLatin1Char('{'));
-    const qsizetype end = text.lastIndexOf(QLatin1Char('}'));
-    if (start < 0 || end <= start)
-        return {};
-    return QJsonDocument::fromJson(text.mid(start, end - start + 1).toUtf8()).object();
+    qsizetype from = 0;
+    while (true) {
+        const qsizetype start = text.indexOf(QLatin1Char('{'), from);
+        if (start < 0)
+            return {};
+        const qsizetype end = closingBrace(text, start);
+        QJsonParseError error;
+        const QJsonDocument document =
+            end < 0 ? QJsonDocument() : QJsonDocument::fromJson(text.mid(start, end - start + 1).toUtf8(), &error);
+        if (end >= 0 && error.error == QJsonParseError::NoError && document.isObject()) {
+            if (document.object().contains(QStringLiteral("value")))
+                return document.object();
+            from = end + 1;   // an object, not the answer: not one of its inner ones either
+        } else {
+            from = start + 1;
+        }
+    }
+}
+
+QString attemptsText(int attempts)
+{
+    return attempts == 1 ? QStringLiteral("1 attempt") : QStringLiteral("%1 attempts").arg(attempts);
 }
 
 bool retryable(QNetworkReply *reply)
@@ -146,7 +191,7 @@ MetricOutcome LlmJudge::outcomeOf(const QByteArray &response, const MetricDefini
     case MetricType::Rating: {
         bool ok = value.isDouble();
         const double number = ok ? value.toDouble() : value.toString().toDouble(&ok);
-        if (!ok)
+        if (!ok || !std::isfinite(number))   // "nan" and "inf" are strings toDouble() takes
             return MetricOutcome::failure(QStringLiteral("The judge's value is not a number."));
         if (definition.type == MetricType::Rating && (number < 0 || number > 100))
             return MetricOutcome::failure(QStringLiteral("The judge's rating %1 is outside 0 to 100.").arg(number));
@@ -174,7 +219,7 @@ void LlmJudge::judge(const CallLog &call, const MetricDefinition &definition, Do
 
 void LlmJudge::startNext()
 {
-    while (m_inFlight < m_settings.concurrency && !m_waiting.empty()) {
+    while (m_inFlight < std::max(1, m_settings.concurrency) && !m_waiting.empty()) {
         Request request = std::move(m_waiting.front());
         m_waiting.pop_front();
         ++m_inFlight;
@@ -215,15 +260,14 @@ void LlmJudge::finished(QNetworkReply *reply, Request request)
     MetricOutcome outcome;
     if (ok) {
         outcome = outcomeOf(reply->readAll(), request.definition);
-    } else if (reply->error() == QNetworkReply::OperationCanceledError) {
-        outcome = MetricOutcome::failure(QStringLiteral("The judge did not answer within %1 s (%2 attempts).")
+    } else if (reply->error() == QNetworkReply::OperationCanceledError || reply->error() == QNetworkReply::TimeoutError) {
+        outcome = MetricOutcome::failure(QStringLiteral("The judge did not answer within %1 s (%2).")
                                              .arg(m_settings.timeoutMs / 1000.0)
-                                             .arg(request.attempt));
+                                             .arg(attemptsText(request.attempt)));
     } else {
-        outcome = MetricOutcome::failure(status ? QStringLiteral("The judge answered HTTP %1 (%2 attempts).").arg(status).arg(request.attempt)
-                                                : QStringLiteral("The judge could not be reached: %1 (%2 attempts).")
-                                                      .arg(reply->errorString())
-                                                      .arg(request.attempt));
+        outcome = MetricOutcome::failure(status ? QStringLiteral("The judge answered HTTP %1 (%2).").arg(status).arg(attemptsText(request.attempt))
+                                                : QStringLiteral("The judge could not be reached: %1 (%2).")
+                                                      .arg(reply->errorString(), attemptsText(request.attempt)));
     }
     --m_inFlight;
     request.done(outcome);

@@ -10,6 +10,8 @@ QString LlmJudgeSettings::problem() const
         return {};
     if (!isEnabled() || (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https")))
         return QStringLiteral("The judge URL must be an http:// or https:// address.");
+    if (url.host().isEmpty())
+        return QStringLiteral("The judge URL has no host.");
     return {};
 }
 

@@ -4,6 +4,8 @@
 
 #include <QJsonValue>
 
+#include <cmath>
+
 namespace {
 
 const QStringList kOps{QStringLiteral("<"), QStringLiteral("<="), QStringLiteral(">"), QStringLiteral(">="),
@@ -63,7 +65,14 @@ void RuleMetric::validate(const QJsonObject &config, FieldErrors *errors)
                                 .arg(expression.errorString())
                                 .arg(expression.patternErrorOffset()));
         }
-        const QString must = config.value(QStringLiteral("must")).toString(QStringLiteral("occur"));
+        for (const QString &field : {QStringLiteral("regex"), QStringLiteral("case_sensitive")}) {
+            const QJsonValue flag = config.value(field);
+            if (!flag.isUndefined() && !flag.isNull() && !flag.isBool())
+                errors->add(QStringLiteral("config.") + field, QStringLiteral("Must be true or false."));
+        }
+        // Absent (or null) is "occur"; anything else must be one of the two words.
+        const QJsonValue mustValue = config.value(QStringLiteral("must"));
+        const QString must = mustValue.isUndefined() || mustValue.isNull() ? QStringLiteral("occur") : mustValue.toString();
         if (must != QLatin1String("occur") && must != QLatin1String("not_occur"))
             errors->add(QStringLiteral("config.must"), QStringLiteral("Must be \"occur\" or \"not_occur\"."));
         const QJsonValue role = config.value(QStringLiteral("role"));
@@ -128,7 +137,8 @@ std::optional<QJsonObject> RuleMetric::boundFromText(const QString &text, QStrin
     static const QRegularExpression form(QStringLiteral(R"(^\s*([a-z][a-z0-9_]*)\s*(<=|>=|==|!=|<|>)\s*(\S+)\s*$)"));
     const QRegularExpressionMatch match = form.match(text);
     if (!match.hasMatch()) {
-        *error = QStringLiteral("Write a bound as KEY OP VALUE, e.g. \"latency_p90_ms < 1500\".");
+        if (error)
+            *error = QStringLiteral("Write a bound as KEY OP VALUE, e.g. \"latency_p90_ms < 1500\".");
         return std::nullopt;
     }
     const QString valueText = match.captured(3);
@@ -136,10 +146,11 @@ std::optional<QJsonObject> RuleMetric::boundFromText(const QString &text, QStrin
     bool ok = false;
     if (valueText == QLatin1String("true") || valueText == QLatin1String("false"))
         value = valueText == QLatin1String("true");
-    else if (const double number = valueText.toDouble(&ok); ok)
+    else if (const double number = valueText.toDouble(&ok); ok && std::isfinite(number))   // not "nan" or "inf"
         value = number;
     else {
-        *error = QStringLiteral("\"%1\" is not a number (or true/false).").arg(valueText);
+        if (error)
+            *error = QStringLiteral("\"%1\" is not a number (or true/false).").arg(valueText);
         return std::nullopt;
     }
     return QJsonObject{{QStringLiteral("kind"), QStringLiteral("bound")},
@@ -184,8 +195,9 @@ MetricOutcome RuleMetric::evaluatePhrase(const Turns &turns) const
                                  .arg(Turn::roleName(turn.role), quoted(match.captured(0)));
         return MetricOutcome::of(m_mustOccur, {said}, events);
     }
-    const QString none = scope.isEmpty() ? QStringLiteral("No turn is in scope.")
-                                         : QStringLiteral("None of the %1 turns in scope says it.").arg(scope.size());
+    const QString none = scope.isEmpty()       ? QStringLiteral("No turn is in scope.")
+                         : scope.size() == 1 ? QStringLiteral("The one turn in scope does not say it.")
+                                             : QStringLiteral("None of the %1 turns in scope says it.").arg(scope.size());
     return MetricOutcome::of(!m_mustOccur, {none});
 }
 

@@ -647,3 +647,15 @@ QList<qint64> CallReader::callIdsOfAgent(const QString &agentKey) const
     stepped(query);
     return ids;
 }
+
+QList<qint64> CallReader::allCallIds() const
+{
+    QList<qint64> ids;
+    if (!isOpen())
+        return ids;
+    QSqlQuery query = select(QStringLiteral("SELECT id FROM calls ORDER BY id"));
+    while (query.next())
+        ids.append(query.value(0).toLongLong());
+    stepped(query);
+    return ids;
+}

@@ -89,6 +89,8 @@ public:
     QList<MetricDefinition> metrics() const;
     // The ids of every call of one agent, oldest first.
     QList<qint64> callIdsOfAgent(const QString &agentKey) const;
+    // The ids of every call, oldest first.
+    QList<qint64> allCallIds() const;
 
 private:
     // Runs `read` (returning a std::optional) and tells its absence from a failure of

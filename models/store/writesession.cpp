@@ -622,11 +622,13 @@ ReviewOutcome WriteSession::review(const ReviewChange &change)
     outcome.result = ReviewOutcome::Result::Applied;
     const qint64 time = now();
     bool changed = false;
-    if (differs(newStatus, oldStatus) || differs(newFeedback, oldFeedback)) {
-        // A status a reviewer set (through any source) is theirs: metrics never replace it.
-        const QVariant statusSource = !differs(newStatus, oldStatus) ? oldStatusSource
-                                      : newStatus.isNull()           ? QVariant()
-                                                                     : QVariant(QStringLiteral("review"));
+    // A status a reviewer set or confirmed (through any source) is theirs: metrics never
+    // replace it.
+    const bool statusGiven = change.status || change.reviewed || change.clearStatus;
+    const QVariant statusSource = !statusGiven ? oldStatusSource
+                                  : newStatus.isNull() ? QVariant()
+                                                       : QVariant(QStringLiteral("review"));
+    if (differs(newStatus, oldStatus) || differs(newFeedback, oldFeedback) || differs(statusSource, oldStatusSource)) {
         QSqlQuery &update = statement(UpdateReview);
         update.bindValue(0, newStatus);
         update.bindValue(1, newFeedback);

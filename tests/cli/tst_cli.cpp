@@ -68,6 +68,8 @@ private slots:
     void exportRoundTripsThroughImport_data();
     void exportRoundTripsThroughImport();
     void labelsSurviveExportAndImport();
+    void importEvaluatesMetrics();
+    void metricsAreManagedAndEvaluated();
 
 private:
     Run callscope(const QStringList &arguments);
@@ -525,6 +527,80 @@ void TestCli::labelsSurviveExportAndImport()
                                    QStringLiteral("--db"), copy});
     QCOMPARE(cleared.exitCode, 0);
     QVERIFY(annotations(copy).isEmpty());
+}
+
+// `import` evaluates each stored call's metrics before it exits.
+void TestCli::importEvaluatesMetrics()
+{
+    const QString file = m_dir->filePath(QStringLiteral("one.json"));
+    writeFile(file, body(QStringLiteral("eval-1"), QStringLiteral(R"("agent":4)"), QStringLiteral("Move my cleaning to Friday")));
+    const Run run = callscope({QStringLiteral("import"), file, QStringLiteral("--db"), m_db});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    const Run shown = callscope({QStringLiteral("show"), QStringLiteral("eval-1"), QStringLiteral("--db"), m_db});
+    const QJsonObject call = QJsonDocument::fromJson(shown.out.toUtf8()).object();
+    QCOMPARE(call.value(QLatin1String("metrics")).toArray().size(), 23);
+    QCOMPARE(call.value(QLatin1String("metrics")).toArray().first()[QLatin1String("key")].toString(), QStringLiteral("latency_mean_ms"));
+}
+
+// `metrics add|edit|show|enable|disable|remove` and `evaluate`, with errors that name
+// the field.
+void TestCli::metricsAreManagedAndEvaluated()
+{
+    importSample();
+    const auto metrics = [this](QStringList arguments) {
+        arguments.prepend(QStringLiteral("metrics"));
+        arguments << QStringLiteral("--db") << m_db;
+        return callscope(arguments);
+    };
+    Run run = metrics({QStringLiteral("add"), QStringLiteral("mentions_friday"), QStringLiteral("--name"),
+                       QStringLiteral("Mentions Friday"), QStringLiteral("--phrase"), QStringLiteral("friday"),
+                       QStringLiteral("--role"), QStringLiteral("caller")});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    QVERIFY(run.out.contains(QLatin1String("added mentions_friday (version 1)")));
+    run = metrics({QStringLiteral("add"), QStringLiteral("broken"), QStringLiteral("--name"), QStringLiteral("B"),
+                   QStringLiteral("--regex"), QStringLiteral("((")});
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.err.contains(QLatin1String("config.pattern: Not a valid regular expression")), qPrintable(run.err));
+    run = metrics({QStringLiteral("add"), QStringLiteral("fast"), QStringLiteral("--name"), QStringLiteral("Fast"),
+                   QStringLiteral("--bound"), QStringLiteral("latency_p90_ms <")});
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.err.contains(QLatin1String("bound: ")), qPrintable(run.err));
+    run = metrics({QStringLiteral("remove"), QStringLiteral("talk_ratio")});
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.err.contains(QLatin1String("built in")), qPrintable(run.err));
+
+    run = metrics({QStringLiteral("edit"), QStringLiteral("mentions_friday"), QStringLiteral("--phrase"), QStringLiteral("pepperoni")});
+    QVERIFY(run.out.contains(QLatin1String("edited mentions_friday (version 2)")));
+    run = metrics({QStringLiteral("disable"), QStringLiteral("mentions_friday"), QStringLiteral("--agent"), QStringLiteral("9")});
+    QCOMPARE(run.exitCode, 0);
+    run = metrics({QStringLiteral("show"), QStringLiteral("mentions_friday")});
+    QVERIFY2(run.out.contains(QLatin1String("agent:9 off")), qPrintable(run.out));
+    QVERIFY(run.out.contains(QLatin1String("version: 2")));
+    run = metrics({QStringLiteral("show"), QStringLiteral("latency_p90_ms")});
+    QVERIFY(run.out.contains(QLatin1String("90 %")));   // the definition, for the user
+
+    // Evaluated on every call; pizza-333's agent (9) has it off.
+    run = callscope({QStringLiteral("evaluate"), QStringLiteral("--all"), QStringLiteral("--db"), m_db});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    QVERIFY(run.err.contains(QLatin1String("evaluated 3 calls")));
+    const auto keysOf = [this](const QString &callId) {
+        const Run shown = callscope({QStringLiteral("show"), callId, QStringLiteral("--db"), m_db});
+        QStringList keys;
+        for (const QJsonValue &metric : QJsonDocument::fromJson(shown.out.toUtf8()).object().value(QLatin1String("metrics")).toArray())
+            keys.append(metric[QLatin1String("key")].toString());
+        return keys;
+    };
+    QVERIFY(keysOf(QStringLiteral("dent-1")).contains(QStringLiteral("mentions_friday")));
+    QVERIFY(!keysOf(QStringLiteral("pizza-333")).contains(QStringLiteral("mentions_friday")));
+
+    run = callscope({QStringLiteral("evaluate"), QStringLiteral("nope"), QStringLiteral("--db"), m_db});
+    QCOMPARE(run.exitCode, 1);
+    run = callscope({QStringLiteral("evaluate"), QStringLiteral("dent-1"), QStringLiteral("--metrics"), QStringLiteral("nope"),
+                     QStringLiteral("--db"), m_db});
+    QCOMPARE(run.exitCode, 2);
+    run = metrics({QStringLiteral("remove"), QStringLiteral("mentions_friday")});
+    QVERIFY(run.out.contains(QLatin1String("removed mentions_friday")));
+    QVERIFY(!keysOf(QStringLiteral("dent-1")).contains(QStringLiteral("mentions_friday")));
 }
 
 QTEST_GUILESS_MAIN(TestCli)
