@@ -125,6 +125,7 @@ int run(int argc, char *argv[], const QString &requestedPath, const QStringList 
         qWarning("callscope: the listener did not start: %s", qPrintable(error));
 
     MainWindow window(store.get());
+    window.setEvaluationQueue(&evaluation);
     // Recordings known only by their URL are fetched for playback under the same rule.
     window.recordingCache()->setHostPolicy(fetcher.hostPolicy());
     auto *listenerPanel = new ListenerPanel(&listener);

@@ -5,6 +5,7 @@
 #include "callheader.h"
 #include "item/transcriptmodel.h"
 #include "labeldialog.h"
+#include "metricspanel.h"
 #include "playerbar.h"
 #include "reviewactions.h"
 #include "reviewpanel.h"
@@ -18,6 +19,7 @@
 #include <QListView>
 #include <QPointer>
 #include <QSettings>
+#include <QSplitter>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -39,6 +41,16 @@ CallDetailPane::CallDetailPane(TranscriptModel *transcript, RecordingCache *reco
     m_transcriptPane = new TranscriptPane(transcript, this);
     m_review = new ReviewPanel(review, this);
     m_review->setObjectName(QStringLiteral("review"));
+    m_metrics = new MetricsPanel(this);
+    m_metrics->setObjectName(QStringLiteral("metrics"));
+    // The transcript and the metrics share the height; the reviewer drags the line.
+    auto *readingSplitter = new QSplitter(Qt::Vertical, this);
+    readingSplitter->setObjectName(QStringLiteral("transcriptMetricsSplitter"));
+    readingSplitter->setChildrenCollapsible(true);
+    readingSplitter->addWidget(m_transcriptPane);
+    readingSplitter->addWidget(m_metrics);
+    readingSplitter->setStretchFactor(0, 3);
+    readingSplitter->setStretchFactor(1, 1);
     auto *line = new QFrame(this);
     line->setFrameShape(QFrame::HLine);
     line->setFrameShadow(QFrame::Sunken);
@@ -53,7 +65,7 @@ CallDetailPane::CallDetailPane(TranscriptModel *transcript, RecordingCache *reco
     layout->addWidget(m_playerBar);
     layout->addWidget(m_waveform);
     layout->addWidget(line);
-    layout->addWidget(m_transcriptPane, 1);
+    layout->addWidget(readingSplitter, 1);
     layout->addWidget(reviewLine);
     layout->addWidget(m_review);
 
@@ -62,6 +74,9 @@ CallDetailPane::CallDetailPane(TranscriptModel *transcript, RecordingCache *reco
     connect(m_transcriptPane, &TranscriptPane::seekRequested, m_player, &PlaybackController::seek);
     connect(m_waveform, &WaveformView::seekRequested, m_player, &PlaybackController::seek);
     connect(m_transcript, &TranscriptModel::currentTurnChanged, m_waveform, &WaveformView::setCurrentTurn);
+    connect(m_metrics, &MetricsPanel::eventActivated, this, &CallDetailPane::goToMetricEvent);
+    connect(m_metrics, &MetricsPanel::eventsSelected, m_waveform, &WaveformView::setMetricEvents);
+    connect(m_metrics, &MetricsPanel::evaluateRequested, this, &CallDetailPane::evaluateRequested);
     connect(m_playerBar, &PlayerBar::playTurnRequested, this, &CallDetailPane::playSelectedTurn);
     connect(m_playerBar, &PlayerBar::loopTurnToggled, this, &CallDetailPane::setLoopingSelectedTurn);
     connect(m_player, &PlaybackController::soloFailed, this, [this](const QString &error) {
@@ -92,6 +107,7 @@ void CallDetailPane::showCall(const CallLog &call, const QString &searchText)
     m_call = call;
     m_header->setCall(call);
     m_review->setCall(call);
+    m_metrics->setResults(call.id, call.metrics);
     if (!sameCall)
         m_playWhenReady = ReviewSettings::load(QSettings()).playOnOpen;
     if (turnsChanged) {
@@ -314,6 +330,14 @@ void CallDetailPane::saveTurnLabels(qint64 callDbId, const QString &callName, in
     // The marks make the row taller; keep the labelled turn in sight.
     QAbstractItemView *view = m_transcriptPane->view();
     view->scrollTo(view->currentIndex());
+}
+
+void CallDetailPane::goToMetricEvent(const MetricEvent &event)
+{
+    if (event.turnIndex >= 0 && event.turnIndex < m_transcript->rowCount())
+        m_transcriptPane->selectTurn(event.turnIndex);
+    m_player->seek(event.time);
+    m_waveform->setPosition(event.time);
 }
 
 void CallDetailPane::playSelectedTurn()

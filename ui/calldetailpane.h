@@ -8,6 +8,7 @@
 #include <QWidget>
 
 class CallHeader;
+class MetricsPanel;
 class PlaybackController;
 class PlayerBar;
 class RecordingCache;
@@ -18,7 +19,8 @@ class TranscriptPane;
 class WaveformView;
 
 // The selected call, to read, hear and review: its facts, the player, the waveform and the
-// transcript, all on the player's clock, and below them the review (status, feedback,
+// transcript, all on the player's clock, the metric results under the transcript (a
+// result's moments marked on the waveform, activating one goes there), and below them the review (status, feedback,
 // history: ReviewPanel; per-turn labels: labelSelectedTurn()). With "play on open" on (ReviewSettings) a call's recording
 // starts as soon as it is ready. Finds the call's recording (the stored file, or
 // its URL through the recording cache), says what is missing when there is no recording
@@ -49,6 +51,7 @@ public:
     TranscriptPane *transcript() const { return m_transcriptPane; }
     WaveformView *waveform() const { return m_waveform; }
     ReviewPanel *review() const { return m_review; }
+    MetricsPanel *metrics() const { return m_metrics; }
 
     // Labels the selected turn (or the one being heard): LabelDialog, then one undoable
     // review change. The marks on the transcript and the waveform follow at once. With
@@ -62,6 +65,8 @@ public:
 signals:
     // The waveform of the shown call is on screen (or known to be unavailable).
     void waveformReady();
+    // "Evaluate again" on the shown call's metrics.
+    void evaluateRequested(qint64 callDbId);
 
 private:
     void onLocated();
@@ -75,6 +80,8 @@ private:
     void updateAgentChannel();
     void showLabels(const QList<TurnLabel> &labels);
     void saveTurnLabels(qint64 callDbId, const QString &callName, int turnIndex, const QList<TurnLabel> &turnLabels);
+    // A metric result's moment: its turn selected, the audio there.
+    void goToMetricEvent(const MetricEvent &event);
 
     TranscriptModel *m_transcript;
     RecordingCache *m_recordings;
@@ -88,6 +95,7 @@ private:
     TranscriptPane *m_transcriptPane = nullptr;
     WaveformView *m_waveform = nullptr;
     ReviewPanel *m_review = nullptr;
+    MetricsPanel *m_metrics = nullptr;
     QFutureWatcher<RecordingLocator::Location> m_location;
     QFutureWatcher<PeaksLoader::Result> m_peaks;
     QUrl m_download;         // the recording being fetched for this call, or empty

@@ -1,5 +1,9 @@
 #include "mainwindow.h"
 
+#include "metrics/evaluationqueue.h"
+#include "metricsmenu.h"
+#include "metricspanel.h"
+
 #include "audio/playbackcontroller.h"
 #include "audio/playbacksettings.h"
 #include "audio/recordingcache.h"
@@ -76,6 +80,11 @@ MainWindow::MainWindow(CallStore *store, QWidget *parent)
 
     buildMenus();
     bindKeys();
+    m_callPane->metrics()->setCanEvaluate(false);
+    connect(m_callPane, &CallDetailPane::evaluateRequested, this, [this](qint64 callDbId) {
+        if (m_evaluation)
+            m_evaluation->enqueueIds({callDbId});
+    });
     m_callPane->player()->setOutputDevice(PlaybackSettings::load(QSettings()).outputDeviceId);
 
     m_countLabel = new QLabel(this);
@@ -189,8 +198,17 @@ void MainWindow::sizeColumns()
     header->resizeSection(CallListModel::Reviewed, widthOf(m_calls->headerData(CallListModel::Reviewed, Qt::Horizontal).toString()) + 16);
     header->resizeSection(CallListModel::EndedReason, widthOf(QStringLiteral("assistant-ended-call")));
     header->resizeSection(CallListModel::Customer, widthOf(QStringLiteral("+44 20 7946 0958")));
-    // The last column: the header stretches it over what is left, down to its title and sort arrow.
     header->resizeSection(CallListModel::Labels, widthOf(m_calls->headerData(CallListModel::Labels, Qt::Horizontal).toString()) + 16);
+    // The last column: the header stretches it over what is left, down to its title and sort arrow.
+    header->resizeSection(CallListModel::FailedMetrics,
+                          widthOf(m_calls->headerData(CallListModel::FailedMetrics, Qt::Horizontal).toString()) + 16);
+}
+
+void MainWindow::setEvaluationQueue(EvaluationQueue *queue)
+{
+    m_evaluation = queue;
+    m_metricsMenu->setEvaluationQueue(queue);
+    m_callPane->metrics()->setCanEvaluate(queue);
 }
 
 void MainWindow::buildMenus()
@@ -220,6 +238,10 @@ void MainWindow::buildMenus()
     menuBar()->addMenu(m_viewsMenu);
     // The same menu beside the filters, where a reviewer looks for it.
     m_filter->addControl(m_viewsMenu->createButton(m_filter));
+
+    m_metricsMenu = new MetricsMenu(
+        m_store->databasePath(), [this] { return m_calls->query(); }, [this] { return m_callPane->call().id; }, this);
+    menuBar()->addMenu(m_metricsMenu);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&Keyboard Shortcuts"), this, &MainWindow::showShortcuts)->setShortcutVisibleInContextMenu(true);

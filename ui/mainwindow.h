@@ -14,6 +14,8 @@ class CallLoader;
 class CallListModel;
 class CallStore;
 class CallTableView;
+class EvaluationQueue;
+class MetricsMenu;
 class FilterBar;
 class KeyBindings;
 class QDockWidget;
@@ -53,6 +55,8 @@ public:
     RecordingCache *recordingCache() const { return m_recordingCache; }
     KeyBindings *keyBindings() const { return m_keys; }
     ReviewActions *reviewActions() const { return m_review; }
+    // Where "Evaluate again" (the metrics panel, the Metrics menu) sends calls; none: off.
+    void setEvaluationQueue(EvaluationQueue *queue);
     // Hosts a tool panel (e.g. the listener) in a dock at the bottom, closed until opened
     // from the View menu. Returns the dock; the window owns both.
     QDockWidget *addPanel(QWidget *panel, const QString &title);
@@ -116,6 +120,8 @@ private:
     ViewsMenu *m_viewsMenu = nullptr;
     std::optional<CallSort> m_viewSort;   // the order a view being applied brings
     ReviewActions *m_review = nullptr;
+    MetricsMenu *m_metricsMenu = nullptr;
+    EvaluationQueue *m_evaluation = nullptr;
     ReviewQueue *m_reviewQueue = nullptr;
 
     QSplitter *m_splitter = nullptr;

@@ -126,6 +126,26 @@ void WaveformLanesLayer::draw(QCPPainter *painter)
     drawGapLabels(painter, from, to);
     drawCurrentTurn(painter);
     drawLabelFlags(painter, from, to);
+    drawMetricEvents(painter, from, to);
+}
+
+void WaveformLanesLayer::drawMetricEvents(QCPPainter *painter, double from, double to) const
+{
+    const QCPAxis *x = m_axisRect->axis(QCPAxis::atBottom);
+    const QRect area = m_axisRect->rect();
+    const QColor color(0x8e, 0x24, 0xaa);
+    for (const MetricEvent &event : m_metricEvents) {
+        if (event.time + event.duration < from || event.time > to)
+            continue;
+        const double left = x->coordToPixel(event.time);
+        const double right = std::max(left + 2.0, x->coordToPixel(event.time + event.duration));
+        const QRectF band(QPointF(left, area.top()), QPointF(right, area.bottom()));
+        QColor fill = color;
+        fill.setAlpha(50);
+        painter->setBrush(fill);
+        painter->setPen(QPen(color, 1.5));
+        painter->drawRect(band);
+    }
 }
 
 QRectF WaveformLanesLayer::laneRect(const WaveformLaneLayout::Lane &lane, double start, double end) const

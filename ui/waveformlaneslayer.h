@@ -1,5 +1,6 @@
 #pragma once
 
+#include "calllog/metricevent.h"
 #include "calllog/turn.h"
 #include "calllog/turnlabel.h"
 #include "calllog/turntiming.h"
@@ -27,6 +28,8 @@ public:
     void setCurrentTurn(int index) { m_currentTurn = index; }
     // Reviewers' labels: a flag at the start of each labelled turn's bar.
     void setLabels(const QList<TurnLabel> &labels) { m_labels = labels; }
+    // A metric result's moments: a band across every lane, outlined, an instant a line.
+    void setMetricEvents(const MetricEvents &events) { m_metricEvents = events; }
     // Shown centred in the channel lanes; progress in [0, 1] adds a bar, below 0 none.
     void setStatus(const QString &text, double progress);
 
@@ -71,6 +74,7 @@ private:
     void drawGapLabels(QCPPainter *painter, double from, double to) const;
     void drawCurrentTurn(QCPPainter *painter) const;
     void drawLabelFlags(QCPPainter *painter, double from, double to) const;
+    void drawMetricEvents(QCPPainter *painter, double from, double to) const;
     QRectF laneRect(const WaveformLaneLayout::Lane &lane, double start, double end) const;
 
     QCPAxisRect *m_axisRect;
@@ -84,6 +88,7 @@ private:
     Spans m_overlapSpans;
     int m_currentTurn = -1;
     QList<TurnLabel> m_labels;
+    MetricEvents m_metricEvents;
     QString m_statusText;
     double m_progress = -1.0;
 };

@@ -163,6 +163,12 @@ void WaveformView::setTurns(const Turns &turns)
     scheduleReplot();
 }
 
+void WaveformView::setMetricEvents(const MetricEvents &events)
+{
+    m_lanes->setMetricEvents(events);
+    scheduleReplot();
+}
+
 void WaveformView::setLabels(const QList<TurnLabel> &labels)
 {
     if (labels == m_labels)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "audio/waveformpeaks.h"
+#include "calllog/metricevent.h"
 #include "calllog/turn.h"
 #include "calllog/turnlabel.h"
 #include "calllog/turntiming.h"
@@ -58,6 +59,8 @@ public:
     void setCurrentTurn(int index);         // -1: none; outlines the turn's bar
     // Reviewers' labels, flagged at the start of their turns' bars.
     void setLabels(const QList<TurnLabel> &labels);
+    // The moments a selected metric result points at, shaded across the lanes.
+    void setMetricEvents(const MetricEvents &events);
     const QList<TurnLabel> &labels() const { return m_labels; }
     // The call's length: the full view spans the longest of this, the peaks and the turns.
     void setDuration(double seconds);

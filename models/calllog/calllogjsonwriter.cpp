@@ -87,8 +87,10 @@ void metricsField(Writer &writer, const char *key, const QList<MetricResult> &re
 {
     writer.Key(key);
     writer.StartArray();
-    for (const MetricResult &result : results)
-        raw(writer, result.toJson());
+    for (const MetricResult &result : results) {
+        const QByteArray json = result.toJsonText();
+        writer.RawValue(json.constData(), json.size(), rapidjson::kObjectType);
+    }
     writer.EndArray();
 }
 

@@ -1,37 +1,116 @@
 #include "metricresult.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
+
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
+#include <cmath>
+
+namespace {
+
+using Writer = rapidjson::Writer<rapidjson::StringBuffer>;
+
+void text(Writer &writer, const char *key, const QString &value)
+{
+    writer.Key(key);
+    const QByteArray utf8 = value.toUtf8();
+    writer.String(utf8.constData(), rapidjson::SizeType(utf8.size()));
+}
+
+void number(Writer &writer, double value)
+{
+    constexpr double kExactIntegers = 9007199254740992.0;   // 2^53, as QJsonDocument writes whole numbers
+    if (!std::isfinite(value))
+        writer.Null();
+    else if (value == std::trunc(value) && std::abs(value) < kExactIntegers)
+        writer.Int64(qint64(value));
+    else
+        writer.Double(value);
+}
+
+// A score or value: a number, a bool, a string or null.
+void scalar(Writer &writer, const char *key, const QJsonValue &value)
+{
+    writer.Key(key);
+    if (value.isDouble())
+        number(writer, value.toDouble());
+    else if (value.isBool())
+        writer.Bool(value.toBool());
+    else if (value.isString()) {
+        const QByteArray utf8 = value.toString().toUtf8();
+        writer.String(utf8.constData(), rapidjson::SizeType(utf8.size()));
+    } else
+        writer.Null();
+}
+
+void strings(Writer &writer, const char *key, const QStringList &values)
+{
+    writer.Key(key);
+    writer.StartArray();
+    for (const QString &value : values) {
+        const QByteArray utf8 = value.toUtf8();
+        writer.String(utf8.constData(), rapidjson::SizeType(utf8.size()));
+    }
+    writer.EndArray();
+}
+
+} // namespace
+
+// Written with rapidjson, not QJsonObject: the evaluation queue stores a few dozen
+// results per call, and building QJsonObjects was 40 % of its time.
+QByteArray MetricResult::toJsonText() const
+{
+    rapidjson::StringBuffer buffer;
+    Writer writer(buffer);
+    writer.StartObject();
+    writer.Key("id");
+    writer.Int64(metricId);
+    text(writer, "name", name);
+    text(writer, "type", type);
+    scalar(writer, "score", score);
+    strings(writer, "enum", enumValues);
+    scalar(writer, "value", value);
+    strings(writer, "explanation", explanation);
+    if (!key.isEmpty()) {   // else a sender's result, as it was posted
+        text(writer, "key", key);
+        if (!unit.isEmpty())
+            text(writer, "unit", unit);
+        writer.Key("metric_version");
+        writer.Int(metricVersion);
+        text(writer, "source", source);
+        writer.Key("events");
+        writer.StartArray();
+        for (const MetricEvent &event : events) {
+            writer.StartObject();
+            writer.Key("time");
+            number(writer, event.time);
+            writer.Key("duration");
+            number(writer, event.duration);
+            writer.Key("turn_index");
+            writer.Int(event.turnIndex);
+            writer.EndObject();
+        }
+        writer.EndArray();
+        writer.Key("evaluated_at");
+        writer.Int64(evaluatedAtMs);
+        if (!notApplicableReason.isEmpty())
+            text(writer, "na_reason", notApplicableReason);
+        if (!error.isEmpty())
+            text(writer, "error", error);
+        if (passed) {
+            writer.Key("passed");
+            writer.Bool(*passed);
+        }
+    }
+    writer.EndObject();
+    return QByteArray(buffer.GetString(), qsizetype(buffer.GetSize()));
+}
 
 QJsonObject MetricResult::toJson() const
 {
-    QJsonObject object{
-        {QStringLiteral("id"), metricId},
-        {QStringLiteral("name"), name},
-        {QStringLiteral("type"), type},
-        {QStringLiteral("score"), score},
-        {QStringLiteral("enum"), QJsonArray::fromStringList(enumValues)},
-        {QStringLiteral("value"), value},
-        {QStringLiteral("explanation"), QJsonArray::fromStringList(explanation)},
-    };
-    if (key.isEmpty())
-        return object;   // a sender's result, as it was posted
-    object.insert(QStringLiteral("key"), key);
-    object.insert(QStringLiteral("metric_version"), metricVersion);
-    object.insert(QStringLiteral("source"), source);
-    QJsonArray eventArray;
-    for (const MetricEvent &event : events)
-        eventArray.append(QJsonObject{{QStringLiteral("time"), event.time},
-                                      {QStringLiteral("duration"), event.duration},
-                                      {QStringLiteral("turn_index"), event.turnIndex}});
-    object.insert(QStringLiteral("events"), eventArray);
-    object.insert(QStringLiteral("evaluated_at"), evaluatedAtMs);
-    if (!notApplicableReason.isEmpty())
-        object.insert(QStringLiteral("na_reason"), notApplicableReason);
-    if (!error.isEmpty())
-        object.insert(QStringLiteral("error"), error);
-    if (passed)
-        object.insert(QStringLiteral("passed"), *passed);
-    return object;
+    return QJsonDocument::fromJson(toJsonText()).object();
 }
 
 MetricResult MetricResult::fromJson(const QJsonObject &object)
@@ -51,6 +130,7 @@ MetricResult MetricResult::fromJson(const QJsonObject &object)
     for (const QJsonValue &v : object.value(QStringLiteral("explanation")).toArray())
         result.explanation.append(v.toString());
     result.key = object.value(QStringLiteral("key")).toString();
+    result.unit = object.value(QStringLiteral("unit")).toString();
     result.metricVersion = object.value(QStringLiteral("metric_version")).toInt();
     result.source = object.value(QStringLiteral("source")).toString();
     for (const QJsonValue &v : object.value(QStringLiteral("events")).toArray()) {

@@ -24,6 +24,7 @@ struct MetricResult
     QStringList enumValues;
     QStringList explanation;
     QString key;           // the metric's stable key; empty for a sender's result
+    QString unit;          // of a numeric score: "ms", "s", "count", ... or empty
     int metricVersion = 0; // the definition's version it was evaluated with
     QString source;        // "transcript" or "audio"; empty for a sender's result
     MetricEvents events;
@@ -35,6 +36,8 @@ struct MetricResult
     bool isNotApplicable() const { return score.isNull() && value.isNull() && error.isEmpty(); }
 
     QJsonObject toJson() const;
+    // The same object as compact JSON text (what the store keeps and the API sends).
+    QByteArray toJsonText() const;
     static MetricResult fromJson(const QJsonObject &object);
 
     bool operator==(const MetricResult &other) const = default;

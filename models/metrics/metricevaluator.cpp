@@ -105,6 +105,7 @@ MetricResult MetricEvaluator::resultOf(const MetricDefinition &definition, const
     result.metricId = definition.id;
     result.metricVersion = definition.version;
     result.key = definition.key;
+    result.unit = definition.unit;
     result.name = definition.name;
     result.type = MetricTypes::apiName(definition.type);
     result.enumValues = definition.enumValues;

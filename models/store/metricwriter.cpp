@@ -1,5 +1,6 @@
 #include "metricwriter.h"
 
+#include "sqlitestatement.h"
 #include "statementcache.h"
 
 #include <QJsonArray>
@@ -32,17 +33,14 @@ QVariant passValueColumn(std::optional<bool> passValue)
     return passValue ? QVariant(int(*passValue)) : QVariant();
 }
 
-QVariant passedColumn(std::optional<bool> passed)
-{
-    return passed ? QVariant(int(*passed)) : QVariant();
-}
-
 } // namespace
 
 MetricWriter::MetricWriter(StatementCache *statements)
     : m_statements(statements)
 {
 }
+
+MetricWriter::~MetricWriter() = default;
 
 void MetricWriter::ensureBuiltins(const QList<MetricDefinition> &builtins, qint64 nowMs)
 {
@@ -244,20 +242,24 @@ MetricSaveOutcome MetricWriter::setEnabled(qint64 metricId, const QString &agent
 
 void MetricWriter::insertResult(qint64 callDbId, const MetricResult &result)
 {
-    QSqlQuery &insert = m_statements->prepared(QStringLiteral(
-        "INSERT OR REPLACE INTO metric_results (call, metric_id, metric_version, key, name, type, score, passed, "
-        "result, evaluated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-    insert.bindValue(0, callDbId);
-    insert.bindValue(1, result.metricId);
-    insert.bindValue(2, result.metricVersion);
-    insert.bindValue(3, result.key.isEmpty() ? QVariant() : QVariant(result.key));
-    insert.bindValue(4, result.name.isEmpty() ? QVariant() : QVariant(result.name));
-    insert.bindValue(5, result.type.isEmpty() ? QVariant() : QVariant(result.type));
-    insert.bindValue(6, result.score.isDouble() ? QVariant(result.score.toDouble()) : QVariant());
-    insert.bindValue(7, passedColumn(result.passed));
-    insert.bindValue(8, compact(result.toJson()));
-    insert.bindValue(9, result.evaluatedAtMs > 0 ? QVariant(result.evaluatedAtMs) : QVariant());
-    StatementCache::exec(insert);
+    // The columns SQL filters and counts by; the rest lives in `result` (read whole).
+    if (!m_insertResult)
+        m_insertResult = std::make_unique<SqliteStatement>(
+            m_statements->database(),
+            "INSERT OR REPLACE INTO metric_results (call, metric_id, metric_version, score, passed, result, evaluated_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)");
+    SqliteStatement &insert = *m_insertResult;
+    insert.bind(1, callDbId);
+    insert.bind(2, result.metricId);
+    insert.bind(3, qint64(result.metricVersion));
+    insert.bind(4, result.score.isDouble() ? std::optional<double>(result.score.toDouble()) : std::nullopt);
+    insert.bind(5, result.passed);
+    insert.bindText(6, result.toJsonText());
+    if (result.evaluatedAtMs > 0)
+        insert.bind(7, result.evaluatedAtMs);
+    else
+        insert.bind(7, std::optional<double>());
+    insert.execute();
 }
 
 void MetricWriter::replaceResults(qint64 callDbId, const QList<MetricResult> &results)

@@ -7,8 +7,10 @@
 
 #include <QList>
 
+#include <memory>
 #include <optional>
 
+class SqliteStatement;
 class StatementCache;
 
 // The writer thread's SQL for metrics, inside the transaction WriteSession opened:
@@ -22,6 +24,7 @@ class MetricWriter
 
 public:
     explicit MetricWriter(StatementCache *statements);
+    ~MetricWriter();
 
     // Adds the built-ins the database lacks and refreshes the texts (name, description,
     // unit) of those it has; their switches and ids stay.
@@ -49,4 +52,5 @@ private:
     std::optional<bool> recount(qint64 callDbId);
 
     StatementCache *m_statements;
+    std::unique_ptr<SqliteStatement> m_insertResult;   // the hot one, past Qt's binding
 };

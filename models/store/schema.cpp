@@ -206,7 +206,6 @@ const std::vector<QStringList> &migrations()
                 call INTEGER NOT NULL REFERENCES calls(id) ON DELETE CASCADE,
                 metric_id INTEGER NOT NULL,
                 metric_version INTEGER NOT NULL DEFAULT 0,
-                key TEXT,
                 name TEXT,
                 type TEXT,
                 score REAL,

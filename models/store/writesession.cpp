@@ -133,7 +133,7 @@ QByteArray contentHash(const QVariantList &values, const CallLog &call)
         }
     }
     for (const MetricResult &metric : call.metrics)
-        add(QString::fromUtf8(QJsonDocument(metric.toJson()).toJson(QJsonDocument::Compact)));
+        add(QString::fromUtf8(metric.toJsonText()));
     return hash.result();
 }
 
