@@ -50,7 +50,7 @@ CallDetailPane::CallDetailPane(TranscriptModel *transcript, RecordingCache *reco
     readingSplitter->addWidget(m_transcriptPane);
     readingSplitter->addWidget(m_metrics);
     readingSplitter->setStretchFactor(0, 3);
-    readingSplitter->setStretchFactor(1, 1);
+    readingSplitter->setStretchFactor(1, 2);
     auto *line = new QFrame(this);
     line->setFrameShape(QFrame::HLine);
     line->setFrameShadow(QFrame::Sunken);
