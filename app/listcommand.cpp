@@ -23,6 +23,9 @@ int ListCommand::run(const QStringList &arguments, const QString &databasePath)
     const QCommandLineOption hasLabels(QStringLiteral("has-labels"),
                                        QStringLiteral("Only calls with turn labels (yes) or only those without (no)."),
                                        QStringLiteral("yes|no"));
+    const QCommandLineOption failedMetrics(QStringLiteral("failed-metrics"),
+                                           QStringLiteral("Only calls with a failed metric (yes) or only those without (no)."),
+                                           QStringLiteral("yes|no"));
     const QCommandLineOption sort(QStringLiteral("sort"),
                                   QStringLiteral("Order by FIELD, ascending; -FIELD for descending (default -time, newest first). "
                                                  "Fields: %1.").arg(CallListSql::sortFieldNames().join(QStringLiteral(", "))),
@@ -30,7 +33,7 @@ int ListCommand::run(const QStringList &arguments, const QString &databasePath)
     const QCommandLineOption limit(QStringLiteral("limit"), QStringLiteral("At most N calls (default 50)."),
                                    QStringLiteral("N"), QStringLiteral("50"));
     const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print the API's CallLogList objects as a JSON array."));
-    parser.addOptions({status, reviewed, hasLabels, agent, search, sort, limit, json});
+    parser.addOptions({status, reviewed, hasLabels, failedMetrics, agent, search, sort, limit, json});
     if (const auto exitCode = CommandLine::parse(parser, arguments, QStringLiteral("Lists stored calls, newest first unless --sort says otherwise.")))
         return *exitCode;
 
@@ -40,7 +43,7 @@ int ListCommand::run(const QStringList &arguments, const QString &databasePath)
         if (!query.status)
             return 2;
     }
-    // --reviewed and --has-labels: yes or no, anything else named as the option's error.
+    // --reviewed, --has-labels and --failed-metrics: yes or no, anything else named as the option's error.
     const auto yesNo = [&parser](const QCommandLineOption &option, std::optional<bool> *into) {
         if (!parser.isSet(option))
             return true;
@@ -53,7 +56,8 @@ int ListCommand::run(const QStringList &arguments, const QString &databasePath)
         *into = value == QLatin1String("yes");
         return true;
     };
-    if (!yesNo(reviewed, &query.reviewed) || !yesNo(hasLabels, &query.hasLabels))
+    if (!yesNo(reviewed, &query.reviewed) || !yesNo(hasLabels, &query.hasLabels)
+        || !yesNo(failedMetrics, &query.hasFailedMetrics))
         return 2;
     if (parser.isSet(sort)) {
         QString name = parser.value(sort);
@@ -104,7 +108,7 @@ int ListCommand::run(const QStringList &arguments, const QString &databasePath)
     };
     out << cell(QStringLiteral("ID"), 7) << cell(QStringLiteral("TIME"), 19) << cell(QStringLiteral("AGENT"), 16)
         << cell(QStringLiteral("CALL ID"), 28) << cell(QStringLiteral("DURATION"), 8) << cell(QStringLiteral("STATUS"), 16)
-        << cell(QStringLiteral("LABELS"), 6) << QStringLiteral("ENDED REASON") << '\n';
+        << cell(QStringLiteral("LABELS"), 6) << cell(QStringLiteral("FAILED"), 6) << QStringLiteral("ENDED REASON") << '\n';
     for (const CallLog &call : calls) {
         const QString agentText = call.agent ? QString::number(*call.agent) : call.assistantId;
         out << cell(QString::number(call.id), 7)
@@ -112,7 +116,8 @@ int ListCommand::run(const QStringList &arguments, const QString &databasePath)
             << cell(call.agentName.isEmpty() ? agentText : call.agentName, 16) << cell(call.callId, 28)
             << cell(CallLog::formatDuration(call.durationSeconds), 8)
             << cell(call.status ? ReviewStatuses::name(*call.status) : QStringLiteral("-"), 16)
-            << cell(call.labelCount > 0 ? QString::number(call.labelCount) : QString(), 6) << call.callEndedReason
+            << cell(call.labelCount > 0 ? QString::number(call.labelCount) : QString(), 6)
+            << cell(call.failedMetricCount > 0 ? QString::number(call.failedMetricCount) : QString(), 6) << call.callEndedReason
             << (call.errorMessage.isEmpty() ? QString() : QStringLiteral("  [%1]").arg(call.errorMessage)) << '\n';
     }
     // The page first: with a common search word the count reads every match, which takes

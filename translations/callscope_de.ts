@@ -94,6 +94,14 @@
         <source>no labels</source>
         <translation>ohne Labels</translation>
     </message>
+    <message>
+        <source>has failed metrics</source>
+        <translation>hat fehlgeschlagene Metriken</translation>
+    </message>
+    <message>
+        <source>no failed metrics</source>
+        <translation>ohne fehlgeschlagene Metriken</translation>
+    </message>
 </context>
 <context>
     <name>AudioDecoder</name>
@@ -273,6 +281,10 @@
     <message>
         <source>Labels</source>
         <translation>Labels</translation>
+    </message>
+    <message>
+        <source>Failed metrics</source>
+        <translation>Fehlgeschlagene Metriken</translation>
     </message>
 </context>
 <context>
@@ -1043,6 +1055,18 @@ Importieren Sie Anrufprotokolle über Datei › Importieren oder ändern Sie den
     <message>
         <source>La&amp;bels</source>
         <translation>La&amp;bels</translation>
+    </message>
+    <message>
+        <source>With failed metrics</source>
+        <translation>Mit fehlgeschlagenen Metriken</translation>
+    </message>
+    <message>
+        <source>Without failed metrics</source>
+        <translation>Ohne fehlgeschlagene Metriken</translation>
+    </message>
+    <message>
+        <source>Fa&amp;iled metrics</source>
+        <translation>&amp;Fehlgeschlagene Metriken</translation>
     </message>
 </context>
 <context>

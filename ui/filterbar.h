@@ -15,10 +15,11 @@ class QToolButton;
 
 // The filters above the call list: transcript search, status, reviewed, agent and ended
 // reason (CountedPickers with their counts), and "More filters" (dates, durations,
-// recording, labels: MoreFiltersPopup); under them each active filter as a removable
-// chip (FilterChipRow). Holds the filter part of a CallQuery and emits queryChanged with
-// it (sort left at its default: the list header owns the order). Typing in the search
-// box is debounced so the list is re-queried once per pause, not once per key.
+// recording, labels, failed metrics: MoreFiltersPopup); under them each active filter as
+// a removable chip (FilterChipRow). Holds the filter part of a CallQuery and emits
+// queryChanged with it (sort left at its default: the list header owns the order). Typing
+// in the search box is debounced so the list is re-queried once per pause, not once per
+// key.
 class FilterBar : public QWidget
 {
     Q_OBJECT

@@ -36,6 +36,8 @@ MoreFiltersPopup::MoreFiltersPopup(QWidget *parent)
     m_maxDuration = makeDurationField(QStringLiteral("maxDurationFilter"));
     m_recording = makeYesNoField(QStringLiteral("recordingFilter"), tr("With a recording"), tr("Without a recording"));
     m_labels = makeYesNoField(QStringLiteral("labelsFilter"), tr("With labels"), tr("Without labels"));
+    m_failedMetrics = makeYesNoField(QStringLiteral("failedMetricsFilter"), tr("With failed metrics"),
+                                     tr("Without failed metrics"));
 
     auto *form = new QFormLayout(this);
     const auto addRow = [this, form](const QString &label, QWidget *field) {
@@ -50,6 +52,7 @@ MoreFiltersPopup::MoreFiltersPopup(QWidget *parent)
     addRow(tr("Duration at &most"), m_maxDuration);
     addRow(tr("&Recording"), m_recording);
     addRow(tr("La&bels"), m_labels);
+    addRow(tr("Fa&iled metrics"), m_failedMetrics);
 }
 
 QDateEdit *MoreFiltersPopup::makeDateField(const QString &objectName)
@@ -106,6 +109,7 @@ void MoreFiltersPopup::setQuery(const CallQuery &query)
     m_maxDuration->setValue(int(query.maxDuration.value_or(0)));
     showYesNo(m_recording, query.hasRecording);
     showYesNo(m_labels, query.hasLabels);
+    showYesNo(m_failedMetrics, query.hasFailedMetrics);
     m_showing = false;
 }
 
@@ -117,6 +121,7 @@ void MoreFiltersPopup::applyTo(CallQuery &query) const
     query.maxDuration = m_maxDuration->value() > 0 ? std::optional<double>(m_maxDuration->value()) : std::nullopt;
     query.hasRecording = yesNo(m_recording);
     query.hasLabels = yesNo(m_labels);
+    query.hasFailedMetrics = yesNo(m_failedMetrics);
 }
 
 void MoreFiltersPopup::popUp()
@@ -128,5 +133,6 @@ void MoreFiltersPopup::popUp()
 int MoreFiltersPopup::activeCount(const CallQuery &query)
 {
     return int(query.timestampFrom.isValid() || query.timestampTo.isValid()) + int(query.minDuration || query.maxDuration)
-           + int(query.hasRecording.has_value()) + int(query.hasLabels.has_value());
+           + int(query.hasRecording.has_value()) + int(query.hasLabels.has_value())
+           + int(query.hasFailedMetrics.has_value());
 }

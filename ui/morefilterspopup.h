@@ -9,9 +9,9 @@ class QDateEdit;
 class QSpinBox;
 
 // The less used filters, in a drop-down form under the filter bar's "More filters"
-// button: the date range, the duration range, has a recording and has labels. "Any" (a
-// date or duration at its lowest, the combos' first entry) does not filter. Every edit
-// emits changed() at once.
+// button: the date range, the duration range, has a recording, has labels and has failed
+// metrics. "Any" (a date or duration at its lowest, the combos' first entry) does not
+// filter. Every edit emits changed() at once.
 class MoreFiltersPopup : public QFrame
 {
     Q_OBJECT
@@ -22,7 +22,8 @@ public:
 
     // Shows `query`'s values without emitting changed().
     void setQuery(const CallQuery &query);
-    // Sets the date, duration, recording and labels members of `query` from the form.
+    // Sets the date, duration, recording, labels and failed metrics members of `query` from
+    // the form.
     void applyTo(CallQuery &query) const;
     // Shows the form where it was moved to, the focus on its first field.
     void popUp();
@@ -35,6 +36,7 @@ public:
     QSpinBox *maxDurationField() const { return m_maxDuration; }
     QComboBox *recordingField() const { return m_recording; }
     QComboBox *labelsField() const { return m_labels; }
+    QComboBox *failedMetricsField() const { return m_failedMetrics; }
 
 signals:
     void changed();
@@ -50,5 +52,6 @@ private:
     QSpinBox *m_maxDuration = nullptr;
     QComboBox *m_recording = nullptr;
     QComboBox *m_labels = nullptr;
+    QComboBox *m_failedMetrics = nullptr;
     bool m_showing = false;
 };

@@ -65,6 +65,10 @@ QList<ActiveFilters::Filter> ActiveFilters::of(const CallQuery &query, const QHa
         filters.append({Kind::Recording, *query.hasRecording ? tr("has a recording") : tr("no recording")});
     if (query.hasLabels)
         filters.append({Kind::Labels, *query.hasLabels ? tr("has labels") : tr("no labels")});
+    if (query.hasFailedMetrics) {
+        filters.append({Kind::FailedMetrics,
+                        *query.hasFailedMetrics ? tr("has failed metrics") : tr("no failed metrics")});
+    }
     return filters;
 }
 
@@ -90,6 +94,7 @@ CallQuery ActiveFilters::without(CallQuery query, Kind kind)
         break;
     case Kind::Recording: query.hasRecording.reset(); break;
     case Kind::Labels: query.hasLabels.reset(); break;
+    case Kind::FailedMetrics: query.hasFailedMetrics.reset(); break;
     }
     return query;
 }

@@ -14,7 +14,7 @@ class ActiveFilters
     Q_DECLARE_TR_FUNCTIONS(ActiveFilters)
 
 public:
-    enum class Kind { Search, Status, Reviewed, Agent, EndedReason, Date, Duration, Recording, Labels };
+    enum class Kind { Search, Status, Reviewed, Agent, EndedReason, Date, Duration, Recording, Labels, FailedMetrics };
     struct Filter
     {
         Kind kind;

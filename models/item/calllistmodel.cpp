@@ -107,6 +107,7 @@ CallSortField CallListModel::sortFieldOf(int column)
     case EndedReason: return CallSortField::EndedReason;
     case Customer: return CallSortField::Customer;
     case Labels: return CallSortField::Labels;
+    case FailedMetrics: return CallSortField::FailedMetrics;
     default: return CallSortField::Time;
     }
 }
@@ -335,8 +336,9 @@ QVariant CallListModel::displayData(const CallLog &call, int column) const
                                                                                                             : tr("No");
     case EndedReason: return call.callEndedReason;
     case Customer: return call.customerNumber;
-    // Blank rather than 0: the few labelled calls stand out.
+    // Blank rather than 0: the few labelled calls (and calls with failed metrics) stand out.
     case Labels: return call.labelCount > 0 ? QLocale().toString(call.labelCount) : QString();
+    case FailedMetrics: return call.failedMetricCount > 0 ? QLocale().toString(call.failedMetricCount) : QString();
     default: return {};
     }
 }
@@ -357,6 +359,7 @@ QVariant CallListModel::headerData(int section, Qt::Orientation orientation, int
     case EndedReason: return tr("Ended reason");
     case Customer: return tr("Customer");
     case Labels: return tr("Labels");
+    case FailedMetrics: return tr("Failed metrics");
     default: return {};
     }
 }

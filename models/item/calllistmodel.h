@@ -30,7 +30,7 @@ class CallListModel : public QAbstractTableModel
     Q_DISABLE_COPY_MOVE(CallListModel)
 
 public:
-    enum Column { Time, Agent, CallId, Duration, Status, Reviewed, EndedReason, Customer, Labels, ColumnCount };
+    enum Column { Time, Agent, CallId, Duration, Status, Reviewed, EndedReason, Customer, Labels, FailedMetrics, ColumnCount };
     enum Role {
         DbIdRole = Qt::UserRole + 1,   // qint64, the database id
         CallIdRole,                    // QString, the sender's call_id

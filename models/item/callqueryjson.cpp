@@ -14,6 +14,7 @@ const QString kMinDuration = QStringLiteral("minDuration");
 const QString kMaxDuration = QStringLiteral("maxDuration");
 const QString kHasRecording = QStringLiteral("hasRecording");
 const QString kHasLabels = QStringLiteral("hasLabels");
+const QString kHasFailedMetrics = QStringLiteral("hasFailedMetrics");
 const QString kSearch = QStringLiteral("search");
 const QString kSort = QStringLiteral("sort");
 const QString kDescending = QStringLiteral("descending");
@@ -30,6 +31,7 @@ const QList<std::pair<CallSortField, QString>> &sortFieldNames()
         {CallSortField::EndedReason, QStringLiteral("ended_reason")},
         {CallSortField::Customer, QStringLiteral("customer")},
         {CallSortField::Labels, QStringLiteral("labels")},
+        {CallSortField::FailedMetrics, QStringLiteral("failed_metrics")},
     };
     return names;
 }
@@ -95,6 +97,8 @@ QJsonObject toJson(const CallQuery &query)
         json.insert(kHasRecording, *query.hasRecording);
     if (query.hasLabels)
         json.insert(kHasLabels, *query.hasLabels);
+    if (query.hasFailedMetrics)
+        json.insert(kHasFailedMetrics, *query.hasFailedMetrics);
     if (!query.search.isEmpty())
         json.insert(kSearch, query.search);
     json.insert(kSort, sortFieldName(query.sort.field));
@@ -115,6 +119,7 @@ CallQuery fromJson(const QJsonObject &json)
     query.maxDuration = numberOf(json, kMaxDuration);
     query.hasRecording = boolOf(json, kHasRecording);
     query.hasLabels = boolOf(json, kHasLabels);
+    query.hasFailedMetrics = boolOf(json, kHasFailedMetrics);
     query.search = json.value(kSearch).toString().trimmed();
     if (const auto field = sortFieldFromName(json.value(kSort).toString()))
         query.sort.field = *field;

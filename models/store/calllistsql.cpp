@@ -77,6 +77,10 @@ QString CallListSql::where(const CallQuery &query, QVariantList *values, SearchP
     }
     if (query.hasLabels)
         terms << (*query.hasLabels ? QStringLiteral("c.label_count > 0") : QStringLiteral("c.label_count = 0"));
+    if (query.hasFailedMetrics) {
+        terms << (*query.hasFailedMetrics ? QStringLiteral("c.failed_metric_count > 0")
+                                          : QStringLiteral("c.failed_metric_count = 0"));
+    }
     if (!query.search.trimmed().isEmpty()) {
         const QString match = matchExpression(query);
         if (match.isEmpty()) {
@@ -119,6 +123,7 @@ QString CallListSql::keyExpression(CallSortField field)
     case CallSortField::EndedReason: return QStringLiteral("c.call_ended_reason");
     case CallSortField::Customer: return QStringLiteral("c.customer_number");
     case CallSortField::Labels: return QStringLiteral("c.label_count");
+    case CallSortField::FailedMetrics: return QStringLiteral("c.failed_metric_count");
     }
     return QStringLiteral("c.timestamp");
 }
@@ -171,7 +176,7 @@ const std::pair<CallSortField, const char *> FieldNames[] = {
     {CallSortField::CallId, "call_id"},    {CallSortField::Duration, "duration"},
     {CallSortField::Status, "status"},     {CallSortField::Reviewed, "reviewed"},
     {CallSortField::EndedReason, "ended_reason"}, {CallSortField::Customer, "customer"},
-    {CallSortField::Labels, "labels"},
+    {CallSortField::Labels, "labels"},     {CallSortField::FailedMetrics, "failed_metrics"},
 };
 
 } // namespace
@@ -216,6 +221,7 @@ QVariant CallListSql::sortKey(CallSortField field, const CallLog &call)
     case CallSortField::EndedReason: return text(call.callEndedReason);
     case CallSortField::Customer: return text(call.customerNumber);
     case CallSortField::Labels: return call.labelCount;
+    case CallSortField::FailedMetrics: return call.failedMetricCount;
     }
     return {};
 }

@@ -54,7 +54,7 @@ public:
 
     // The sort field's name as `callscope list --sort` and saved views write it
     // ("time", "agent", "call_id", "duration", "status", "reviewed", "ended_reason",
-    // "customer", "labels"), and back (nullopt for an unknown name).
+    // "customer", "labels", "failed_metrics"), and back (nullopt for an unknown name).
     static QString sortFieldName(CallSortField field);
     static std::optional<CallSortField> sortFieldFromName(const QString &name);
     static QStringList sortFieldNames();

@@ -14,11 +14,12 @@
 
 // The list columns a call list can be ordered by. Every one is sorted in SQL along an
 // index (sort key, timestamp, id), so a page costs the same at any depth.
-enum class CallSortField { Time, Agent, CallId, Duration, Status, Reviewed, EndedReason, Customer, Labels };
+enum class CallSortField { Time, Agent, CallId, Duration, Status, Reviewed, EndedReason, Customer, Labels, FailedMetrics };
 
 // The order of a call list: by `field`, ties by timestamp then id, all in one direction.
 // A NULL key (no status, no ended reason, no customer) sorts first ascending and last
-// descending, as SQLite orders NULLs. Labels orders by the number of turn labels.
+// descending, as SQLite orders NULLs. Labels orders by the number of turn labels,
+// FailedMetrics by the number of current metric results that failed.
 struct CallSort
 {
     CallSortField field = CallSortField::Time;
@@ -44,6 +45,7 @@ struct CallQuery
     std::optional<double> maxDuration;   // seconds, inclusive
     std::optional<bool> hasRecording;    // a stored recording file or a recording URL
     std::optional<bool> hasLabels;       // at least one turn label (label_count > 0)
+    std::optional<bool> hasFailedMetrics;   // at least one failed current metric result (failed_metric_count > 0)
     QString search;                  // full-text over turn content: every word must occur
     QDateTime timestampFrom;         // inclusive
     QDateTime timestampTo;           // inclusive

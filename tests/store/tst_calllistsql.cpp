@@ -1,3 +1,4 @@
+#include "metrics/metricdefinition.h"
 #include "store/calllistsql.h"
 #include "store/callreader.h"
 #include "store/callstore.h"
@@ -34,6 +35,7 @@ private slots:
     void rowOfIsThePositionInTheList();
     void bothSearchPlansFindTheSameCalls();
     void everySortWalksAnIndex();
+    void failedMetricsFilterWalksItsIndex();
     void turnMatchFunctionAnswersAsFts5();
     void interruptStopsTheRunningQuery();
 
@@ -51,7 +53,47 @@ namespace {
 
 const QList<CallSortField> AllFields{CallSortField::Time,     CallSortField::Agent,       CallSortField::CallId,
                                      CallSortField::Duration, CallSortField::Status,      CallSortField::Reviewed,
-                                     CallSortField::EndedReason, CallSortField::Customer, CallSortField::Labels};
+                                     CallSortField::EndedReason, CallSortField::Customer, CallSortField::Labels,
+                                     CallSortField::FailedMetrics};
+
+// A stored rule metric's result for a call, passed or failed, as the evaluator writes it.
+MetricResult ruleResult(const MetricDefinition &metric, bool passed)
+{
+    MetricResult result;
+    result.metricId = metric.id;
+    result.metricVersion = metric.version;
+    result.key = metric.key;
+    result.name = metric.name;
+    result.type = QStringLiteral("binary");
+    result.value = passed;
+    result.score = passed ? 1 : 0;
+    result.passed = passed;
+    result.source = QStringLiteral("transcript");
+    result.evaluatedAtMs = 1767000000000;
+    return result;
+}
+
+// The plan SQLite picks for a page of `query` (one keyset segment), steps joined by " | ".
+QString pagePlan(const QSqlDatabase &database, const CallQuery &query, const CallListSql::Segment &segment, QString *sql)
+{
+    QVariantList values;
+    QStringList terms{segment.term, CallListSql::where(query, &values, CallListSql::SearchPlan::PerCall)};
+    terms.removeAll(QString());
+    *sql = QStringLiteral("EXPLAIN QUERY PLAN SELECT c.id FROM calls c%1%2 LIMIT 200")
+               .arg(terms.isEmpty() ? QString() : QStringLiteral(" WHERE ") + terms.join(QStringLiteral(" AND ")),
+                    CallListSql::orderBy(query.sort));
+    QSqlQuery plan(database);
+    if (!plan.prepare(*sql))
+        return {};
+    for (const QVariant &value : values + segment.values)
+        plan.addBindValue(value);
+    if (!plan.exec())
+        return {};
+    QStringList steps;
+    while (plan.next())
+        steps.append(plan.value(3).toString());
+    return steps.join(QStringLiteral(" | "));
+}
 
 // SQLite's order of two keys: NULL first, numbers by value, text by its bytes.
 int compareKeys(const QVariant &a, const QVariant &b)
@@ -115,6 +157,44 @@ void TstCallListSql::initTestCase()
         QVERIFY2(outcome.ok(), qPrintable(outcome.error));
         c.id = outcome.id;
         m_calls.append(c);
+    }
+
+    // Failed metrics: one on every fourth call, two on every eighth (ties and zeros for
+    // the FailedMetrics sort); a passed result does not count. A call without a status
+    // gets the metrics' verdict.
+    MetricDefinition first;
+    first.key = QStringLiteral("says_refund");
+    first.name = QStringLiteral("Says refund");
+    first.config = {{QStringLiteral("kind"), QStringLiteral("phrase")}, {QStringLiteral("pattern"), QStringLiteral("refund")}};
+    MetricDefinition second = first;
+    second.key = QStringLiteral("says_thanks");
+    second.name = QStringLiteral("Says thanks");
+    for (MetricDefinition *metric : {&first, &second}) {
+        const MetricSaveOutcome saved = m_store->saveMetric(*metric).result();
+        QVERIFY(saved.errors.isEmpty());
+        metric->id = saved.id;
+        metric->version = saved.version;
+    }
+    for (qsizetype i = 0; i < m_calls.size(); ++i) {
+        QList<MetricResult> results;
+        if (i % 4 == 2)
+            results.append(ruleResult(first, false));
+        if (i % 8 == 2)
+            results.append(ruleResult(second, false));
+        if (i % 4 == 0)
+            results.append(ruleResult(first, true));
+        if (!results.isEmpty())
+            QVERIFY(m_store->storeMetricResults(m_calls[i].id, results).result());
+    }
+    // As stored: the counts the writer kept, and any status the metrics decided.
+    QHash<qint64, CallLog> stored;
+    for (const CallLog &call : all(CallQuery()))
+        stored.insert(call.id, call);
+    for (qsizetype i = 0; i < m_calls.size(); ++i) {
+        CallLog &call = m_calls[i];
+        call.failedMetricCount = stored.value(call.id).failedMetricCount;
+        call.status = stored.value(call.id).status;
+        QCOMPARE(call.failedMetricCount, i % 8 == 2 ? 2 : i % 4 == 2 ? 1 : 0);
     }
 }
 
@@ -234,6 +314,27 @@ void TstCallListSql::filters_data()
         return c.labelCount == 0 && !c.voiceRecordingUrl.isEmpty();
     });
     q = {};
+    q.hasFailedMetrics = true;
+    q.sort = {CallSortField::FailedMetrics, true};
+    QTest::newRow("with failed metrics, most first") << q << std::function<bool(const CallLog &)>([](const CallLog &c) {
+        return c.failedMetricCount > 0;
+    });
+    q = {};
+    q.hasFailedMetrics = false;
+    q.hasLabels = true;
+    q.sort = {CallSortField::FailedMetrics, false};
+    QTest::newRow("without failed metrics, with labels") << q << std::function<bool(const CallLog &)>([](const CallLog &c) {
+        return c.failedMetricCount == 0 && c.labelCount > 0;
+    });
+    q = {};
+    q.hasFailedMetrics = true;
+    q.reviewed = false;
+    q.search = QStringLiteral("refund");
+    q.sort = {CallSortField::Duration, false};
+    QTest::newRow("with failed metrics, unreviewed, searched, by duration") << q << std::function<bool(const CallLog &)>([=](const CallLog &c) {
+        return c.failedMetricCount > 0 && !reviewed(c) && c.turns.value(1).content.contains(QLatin1String("refund"));
+    });
+    q = {};
     q.hasRecording = false;
     q.reviewed = false;
     q.sort = {CallSortField::Customer, false};
@@ -260,36 +361,44 @@ void TstCallListSql::filters()
 
 void TstCallListSql::facetsLeaveTheirOwnFilterOut()
 {
-    CallQuery query;
-    query.agentKeys = {QStringLiteral("agent:1")};
-    query.endedReasons = {QStringLiteral("customer-ended-call")};
-    QHash<QString, qint64> agents, reasons;
-    for (const CallLog &call : m_calls) {
-        if (call.callEndedReason == QLatin1String("customer-ended-call"))
-            ++agents[call.agentKey()];
-        if (call.agentKey() == QLatin1String("agent:1"))
-            ++reasons[call.callEndedReason];
+    // Without and with the failed-metrics filter, which the facets count within.
+    for (const std::optional<bool> failed : {std::optional<bool>(), std::optional<bool>(true), std::optional<bool>(false)}) {
+        CallQuery query;
+        query.agentKeys = {QStringLiteral("agent:1")};
+        query.endedReasons = {QStringLiteral("customer-ended-call")};
+        query.hasFailedMetrics = failed;
+        QHash<QString, qint64> agents, reasons;
+        for (const CallLog &call : m_calls) {
+            if (failed && (call.failedMetricCount > 0) != *failed)
+                continue;
+            if (call.callEndedReason == QLatin1String("customer-ended-call"))
+                ++agents[call.agentKey()];
+            if (call.agentKey() == QLatin1String("agent:1"))
+                ++reasons[call.callEndedReason];
+        }
+        QVERIFY(!agents.isEmpty() && !reasons.isEmpty());
+        CallReader reader(m_path);
+        const QList<FacetCount> agentCounts = reader.agentCounts(query);
+        QCOMPARE(agentCounts.size(), agents.size());
+        for (const FacetCount &facet : agentCounts) {
+            QCOMPARE(facet.count, agents.value(facet.key));
+            QVERIFY(!facet.displayName.isEmpty());
+        }
+        for (qsizetype i = 1; i < agentCounts.size(); ++i)
+            QVERIFY(agentCounts[i - 1].count >= agentCounts[i].count);
+        const QList<FacetCount> reasonCounts = reader.endedReasonCounts(query);
+        QCOMPARE(reasonCounts.size(), reasons.size());
+        for (const FacetCount &facet : reasonCounts)
+            QCOMPARE(facet.count, reasons.value(facet.key));
+        QCOMPARE(reader.failureCount(), 0u);
     }
-    CallReader reader(m_path);
-    const QList<FacetCount> agentCounts = reader.agentCounts(query);
-    QCOMPARE(agentCounts.size(), agents.size());
-    for (const FacetCount &facet : agentCounts) {
-        QCOMPARE(facet.count, agents.value(facet.key));
-        QVERIFY(!facet.displayName.isEmpty());
-    }
-    for (qsizetype i = 1; i < agentCounts.size(); ++i)
-        QVERIFY(agentCounts[i - 1].count >= agentCounts[i].count);
-    const QList<FacetCount> reasonCounts = reader.endedReasonCounts(query);
-    QCOMPARE(reasonCounts.size(), reasons.size());
-    for (const FacetCount &facet : reasonCounts)
-        QCOMPARE(facet.count, reasons.value(facet.key));
-    QCOMPARE(reader.failureCount(), 0u);
 }
 
 void TstCallListSql::rowOfIsThePositionInTheList()
 {
     CallReader reader(m_path);
-    for (const CallSort sort : {CallSort{}, CallSort{CallSortField::EndedReason, true}, CallSort{CallSortField::Status, false}}) {
+    for (const CallSort sort : {CallSort{}, CallSort{CallSortField::EndedReason, true}, CallSort{CallSortField::Status, false},
+                                CallSort{CallSortField::FailedMetrics, true}}) {
         CallQuery query;
         query.sort = sort;
         query.hasRecording = true;
@@ -367,6 +476,39 @@ void TstCallListSql::everySortWalksAnIndex()
                         QVERIFY2(!text.contains(QLatin1String("TEMP B-TREE")), qPrintable(sql + QStringLiteral("\n  ") + text));
                         QVERIFY2(text.contains(QLatin1String("USING INDEX")) || text.contains(QLatin1String("COVERING INDEX")),
                                  qPrintable(sql + QStringLiteral("\n  ") + text));
+                        if (field == CallSortField::FailedMetrics)
+                            QVERIFY2(text.contains(QLatin1String("calls_failed_metrics")), qPrintable(sql + QStringLiteral("\n  ") + text));
+                    }
+                }
+            }
+        }
+    }
+}
+
+// "Has failed metrics" (and its "no"), sorted by the failed count, is one range of
+// calls_failed_metrics read in order: no temporary B-tree, on the first page and after a
+// keyset row, also with the per-call search.
+void TstCallListSql::failedMetricsFilterWalksItsIndex()
+{
+    SqliteConnection connection(m_path, QStringLiteral("test"), SqliteConnection::Mode::ReadOnly);
+    QVERIFY(connection.isOpen());
+    for (bool failed : {true, false}) {
+        for (bool descending : {false, true}) {
+            for (qint64 afterId : {0, 3}) {
+                for (const QString &search : {QString(), QStringLiteral("refund")}) {
+                    CallQuery query;
+                    query.hasFailedMetrics = failed;
+                    query.sort = {CallSortField::FailedMetrics, descending};
+                    query.search = search;
+                    query.afterId = afterId;
+                    query.afterTimestamp = QDateTime::currentDateTimeUtc();
+                    query.afterKey = 1;
+                    for (const CallListSql::Segment &segment : CallListSql::keysetSegments(query)) {
+                        QString sql;
+                        const QString text = pagePlan(connection.database(), query, segment, &sql);
+                        QVERIFY2(!text.isEmpty(), qPrintable(sql));
+                        QVERIFY2(!text.contains(QLatin1String("TEMP B-TREE")), qPrintable(sql + QStringLiteral("\n  ") + text));
+                        QVERIFY2(text.contains(QLatin1String("calls_failed_metrics")), qPrintable(sql + QStringLiteral("\n  ") + text));
                     }
                 }
             }

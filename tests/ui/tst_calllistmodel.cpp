@@ -1,5 +1,6 @@
 #include "item/calllistmodel.h"
 #include "item/reviewqueue.h"
+#include "metrics/metricdefinition.h"
 #include "store/callreader.h"
 #include "store/callstore.h"
 #include "testcalls.h"
@@ -9,6 +10,8 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <algorithm>
 
 class TestCallListModel : public QObject
 {
@@ -25,6 +28,7 @@ private slots:
     void dropsAnswersToOldQueries();
     void refreshesWhenStoreChanges();
     void sortsInSqlByEveryColumn();
+    void failedMetricsColumnSortsAndFilters();
     void reviewQueueFindsUnreviewedCallsAnywhere();
 
 private:
@@ -223,6 +227,117 @@ void TestCallListModel::sortsInSqlByEveryColumn()
     model.data(model.index(0, 0));
     QTRY_VERIFY(model.data(model.index(0, 0), CallListModel::LoadedRole).toBool());
     QCOMPARE(model.data(model.index(0, CallListModel::Labels)).toString(), QString());
+}
+
+// The Failed metrics column, right after Labels: the number of a call's current results
+// that failed (blank at none, as Labels), sorted and filtered ("has failed metrics", with
+// the other filters) in SQL.
+void TestCallListModel::failedMetricsColumnSortsAndFilters()
+{
+    QTemporaryDir dir;
+    QString error;
+    const std::unique_ptr<CallStore> store = CallStore::open(dir.filePath(QStringLiteral("failed.db")), &error);
+    QVERIFY2(store, qPrintable(error));
+    constexpr int kFew = 30;
+    TestCalls::fill(*store, kFew);
+
+    // One failed rule metric on every third call, two on every ninth; a passed one on call 1.
+    QList<MetricDefinition> rules(2);
+    for (qsizetype n = 0; n < rules.size(); ++n) {
+        rules[n].key = QStringLiteral("rule_%1").arg(n);
+        rules[n].name = QStringLiteral("Rule %1").arg(n);
+        rules[n].config = {{QStringLiteral("kind"), QStringLiteral("phrase")}, {QStringLiteral("pattern"), QStringLiteral("hello")}};
+        const MetricSaveOutcome saved = store->saveMetric(rules[n]).result();
+        QVERIFY(saved.errors.isEmpty());
+        rules[n].id = saved.id;
+        rules[n].version = saved.version;
+    }
+    const auto result = [](const MetricDefinition &rule, bool passed) {
+        MetricResult r;
+        r.metricId = rule.id;
+        r.metricVersion = rule.version;
+        r.key = rule.key;
+        r.name = rule.name;
+        r.type = QStringLiteral("binary");
+        r.value = passed;
+        r.score = passed ? 1 : 0;
+        r.passed = passed;
+        return r;
+    };
+    const auto failedOf = [](int i) { return i % 9 == 2 ? 2 : i % 3 == 2 ? 1 : 0; };
+    CallReader reader(store->databasePath());
+    for (int i = 0; i < kFew; ++i) {
+        QList<MetricResult> results;
+        for (int n = 0; n < failedOf(i); ++n)
+            results.append(result(rules[n], false));
+        if (i == 1)
+            results.append(result(rules[0], true));
+        if (!results.isEmpty())
+            QVERIFY(store->storeMetricResults(reader.callByCallId(TestCalls::callIdOf(i))->id, results).result());
+    }
+
+    CallListModel model(store.get());
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QCOMPARE(int(CallListModel::FailedMetrics), CallListModel::Labels + 1);
+    QCOMPARE(model.headerData(CallListModel::FailedMetrics, Qt::Horizontal).toString(), QStringLiteral("Failed metrics"));
+    QCOMPARE(CallListModel::sortFieldOf(CallListModel::FailedMetrics), CallSortField::FailedMetrics);
+    QCOMPARE(CallListModel::columnOf(CallSortField::FailedMetrics), int(CallListModel::FailedMetrics));
+    const auto expectRows = [&](const QList<int> &calls) {
+        QTRY_VERIFY(model.isCountKnown());
+        QCOMPARE(model.rowCount(), calls.size());
+        for (int row = 0; row < calls.size(); ++row) {
+            QTRY_VERIFY(model.data(model.index(row, 0), CallListModel::LoadedRole).toBool());
+            QCOMPARE(model.data(model.index(row, CallListModel::CallId)).toString(), TestCalls::callIdOf(calls[row]));
+            const int failed = failedOf(calls[row]);
+            QCOMPARE(model.data(model.index(row, CallListModel::FailedMetrics)).toString(),
+                     failed ? QString::number(failed) : QString());
+        }
+    };
+    QList<int> newestFirst;
+    for (int i = kFew - 1; i >= 0; --i)
+        newestFirst.append(i);
+    expectRows(newestFirst);
+    if (QTest::currentTestFailed())
+        return;
+
+    // Most failed first, ties newest first; ascending the other way round.
+    model.sort(CallListModel::FailedMetrics, Qt::DescendingOrder);
+    QCOMPARE(model.query().sort, (CallSort{CallSortField::FailedMetrics, true}));
+    QList<int> mostFailed = newestFirst;
+    std::stable_sort(mostFailed.begin(), mostFailed.end(), [&](int a, int b) { return failedOf(a) > failedOf(b); });
+    expectRows(mostFailed);
+    if (QTest::currentTestFailed())
+        return;
+    model.sort(CallListModel::FailedMetrics, Qt::AscendingOrder);
+    std::reverse(mostFailed.begin(), mostFailed.end());
+    expectRows(mostFailed);
+    if (QTest::currentTestFailed())
+        return;
+
+    // The filter keeps the sort, and combines with a search (call i % 10 == 0 says refund).
+    CallQuery failedOnly;
+    failedOnly.hasFailedMetrics = true;
+    model.setFilter(failedOnly);
+    QCOMPARE(model.query().sort, (CallSort{CallSortField::FailedMetrics, false}));
+    QList<int> failing;
+    for (int i : mostFailed) {
+        if (failedOf(i) > 0)
+            failing.append(i);
+    }
+    QCOMPARE(failing.size(), kFew / 3);
+    expectRows(failing);
+    if (QTest::currentTestFailed())
+        return;
+    failedOnly.search = QStringLiteral("refund");
+    model.setFilter(failedOnly);
+    expectRows({20});
+    if (QTest::currentTestFailed())
+        return;
+    CallQuery passing;
+    passing.hasFailedMetrics = false;
+    passing.search = QStringLiteral("refund");
+    model.setQuery(passing);
+    expectRows({10, 0});
 }
 
 // N / P's lookup: the next unreviewed call after any call of the list, in its order and

@@ -12,9 +12,11 @@
 #include "item/calllistmodel.h"
 #include "item/savedviews.h"
 #include "mainwindow.h"
+#include "metrics/metricdefinition.h"
 #include "manageviewsdialog.h"
 #include "morefilterspopup.h"
 #include "pickerpopup.h"
+#include "store/callreader.h"
 #include "store/callstore.h"
 #include "testcalls.h"
 #include "translations.h"
@@ -24,6 +26,7 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QDateEdit>
+#include <QHeaderView>
 #include <QLineEdit>
 #include <QListView>
 #include <QListWidget>
@@ -41,7 +44,8 @@ constexpr int kCalls = 40;
 
 // TestCalls' calls with more to filter on: call i lasts (i % 4 + 1) minutes, ended on a
 // voicemail when i % 8 == 0, has a recording URL when i is odd. Agents: asst_test for
-// i % 3 == 0 (14 calls), agent 7 otherwise (26). Calls with i % 5 == 4 carry a turn label.
+// i % 3 == 0 (14 calls), agent 7 otherwise (26). Calls with i % 5 == 4 carry a turn label;
+// those with i % 10 == 7 (all failures already) get a failed metric in initTestCase().
 CallLog makeCall(int i)
 {
     CallLog call = TestCalls::make(i);
@@ -93,6 +97,7 @@ private slots:
     void endedReasonPickerNarrows();
     void moreFiltersNarrow();
     void chipsRemoveTheirFilter();
+    void failedMetricsFilterIsAChip();
     void savedViewsApplyAndComeBackInANewWindow();
     void manageViewsRenamesAndDeletes();
     void everyControlIsNamed();
@@ -131,6 +136,28 @@ void TestFilterBar::initTestCase()
         calls.append(makeCall(i));
     m_store->upsertMany(calls).waitForFinished();
     m_store->flush();
+
+    // A rule metric that failed on calls i % 10 == 7 and passed on call 3 (which then does
+    // not count); the calls' statuses are the senders' and stay.
+    MetricDefinition rule;
+    rule.key = QStringLiteral("says_goodbye");
+    rule.name = QStringLiteral("Says goodbye");
+    rule.config = {{QStringLiteral("kind"), QStringLiteral("phrase")}, {QStringLiteral("pattern"), QStringLiteral("goodbye")}};
+    const MetricSaveOutcome saved = m_store->saveMetric(rule).result();
+    QVERIFY(saved.errors.isEmpty());
+    CallReader reader(m_store->databasePath());
+    for (int i : {3, 7, 17, 27, 37}) {
+        MetricResult result;
+        result.metricId = saved.id;
+        result.metricVersion = saved.version;
+        result.key = rule.key;
+        result.name = rule.name;
+        result.type = QStringLiteral("binary");
+        result.passed = i == 3;
+        result.value = *result.passed;
+        result.score = i == 3 ? 1 : 0;
+        QVERIFY(m_store->storeMetricResults(reader.callByCallId(TestCalls::callIdOf(i))->id, {result}).result());
+    }
 }
 
 void TestFilterBar::init()
@@ -336,6 +363,56 @@ void TestFilterBar::chipsRemoveTheirFilter()
     QTest::mouseClick(bar()->chips()->clearAllButton(), Qt::LeftButton);
     EXPECT_ROWS([](int) { return true; });
     QVERIFY(chips().isEmpty());
+}
+
+// "Failed metrics" under More filters narrows the list to the calls with a failed metric
+// (or to those without, with the other filters), shows as a chip that removes it (Delete,
+// ×), and the list's Failed metrics column, after Labels, shows their count.
+void TestFilterBar::failedMetricsFilterIsAChip()
+{
+    QHeaderView *header = m_window->findChild<QTableView *>(QStringLiteral("callList"))->horizontalHeader();
+    QCOMPARE(header->visualIndex(CallListModel::FailedMetrics), header->visualIndex(CallListModel::Labels) + 1);
+    QVERIFY(!header->isSectionHidden(CallListModel::FailedMetrics));
+    QCOMPARE(model()->headerData(CallListModel::FailedMetrics, Qt::Horizontal).toString(), QStringLiteral("Failed metrics"));
+
+    MoreFiltersPopup *more = bar()->moreFilters();
+    QComboBox *failed = more->failedMetricsField();
+    QCOMPARE(failed->accessibleName(), QStringLiteral("Failed metrics"));
+    failed->setCurrentIndex(failed->findData(true));
+    EXPECT_ROWS([](int i) { return i % 10 == 7; });
+    QCOMPARE(model()->query().hasFailedMetrics, std::optional(true));
+    QCOMPARE(model()->index(0, CallListModel::FailedMetrics).data().toString(), QStringLiteral("1"));
+    QCOMPARE(chips().size(), 1);
+    QCOMPARE(accessibleName(chips().at(0)), QStringLiteral("Filter: has failed metrics, remove"));
+    QCOMPARE(m_window->findChild<QToolButton *>(QStringLiteral("moreFilters"))->text(), QStringLiteral("More filters (1) ▾"));
+
+    // Delete on the chip removes the filter; the form shows "Any" again.
+    chips().at(0)->setFocus(Qt::TabFocusReason);
+    QTest::keyClick(chips().at(0), Qt::Key_Delete);
+    EXPECT_ROWS([](int) { return true; });
+    QVERIFY(!model()->query().hasFailedMetrics);
+    QCOMPARE(failed->currentIndex(), 0);
+    QVERIFY(chips().isEmpty());
+    // Call 3 passed its metric: blank, as are the calls never evaluated.
+    const int rowOf3 = kCalls - 1 - 3;
+    QTRY_VERIFY(model()->index(rowOf3, 0).data(CallListModel::LoadedRole).toBool());
+    QCOMPARE(callAt(rowOf3), 3);
+    QCOMPARE(model()->index(rowOf3, CallListModel::FailedMetrics).data().toString(), QString());
+
+    // "Without failed metrics" with a status: the failures but those with a failed metric.
+    QComboBox *status = combo("statusFilter");
+    status->setCurrentIndex(status->findData(int(ReviewStatus::Failure)));
+    failed->setCurrentIndex(failed->findData(false));
+    EXPECT_ROWS([](int i) { return TestCalls::statusOf(i) == ReviewStatus::Failure && i % 10 != 7; });
+    QCOMPARE(chips().size(), 2);
+    FilterChip *chip = chips().last();
+    QCOMPARE(accessibleName(chip), QStringLiteral("Filter: no failed metrics, remove"));
+    // A click on its × removes it alone.
+    QTest::mouseClick(chip, Qt::LeftButton, {}, chip->removeRect().center());
+    EXPECT_ROWS([](int i) { return TestCalls::statusOf(i) == ReviewStatus::Failure; });
+    QVERIFY(!model()->query().hasFailedMetrics);
+    QCOMPARE(failed->currentIndex(), 0);
+    QCOMPARE(chips().size(), 1);
 }
 
 void TestFilterBar::savedViewsApplyAndComeBackInANewWindow()

@@ -60,6 +60,7 @@ CallQuery TestSavedViews::everyFilter()
     query.maxDuration = 600.5;
     query.hasRecording = true;
     query.hasLabels = false;
+    query.hasFailedMetrics = true;
     query.search = QStringLiteral("refund please");
     query.sort = {CallSortField::Duration, false};
     return query;
@@ -80,8 +81,21 @@ void TestSavedViews::everyFilterAndTheSortSurviveJson()
     QCOMPARE(back.maxDuration, query.maxDuration);
     QCOMPARE(back.hasRecording, query.hasRecording);
     QCOMPARE(back.hasLabels, query.hasLabels);
+    QCOMPARE(back.hasFailedMetrics, query.hasFailedMetrics);
     QCOMPARE(back.search, query.search);
     QVERIFY(back.sort == query.sort);
+    // "no failed metrics" is a filter of its own, not dropped like an unset one.
+    CallQuery withoutFailed;
+    withoutFailed.hasFailedMetrics = false;
+    QCOMPARE(CallQueryJson::fromJson(CallQueryJson::toJson(withoutFailed)).hasFailedMetrics, std::optional(false));
+    // Every sort field by its name, the failed-metrics one too.
+    for (const CallSortField field : {CallSortField::Labels, CallSortField::FailedMetrics}) {
+        CallQuery sorted;
+        sorted.sort = {field, false};
+        const QJsonObject json = CallQueryJson::toJson(sorted);
+        QVERIFY(CallQueryJson::fromJson(json).sort == sorted.sort);
+    }
+    QCOMPARE(CallQueryJson::sortFieldName(CallSortField::FailedMetrics), QStringLiteral("failed_metrics"));
 
     // Unset members stay unset: no filter comes out of nothing.
     const CallQuery none = CallQueryJson::fromJson(CallQueryJson::toJson(CallQuery()));
@@ -93,6 +107,7 @@ void TestSavedViews::badJsonReadsAsNoFilter()
 {
     const QJsonObject json{{QStringLiteral("status"), QStringLiteral("excellent")},
                            {QStringLiteral("reviewed"), QStringLiteral("yes")},
+                           {QStringLiteral("hasFailedMetrics"), 1},
                            {QStringLiteral("minDuration"), -5},
                            {QStringLiteral("from"), QStringLiteral("yesterday")},
                            {QStringLiteral("agents"), 7},
@@ -117,6 +132,7 @@ void TestSavedViews::viewsPersistAcrossInstances()
     QCOMPARE(reread.views().size(), 2);
     QCOMPARE(reread.views().at(0).name, QStringLiteral("Failures to review"));
     QCOMPARE(reread.views().at(1).query.search, QStringLiteral("escalation"));
+    QCOMPARE(reread.views().at(0).query.hasFailedMetrics, std::optional(true));
     QCOMPARE(reread.view(QStringLiteral("failures TO review"))->query.agentKeys, everyFilter().agentKeys);
 
     QVERIFY(reread.rename(QStringLiteral("Escalations"), QStringLiteral("Escalated calls")));
@@ -160,6 +176,7 @@ void TestSavedViews::lastQueryAndViewComeBack()
         SavedViews views;
         QCOMPARE(views.lastViewName(), QStringLiteral("Everything filtered"));
         QCOMPARE(views.lastQuery().search, everyFilter().search);
+        QCOMPARE(views.lastQuery().hasFailedMetrics, everyFilter().hasFailedMetrics);
         QVERIFY(views.lastQuery().sort == everyFilter().sort);
         // Renaming the last view follows it; deleting it leaves the filter, without a name.
         views.rename(QStringLiteral("Everything filtered"), QStringLiteral("All of it"));
@@ -179,7 +196,7 @@ void TestSavedViews::activeFiltersWordAndRemoveEachFilter()
     QStringList texts;
     for (const ActiveFilters::Filter &filter : filters)
         texts.append(filter.text);
-    QCOMPARE(filters.size(), 9);
+    QCOMPARE(filters.size(), 10);
     QVERIFY2(texts.contains(QStringLiteral("status is reviewed failure")), qPrintable(texts.join(u'|')));
     QVERIFY(texts.contains(QStringLiteral("not reviewed")));
     QVERIFY(texts.contains(QStringLiteral("agent is 7, Pizza bot")));
@@ -187,6 +204,7 @@ void TestSavedViews::activeFiltersWordAndRemoveEachFilter()
     QVERIFY(texts.contains(QStringLiteral("duration 0:30 – 10:01")));
     QVERIFY(texts.contains(QStringLiteral("has a recording")));
     QVERIFY(texts.contains(QStringLiteral("no labels")));
+    QVERIFY(texts.contains(QStringLiteral("has failed metrics")));
     QVERIFY(texts.contains(QStringLiteral("text contains “refund please”")));
 
     // Removing one kind leaves every other filter and the sort.
