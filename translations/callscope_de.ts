@@ -1003,6 +1003,124 @@ Importieren Sie Anrufprotokolle über Datei › Importieren oder ändern Sie den
     </message>
 </context>
 <context>
+    <name>MetricResultsModel</name>
+    <message>
+        <source>error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>n/a</source>
+        <translation>n. z.</translation>
+    </message>
+    <message>
+        <source>Pass</source>
+        <translation>Bestanden</translation>
+    </message>
+    <message>
+        <source>Fail</source>
+        <translation>Nicht bestanden</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <source>Key: %1 · source: %2</source>
+        <translation>Schlüssel: %1 · Quelle: %2</translation>
+    </message>
+    <message>
+        <source>Metric</source>
+        <translation>Metrik</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Explanation</source>
+        <translation>Erklärung</translation>
+    </message>
+</context>
+<context>
+    <name>MetricsMenu</name>
+    <message>
+        <source>&amp;Metrics</source>
+        <translation>&amp;Metriken</translation>
+    </message>
+    <message>
+        <source>Evaluate This Call &amp;Again</source>
+        <translation>Diesen Anruf &amp;erneut auswerten</translation>
+    </message>
+    <message>
+        <source>Evaluate the &amp;Listed Calls Again…</source>
+        <translation>Die &amp;gelisteten Anrufe erneut auswerten…</translation>
+    </message>
+    <message>
+        <source>Reading the listed calls…</source>
+        <translation>Die gelisteten Anrufe werden gelesen…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Evaluate Metrics</source>
+        <translation>Metriken auswerten</translation>
+    </message>
+    <message numerus="yes">
+        <source>Evaluating %n call(s)…</source>
+        <translation>
+            <numerusform>%n Anruf wird ausgewertet…</numerusform>
+            <numerusform>%n Anrufe werden ausgewertet…</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MetricsPanel</name>
+    <message>
+        <source>Evaluate again</source>
+        <translation>Erneut auswerten</translation>
+    </message>
+    <message>
+        <source>Metric results</source>
+        <translation>Metrik-Ergebnisse</translation>
+    </message>
+    <message>
+        <source>Run this call&apos;s metrics again</source>
+        <translation>Die Metriken dieses Anrufs erneut auswerten</translation>
+    </message>
+    <message>
+        <source>Metrics</source>
+        <translation>Metriken</translation>
+    </message>
+    <message>
+        <source>not evaluated</source>
+        <translation>nicht ausgewertet</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed</source>
+        <translation>
+            <numerusform>%n nicht bestanden</numerusform>
+            <numerusform>%n nicht bestanden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n result(s)</source>
+        <translation>
+            <numerusform>%n Ergebnis</numerusform>
+            <numerusform>%n Ergebnisse</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>none failed</source>
+        <translation>keine nicht bestanden</translation>
+    </message>
+</context>
+<context>
     <name>MoreFiltersPopup</name>
     <message>
         <source>More filters</source>

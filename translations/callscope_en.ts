@@ -49,6 +49,33 @@
     </message>
 </context>
 <context>
+    <name>MetricsMenu</name>
+    <message numerus="yes">
+        <source>Evaluating %n call(s)…</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MetricsPanel</name>
+    <message numerus="yes">
+        <source>%n failed</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n result(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>RecordingCacheBox</name>
     <message numerus="yes">
         <source>%1 in %n recording(s)</source>
