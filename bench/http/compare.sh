@@ -6,11 +6,13 @@
 # medians and the new/old ratio.
 #   bench/http/compare.sh OLD_BUILD NEW_BUILD     (each a Release tree with app/callscope)
 #   ROUNDS=7 DURATION=8 CONNECTIONS=64 bench/http/compare.sh ../base/build-bench build-bench
+#   OLD_ARGS=--no-evaluate bench/http/compare.sh build build   (evaluation on against off)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 [ $# -eq 2 ] || { echo "usage: $0 OLD_BUILD NEW_BUILD" >&2; exit 2; }
 binaries=("$1/app/callscope" "$2/app/callscope")
 names=(old new)
+args=("${OLD_ARGS:-}" "${NEW_ARGS:-}")
 rounds=${ROUNDS:-5}
 duration=${DURATION:-8}
 connections=${CONNECTIONS:-64}
@@ -22,8 +24,9 @@ command -v wrk >/dev/null || { echo "bench/http: wrk is not installed" >&2; exit
 
 source "$here/serve.sh"
 
-run_one() {  # binary, round -> prints "rps p99_ms"
-  start_server "$1"
+run_one() {  # binary, round, extra serve arguments -> prints "rps p99_ms"
+  # shellcheck disable=SC2086  # the arguments are meant to split
+  start_server "$1" $3
   local out
   out=$(CALLSCOPE_BENCH_RUN="r$2$RANDOM" wrk -t"$threads" -c"$connections" -d"${duration}s" --latency \
         -s "$here/observe.lua" "$url" 2>&1)
@@ -42,7 +45,7 @@ for round in $(seq "$rounds"); do
   order=(0 1)
   [ $((round % 2)) -eq 0 ] && order=(1 0)
   for i in "${order[@]}"; do
-    read -r r p < <(run_one "${binaries[$i]}" "$round")
+    read -r r p < <(run_one "${binaries[$i]}" "$round" "${args[$i]}")
     rps[${names[$i]}]+="$r "
     p99[${names[$i]}]+="$p "
     printf '%-6s %-4s %10s %10s\n' "$round" "${names[$i]}" "$r" "$p"

@@ -11,7 +11,9 @@ trap cleanup EXIT
 export CALLSCOPE_BENCH_KEY=bench-key
 start_server() {
   rm -rf "$work"/db*
-  "$1" serve --db "$work/db.sqlite" --listen 127.0.0.1:0 --api-key "$CALLSCOPE_BENCH_KEY" --quiet \
+  local binary=$1
+  shift
+  "$binary" serve --db "$work/db.sqlite" --listen 127.0.0.1:0 --api-key "$CALLSCOPE_BENCH_KEY" --quiet "$@" \
     >"$work/serve.out" 2>"$work/serve.err" &
   server=$!
   for _ in $(seq 100); do

@@ -173,14 +173,17 @@ void IngestPipeline::ingest(const QJsonObject &body, const IngestSource &source,
         result.created = outcome.created;
         result.call = call;
         result.call.id = outcome.id;
-        if (outcome.changed)
-            emit callsStored({result.call});
         const QDateTime written = QDateTime::fromMSecsSinceEpoch(outcome.writtenAtMs, Qt::UTC);
         result.call.createdAt = written;
         result.call.updatedAt = written;
         if (!result.call.timestamp.isValid())
             result.call.timestamp = written;
-        QThreadPool::globalInstance()->start([this, result = std::move(result), databasePath, needsDownload, done]() mutable {
+        const bool changed = outcome.changed;
+        QThreadPool::globalInstance()->start([this, result = std::move(result), databasePath, needsDownload, changed,
+                                              done]() mutable {
+            // Here, not on the writer thread: metrics are queued off the group commit's path.
+            if (changed)
+                emit callsStored({result.call});
             if (!result.created) {
                 const StoreLookup<CallLog> stored = ThreadReader::forDatabase(databasePath).callById(result.call.id);
                 if (stored.isFailed())

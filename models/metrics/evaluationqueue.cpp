@@ -26,7 +26,9 @@ EvaluationQueue::EvaluationQueue(CallStore *store, QObject *parent)
         QMutexLocker locker(&m_mutex);
         m_definitionsStale = true;
     }, Qt::DirectConnection);
-    m_thread->start();
+    // Idle priority (SCHED_IDLE on Linux): evaluating takes the CPU only when ingest
+    // leaves it free, and catches up once a burst of calls is over.
+    m_thread->start(QThread::IdlePriority);
 }
 
 EvaluationQueue::~EvaluationQueue()

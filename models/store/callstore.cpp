@@ -194,9 +194,14 @@ QFuture<QList<PendingRecordingFetch>> CallStore::pendingRecordingFetches()
 
 QFuture<bool> CallStore::storeMetricResults(qint64 callDbId, const QList<MetricResult> &results, bool rerun)
 {
+    // Serialised here, on the caller's thread, to keep the one writer thread free.
+    QList<QByteArray> serialized;
+    serialized.reserve(results.size());
+    for (const MetricResult &result : results)
+        serialized.append(result.toJsonText());
     return m_writer->submit<bool>(
-        1, [=](WriteSession &session) { return session.storeMetricResults(callDbId, results, rerun); },
-        [](const QString &) { return false; });
+        1, [=](WriteSession &session) { return session.storeMetricResults(callDbId, results, serialized, rerun); },
+        [](const QString &) { return false; }, {}, /*background=*/true);
 }
 
 QFuture<MetricSaveOutcome> CallStore::saveMetric(const MetricDefinition &definition)
@@ -279,7 +284,9 @@ QFuture<int> CallStore::clearRequestLog()
 
 void CallStore::flush()
 {
+    // Background work runs after the foreground's, in order: a background job queued now
+    // commits after everything queued before it.
     m_writer->submit<bool>(
-        0, [](WriteSession &) { return true; }, [](const QString &) { return false; })
+        0, [](WriteSession &) { return true; }, [](const QString &) { return false; }, {}, /*background=*/true)
         .waitForFinished();
 }

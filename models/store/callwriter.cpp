@@ -66,7 +66,7 @@ void CallWriter::enqueue(WriteJob job)
         job.fail(QStringLiteral("the store is closed"));
         return;
     }
-    m_queue.push_back(std::move(job));
+    (job.background ? m_background : m_queue).push_back(std::move(job));
     m_wake.wakeOne();
 }
 
@@ -97,9 +97,9 @@ void CallWriter::run()
             std::vector<WriteJob> batch;
             {
                 QMutexLocker lock(&m_mutex);
-                while (m_queue.empty() && !m_stopping)
+                while (m_queue.empty() && m_background.empty() && !m_stopping)
                     m_wake.wait(&m_mutex);
-                if (m_queue.empty()) {
+                if (m_queue.empty() && m_background.empty()) {
                     m_running = false;
                     break;
                 }
@@ -109,6 +109,18 @@ void CallWriter::run()
                     weight += m_queue.front().weight;
                     batch.push_back(std::move(m_queue.front()));
                     m_queue.pop_front();
+                }
+                // Background work fills what room is left, a little of it beside foreground
+                // work (it still progresses under a steady stream of calls), all of it alone.
+                const int backgroundRoom = batch.empty() ? MaxBatchWeight
+                                                         : std::min(MaxBackgroundWeightBesideForeground, MaxBatchWeight - weight);
+                int backgroundWeight = 0;
+                while (!m_background.empty()
+                       && (backgroundWeight == 0 ? batch.empty() || m_background.front().weight <= backgroundRoom
+                                                 : backgroundWeight + m_background.front().weight <= backgroundRoom)) {
+                    backgroundWeight += m_background.front().weight;
+                    batch.push_back(std::move(m_background.front()));
+                    m_background.pop_front();
                 }
             }
             process(batch, session);

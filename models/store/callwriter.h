@@ -27,6 +27,8 @@ class CallWriter
 
 public:
     static constexpr int MaxBatchWeight = 256;
+    // Background jobs in a group that has foreground ones, at most (WriteJob::background).
+    static constexpr int MaxBackgroundWeightBesideForeground = 4;
 
     CallWriter(const QString &databasePath, const QString &recordingsDir, CallStore *store);
     ~CallWriter();
@@ -42,11 +44,12 @@ public:
     template <typename T>
     void submitWithCallback(int weight, std::function<T(WriteSession &)> work,
                             std::function<T(const QString &)> onError, std::function<void(const T &)> done,
-                            std::function<void(WriteSession &)> noteTurnChanges = {})
+                            std::function<void(WriteSession &)> noteTurnChanges = {}, bool background = false)
     {
         auto result = std::make_shared<T>();
         WriteJob job;
         job.weight = weight;
+        job.background = background;
         job.noteTurnChanges = std::move(noteTurnChanges);
         job.execute = [result, work = std::move(work)](WriteSession &session) {
             *result = work(session);
@@ -61,11 +64,11 @@ public:
     template <typename T>
     QFuture<T> submit(int weight, std::function<T(WriteSession &)> work,
                       std::function<T(const QString &)> onError,
-                      std::function<void(WriteSession &)> noteTurnChanges = {})
+                      std::function<void(WriteSession &)> noteTurnChanges = {}, bool background = false)
     {
         PromisedResult<T> result = promisedResult<T>();
         submitWithCallback<T>(weight, std::move(work), std::move(onError), std::move(result.fulfil),
-                              std::move(noteTurnChanges));
+                              std::move(noteTurnChanges), background);
         return result.future;
     }
 
@@ -87,6 +90,7 @@ private:
     QMutex m_mutex;
     QWaitCondition m_wake;
     std::deque<WriteJob> m_queue;
+    std::deque<WriteJob> m_background;   // WriteJob::background, FIFO among themselves
     bool m_stopping = false;
     bool m_running = false;
 

@@ -240,7 +240,7 @@ MetricSaveOutcome MetricWriter::setEnabled(qint64 metricId, const QString &agent
     return outcome;
 }
 
-void MetricWriter::insertResult(qint64 callDbId, const MetricResult &result)
+void MetricWriter::insertResult(qint64 callDbId, const MetricResult &result, const QByteArray &serialized)
 {
     // The columns SQL filters and counts by; the rest lives in `result` (read whole).
     if (!m_insertResult)
@@ -254,7 +254,7 @@ void MetricWriter::insertResult(qint64 callDbId, const MetricResult &result)
     insert.bind(3, qint64(result.metricVersion));
     insert.bind(4, result.score.isDouble() ? std::optional<double>(result.score.toDouble()) : std::nullopt);
     insert.bind(5, result.passed);
-    insert.bindText(6, result.toJsonText());
+    insert.bindText(6, serialized);
     if (result.evaluatedAtMs > 0)
         insert.bind(7, result.evaluatedAtMs);
     else
@@ -268,14 +268,15 @@ void MetricWriter::replaceResults(qint64 callDbId, const QList<MetricResult> &re
     clear.bindValue(0, callDbId);
     StatementCache::exec(clear);
     for (const MetricResult &result : results)
-        insertResult(callDbId, result);
+        insertResult(callDbId, result, result.toJsonText());
     recount(callDbId);
 }
 
-std::optional<bool> MetricWriter::storeResults(qint64 callDbId, const QList<MetricResult> &results)
+std::optional<bool> MetricWriter::storeResults(qint64 callDbId, const QList<MetricResult> &results,
+                                               const QList<QByteArray> &serialized)
 {
-    for (const MetricResult &result : results)
-        insertResult(callDbId, result);
+    for (qsizetype i = 0; i < results.size(); ++i)
+        insertResult(callDbId, results.at(i), i < serialized.size() ? serialized.at(i) : results.at(i).toJsonText());
     return recount(callDbId);
 }
 

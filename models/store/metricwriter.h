@@ -44,11 +44,12 @@ public:
     // Evaluated results: each replaces the row of its (metric, version). Returns the
     // verdict of the call's current pass/fail results: true when all passed, false when
     // one failed, nullopt when none has a pass value.
-    std::optional<bool> storeResults(qint64 callDbId, const QList<MetricResult> &results);
+    // `serialized` holds each result's toJsonText() (made off the writer thread).
+    std::optional<bool> storeResults(qint64 callDbId, const QList<MetricResult> &results, const QList<QByteArray> &serialized);
 
 private:
     std::optional<MetricDefinition> load(qint64 metricId);
-    void insertResult(qint64 callDbId, const MetricResult &result);
+    void insertResult(qint64 callDbId, const MetricResult &result, const QByteArray &serialized);
     std::optional<bool> recount(qint64 callDbId);
 
     StatementCache *m_statements;

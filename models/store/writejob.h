@@ -12,6 +12,9 @@ class WriteSession;
 struct WriteJob
 {
     int weight = 1;                                     // calls it writes (batch cap)
+    // Background work (metric results) takes what room foreground work (ingest, reviews)
+    // leaves in each group commit, so that evaluating does not slow the listener down.
+    bool background = false;
     // Optional, before any job of the batch executes: note calls whose committed turns
     // this job will change, so the FTS index is updated once for the whole batch.
     std::function<void(WriteSession &)> noteTurnChanges;

@@ -58,7 +58,9 @@ public:
     bool setRecording(qint64 callDbId, const QString &recordingPath, const QString &errorMessage);
     // Stores evaluated results and lets their verdict set the status where metrics may
     // (CallStore::storeMetricResults). False when the call does not exist.
-    bool storeMetricResults(qint64 callDbId, const QList<MetricResult> &results, bool rerun);
+    // `serialized` holds each result's toJsonText().
+    bool storeMetricResults(qint64 callDbId, const QList<MetricResult> &results, const QList<QByteArray> &serialized,
+                            bool rerun);
     void ensureBuiltinMetrics(const QList<MetricDefinition> &builtins);
     MetricSaveOutcome saveMetric(const MetricDefinition &definition);
     MetricSaveOutcome removeMetric(qint64 metricId);
