@@ -1046,6 +1046,113 @@ Importieren Sie Anrufprotokolle über Datei › Importieren oder ändern Sie den
     </message>
 </context>
 <context>
+    <name>MetricsDialog</name>
+    <message>
+        <source>Regular expression</source>
+        <translation>Regulärer Ausdruck</translation>
+    </message>
+    <message>
+        <source>On for every agent without a switch of its own</source>
+        <translation>An für jeden Agenten ohne eigene Einstellung</translation>
+    </message>
+    <message>
+        <source>&amp;New Metric</source>
+        <translation>&amp;Neue Metrik</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Speichern</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Löschen</translation>
+    </message>
+    <message>
+        <source>Metrics</source>
+        <translation>Metriken</translation>
+    </message>
+    <message>
+        <source>Agents</source>
+        <translation>Agenten</translation>
+    </message>
+    <message>
+        <source>A phrase must occur</source>
+        <translation>Ein Ausdruck muss vorkommen</translation>
+    </message>
+    <message>
+        <source>A phrase must not occur</source>
+        <translation>Ein Ausdruck darf nicht vorkommen</translation>
+    </message>
+    <message>
+        <source>A bound on a built-in (e.g. latency_p90_ms &lt; 1500)</source>
+        <translation>Eine Grenze für eine eingebaute Metrik (z. B. latency_p90_ms &lt; 1500)</translation>
+    </message>
+    <message>
+        <source>A question for the LLM judge</source>
+        <translation>Eine Frage an den LLM-Prüfer</translation>
+    </message>
+    <message>
+        <source>Any speaker</source>
+        <translation>Beliebiger Sprecher</translation>
+    </message>
+    <message>
+        <source>The agent</source>
+        <translation>Der Agent</translation>
+    </message>
+    <message>
+        <source>The caller</source>
+        <translation>Der Anrufer</translation>
+    </message>
+    <message>
+        <source>Was the agent polite throughout the call?</source>
+        <translation>War der Agent während des ganzen Anrufs höflich?</translation>
+    </message>
+    <message>
+        <source>&amp;Key:</source>
+        <translation>&amp;Schlüssel:</translation>
+    </message>
+    <message>
+        <source>N&amp;ame:</source>
+        <translation>N&amp;ame:</translation>
+    </message>
+    <message>
+        <source>&amp;Passes when:</source>
+        <translation>&amp;Bestanden, wenn:</translation>
+    </message>
+    <message>
+        <source>P&amp;hrase or bound:</source>
+        <translation>A&amp;usdruck oder Grenze:</translation>
+    </message>
+    <message>
+        <source>Sa&amp;id by:</source>
+        <translation>Gesa&amp;gt von:</translation>
+    </message>
+    <message>
+        <source>&amp;Question:</source>
+        <translation>&amp;Frage:</translation>
+    </message>
+    <message>
+        <source>On for these a&amp;gents:</source>
+        <translation>An für diese Age&amp;nten:</translation>
+    </message>
+    <message>
+        <source>built in</source>
+        <translation>eingebaut</translation>
+    </message>
+    <message>
+        <source>the LLM judge</source>
+        <translation>der LLM-Prüfer</translation>
+    </message>
+    <message>
+        <source>a rule: %1</source>
+        <translation>eine Regel: %1</translation>
+    </message>
+    <message>
+        <source>A new metric: give it a key (a-z, 0-9, _), a name and what makes it pass.</source>
+        <translation>Eine neue Metrik: Geben Sie einen Schlüssel (a-z, 0-9, _), einen Namen und die Bedingung zum Bestehen an.</translation>
+    </message>
+</context>
+<context>
     <name>MetricsMenu</name>
     <message>
         <source>&amp;Metrics</source>
@@ -1077,6 +1184,10 @@ Importieren Sie Anrufprotokolle über Datei › Importieren oder ändern Sie den
             <numerusform>%n Anruf wird ausgewertet…</numerusform>
             <numerusform>%n Anrufe werden ausgewertet…</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>&amp;Manage Metrics…</source>
+        <translation>Metriken &amp;verwalten…</translation>
     </message>
 </context>
 <context>
@@ -1348,6 +1459,13 @@ Importieren Sie Anrufprotokolle über Datei › Importieren oder ändern Sie den
     <message>
         <source>Review</source>
         <translation>Prüfung</translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <source>The metric is gone (deleted elsewhere).</source>
+        <translation>Die Metrik gibt es nicht mehr (anderswo gelöscht).</translation>
     </message>
 </context>
 <context>

@@ -240,7 +240,7 @@ void MainWindow::buildMenus()
     m_filter->addControl(m_viewsMenu->createButton(m_filter));
 
     m_metricsMenu = new MetricsMenu(
-        m_store->databasePath(), [this] { return m_calls->query(); }, [this] { return m_callPane->call().id; }, this);
+        m_store, [this] { return m_calls->query(); }, [this] { return m_callPane->call().id; }, this);
     menuBar()->addMenu(m_metricsMenu);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));

@@ -1,7 +1,10 @@
 #include "metricsmenu.h"
 
+#include "metricsdialog.h"
+
 #include "metrics/evaluationqueue.h"
 #include "store/calllistsql.h"
+#include "store/callstore.h"
 #include "store/callreader.h"
 
 #include <QProgressDialog>
@@ -13,13 +16,16 @@ constexpr int kIdPage = 5000;
 
 } // namespace
 
-MetricsMenu::MetricsMenu(const QString &databasePath, std::function<CallQuery()> currentQuery,
-                         std::function<qint64()> currentCall, QWidget *parent)
+MetricsMenu::MetricsMenu(CallStore *store, std::function<CallQuery()> currentQuery, std::function<qint64()> currentCall,
+                         QWidget *parent)
     : QMenu(tr("&Metrics"), parent)
-    , m_databasePath(databasePath)
+    , m_store(store)
+    , m_databasePath(store->databasePath())
     , m_currentQuery(std::move(currentQuery))
     , m_currentCall(std::move(currentCall))
 {
+    addAction(tr("&Manage Metrics…"), this, &MetricsMenu::manageMetrics);
+    addSeparator();
     m_evaluateCall = addAction(tr("Evaluate This Call &Again"), this, &MetricsMenu::evaluateCurrentCall);
     m_evaluateList = addAction(tr("Evaluate the &Listed Calls Again…"), this, &MetricsMenu::evaluateListedCalls);
     m_evaluateCall->setEnabled(false);
@@ -60,6 +66,13 @@ QList<qint64> MetricsMenu::idsOf(const QString &databasePath, CallQuery query)
         query.afterTimestamp = last.timestamp;
         query.afterKey = CallListSql::sortKey(query.sort.field, last);
     }
+}
+
+void MetricsMenu::manageMetrics()
+{
+    auto *dialog = new MetricsDialog(m_store, parentWidget());
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
 }
 
 void MetricsMenu::evaluateCurrentCall()

@@ -7,10 +7,12 @@
 
 #include <functional>
 
+class CallStore;
 class EvaluationQueue;
 class QProgressDialog;
 
-// The Metrics menu: evaluate the shown call again, or every call of the current list
+// The Metrics menu: the Metrics dialog (definitions, switches, a reviewer's own metrics);
+// evaluate the shown call again, or every call of the current list
 // (its filters, read off the GUI thread), with progress and Cancel. Without an evaluation
 // queue its actions are disabled.
 class MetricsMenu : public QMenu
@@ -20,8 +22,8 @@ class MetricsMenu : public QMenu
 
 public:
     // `currentQuery` gives the list's query, `currentCall` the shown call's id (0: none).
-    MetricsMenu(const QString &databasePath, std::function<CallQuery()> currentQuery,
-                std::function<qint64()> currentCall, QWidget *parent = nullptr);
+    MetricsMenu(CallStore *store, std::function<CallQuery()> currentQuery, std::function<qint64()> currentCall,
+                QWidget *parent = nullptr);
     ~MetricsMenu() override;
 
     void setEvaluationQueue(EvaluationQueue *queue);
@@ -30,11 +32,13 @@ public:
     static QList<qint64> idsOf(const QString &databasePath, CallQuery query);
 
 private:
+    void manageMetrics();
     void evaluateCurrentCall();
     void evaluateListedCalls();
     void onIdsRead();
     void onProgress(int done, int total);
 
+    CallStore *m_store;
     QString m_databasePath;
     std::function<CallQuery()> m_currentQuery;
     std::function<qint64()> m_currentCall;
