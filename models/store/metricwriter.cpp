@@ -33,6 +33,24 @@ QVariant passValueColumn(std::optional<bool> passValue)
     return passValue ? QVariant(int(*passValue)) : QVariant();
 }
 
+// Binds key, name, description, type, enum_values, unit, evaluator, config, pass_value,
+// version, enabled_by_default and updated_at, in that order, from position 0.
+void bindDefinition(QSqlQuery &query, const MetricDefinition &definition, int version, qint64 nowMs)
+{
+    query.bindValue(0, definition.key);
+    query.bindValue(1, definition.name.trimmed());
+    query.bindValue(2, nonNull(definition.description));
+    query.bindValue(3, MetricTypes::name(definition.type));
+    query.bindValue(4, enumValuesColumn(definition.enumValues));
+    query.bindValue(5, nonNull(definition.unit));
+    query.bindValue(6, MetricDefinition::evaluatorName(definition.evaluator));
+    query.bindValue(7, compact(definition.config));
+    query.bindValue(8, passValueColumn(definition.passValue));
+    query.bindValue(9, version);
+    query.bindValue(10, int(definition.enabledByDefault));
+    query.bindValue(11, nowMs);
+}
+
 } // namespace
 
 MetricWriter::MetricWriter(StatementCache *statements)
@@ -122,19 +140,9 @@ MetricSaveOutcome MetricWriter::save(const MetricDefinition &definition, qint64 
     if (definition.id == 0) {
         QSqlQuery &insert = m_statements->prepared(QStringLiteral(
             "INSERT INTO metrics (key, name, description, type, enum_values, unit, evaluator, config, pass_value, "
-            "version, enabled_by_default, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)"));
-        insert.bindValue(0, definition.key);
-        insert.bindValue(1, definition.name.trimmed());
-        insert.bindValue(2, nonNull(definition.description));
-        insert.bindValue(3, MetricTypes::name(definition.type));
-        insert.bindValue(4, enumValuesColumn(definition.enumValues));
-        insert.bindValue(5, nonNull(definition.unit));
-        insert.bindValue(6, MetricDefinition::evaluatorName(definition.evaluator));
-        insert.bindValue(7, compact(definition.config));
-        insert.bindValue(8, passValueColumn(definition.passValue));
-        insert.bindValue(9, int(definition.enabledByDefault));
-        insert.bindValue(10, nowMs);
-        insert.bindValue(11, nowMs);
+            "version, enabled_by_default, updated_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+        bindDefinition(insert, definition, 1, nowMs);
+        insert.bindValue(12, nowMs);
         StatementCache::exec(insert);
         outcome.id = insert.lastInsertId().toLongLong();
         outcome.version = 1;
@@ -162,18 +170,7 @@ MetricSaveOutcome MetricWriter::save(const MetricDefinition &definition, qint64 
     QSqlQuery &update = m_statements->prepared(QStringLiteral(
         "UPDATE metrics SET key = ?, name = ?, description = ?, type = ?, enum_values = ?, unit = ?, evaluator = ?, "
         "config = ?, pass_value = ?, version = ?, enabled_by_default = ?, updated_at = ? WHERE id = ?"));
-    update.bindValue(0, definition.key);
-    update.bindValue(1, definition.name.trimmed());
-    update.bindValue(2, nonNull(definition.description));
-    update.bindValue(3, MetricTypes::name(definition.type));
-    update.bindValue(4, enumValuesColumn(definition.enumValues));
-    update.bindValue(5, nonNull(definition.unit));
-    update.bindValue(6, MetricDefinition::evaluatorName(definition.evaluator));
-    update.bindValue(7, compact(definition.config));
-    update.bindValue(8, passValueColumn(definition.passValue));
-    update.bindValue(9, outcome.version);
-    update.bindValue(10, int(definition.enabledByDefault));
-    update.bindValue(11, nowMs);
+    bindDefinition(update, definition, outcome.version, nowMs);
     update.bindValue(12, definition.id);
     StatementCache::exec(update);
     return outcome;
