@@ -552,6 +552,41 @@
     </message>
 </context>
 <context>
+    <name>JudgeSettingsPage</name>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>Metrics of the kind &quot;a question for the LLM judge&quot; send the call&apos;s transcript and the question to this OpenAI-compatible chat completions URL: a local llama.cpp or vLLM server, or a hosted one. Leave it empty to keep every transcript on this machine. Changes apply when Callscope starts again.</source>
+        <translation>Metriken der Art „eine Frage an den LLM-Prüfer“ senden das Transkript des Anrufs und die Frage an diese OpenAI-kompatible Chat-Completions-URL: einen lokalen llama.cpp- oder vLLM-Server oder einen gehosteten. Leer lassen, damit jedes Transkript auf diesem Rechner bleibt. Änderungen gelten nach einem Neustart von Callscope.</translation>
+    </message>
+    <message>
+        <source>Judge &amp;URL:</source>
+        <translation>&amp;URL des Prüfers:</translation>
+    </message>
+    <message>
+        <source>&amp;Model:</source>
+        <translation>&amp;Modell:</translation>
+    </message>
+    <message>
+        <source>API &amp;key:</source>
+        <translation>API-&amp;Schlüssel:</translation>
+    </message>
+    <message>
+        <source>&amp;Timeout per attempt:</source>
+        <translation>&amp;Zeitlimit je Versuch:</translation>
+    </message>
+    <message>
+        <source>&amp;Retries:</source>
+        <translation>&amp;Wiederholungen:</translation>
+    </message>
+    <message>
+        <source>Requests at &amp;once:</source>
+        <translation>Anfragen &amp;gleichzeitig:</translation>
+    </message>
+</context>
+<context>
     <name>LabelDialog</name>
     <message>
         <source>Label Turn %1</source>
@@ -1459,6 +1494,14 @@ Importieren Sie Anrufprotokolle über Datei › Importieren oder ändern Sie den
     <message>
         <source>Review</source>
         <translation>Prüfung</translation>
+    </message>
+    <message>
+        <source>Metrics</source>
+        <translation>Metriken</translation>
+    </message>
+    <message>
+        <source>Metrics: %1</source>
+        <translation>Metriken: %1</translation>
     </message>
 </context>
 <context>

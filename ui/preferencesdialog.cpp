@@ -1,5 +1,7 @@
 #include "preferencesdialog.h"
 
+#include "judgesettingspage.h"
+
 #include "generalsettingspage.h"
 #include "listenersettingspage.h"
 #include "playbacksettingspage.h"
@@ -36,6 +38,8 @@ PreferencesDialog::PreferencesDialog(const QString &databasePath, QWidget *paren
     m_tabs->addTab(m_playback, tr("Playback"));
     m_review = new ReviewSettingsPage(m_reviewBefore);
     m_tabs->addTab(m_review, tr("Review"));
+    m_judge = new JudgeSettingsPage(LlmJudgeSettings::load(stored));
+    m_tabs->addTab(m_judge, tr("Metrics"));
     m_tabs->setAccessibleName(tr("Preference pages"));
 
     m_error->setWordWrap(true);
@@ -93,6 +97,14 @@ void PreferencesDialog::accept()
         }
         listener = m_listener->settings();
     }
+    const LlmJudgeSettings judge = m_judge->settings();
+    if (const QString problem = judge.problem(); !problem.isEmpty()) {
+        m_tabs->setCurrentWidget(m_judge);
+        m_error->setText(tr("Metrics: %1").arg(problem));
+        m_error->show();
+        return;
+    }
+    judge.save(stored);
     const GeneralSettings general = generalSettings();
     const PlaybackSettings playback = playbackSettings();
     const RecordingCacheSettings cache = recordingCacheSettings();

@@ -9,6 +9,7 @@
 #include <QDialog>
 
 class GeneralSettingsPage;
+class JudgeSettingsPage;
 class ListenerSettingsPage;
 class PlaybackSettingsPage;
 class QLabel;
@@ -35,6 +36,7 @@ public:
     GeneralSettings generalSettings() const;
     PlaybackSettings playbackSettings() const;
     ReviewSettings reviewSettings() const;
+    JudgeSettingsPage *judgePage() const { return m_judge; }
 
     void accept() override;
 
@@ -54,6 +56,7 @@ private:
     ListenerSettingsPage *m_listener = nullptr;
     PlaybackSettingsPage *m_playback;
     ReviewSettingsPage *m_review;
+    JudgeSettingsPage *m_judge;
     QLabel *m_error;
     GeneralSettings m_generalBefore;
     PlaybackSettings m_playbackBefore;

@@ -7,6 +7,7 @@
 // and says so. Every field is labelled for assistive technology.
 
 #include "audio/recordingcache.h"
+#include "judgesettingspage.h"
 #include "preferencesdialog.h"
 #include "translations.h"
 
@@ -74,6 +75,7 @@ private slots:
     void badListenerAddressKeepsTheDialogOpen();
     void reviewPageEditsTheLabelSet();
     void everyFieldHasAnAccessibleName();
+    void metricsPageSavesTheJudge();
 
 private:
     void putInCache(const QString &url, int bytes);
@@ -333,6 +335,35 @@ void TestPreferencesDialog::everyFieldHasAnAccessibleName()
         ++checked;
     }
     QVERIFY(checked >= 9);
+}
+
+// Preferences › Metrics: the LLM judge's URL, model and key go to the settings; a URL that
+// is not http(s) keeps the dialog open and says why.
+void TestPreferencesDialog::metricsPageSavesTheJudge()
+{
+    PreferencesDialog dialog;
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    showPage(&dialog, QStringLiteral("Metrics"));
+    JudgeSettingsPage *page = dialog.judgePage();
+    QVERIFY(page->urlField()->text().isEmpty());   // off by default
+    QTest::keyClicks(page->urlField(), QStringLiteral("ftp://127.0.0.1/v1/chat/completions"));
+    dialog.accept();
+    QVERIFY(dialog.isVisible());
+    QVERIFY(!LlmJudgeSettings::load(QSettings()).isEnabled());
+
+    page->urlField()->setText(QStringLiteral("http://127.0.0.1:8080/v1/chat/completions"));
+    QTest::keyClicks(page->modelField(), QStringLiteral("qwen2.5-7b"));
+    QTest::keyClicks(page->apiKeyField(), QStringLiteral("sk-local"));
+    page->timeoutBox()->setValue(20);
+    dialog.accept();
+    QVERIFY(!dialog.isVisible());
+    const LlmJudgeSettings saved = LlmJudgeSettings::load(QSettings());
+    QCOMPARE(saved.url, QUrl(QStringLiteral("http://127.0.0.1:8080/v1/chat/completions")));
+    QCOMPARE(saved.model, QStringLiteral("qwen2.5-7b"));
+    QCOMPARE(saved.apiKey, QStringLiteral("sk-local"));
+    QCOMPARE(saved.timeoutMs, 20000);
+    QCOMPARE(page->apiKeyField()->echoMode(), QLineEdit::Password);
 }
 
 QTEST_MAIN(TestPreferencesDialog)
