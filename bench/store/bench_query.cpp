@@ -132,7 +132,7 @@ int runIds(const QString &dir, int calls, int runs)
     }
     std::printf("bench_query ids: %d calls of 4 turns; median of %d runs, CPU ms\n", calls, runs);
 
-    CallLogsController controller(store.get());
+    CallLogsController controller(store.get(), nullptr);
     CallReader reader(store->databasePath());
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("bench.ids"));
     db.setDatabaseName(store->databasePath());
@@ -265,7 +265,7 @@ int runPaging(const QString &path, int calls, int runs)
         std::fprintf(stderr, "cannot open store: %s\n", qPrintable(error));
         return 1;
     }
-    CallLogsController controller(store.get());
+    CallLogsController controller(store.get(), nullptr);
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("bench.paging"));
     db.setDatabaseName(path);
     if (!db.open())

@@ -51,7 +51,7 @@ ApiRouter::ApiRouter(CallStore *store, IngestPipeline *pipeline, const ListenerC
     : m_config(config),
       m_logger(logger),
       m_observe(pipeline),
-      m_callLogs(store),
+      m_callLogs(store, evaluation),
       m_evaluation(store, evaluation),
       m_providerWebhooks(store, pipeline, config.apiKey)
 {

@@ -1,5 +1,7 @@
 #include "calllogscontroller.h"
 
+#include "metrics/evaluationqueue.h"
+
 #include "calllogfilter.h"
 #include "httprequest.h"
 #include "requestbodydecoder.h"
@@ -63,8 +65,9 @@ QString pageUrl(const HttpRequest &request, int page)
 
 } // namespace
 
-CallLogsController::CallLogsController(CallStore *store)
+CallLogsController::CallLogsController(CallStore *store, EvaluationQueue *evaluation)
     : m_store(store)
+    , m_evaluation(evaluation)
 {
 }
 
@@ -329,9 +332,15 @@ ApiResult CallLogsController::patch(const HttpRequest &request, qint64 databaseI
         return ApiResult::storeReadFailed(after.error());
     if (!after)
         return notFound();
+    // Results of the old transcript describe another call; re-run when asked to as well.
+    const bool reevaluate = RequestBodyDecoder::boolean(patch.value(QStringLiteral("reevaluate_metrics"))).value_or(false)
+                            || patch.contains(QStringLiteral("transcript_json"));
+    if (reevaluate && m_evaluation)
+        m_evaluation->enqueueIds({databaseId}, {}, /*rerun=*/true);
     return ApiResult::ok(after->toDetailJson())
         .withCall(databaseId)
-        .withNote(QStringLiteral("patched call %1").arg(databaseId));
+        .withNote(QStringLiteral("patched call %1%2").arg(databaseId).arg(reevaluate && m_evaluation ? QStringLiteral(", metrics queued")
+                                                                                                     : QString()));
 }
 
 ApiResult CallLogsController::remove(qint64 databaseId)

@@ -11,10 +11,14 @@ struct HttpRequest;
 // `id` is the database id of the call (CallLog::id), never the sender's call_id.
 // Handlers run on a pool thread: they read through this thread's CallReader and wait
 // for the store's writer where they change a call.
+class EvaluationQueue;
+
 class CallLogsController
 {
 public:
-    explicit CallLogsController(CallStore *store);
+    // `evaluation` (may be null) re-runs a call's metrics after a PATCH with
+    // reevaluate_metrics true or a new transcript.
+    CallLogsController(CallStore *store, EvaluationQueue *evaluation);
 
     ApiResult list(const HttpRequest &request);
     ApiResult get(qint64 databaseId);
@@ -23,4 +27,5 @@ public:
 
 private:
     CallStore *m_store;
+    EvaluationQueue *m_evaluation;
 };

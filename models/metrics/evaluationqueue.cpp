@@ -163,7 +163,9 @@ void EvaluationQueue::processBatch()
                 continue;   // removed meanwhile
             call = &*found;
         }
-        const QList<const MetricDefinition *> chosen = metrics->metricsFor(*call, item.metricIds);
+        // Named metrics, else the call's own metric_ids, else its agent's metrics.
+        const QList<const MetricDefinition *> chosen =
+            metrics->metricsFor(*call, item.metricIds.isEmpty() ? call->metricIds : item.metricIds);
         const QList<MetricResult> results = metrics->evaluate(*call, chosen, now);
         if (!results.isEmpty()) {
             last = m_store->storeMetricResults(call->id, results, item.rerun);

@@ -43,7 +43,7 @@ public:
     // them): each one's metric_ids, else its agent's metrics.
     void enqueueCalls(const QList<CallLog> &calls);
     // Calls by database id, read when their turn comes: `metricIds` (empty: each call's
-    // enabled metrics). `rerun` lets the results replace a sender's status of an
+    // metric_ids, else the metrics enabled for its agent). `rerun` lets the results replace a sender's status of an
     // unreviewed call (rerun_evaluation).
     void enqueueIds(const QList<qint64> &callDbIds, const QList<qint64> &metricIds = {}, bool rerun = false);
     // Drops what has not started; what is being stored finishes.

@@ -57,6 +57,7 @@ private slots:
     void metricIdsChooseTheMetrics();
     void evaluateMetricsRoute();
     void rerunEvaluationReplacesTheSendersStatus();
+    void patchWithReevaluateRunsTheMetricsAgain();
     void cancelDropsWhatHasNotStarted();
 
 private:
@@ -215,6 +216,28 @@ void TstEvaluation::rerunEvaluationReplacesTheSendersStatus()
     QVERIFY(m_queue->waitForIdle(10000));
     call = detail(id);
     QCOMPARE(call[QStringLiteral("status")].toString(), QStringLiteral("failure"));
+    QVERIFY(m_store->removeMetric(rule).result().ok());
+}
+
+void TstEvaluation::patchWithReevaluateRunsTheMetricsAgain()
+{
+    const qint64 rule = addRule(QStringLiteral("says_sunday"), QStringLiteral("sunday"));
+    QJsonObject body = callBody(QStringLiteral("patch-1"));
+    body.insert(QStringLiteral("metric_ids"), QString::number(rule));
+    const qint64 id = post("/observability/v1/observe/", body).json()[QStringLiteral("id")].toInteger();
+    QVERIFY(m_queue->waitForIdle(10000));
+    QCOMPARE(detail(id)[QStringLiteral("metrics")].toArray().first()[QStringLiteral("value")].toBool(), false);
+
+    // A new transcript in which the caller says Sunday: the rule is evaluated again.
+    const QJsonObject patch{{QStringLiteral("transcript_json"),
+                             QJsonArray{turn("Main Agent", "Hello.", 0.5, 1.5), turn("Testing Agent", "Sunday please.", 2.0, 3.0)}},
+                            {QStringLiteral("reevaluate_metrics"), true}};
+    const RawResponse patched = sendRaw(m_listener->port(),
+                                        buildRequest("PATCH", "/observability/v1/call-logs/" + QByteArray::number(id) + "/",
+                                                     json(patch), "application/json", {{"X-CEKURA-API-KEY", kKey}}));
+    QCOMPARE(patched.status, 200);
+    QVERIFY(m_queue->waitForIdle(10000));
+    QTRY_COMPARE(detail(id)[QStringLiteral("metrics")].toArray().first()[QStringLiteral("value")].toBool(), true);
     QVERIFY(m_store->removeMetric(rule).result().ok());
 }
 
