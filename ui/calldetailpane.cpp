@@ -76,6 +76,14 @@ CallDetailPane::CallDetailPane(TranscriptModel *transcript, RecordingCache *reco
     connect(m_transcript, &TranscriptModel::currentTurnChanged, m_waveform, &WaveformView::setCurrentTurn);
     connect(m_metrics, &MetricsPanel::eventActivated, this, &CallDetailPane::goToMetricEvent);
     connect(m_metrics, &MetricsPanel::eventsSelected, m_waveform, &WaveformView::setMetricEvents);
+    connect(m_metrics, &MetricsPanel::eventsSelected, this, [this](const MetricEvents &events) {
+        QList<int> turns;
+        for (const MetricEvent &event : events) {
+            if (event.turnIndex >= 0)
+                turns.append(event.turnIndex);
+        }
+        m_transcript->setMarkedTurns(turns);
+    });
     connect(m_metrics, &MetricsPanel::evaluateRequested, this, &CallDetailPane::evaluateRequested);
     connect(m_playerBar, &PlayerBar::playTurnRequested, this, &CallDetailPane::playSelectedTurn);
     connect(m_playerBar, &PlayerBar::loopTurnToggled, this, &CallDetailPane::setLoopingSelectedTurn);

@@ -20,6 +20,7 @@ constexpr int kChipPadX = 6;
 constexpr int kChipGap = 4;     // between chips, and between the text and the chips
 
 const QColor kCurrentColor(0xe0, 0x9a, 0x00);
+const QColor kMetricMarkColor(0x8e, 0x24, 0xaa);   // as the waveform marks a metric's moments
 
 // Lighter shades on a dark palette, so that the names stay readable on either.
 QColor speakerColor(Turn::Role role, bool dark)
@@ -124,6 +125,12 @@ void TranscriptDelegate::paint(QPainter *painter, const QStyleOptionViewItem &op
     if (!tool)
         painter->fillRect(QRect(option.rect.left(), option.rect.top(), kBarWidth, option.rect.height()),
                           current ? kCurrentColor : accent);
+    // A selected metric result's turn: outlined in the waveform's metric colour.
+    if (index.data(TranscriptModel::MetricMarkRole).toBool()) {
+        painter->setPen(QPen(kMetricMarkColor, 2));
+        painter->setBrush(Qt::NoBrush);
+        painter->drawRect(option.rect.adjusted(1, 1, -2, -2));
+    }
     painter->setPen(palette.color(QPalette::Midlight));
     painter->drawLine(option.rect.bottomLeft(), option.rect.bottomRight());
 

@@ -38,6 +38,7 @@ void TranscriptModel::setTurns(const Turns &turns)
     m_currentPos = -1;
     m_currentWord = -1;
     m_currentWordSpans.clear();
+    m_markedTurns.clear();
     endResetModel();
     if (hadCurrent)
         emit currentTurnChanged(-1);
@@ -51,6 +52,21 @@ void TranscriptModel::setLabels(const QList<TurnLabel> &labels)
     emit layoutAboutToBeChanged();
     m_labels = labels;
     emit layoutChanged();
+}
+
+void TranscriptModel::setMarkedTurns(const QList<int> &rows)
+{
+    if (rows == m_markedTurns)
+        return;
+    const QList<int> before = m_markedTurns;
+    m_markedTurns = rows;
+    // Only the rows that gain or lose their mark repaint.
+    for (const QList<int> *changed : {&before, static_cast<const QList<int> *>(&m_markedTurns)}) {
+        for (int row : *changed) {
+            if (row >= 0 && row < rowCount())
+                emit dataChanged(index(row, 0), index(row, ColumnCount - 1), {MetricMarkRole});
+        }
+    }
 }
 
 QList<TurnLabel> TranscriptModel::labelsOf(int row) const
@@ -208,6 +224,7 @@ QVariant TranscriptModel::data(const QModelIndex &index, int role) const
             return {};
         return m_currentWordSpans.at(m_currentWord);
     case HasWordsRole: return !turn.words.isEmpty();
+    case MetricMarkRole: return m_markedTurns.contains(index.row());
     case LabelsRole: {
         QStringList names;
         for (const TurnLabel &label : labelsOf(index.row()))

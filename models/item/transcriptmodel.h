@@ -30,6 +30,7 @@ public:
         CurrentWordRole,                   // QPoint(start, length) in the text, or invalid
         HasWordsRole,                      // bool, the turn's words are timed
         LabelsRole,                        // QStringList, the turn's label names in order
+        MetricMarkRole,                    // bool, a selected metric result points at this turn
     };
 
     explicit TranscriptModel(QObject *parent = nullptr);
@@ -47,6 +48,8 @@ public:
     }
     // The call's labels; each shows on the row of its turn_index.
     void setLabels(const QList<TurnLabel> &labels);
+    // The turns a selected metric result points at (MetricMarkRole); empty: none.
+    void setMarkedTurns(const QList<int> &rows);
     QList<TurnLabel> labelsOf(int row) const;
     const Turns &turns() const { return m_turns; }
 
@@ -72,6 +75,7 @@ private:
 
     Turns m_turns;
     QList<TurnLabel> m_labels;
+    QList<int> m_markedTurns;
     QList<int> m_byStart;      // rows ordered by start time (stable), for binary search
     int m_current = -1;
     qsizetype m_currentPos = -1;   // m_current's place in m_byStart

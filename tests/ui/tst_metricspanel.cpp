@@ -1,5 +1,6 @@
 #include "calldetailpane.h"
 #include "item/metricresultsmodel.h"
+#include "item/transcriptmodel.h"
 #include "mainwindow.h"
 #include "metrics/evaluationqueue.h"
 #include "metricspanel.h"
@@ -137,6 +138,10 @@ void TestMetricsPanel::activatingAResultGoesToItsMoment()
     QCOMPARE(activated.count(), 1);
     QCOMPARE(m_window->callPane()->transcript()->selectedTurn(), 4);
     QCOMPARE(m_window->callPane()->waveform()->position(), 4.0);
+    // The result's turn is marked in the transcript while the result is selected.
+    const QAbstractItemModel *transcript = m_window->callPane()->transcript()->view()->model();
+    QVERIFY(transcript->index(4, 0).data(TranscriptModel::MetricMarkRole).toBool());
+    QVERIFY(!transcript->index(1, 0).data(TranscriptModel::MetricMarkRole).toBool());
 
     // A result without moments goes nowhere.
     const int counts = rowOf(QStringLiteral("agent_turns"));
