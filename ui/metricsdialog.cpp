@@ -136,8 +136,10 @@ MetricsDialog::~MetricsDialog()
 
 void MetricsDialog::reload()
 {
-    if (m_read.isRunning())
-        return;   // its result is fresh enough; a change after it arrives reloads again
+    if (m_read.isRunning()) {
+        m_readAgain = true;   // it may have started before the change: read once more after it
+        return;
+    }
     if (const MetricDefinition *shown = current(); shown && m_selectKey.isEmpty())
         m_selectKey = shown->key;
     m_read.setFuture(QtConcurrent::run([path = m_store->databasePath()] {
@@ -148,6 +150,11 @@ void MetricsDialog::reload()
 
 void MetricsDialog::onRead()
 {
+    if (m_readAgain) {
+        m_readAgain = false;
+        reload();
+        return;
+    }
     const Snapshot snapshot = m_read.result();
     m_metrics = snapshot.metrics;
     m_knownAgents = snapshot.agents;

@@ -79,6 +79,7 @@ private:
     QList<AgentSettings> m_knownAgents;
     QString m_selectKey;          // selected again after the next read
     bool m_showing = false;       // the form is being filled, not edited
+    bool m_readAgain = false;     // the store changed while a read was running
 
     QFormLayout *m_form = nullptr;
     QListWidget *m_list;
