@@ -4,6 +4,7 @@
 #include "store/callstore.h"
 #include "store/ftsquery.h"
 #include "store/sqliteconnection.h"
+#include "metrictestdata.h"
 #include "storetestdata.h"
 
 #include <QSemaphore>
@@ -55,23 +56,6 @@ const QList<CallSortField> AllFields{CallSortField::Time,     CallSortField::Age
                                      CallSortField::Duration, CallSortField::Status,      CallSortField::Reviewed,
                                      CallSortField::EndedReason, CallSortField::Customer, CallSortField::Labels,
                                      CallSortField::FailedMetrics};
-
-// A stored rule metric's result for a call, passed or failed, as the evaluator writes it.
-MetricResult ruleResult(const MetricDefinition &metric, bool passed)
-{
-    MetricResult result;
-    result.metricId = metric.id;
-    result.metricVersion = metric.version;
-    result.key = metric.key;
-    result.name = metric.name;
-    result.type = QStringLiteral("binary");
-    result.value = passed;
-    result.score = passed ? 1 : 0;
-    result.passed = passed;
-    result.source = QStringLiteral("transcript");
-    result.evaluatedAtMs = 1767000000000;
-    return result;
-}
 
 // The plan SQLite picks for a page of `query` (one keyset segment), steps joined by " | ".
 QString pagePlan(const QSqlDatabase &database, const CallQuery &query, const CallListSql::Segment &segment, QString *sql)
@@ -178,11 +162,11 @@ void TstCallListSql::initTestCase()
     for (qsizetype i = 0; i < m_calls.size(); ++i) {
         QList<MetricResult> results;
         if (i % 4 == 2)
-            results.append(ruleResult(first, false));
+            results.append(MetricTestData::binaryResult(first, false));
         if (i % 8 == 2)
-            results.append(ruleResult(second, false));
+            results.append(MetricTestData::binaryResult(second, false));
         if (i % 4 == 0)
-            results.append(ruleResult(first, true));
+            results.append(MetricTestData::binaryResult(first, true));
         if (!results.isEmpty())
             QVERIFY(m_store->storeMetricResults(m_calls[i].id, results).result());
     }

@@ -2,6 +2,7 @@
 #include "store/callreader.h"
 #include "store/callstore.h"
 #include "store/sqliteconnection.h"
+#include "metrictestdata.h"
 #include "storetestdata.h"
 
 #include <QSignalSpy>
@@ -31,7 +32,6 @@ private slots:
 
 private:
     MetricDefinition phraseRule(const QString &key) const;
-    MetricResult binaryResult(const MetricDefinition &metric, bool value) const;
     int failedCount(qint64 callDbId) const;
 
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -62,22 +62,6 @@ MetricDefinition TstMetricStore::phraseRule(const QString &key) const
     metric.evaluator = MetricDefinition::Evaluator::Rule;
     metric.config = {{QStringLiteral("kind"), QStringLiteral("phrase")}, {QStringLiteral("pattern"), QStringLiteral("goodbye")}};
     return metric;
-}
-
-MetricResult TstMetricStore::binaryResult(const MetricDefinition &metric, bool value) const
-{
-    MetricResult result;
-    result.metricId = metric.id;
-    result.metricVersion = metric.version;
-    result.key = metric.key;
-    result.name = metric.name;
-    result.type = QStringLiteral("binary");
-    result.value = value;
-    result.score = value ? 1 : 0;
-    result.passed = value;
-    result.source = QStringLiteral("transcript");
-    result.evaluatedAtMs = 1767000000000;
-    return result;
 }
 
 int TstMetricStore::failedCount(qint64 callDbId) const
@@ -182,10 +166,10 @@ void TstMetricStore::resultsPerVersionWithTheNewestCurrent()
     const qint64 callDbId = m_store->upsert(StoreTestData::call(QStringLiteral("v-1"))).result().id;
     MetricDefinition rule = phraseRule(QStringLiteral("says_goodbye"));
     rule.id = m_store->saveMetric(rule).result().id;
-    QVERIFY(m_store->storeMetricResults(callDbId, {binaryResult(rule, false)}).result());
+    QVERIFY(m_store->storeMetricResults(callDbId, {MetricTestData::binaryResult(rule, false)}).result());
     rule.config.insert(QStringLiteral("pattern"), QStringLiteral("bye"));
     rule.version = m_store->saveMetric(rule).result().version;
-    QVERIFY(m_store->storeMetricResults(callDbId, {binaryResult(rule, true)}).result());
+    QVERIFY(m_store->storeMetricResults(callDbId, {MetricTestData::binaryResult(rule, true)}).result());
 
     const QList<MetricResult> current = CallReader(m_path).callById(callDbId)->metrics;
     QCOMPARE(current.size(), 1);
@@ -211,7 +195,7 @@ void TstMetricStore::failedCountAndVerdict()
     MetricDefinition second = phraseRule(QStringLiteral("second_rule"));
     second.id = m_store->saveMetric(second).result().id;
 
-    QVERIFY(m_store->storeMetricResults(callDbId, {binaryResult(first, true), binaryResult(second, false)}).result());
+    QVERIFY(m_store->storeMetricResults(callDbId, {MetricTestData::binaryResult(first, true), MetricTestData::binaryResult(second, false)}).result());
     QCOMPARE(failedCount(callDbId), 1);
     CallReader reader(m_path);
     QCOMPARE(reader.callById(callDbId)->status, std::optional<ReviewStatus>(ReviewStatus::Failure));
@@ -221,7 +205,7 @@ void TstMetricStore::failedCountAndVerdict()
     QCOMPARE(history.first().newValue, QStringLiteral("failure"));
 
     // A later result of one metric replaces its row; the verdict follows.
-    QVERIFY(m_store->storeMetricResults(callDbId, {binaryResult(second, true)}).result());
+    QVERIFY(m_store->storeMetricResults(callDbId, {MetricTestData::binaryResult(second, true)}).result());
     QCOMPARE(failedCount(callDbId), 0);
     QCOMPARE(reader.callById(callDbId)->status, std::optional<ReviewStatus>(ReviewStatus::Success));
 
@@ -231,7 +215,7 @@ void TstMetricStore::failedCountAndVerdict()
     change.status = ReviewStatus::Success;
     change.source = QStringLiteral("ui");
     QVERIFY(m_store->review(change).result().applied());
-    QVERIFY(m_store->storeMetricResults(callDbId, {binaryResult(second, false)}, /*rerun=*/true).result());
+    QVERIFY(m_store->storeMetricResults(callDbId, {MetricTestData::binaryResult(second, false)}, /*rerun=*/true).result());
     QCOMPARE(failedCount(callDbId), 1);
     QCOMPARE(reader.callById(callDbId)->status, std::optional<ReviewStatus>(ReviewStatus::Success));
 }
@@ -245,9 +229,9 @@ void TstMetricStore::senderStatusStaysUnlessRerun()
     rule.id = m_store->saveMetric(rule).result().id;
     CallReader reader(m_path);
 
-    QVERIFY(m_store->storeMetricResults(callDbId, {binaryResult(rule, false)}).result());
+    QVERIFY(m_store->storeMetricResults(callDbId, {MetricTestData::binaryResult(rule, false)}).result());
     QCOMPARE(reader.callById(callDbId)->status, std::optional<ReviewStatus>(ReviewStatus::Success));
-    QVERIFY(m_store->storeMetricResults(callDbId, {binaryResult(rule, false)}, /*rerun=*/true).result());
+    QVERIFY(m_store->storeMetricResults(callDbId, {MetricTestData::binaryResult(rule, false)}, /*rerun=*/true).result());
     QCOMPARE(reader.callById(callDbId)->status, std::optional<ReviewStatus>(ReviewStatus::Failure));
 
     // An identical re-post after that is still recognised as unchanged.
@@ -261,7 +245,7 @@ void TstMetricStore::removingAMetricRemovesItsResults()
     const qint64 callDbId = m_store->upsert(StoreTestData::call(QStringLiteral("r-1"))).result().id;
     MetricDefinition rule = phraseRule(QStringLiteral("says_goodbye"));
     rule.id = m_store->saveMetric(rule).result().id;
-    QVERIFY(m_store->storeMetricResults(callDbId, {binaryResult(rule, false)}).result());
+    QVERIFY(m_store->storeMetricResults(callDbId, {MetricTestData::binaryResult(rule, false)}).result());
     QCOMPARE(failedCount(callDbId), 1);
     QVERIFY(m_store->removeMetric(rule.id).result().ok());
     QCOMPARE(failedCount(callDbId), 0);

@@ -1,5 +1,6 @@
 #include "item/calllistmodel.h"
 #include "item/reviewqueue.h"
+#include "../store/metrictestdata.h"
 #include "metrics/metricdefinition.h"
 #include "store/callreader.h"
 #include "store/callstore.h"
@@ -252,26 +253,14 @@ void TestCallListModel::failedMetricsColumnSortsAndFilters()
         rules[n].id = saved.id;
         rules[n].version = saved.version;
     }
-    const auto result = [](const MetricDefinition &rule, bool passed) {
-        MetricResult r;
-        r.metricId = rule.id;
-        r.metricVersion = rule.version;
-        r.key = rule.key;
-        r.name = rule.name;
-        r.type = QStringLiteral("binary");
-        r.value = passed;
-        r.score = passed ? 1 : 0;
-        r.passed = passed;
-        return r;
-    };
     const auto failedOf = [](int i) { return i % 9 == 2 ? 2 : i % 3 == 2 ? 1 : 0; };
     CallReader reader(store->databasePath());
     for (int i = 0; i < kFew; ++i) {
         QList<MetricResult> results;
         for (int n = 0; n < failedOf(i); ++n)
-            results.append(result(rules[n], false));
+            results.append(MetricTestData::binaryResult(rules[n], false));
         if (i == 1)
-            results.append(result(rules[0], true));
+            results.append(MetricTestData::binaryResult(rules[0], true));
         if (!results.isEmpty())
             QVERIFY(store->storeMetricResults(reader.callByCallId(TestCalls::callIdOf(i))->id, results).result());
     }
