@@ -1,6 +1,7 @@
 #include "callreader.h"
 
 #include "calllistsql.h"
+#include "metricrow.h"
 #include "sqliteconnection.h"
 #include "storelog.h"
 #include "wordscolumn.h"
@@ -600,26 +601,10 @@ QList<MetricDefinition> CallReader::metrics() const
     QList<MetricDefinition> definitions;
     if (!isOpen())
         return definitions;
-    QSqlQuery query = select(QStringLiteral(
-        "SELECT id, key, name, description, type, enum_values, unit, evaluator, config, pass_value, version, "
-        "enabled_by_default FROM metrics ORDER BY id"));
+    QSqlQuery query = select(QStringLiteral("SELECT %1 FROM metrics ORDER BY id").arg(MetricRow::columns()));
     QHash<qint64, qsizetype> indexById;
     while (query.next()) {
-        MetricDefinition definition;
-        definition.id = query.value(0).toLongLong();
-        definition.key = query.value(1).toString();
-        definition.name = query.value(2).toString();
-        definition.description = query.value(3).toString();
-        definition.type = MetricTypes::fromName(query.value(4).toString()).value_or(MetricType::Binary);
-        for (const QJsonValue &value : arrayFrom(query.value(5)))
-            definition.enumValues.append(value.toString());
-        definition.unit = query.value(6).toString();
-        definition.evaluator = MetricDefinition::evaluatorFromName(query.value(7).toString())
-                                   .value_or(MetricDefinition::Evaluator::Rule);
-        definition.config = objectFrom(query.value(8));
-        definition.passValue = query.value(9).isNull() ? std::nullopt : std::optional<bool>(query.value(9).toBool());
-        definition.version = query.value(10).toInt();
-        definition.enabledByDefault = query.value(11).toBool();
+        const MetricDefinition definition = MetricRow::read(query);
         indexById.insert(definition.id, definitions.size());
         definitions.append(definition);
     }

@@ -1,5 +1,6 @@
 #include "metricwriter.h"
 
+#include "metricrow.h"
 #include "sqlitestatement.h"
 #include "statementcache.h"
 
@@ -88,28 +89,12 @@ void MetricWriter::ensureBuiltins(const QList<MetricDefinition> &builtins, qint6
 
 std::optional<MetricDefinition> MetricWriter::load(qint64 metricId)
 {
-    QSqlQuery &select = m_statements->prepared(QStringLiteral(
-        "SELECT key, name, description, type, enum_values, unit, evaluator, config, pass_value, version, "
-        "enabled_by_default FROM metrics WHERE id = ?"));
+    QSqlQuery &select = m_statements->prepared(QStringLiteral("SELECT %1 FROM metrics WHERE id = ?").arg(MetricRow::columns()));
     select.bindValue(0, metricId);
     StatementCache::exec(select);
     if (!select.next())
         return std::nullopt;
-    MetricDefinition definition;
-    definition.id = metricId;
-    definition.key = select.value(0).toString();
-    definition.name = select.value(1).toString();
-    definition.description = select.value(2).toString();
-    definition.type = MetricTypes::fromName(select.value(3).toString()).value_or(MetricType::Binary);
-    for (const QJsonValue &value : QJsonDocument::fromJson(select.value(4).toString().toUtf8()).array())
-        definition.enumValues.append(value.toString());
-    definition.unit = select.value(5).toString();
-    definition.evaluator = MetricDefinition::evaluatorFromName(select.value(6).toString())
-                               .value_or(MetricDefinition::Evaluator::Rule);
-    definition.config = QJsonDocument::fromJson(select.value(7).toString().toUtf8()).object();
-    definition.passValue = select.value(8).isNull() ? std::nullopt : std::optional<bool>(select.value(8).toBool());
-    definition.version = select.value(9).toInt();
-    definition.enabledByDefault = select.value(10).toBool();
+    const MetricDefinition definition = MetricRow::read(select);
     select.finish();
     return definition;
 }
