@@ -87,23 +87,34 @@ void EvaluationQueue::cancel()
     QMutexLocker locker(&m_mutex);
     m_total -= int(m_items.size());
     m_items.clear();
-    if (!m_batchRunning && m_judging == 0) {
-        m_done = m_total = 0;
-        m_idle.wakeAll();
-    }
+    settleIfIdle();
+}
+
+bool EvaluationQueue::idleLocked() const
+{
+    return m_items.empty() && !m_batchRunning && m_judging == 0;
+}
+
+bool EvaluationQueue::settleIfIdle()
+{
+    if (!idleLocked())
+        return false;
+    m_done = m_total = 0;
+    m_idle.wakeAll();
+    return true;
 }
 
 bool EvaluationQueue::isIdle() const
 {
     QMutexLocker locker(&m_mutex);
-    return m_items.empty() && !m_batchRunning && m_judging == 0;
+    return idleLocked();
 }
 
 bool EvaluationQueue::waitForIdle(int timeoutMs)
 {
     QMutexLocker locker(&m_mutex);
     QDeadlineTimer deadline = timeoutMs < 0 ? QDeadlineTimer(QDeadlineTimer::Forever) : QDeadlineTimer(timeoutMs);
-    while (!(m_items.empty() && !m_batchRunning && m_judging == 0)) {
+    while (!idleLocked()) {
         if (!m_idle.wait(&m_mutex, deadline))
             return false;
     }
@@ -229,11 +240,7 @@ void EvaluationQueue::finishBatch(const QList<qint64> &callDbIds)
         total = m_total;
         more = !m_items.empty();
         m_batchRunning = more;
-        idle = !more && m_judging == 0;
-        if (idle) {
-            m_done = m_total = 0;
-            m_idle.wakeAll();
-        }
+        idle = settleIfIdle();
     }
     emit progress(done, total);
     if (more)
@@ -248,11 +255,7 @@ void EvaluationQueue::judgeFinished()
     {
         QMutexLocker locker(&m_mutex);
         --m_judging;
-        idle = m_judging == 0 && m_items.empty() && !m_batchRunning;
-        if (idle) {
-            m_done = m_total = 0;
-            m_idle.wakeAll();
-        }
+        idle = settleIfIdle();
     }
     if (idle)
         emit becameIdle();

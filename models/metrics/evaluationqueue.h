@@ -77,6 +77,10 @@ private:
     void finishBatch(const QList<qint64> &callDbIds);
     std::shared_ptr<const MetricEvaluator> evaluator();
     void judgeFinished();
+    // With m_mutex held: nothing queued, running or awaiting the judge; settleIfIdle()
+    // then resets the progress counts and wakes waitForIdle(), and says whether it did.
+    bool idleLocked() const;
+    bool settleIfIdle();
 
     CallStore *m_store;
     QThread *m_thread;
