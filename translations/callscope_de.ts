@@ -102,6 +102,56 @@
         <source>no failed metrics</source>
         <translation>ohne fehlgeschlagene Metriken</translation>
     </message>
+    <message>
+        <source>%1 passed</source>
+        <translation>%1 bestanden</translation>
+    </message>
+    <message>
+        <source>%1 failed</source>
+        <translation>%1 nicht bestanden</translation>
+    </message>
+    <message>
+        <source>%1 from %2 to under %3</source>
+        <translation>%1 von %2 bis unter %3</translation>
+    </message>
+    <message>
+        <source>%1 at least %2</source>
+        <translation>%1 mindestens %2</translation>
+    </message>
+    <message>
+        <source>%1 under %2</source>
+        <translation>%1 unter %2</translation>
+    </message>
+    <message>
+        <source>%1 evaluated</source>
+        <translation>%1 ausgewertet</translation>
+    </message>
+</context>
+<context>
+    <name>AgentStatusChart</name>
+    <message>
+        <source>Status by agent</source>
+        <translation>Status je Agent</translation>
+    </message>
+    <message>
+        <source>calls</source>
+        <translation>Anrufe</translation>
+    </message>
+    <message>
+        <source>no status</source>
+        <translation>kein Status</translation>
+    </message>
+    <message>
+        <source>Other agents</source>
+        <translation>Weitere Agenten</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, %2: %n call(s) of %3</source>
+        <translation>
+            <numerusform>%1, %2: %n Anruf von %3</numerusform>
+            <numerusform>%1, %2: %n Anrufe von %3</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>AudioDecoder</name>
@@ -288,6 +338,24 @@
     </message>
 </context>
 <context>
+    <name>CallsPerDayChart</name>
+    <message>
+        <source>Calls per day</source>
+        <translation>Anrufe pro Tag</translation>
+    </message>
+    <message>
+        <source>calls</source>
+        <translation>Anrufe</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n call(s)</source>
+        <translation>
+            <numerusform>%1: %n Anruf</numerusform>
+            <numerusform>%1: %n Anrufe</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ChannelSolo</name>
     <message>
         <source>The recording %1 cannot be read.</source>
@@ -315,6 +383,97 @@
     <message>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardChart</name>
+    <message>
+        <source>Export</source>
+        <translation>Exportieren</translation>
+    </message>
+    <message>
+        <source>Export %1</source>
+        <translation>%1 exportieren</translation>
+    </message>
+    <message>
+        <source>Chart as PNG…</source>
+        <translation>Diagramm als PNG…</translation>
+    </message>
+    <message>
+        <source>Data as CSV…</source>
+        <translation>Daten als CSV…</translation>
+    </message>
+    <message>
+        <source>No calls</source>
+        <translation>Keine Anrufe</translation>
+    </message>
+    <message>
+        <source>Could not be read: %1</source>
+        <translation>Konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Reading…</source>
+        <translation>Wird gelesen…</translation>
+    </message>
+    <message>
+        <source>Updating…</source>
+        <translation>Wird aktualisiert…</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG-Bilder (*.png)</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export chart</source>
+        <translation>Diagramm exportieren</translation>
+    </message>
+    <message>
+        <source>Export data</source>
+        <translation>Daten exportieren</translation>
+    </message>
+    <message>
+        <source>Could not write %1</source>
+        <translation>%1 konnte nicht geschrieben werden</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardLoader</name>
+    <message>
+        <source>could not be read</source>
+        <translation>konnte nicht gelesen werden</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardView</name>
+    <message>
+        <source>Reading the calls…</source>
+        <translation>Die Anrufe werden gelesen…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n call(s)</source>
+        <translation>
+            <numerusform>%n Anruf</numerusform>
+            <numerusform>%n Anrufe</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 bis %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 % of %n call(s) with a status succeeded</source>
+        <translation>
+            <numerusform>%1 % von %n Anruf mit Status erfolgreich</numerusform>
+            <numerusform>%1 % von %n Anrufen mit Status erfolgreich</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -552,6 +711,43 @@
     </message>
 </context>
 <context>
+    <name>InterruptionChart</name>
+    <message>
+        <source>Interruption rate</source>
+        <translation>Unterbrechungsrate</translation>
+    </message>
+    <message>
+        <source>agent interrupts</source>
+        <translation>Agent unterbricht</translation>
+    </message>
+    <message>
+        <source>caller interrupts</source>
+        <translation>Anrufer unterbricht</translation>
+    </message>
+    <message>
+        <source>% of calls</source>
+        <translation>% der Anrufe</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: the agent interrupted in %2 of %n evaluated call(s)</source>
+        <translation>
+            <numerusform>%1: der Agent unterbrach in %2 von %n ausgewerteten Anruf</numerusform>
+            <numerusform>%1: der Agent unterbrach in %2 von %n ausgewerteten Anrufen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: the caller interrupted in %2 of %n evaluated call(s)</source>
+        <translation>
+            <numerusform>%1: der Anrufer unterbrach in %2 von %n ausgewerteten Anruf</numerusform>
+            <numerusform>%1: der Anrufer unterbrach in %2 von %n ausgewerteten Anrufen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No call has interruption results yet</source>
+        <translation>Noch kein Anruf hat Ergebnisse zu Unterbrechungen</translation>
+    </message>
+</context>
+<context>
     <name>JudgeSettingsPage</name>
     <message>
         <source> s</source>
@@ -619,6 +815,71 @@
     <message>
         <source>Key %1</source>
         <translation>Taste %1</translation>
+    </message>
+</context>
+<context>
+    <name>LatencyChart</name>
+    <message>
+        <source>Latency p50 per call</source>
+        <translation>Latenz p50 je Anruf</translation>
+    </message>
+    <message>
+        <source>Latency mean per call</source>
+        <translation>Latenz Mittel je Anruf</translation>
+    </message>
+    <message>
+        <source>Latency p90 per call</source>
+        <translation>Latenz p90 je Anruf</translation>
+    </message>
+    <message>
+        <source>Latency max per call</source>
+        <translation>Latenz Maximum je Anruf</translation>
+    </message>
+    <message>
+        <source>Time to first audio</source>
+        <translation>Zeit bis zum ersten Ton</translation>
+    </message>
+    <message>
+        <source>Latency distribution</source>
+        <translation>Latenzverteilung</translation>
+    </message>
+    <message>
+        <source>Latency metric</source>
+        <translation>Latenzmetrik</translation>
+    </message>
+    <message>
+        <source>ms</source>
+        <translation>ms</translation>
+    </message>
+    <message>
+        <source>calls</source>
+        <translation>Anrufe</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 to %2: %n call(s)</source>
+        <translation>
+            <numerusform>%1 bis %2: %n Anruf</numerusform>
+            <numerusform>%1 bis %2: %n Anrufe</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>p50</source>
+        <translation>p50</translation>
+    </message>
+    <message>
+        <source>p90</source>
+        <translation>p90</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n call(s) past %1 not shown</source>
+        <translation>
+            <numerusform>%n Anruf über %1 nicht gezeigt</numerusform>
+            <numerusform>%n Anrufe über %1 nicht gezeigt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No call has a result for this metric yet</source>
+        <translation>Noch kein Anruf hat ein Ergebnis für diese Metrik</translation>
     </message>
 </context>
 <context>
@@ -1013,6 +1274,18 @@ Importieren Sie Anrufprotokolle über Datei › Importieren oder ändern Sie den
         <source>Choose the turn with ↑ and ↓, then press T again</source>
         <translation>Beitrag mit ↑ und ↓ wählen, dann erneut T drücken</translation>
     </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>Dashboard</translation>
+    </message>
+    <message>
+        <source>&amp;Calls</source>
+        <translation>&amp;Anrufe</translation>
+    </message>
+    <message>
+        <source>&amp;Dashboard</source>
+        <translation>&amp;Dashboard</translation>
+    </message>
 </context>
 <context>
     <name>ManageViewsDialog</name>
@@ -1331,6 +1604,43 @@ Importieren Sie Anrufprotokolle über Datei › Importieren oder ändern Sie den
     <message>
         <source>Fa&amp;iled metrics</source>
         <translation>&amp;Fehlgeschlagene Metriken</translation>
+    </message>
+</context>
+<context>
+    <name>PassRateChart</name>
+    <message>
+        <source>Pass rate per metric</source>
+        <translation>Erfolgsquote je Metrik</translation>
+    </message>
+    <message>
+        <source>passed</source>
+        <translation>bestanden</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>nicht bestanden</translation>
+    </message>
+    <message>
+        <source>% of evaluated calls</source>
+        <translation>% der ausgewerteten Anrufe</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: passed in %n call(s) (%2 %)</source>
+        <translation>
+            <numerusform>%1: bestanden in %n Anruf (%2 %)</numerusform>
+            <numerusform>%1: bestanden in %n Anrufen (%2 %)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: failed in %n call(s) (%2 %)</source>
+        <translation>
+            <numerusform>%1: nicht bestanden in %n Anruf (%2 %)</numerusform>
+            <numerusform>%1: nicht bestanden in %n Anrufen (%2 %)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No call has a pass or fail result yet</source>
+        <translation>Noch kein Anruf hat ein Bestanden- oder Nicht-bestanden-Ergebnis</translation>
     </message>
 </context>
 <context>
@@ -1888,6 +2198,28 @@ Importieren Sie Anrufprotokolle über Datei › Importieren oder ändern Sie den
     <message>
         <source>Failure</source>
         <translation>Fehlschlag</translation>
+    </message>
+</context>
+<context>
+    <name>SuccessRateChart</name>
+    <message>
+        <source>Success rate</source>
+        <translation>Erfolgsquote</translation>
+    </message>
+    <message>
+        <source>% succeeded</source>
+        <translation>% erfolgreich</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %2 % of %n call(s) with a status succeeded</source>
+        <translation>
+            <numerusform>%1: %2 % von %n Anruf mit Status erfolgreich</numerusform>
+            <numerusform>%1: %2 % von %n Anrufen mit Status erfolgreich</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No call has a status yet</source>
+        <translation>Noch kein Anruf hat einen Status</translation>
     </message>
 </context>
 <context>

@@ -12,6 +12,43 @@
     </message>
 </context>
 <context>
+    <name>AgentStatusChart</name>
+    <message numerus="yes">
+        <source>%1, %2: %n call(s) of %3</source>
+        <translation>
+            <numerusform>%1, %2: %n call of %3</numerusform>
+            <numerusform>%1, %2: %n calls of %3</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CallsPerDayChart</name>
+    <message numerus="yes">
+        <source>%1: %n call(s)</source>
+        <translation>
+            <numerusform>%1: %n call</numerusform>
+            <numerusform>%1: %n calls</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DashboardView</name>
+    <message numerus="yes">
+        <source>%n call(s)</source>
+        <translation>
+            <numerusform>%n call</numerusform>
+            <numerusform>%n calls</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 % of %n call(s) with a status succeeded</source>
+        <translation>
+            <numerusform>%1 % of %n call with a status succeeded</numerusform>
+            <numerusform>%1 % of %n calls with a status succeeded</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>FilterBar</name>
     <message numerus="yes">
         <source>More filters, %n set</source>
@@ -28,6 +65,40 @@
         <translation>
             <numerusform>Importing %n file or folder…</numerusform>
             <numerusform>Importing %n files or folders…</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>InterruptionChart</name>
+    <message numerus="yes">
+        <source>%1: the agent interrupted in %2 of %n evaluated call(s)</source>
+        <translation>
+            <numerusform>%1: the agent interrupted in %2 of %n evaluated call</numerusform>
+            <numerusform>%1: the agent interrupted in %2 of %n evaluated calls</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: the caller interrupted in %2 of %n evaluated call(s)</source>
+        <translation>
+            <numerusform>%1: the caller interrupted in %2 of %n evaluated call</numerusform>
+            <numerusform>%1: the caller interrupted in %2 of %n evaluated calls</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>LatencyChart</name>
+    <message numerus="yes">
+        <source>%1 to %2: %n call(s)</source>
+        <translation>
+            <numerusform>%1 to %2: %n call</numerusform>
+            <numerusform>%1 to %2: %n calls</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n call(s) past %1 not shown</source>
+        <translation>
+            <numerusform>%n call past %1 not shown</numerusform>
+            <numerusform>%n calls past %1 not shown</numerusform>
         </translation>
     </message>
 </context>
@@ -52,9 +123,9 @@
     <name>MetricsMenu</name>
     <message numerus="yes">
         <source>Evaluating %n call(s)…</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Evaluating %n call…</numerusform>
+            <numerusform>Evaluating %n calls…</numerusform>
         </translation>
     </message>
 </context>
@@ -62,16 +133,33 @@
     <name>MetricsPanel</name>
     <message numerus="yes">
         <source>%n failed</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n failed</numerusform>
+            <numerusform>%n failed</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n result(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n result</numerusform>
+            <numerusform>%n results</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PassRateChart</name>
+    <message numerus="yes">
+        <source>%1: passed in %n call(s) (%2 %)</source>
+        <translation>
+            <numerusform>%1: passed in %n call (%2 %)</numerusform>
+            <numerusform>%1: passed in %n calls (%2 %)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: failed in %n call(s) (%2 %)</source>
+        <translation>
+            <numerusform>%1: failed in %n call (%2 %)</numerusform>
+            <numerusform>%1: failed in %n calls (%2 %)</numerusform>
         </translation>
     </message>
 </context>
@@ -80,9 +168,19 @@
     <message numerus="yes">
         <source>%1 in %n recording(s)</source>
         <extracomment>&quot;312 MB in 14 recordings&quot;</extracomment>
-        <translation type="unfinished">
+        <translation>
             <numerusform>%1 in %n recording</numerusform>
             <numerusform>%1 in %n recordings</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SuccessRateChart</name>
+    <message numerus="yes">
+        <source>%1: %2 % of %n call(s) with a status succeeded</source>
+        <translation>
+            <numerusform>%1: %2 % of %n call with a status succeeded</numerusform>
+            <numerusform>%1: %2 % of %n calls with a status succeeded</numerusform>
         </translation>
     </message>
 </context>

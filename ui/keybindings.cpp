@@ -59,7 +59,7 @@ const KeyBindings::Binding *KeyBindings::find(const QKeyEvent *event) const
 
 bool KeyBindings::eventFilter(QObject *watched, QEvent *event)
 {
-    if (event->type() != QEvent::KeyPress && event->type() != QEvent::ShortcutOverride)
+    if (!m_active || (event->type() != QEvent::KeyPress && event->type() != QEvent::ShortcutOverride))
         return false;
     auto *widget = qobject_cast<QWidget *>(watched);
     // Only the window's own widgets, not its dialogs, menus or other windows; and once

@@ -38,6 +38,10 @@ public:
     void add(const QKeySequence &keys, const QString &action, std::function<void()> run,
              const QString &label = {});
     const QList<Binding> &bindings() const { return m_bindings; }
+    // While off, every key goes to the widgets (the keys act on the call shown, and the
+    // dashboard tab shows none).
+    void setActive(bool active) { m_active = active; }
+    bool isActive() const { return m_active; }
 
     // True when `widget` takes typed text, so single keys must reach it.
     static bool isTextInput(const QWidget *widget);
@@ -50,4 +54,5 @@ private:
 
     QWidget *m_window;
     QList<Binding> m_bindings;
+    bool m_active = true;
 };

@@ -10,9 +10,11 @@
 #include "audio/recordingcachesettings.h"
 #include "calldetailpane.h"
 #include "calltableview.h"
+#include "dashboardview.h"
 #include "filterbar.h"
 #include "item/activefilters.h"
 #include "item/callloader.h"
+#include "item/dashboardfigures.h"
 #include "item/calllistmodel.h"
 #include "item/savedviews.h"
 #include "item/reviewqueue.h"
@@ -43,6 +45,7 @@
 #include <QStackedWidget>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QTabBar>
 #include <QVBoxLayout>
 
 namespace {
@@ -63,6 +66,7 @@ MainWindow::MainWindow(CallStore *store, QWidget *parent)
     , m_callLoader(new CallLoader(store->databasePath(), this))
     , m_review(new ReviewActions(store, this))
     , m_reviewQueue(new ReviewQueue(store->databasePath(), this))
+    , m_dashboardFigures(new DashboardFigures(store->databasePath(), this))
 {
     RecordingCacheSettings::load(QSettings()).applyTo(m_recordingCache);
     setWindowTitle(tr("Callscope"));
@@ -76,7 +80,35 @@ MainWindow::MainWindow(CallStore *store, QWidget *parent)
     m_splitter->setStretchFactor(0, 3);
     m_splitter->setStretchFactor(1, 2);
     m_splitter->setSizes({860, 540});
-    setCentralWidget(m_splitter);
+
+    // The filters beside the tabs, for both: the dashboard charts the calls the list
+    // shows. One row for tabs and filters keeps the window's minimum height.
+    m_dashboard = new DashboardView(m_dashboardFigures);
+    m_pages = new QStackedWidget;
+    m_pages->setObjectName(QStringLiteral("mainPages"));
+    m_pages->addWidget(m_splitter);
+    m_pages->addWidget(m_dashboard);
+    m_tabBar = new QTabBar;
+    m_tabBar->setObjectName(QStringLiteral("mainTabs"));
+    m_tabBar->setDrawBase(false);
+    m_tabBar->setExpanding(false);
+    m_tabBar->addTab(tr("Calls"));
+    m_tabBar->addTab(tr("Dashboard"));
+    connect(m_tabBar, &QTabBar::currentChanged, m_pages, &QStackedWidget::setCurrentIndex);
+    auto *central = new QWidget(this);
+    auto *top = new QHBoxLayout;
+    top->setContentsMargins(8, 0, 8, 0);
+    top->addWidget(m_tabBar, 0, Qt::AlignTop);
+    top->addWidget(m_filter, 1);
+    auto *centralLayout = new QVBoxLayout(central);
+    centralLayout->setContentsMargins(0, 6, 0, 0);
+    centralLayout->setSpacing(2);
+    centralLayout->addLayout(top);
+    centralLayout->addWidget(m_pages, 1);
+    setCentralWidget(central);
+    connect(m_dashboard, &DashboardView::drillDown, this, &MainWindow::showCallsOf);
+    connect(m_pages, &QStackedWidget::currentChanged, this,
+            [this](int page) { m_keys->setActive(m_pages->widget(page) == m_splitter); });
 
     buildMenus();
     bindKeys();
@@ -144,7 +176,7 @@ MainWindow::~MainWindow()
 QWidget *MainWindow::buildListPane()
 {
     auto *pane = new QWidget(this);
-    m_filter = new FilterBar(m_store->databasePath(), pane);
+    m_filter = new FilterBar(m_store->databasePath(), this);
     m_callView = new CallTableView(pane);
     m_callView->setObjectName(QStringLiteral("callList"));
     m_callView->setAccessibleName(tr("Calls"));
@@ -157,9 +189,7 @@ QWidget *MainWindow::buildListPane()
     sizeColumns();
 
     auto *layout = new QVBoxLayout(pane);
-    layout->setContentsMargins(8, 8, 4, 0);
-    layout->setSpacing(6);
-    layout->addWidget(m_filter);
+    layout->setContentsMargins(8, 4, 4, 0);
     layout->addWidget(m_callView, 1);
     return pane;
 }
@@ -232,7 +262,11 @@ void MainWindow::buildMenus()
     preferences->setMenuRole(QAction::PreferencesRole);
 
     m_viewMenu = menuBar()->addMenu(tr("&View"));
-    m_viewMenu->menuAction()->setVisible(false);
+    QAction *callsTab = m_viewMenu->addAction(tr("&Calls"), this, [this] { m_tabBar->setCurrentIndex(0); });
+    callsTab->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_1));
+    QAction *dashboardTab = m_viewMenu->addAction(tr("&Dashboard"), this, [this] { m_tabBar->setCurrentIndex(1); });
+    dashboardTab->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_2));
+    m_viewMenu->addSeparator();
 
     m_viewsMenu = new ViewsMenu(m_savedViews, [this] { return m_calls->query(); }, this);
     menuBar()->addMenu(m_viewsMenu);
@@ -259,7 +293,6 @@ QDockWidget *MainWindow::addPanel(QWidget *panel, const QString &title)
     // A developer's tool: it does not take the reviewer's screen until asked for.
     dock->hide();
     m_viewMenu->addAction(dock->toggleViewAction());
-    m_viewMenu->menuAction()->setVisible(true);
     return dock;
 }
 
@@ -445,6 +478,7 @@ void MainWindow::onRowsLoaded(const QModelIndex &topLeft, const QModelIndex &bot
 
 void MainWindow::onCallsChanged(const QList<qint64> &ids)
 {
+    m_dashboardFigures->noteCallsChanged();
     // The call on screen, or the one being read to replace it, may have changed.
     if (m_selectedId != 0 && ids.contains(m_selectedId))
         loadCall(m_selectedId);
@@ -475,6 +509,14 @@ void MainWindow::applyFilter(const CallQuery &filter)
     m_callView->horizontalHeader()->setSortIndicator(CallListModel::columnOf(query.sort.field),
                                                      query.sort.descending ? Qt::DescendingOrder : Qt::AscendingOrder);
     m_viewsMenu->setCurrentQuery(m_calls->query());
+    m_dashboardFigures->setQuery(query);
+}
+
+void MainWindow::showCallsOf(const CallQuery &query)
+{
+    m_filter->setQuery(query);
+    m_tabBar->setCurrentIndex(0);
+    m_callView->setFocus();
 }
 
 void MainWindow::applyView(const CallQuery &view)

@@ -14,6 +14,8 @@ class CallLoader;
 class CallListModel;
 class CallStore;
 class CallTableView;
+class DashboardFigures;
+class DashboardView;
 class EvaluationQueue;
 class MetricsMenu;
 class FilterBar;
@@ -23,6 +25,7 @@ class QLabel;
 class QMenu;
 class QSplitter;
 class QStackedWidget;
+class QTabBar;
 class RecordingCache;
 class SavedViews;
 class ReviewActions;
@@ -30,8 +33,9 @@ class ReviewQueue;
 class TranscriptModel;
 class ViewsMenu;
 
-// The reviewer's window: the filterable call list on the left, the selected call on the
-// right (facts, player, waveform, transcript and review: CallDetailPane), the number of
+// The reviewer's window: two tabs beside the filter bar, Calls and Dashboard (charts of
+// the same calls; a click on one lists its calls). On Calls the call list on the left,
+// the selected call on the right (facts, player, waveform, transcript and review: CallDetailPane), the number of
 // calls and the database path in the status bar. The single-key shortcuts (KeyBindings)
 // drive the player and the review from anywhere in the window but a text field; ? lists
 // them. Reads through the models; review changes go through ReviewActions (Edit › Undo);
@@ -69,6 +73,13 @@ public:
     FilterBar *filterBar() const { return m_filter; }
     ViewsMenu *viewsMenu() const { return m_viewsMenu; }
     SavedViews *savedViews() const { return m_savedViews; }
+    // The Calls and Dashboard tabs beside the filter bar, and their pages.
+    QTabBar *tabBar() const { return m_tabBar; }
+    QStackedWidget *pages() const { return m_pages; }
+    DashboardView *dashboard() const { return m_dashboard; }
+    DashboardFigures *dashboardFigures() const { return m_dashboardFigures; }
+    // The list filtered to `query` (a dashboard click), on the Calls tab.
+    void showCallsOf(const CallQuery &query);
 
 signals:
     // The user chose files and/or folders to import (File > Import ...).
@@ -123,8 +134,12 @@ private:
     MetricsMenu *m_metricsMenu = nullptr;
     EvaluationQueue *m_evaluation = nullptr;
     ReviewQueue *m_reviewQueue = nullptr;
+    DashboardFigures *m_dashboardFigures = nullptr;
 
     QSplitter *m_splitter = nullptr;
+    QTabBar *m_tabBar = nullptr;
+    QStackedWidget *m_pages = nullptr;
+    DashboardView *m_dashboard = nullptr;
     FilterBar *m_filter = nullptr;
     CallTableView *m_callView = nullptr;
     QStackedWidget *m_detail = nullptr;

@@ -18,6 +18,7 @@
 #include "store/calllistsql.h"
 #include "store/callreader.h"
 #include "store/callstore.h"
+#include "../common/sqlscript.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -84,28 +85,8 @@ bool generate(const QString &path, int calls)
         std::fprintf(stderr, "cannot create the schema: %s\n", qPrintable(error));
         return false;
     }
-    QFile script(QStringLiteral(CALLSCOPE_SOURCE_DIR "/bench/list/generate.sql"));
-    if (!script.open(QIODevice::ReadOnly))
-        return false;
-    QString sql = QString::fromUtf8(script.readAll());
-    sql.replace(QStringLiteral(":calls"), QString::number(calls));
-    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("bench.generate"));
-    db.setDatabaseName(path);
-    if (!db.open())
-        return false;
-    QSqlQuery query(db);
-    for (QString statement : sql.split(QStringLiteral(";\n"))) {
-        QStringList lines = statement.split(QLatin1Char('\n'));
-        lines.removeIf([](const QString &line) { return line.trimmed().startsWith(QLatin1String("--")); });
-        statement = lines.join(QLatin1Char('\n')).trimmed();
-        if (statement.isEmpty())
-            continue;
-        if (!query.exec(statement)) {
-            std::fprintf(stderr, "%s\n  in: %s\n", qPrintable(query.lastError().text()), qPrintable(statement.left(200)));
-            return false;
-        }
-    }
-    return true;
+    return runSqlScript(path, QStringLiteral(CALLSCOPE_SOURCE_DIR "/bench/list/generate.sql"),
+                        {{QStringLiteral(":calls"), QString::number(calls)}});
 }
 
 CallQuery firstPage()

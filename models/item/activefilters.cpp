@@ -69,6 +69,12 @@ QList<ActiveFilters::Filter> ActiveFilters::of(const CallQuery &query, const QHa
         filters.append({Kind::FailedMetrics,
                         *query.hasFailedMetrics ? tr("has failed metrics") : tr("no failed metrics")});
     }
+    if (!query.metrics.isEmpty()) {
+        QStringList parts;
+        for (const MetricFilter &metric : query.metrics)
+            parts.append(metricText(metric));
+        filters.append({Kind::Metric, parts.join(QStringLiteral("; "))});
+    }
     return filters;
 }
 
@@ -95,6 +101,7 @@ CallQuery ActiveFilters::without(CallQuery query, Kind kind)
     case Kind::Recording: query.hasRecording.reset(); break;
     case Kind::Labels: query.hasLabels.reset(); break;
     case Kind::FailedMetrics: query.hasFailedMetrics.reset(); break;
+    case Kind::Metric: query.metrics.clear(); break;
     }
     return query;
 }
@@ -139,4 +146,22 @@ QString ActiveFilters::agentText(const QString &agentKey, const QHash<QString, Q
 QString ActiveFilters::endedReasonText(const QString &reason)
 {
     return reason.isEmpty() ? tr("none") : reason;
+}
+
+QString ActiveFilters::metricText(const MetricFilter &filter)
+{
+    const QLocale locale;
+    const auto number = [&locale](double value) { return locale.toString(value, 'g', 6); };
+    QStringList parts;
+    if (filter.passed)
+        parts.append(*filter.passed ? tr("%1 passed").arg(filter.key) : tr("%1 failed").arg(filter.key));
+    if (filter.minScore && filter.maxScore)
+        parts.append(tr("%1 from %2 to under %3").arg(filter.key, number(*filter.minScore), number(*filter.maxScore)));
+    else if (filter.minScore)
+        parts.append(tr("%1 at least %2").arg(filter.key, number(*filter.minScore)));
+    else if (filter.maxScore)
+        parts.append(tr("%1 under %2").arg(filter.key, number(*filter.maxScore)));
+    if (parts.isEmpty())
+        parts.append(tr("%1 evaluated").arg(filter.key));
+    return parts.join(QStringLiteral(", "));
 }

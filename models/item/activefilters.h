@@ -14,7 +14,7 @@ class ActiveFilters
     Q_DECLARE_TR_FUNCTIONS(ActiveFilters)
 
 public:
-    enum class Kind { Search, Status, Reviewed, Agent, EndedReason, Date, Duration, Recording, Labels, FailedMetrics };
+    enum class Kind { Search, Status, Reviewed, Agent, EndedReason, Date, Duration, Recording, Labels, FailedMetrics, Metric };
     struct Filter
     {
         Kind kind;
@@ -35,6 +35,8 @@ public:
     static QString durationText(double seconds);
     // The reason as stored; "none" for calls without one ("").
     static QString endedReasonText(const QString &reason);
+    // "latency_p50_ms from 800 to under 900", "tool_call_success failed".
+    static QString metricText(const MetricFilter &filter);
     // The agent's id as people write it: 7, asst_1.
     static QString agentText(const QString &agentKey, const QHash<QString, QString> &agentNames = {});
 };

@@ -16,6 +16,11 @@ const QString kHasRecording = QStringLiteral("hasRecording");
 const QString kHasLabels = QStringLiteral("hasLabels");
 const QString kHasFailedMetrics = QStringLiteral("hasFailedMetrics");
 const QString kSearch = QStringLiteral("search");
+const QString kMetrics = QStringLiteral("metrics");
+const QString kKey = QStringLiteral("key");
+const QString kPassed = QStringLiteral("passed");
+const QString kMinScore = QStringLiteral("minScore");
+const QString kMaxScore = QStringLiteral("maxScore");
 const QString kSort = QStringLiteral("sort");
 const QString kDescending = QStringLiteral("descending");
 
@@ -70,6 +75,41 @@ QDateTime timeOf(const QJsonObject &json, const QString &key)
     return time.isValid() ? time : QDateTime();
 }
 
+std::optional<double> scoreOf(const QJsonObject &json, const QString &key)
+{
+    const QJsonValue value = json.value(key);
+    return value.isDouble() ? std::optional<double>(value.toDouble()) : std::nullopt;
+}
+
+QJsonArray metricsToJson(const QList<MetricFilter> &metrics)
+{
+    QJsonArray array;
+    for (const MetricFilter &metric : metrics) {
+        QJsonObject json{{kKey, metric.key}};
+        if (metric.passed)
+            json.insert(kPassed, *metric.passed);
+        if (metric.minScore)
+            json.insert(kMinScore, *metric.minScore);
+        if (metric.maxScore)
+            json.insert(kMaxScore, *metric.maxScore);
+        array.append(json);
+    }
+    return array;
+}
+
+QList<MetricFilter> metricsOf(const QJsonValue &value)
+{
+    QList<MetricFilter> metrics;
+    for (const QJsonValue &item : value.toArray()) {
+        const QJsonObject json = item.toObject();
+        const QString key = json.value(kKey).toString();
+        if (key.isEmpty())
+            continue;
+        metrics.append({key, boolOf(json, kPassed), scoreOf(json, kMinScore), scoreOf(json, kMaxScore)});
+    }
+    return metrics;
+}
+
 } // namespace
 
 namespace CallQueryJson {
@@ -99,6 +139,8 @@ QJsonObject toJson(const CallQuery &query)
         json.insert(kHasLabels, *query.hasLabels);
     if (query.hasFailedMetrics)
         json.insert(kHasFailedMetrics, *query.hasFailedMetrics);
+    if (!query.metrics.isEmpty())
+        json.insert(kMetrics, metricsToJson(query.metrics));
     if (!query.search.isEmpty())
         json.insert(kSearch, query.search);
     json.insert(kSort, sortFieldName(query.sort.field));
@@ -120,6 +162,7 @@ CallQuery fromJson(const QJsonObject &json)
     query.hasRecording = boolOf(json, kHasRecording);
     query.hasLabels = boolOf(json, kHasLabels);
     query.hasFailedMetrics = boolOf(json, kHasFailedMetrics);
+    query.metrics = metricsOf(json.value(kMetrics));
     query.search = json.value(kSearch).toString().trimmed();
     if (const auto field = sortFieldFromName(json.value(kSort).toString()))
         query.sort.field = *field;

@@ -25,6 +25,31 @@ QString searchTerm(CallListSql::SearchPlan plan)
     return QStringLiteral("EXISTS (SELECT 1 FROM turns t WHERE t.call = c.id AND callscope_turn_matches(t.content, ?))");
 }
 
+// A current result: no newer version of the same metric for the call (the primary key
+// (call, metric_id, metric_version) answers both lookups).
+QString metricTerm(const MetricFilter &filter, QVariantList *values)
+{
+    QString term = QStringLiteral(
+        "EXISTS (SELECT 1 FROM metric_results r JOIN metrics m ON m.id = r.metric_id "
+        "WHERE r.call = c.id AND m.key = ? "
+        "AND NOT EXISTS (SELECT 1 FROM metric_results n WHERE n.call = r.call "
+        "AND n.metric_id = r.metric_id AND n.metric_version > r.metric_version)");
+    *values << filter.key;
+    if (filter.passed) {
+        term += QStringLiteral(" AND r.passed = ?");
+        *values << int(*filter.passed);
+    }
+    if (filter.minScore) {
+        term += QStringLiteral(" AND r.score >= ?");
+        *values << *filter.minScore;
+    }
+    if (filter.maxScore) {
+        term += QStringLiteral(" AND r.score < ?");
+        *values << *filter.maxScore;
+    }
+    return term + QLatin1Char(')');
+}
+
 } // namespace
 
 QString CallListSql::matchExpression(const CallQuery &query)
@@ -108,6 +133,8 @@ QString CallListSql::where(const CallQuery &query, QVariantList *values, SearchP
     }
     for (const CallCondition &condition : query.conditions)
         terms << CallConditionSql::where(condition, values);
+    for (const MetricFilter &metric : query.metrics)
+        terms << metricTerm(metric, values);
     return terms.join(QStringLiteral(" AND "));
 }
 

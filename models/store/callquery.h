@@ -28,6 +28,19 @@ struct CallSort
     friend bool operator==(const CallSort &, const CallSort &) = default;
 };
 
+// Calls whose current result (newest metric version) for the metric `key` holds: it
+// passed or failed, and its score lies in [minScore, maxScore). Unset parts do not filter.
+// The dashboard's drill-downs ask for these ("latency_p50_ms from 800 to under 900").
+struct MetricFilter
+{
+    QString key;
+    std::optional<bool> passed;
+    std::optional<double> minScore;   // inclusive
+    std::optional<double> maxScore;   // exclusive
+
+    friend bool operator==(const MetricFilter &, const MetricFilter &) = default;
+};
+
 // A filter over stored calls, shared by `callscope list`, the listener's GET /call-logs/
 // and the UI's call list. Empty members do not filter; set members combine with AND.
 // Results are in `sort` order (default newest first) so that keyset paging (afterKey,
@@ -52,6 +65,7 @@ struct CallQuery
     QList<qint64> ids;               // database ids
     QStringList callIds;             // the senders' call_id values
     QList<CallCondition> conditions; // filters_v2 parts SQL decides, all must hold
+    QList<MetricFilter> metrics;     // all must hold
     // Keyset paging: only rows after this one in the result order. Used when afterId > 0;
     // then afterTimestamp is that row's timestamp and afterKey its sort key
     // (CallListSql::sortKey(); ignored when sorting by time; a null QVariant for a NULL

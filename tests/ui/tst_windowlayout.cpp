@@ -82,7 +82,10 @@ void TestWindowLayout::toolPanelStartsClosedAndOpensFromTheViewMenu()
     for (QAction *menu : window->menuBar()->actions()) {
         if (menu->text() == QStringLiteral("&View")) {
             QVERIFY(menu->isVisible());
-            toggle = menu->menu()->actions().value(0);
+            for (QAction *action : menu->menu()->actions()) {
+                if (action->text() == QStringLiteral("Tool"))
+                    toggle = action;
+            }
         }
     }
     QVERIFY(toggle);
