@@ -1,5 +1,6 @@
 #include "agentstatuschart.h"
 
+#include "calllog/agentkey.h"
 #include "item/activefilters.h"
 #include "ingest/dashboardcsv.h"
 #include "item/dashboardfigures.h"
@@ -9,6 +10,19 @@
 #include <QLocale>
 
 #include <qcustomplot.h>
+
+namespace {
+
+// As the call list names agents: their name, else "Agent 7" or the assistant id.
+QString labelOf(const CallStatistics::AgentStatuses &agent)
+{
+    if (!agent.name.isEmpty())
+        return agent.name;
+    const AgentKey key = AgentKey::parse(agent.agentKey);
+    return key.agent() ? AgentStatusChart::tr("Agent %1").arg(*key.agent()) : ActiveFilters::agentText(agent.agentKey);
+}
+
+} // namespace
 
 AgentStatusChart::AgentStatusChart(DashboardFigures *figures, QWidget *parent)
     : DashboardChart(tr("Status by agent"), figures, DashboardFigure::AgentStatuses, parent)
@@ -65,8 +79,7 @@ void AgentStatusChart::redraw()
     m_rows.clear();
     for (const CallStatistics::AgentStatuses &agent : agents) {
         if (m_rows.size() < ShownAgents) {
-            const QString label = ActiveFilters::agentText(agent.agentKey, {{agent.agentKey, agent.name}});
-            m_rows.append({label, {agent.agentKey}, agent});
+            m_rows.append({labelOf(agent), {agent.agentKey}, agent});
             continue;
         }
         if (m_rows.size() == ShownAgents)
