@@ -152,6 +152,10 @@
             <numerusform>%1, %2: %n Anrufe von %3</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Agent %1</source>
+        <translation>Agent %1</translation>
+    </message>
 </context>
 <context>
     <name>AudioDecoder</name>

@@ -56,33 +56,35 @@ void strings(Writer &writer, const char *key, const QStringList &values)
     writer.EndArray();
 }
 
-} // namespace
-
-// Written with rapidjson, not QJsonObject: the evaluation queue stores a few dozen
-// results per call, and building QJsonObjects was 40 % of its time.
-QByteArray MetricResult::toJsonText() const
+// The object's members; without `withRowFields` the ones a stored row holds in its own
+// columns (id, metric_version, evaluated_at, passed) or its metric's definition (name,
+// type, enum, key, unit) are left out.
+void writeResult(Writer &writer, const MetricResult &result, bool withRowFields)
 {
-    rapidjson::StringBuffer buffer;
-    Writer writer(buffer);
     writer.StartObject();
-    writer.Key("id");
-    writer.Int64(metricId);
-    text(writer, "name", name);
-    text(writer, "type", type);
-    scalar(writer, "score", score);
-    strings(writer, "enum", enumValues);
-    scalar(writer, "value", value);
-    strings(writer, "explanation", explanation);
-    if (!key.isEmpty()) {   // else a sender's result, as it was posted
-        text(writer, "key", key);
-        if (!unit.isEmpty())
-            text(writer, "unit", unit);
-        writer.Key("metric_version");
-        writer.Int(metricVersion);
-        text(writer, "source", source);
+    if (withRowFields) {
+        writer.Key("id");
+        writer.Int64(result.metricId);
+        text(writer, "name", result.name);
+        text(writer, "type", result.type);
+    }
+    scalar(writer, "score", result.score);
+    if (withRowFields)
+        strings(writer, "enum", result.enumValues);
+    scalar(writer, "value", result.value);
+    strings(writer, "explanation", result.explanation);
+    if (!result.key.isEmpty()) {   // else a sender's result, as it was posted
+        if (withRowFields) {
+            text(writer, "key", result.key);
+            if (!result.unit.isEmpty())
+                text(writer, "unit", result.unit);
+            writer.Key("metric_version");
+            writer.Int(result.metricVersion);
+        }
+        text(writer, "source", result.source);
         writer.Key("events");
         writer.StartArray();
-        for (const MetricEvent &event : events) {
+        for (const MetricEvent &event : result.events) {
             writer.StartObject();
             writer.Key("time");
             number(writer, event.time);
@@ -93,19 +95,43 @@ QByteArray MetricResult::toJsonText() const
             writer.EndObject();
         }
         writer.EndArray();
-        writer.Key("evaluated_at");
-        writer.Int64(evaluatedAtMs);
-        if (!notApplicableReason.isEmpty())
-            text(writer, "na_reason", notApplicableReason);
-        if (!error.isEmpty())
-            text(writer, "error", error);
-        if (passed) {
+        if (withRowFields) {
+            writer.Key("evaluated_at");
+            writer.Int64(result.evaluatedAtMs);
+        }
+        if (!result.notApplicableReason.isEmpty())
+            text(writer, "na_reason", result.notApplicableReason);
+        if (!result.error.isEmpty())
+            text(writer, "error", result.error);
+        if (result.passed && withRowFields) {
             writer.Key("passed");
-            writer.Bool(*passed);
+            writer.Bool(*result.passed);
         }
     }
     writer.EndObject();
+}
+
+QByteArray jsonText(const MetricResult &result, bool withRowFields)
+{
+    rapidjson::StringBuffer buffer;
+    Writer writer(buffer);
+    writeResult(writer, result, withRowFields);
     return QByteArray(buffer.GetString(), qsizetype(buffer.GetSize()));
+}
+
+} // namespace
+
+// Written with rapidjson, not QJsonObject: the evaluation queue stores a few dozen
+// results per call, and building QJsonObjects was 40 % of its time.
+QByteArray MetricResult::toJsonText() const
+{
+    return jsonText(*this, true);
+}
+
+QByteArray MetricResult::toStoredJsonText() const
+{
+    // A sender's result has no definition here to take its name from: it is kept whole.
+    return jsonText(*this, key.isEmpty());
 }
 
 QJsonObject MetricResult::toJson() const

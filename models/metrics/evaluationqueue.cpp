@@ -76,9 +76,17 @@ void EvaluationQueue::push(std::deque<Item> items)
     m_total += int(items.size());
     for (Item &item : items)
         m_items.push_back(std::move(item));
-    if (m_batchRunning)
-        return;   // the running batch schedules the next
-    m_batchRunning = true;
+    scheduleBatchLocked();
+}
+
+void EvaluationQueue::scheduleBatchLocked()
+{
+    // One batch evaluates while the writer stores the ones before it: reading and
+    // evaluating use one core, storing the other. More waiting batches would only hold
+    // their results in memory.
+    if (m_items.empty() || m_evaluating || m_batchesStoring >= kMaxBatchesStoring)
+        return;
+    m_evaluating = true;
     QMetaObject::invokeMethod(m_worker, [this] { processBatch(); }, Qt::QueuedConnection);
 }
 
@@ -92,7 +100,7 @@ void EvaluationQueue::cancel()
 
 bool EvaluationQueue::idleLocked() const
 {
-    return m_items.empty() && !m_batchRunning && m_judging == 0;
+    return m_items.empty() && !m_evaluating && m_batchesStoring == 0 && m_judging == 0;
 }
 
 bool EvaluationQueue::settleIfIdle()
@@ -146,7 +154,7 @@ void EvaluationQueue::processBatch()
         }
     }
     if (batch.empty()) {
-        finishBatch({});
+        finishBatch({}, false);
         return;
     }
     const std::shared_ptr<const MetricEvaluator> metrics = evaluator();
@@ -214,38 +222,45 @@ void EvaluationQueue::processBatch()
         }
     }
     const int count = int(batch.size());
+    if (stored.isEmpty()) {
+        {
+            QMutexLocker locker(&m_mutex);
+            m_done += count;
+        }
+        finishBatch({}, false);
+        return;
+    }
     {
         QMutexLocker locker(&m_mutex);
         m_done += count;
-    }
-    if (stored.isEmpty()) {
-        finishBatch({});
-        return;
+        m_evaluating = false;
+        ++m_batchesStoring;
+        scheduleBatchLocked();
     }
     // The writer runs jobs in order: when the last is stored, the batch is.
-    whenFinished(last, m_worker, [this, stored](const QFuture<bool> &) { finishBatch(stored); });
+    whenFinished(last, m_worker, [this, stored](const QFuture<bool> &) { finishBatch(stored, true); });
 }
 
-void EvaluationQueue::finishBatch(const QList<qint64> &callDbIds)
+void EvaluationQueue::finishBatch(const QList<qint64> &callDbIds, bool wasStoring)
 {
     if (!callDbIds.isEmpty())
         emit evaluated(callDbIds);
     int done = 0;
     int total = 0;
-    bool more = false;
     bool idle = false;
     {
         QMutexLocker locker(&m_mutex);
+        if (wasStoring)
+            --m_batchesStoring;
+        else
+            m_evaluating = false;
         done = m_done;
         total = m_total;
-        more = !m_items.empty();
-        m_batchRunning = more;
+        scheduleBatchLocked();
         idle = settleIfIdle();
     }
     emit progress(done, total);
-    if (more)
-        QMetaObject::invokeMethod(m_worker, [this] { processBatch(); }, Qt::QueuedConnection);
-    else if (idle)
+    if (idle)
         emit becameIdle();
 }
 

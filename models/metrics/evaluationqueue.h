@@ -71,10 +71,14 @@ private:
     };
 
     static constexpr int kBatchSize = 256;
+    static constexpr int kMaxBatchesStoring = 2;
 
     void push(std::deque<Item> items);
     void processBatch();          // on the queue's thread
-    void finishBatch(const QList<qint64> &callDbIds);
+    // `wasStoring`: the batch's results went to the writer (else it stored nothing).
+    void finishBatch(const QList<qint64> &callDbIds, bool wasStoring);
+    // With m_mutex held: starts the next batch when there is one and room for it.
+    void scheduleBatchLocked();
     std::shared_ptr<const MetricEvaluator> evaluator();
     void judgeFinished();
     // With m_mutex held: nothing queued, running or awaiting the judge; settleIfIdle()
@@ -90,7 +94,8 @@ private:
     mutable QMutex m_mutex;
     QWaitCondition m_idle;
     std::deque<Item> m_items;
-    bool m_batchRunning = false;
+    bool m_evaluating = false;    // a batch is being read and evaluated
+    int m_batchesStoring = 0;     // batches whose results the writer is storing
     int m_judging = 0;            // LLM verdicts still to come
     int m_done = 0;
     int m_total = 0;

@@ -39,6 +39,29 @@ QJsonObject objectFrom(const QVariant &value)
     return QJsonDocument::fromJson(value.toString().toUtf8()).object();
 }
 
+// A result row read with its metric (see loadDetails()): the stored JSON, completed
+// from the row's columns and, for an evaluated result, its metric's definition.
+MetricResult storedResult(const QSqlQuery &row)
+{
+    MetricResult result = MetricResult::fromJson(objectFrom(row.value(1)));
+    result.metricId = row.value(2).toLongLong();
+    result.metricVersion = row.value(3).toInt();
+    if (!row.value(4).isNull())
+        result.evaluatedAtMs = row.value(4).toLongLong();
+    if (!row.value(5).isNull())
+        result.passed = row.value(5).toBool();
+    if (!row.value(6).isNull() && result.key.isEmpty()) {
+        result.key = row.value(6).toString();
+        result.name = row.value(7).toString();
+        result.type = MetricTypes::apiName(MetricTypes::fromName(row.value(8).toString()).value_or(MetricType::Numeric));
+        result.unit = row.value(9).toString();
+        result.enumValues.clear();
+        for (const QJsonValue &value : QJsonDocument::fromJson(row.value(10).toString().toUtf8()).array())
+            result.enumValues.append(value.toString());
+    }
+    return result;
+}
+
 QJsonArray arrayFrom(const QVariant &value)
 {
     if (value.isNull())
@@ -205,16 +228,19 @@ void CallReader::loadDetails(QList<CallLog> &calls, bool whole) const
         return;
 
     // The newest version of each metric is the call's current result for it.
-    QSqlQuery metrics = select(QStringLiteral("SELECT call, result FROM metric_results r WHERE call IN (%1) "
-                                              "AND metric_version = (SELECT max(v.metric_version) FROM metric_results v "
+    // A stored result leaves out what its row and its metric's definition hold
+    // (MetricResult::toStoredJsonText()): those come back from them.
+    QSqlQuery metrics = select(QStringLiteral("SELECT r.call, r.result, r.metric_id, r.metric_version, r.evaluated_at, "
+                                              "r.passed, m.key, m.name, m.type, m.unit, m.enum_values "
+                                              "FROM metric_results r LEFT JOIN metrics m "
+                                              "ON m.id = r.metric_id AND r.metric_version > 0 WHERE r.call IN (%1) "
+                                              "AND r.metric_version = (SELECT max(v.metric_version) FROM metric_results v "
                                               "WHERE v.call = r.call AND v.metric_id = r.metric_id) "
-                                              "ORDER BY call, metric_id").arg(idList));
+                                              "ORDER BY r.call, r.metric_id").arg(idList));
     if (!metrics.isActive())
         return;
-    while (metrics.next()) {
-        calls[indexById.value(metrics.value(0).toLongLong())].metrics.append(
-            MetricResult::fromJson(objectFrom(metrics.value(1))));
-    }
+    while (metrics.next())
+        calls[indexById.value(metrics.value(0).toLongLong())].metrics.append(storedResult(metrics));
     if (!stepped(metrics) || !whole)
         return;
 

@@ -1,6 +1,7 @@
 #include "callstore.h"
 
 #include "callwriter.h"
+#include "metricresultrow.h"
 #include "owneronlyaccess.h"
 #include "storelog.h"
 #include "writesession.h"
@@ -194,13 +195,13 @@ QFuture<QList<PendingRecordingFetch>> CallStore::pendingRecordingFetches()
 
 QFuture<bool> CallStore::storeMetricResults(qint64 callDbId, const QList<MetricResult> &results, bool rerun)
 {
-    // Serialised here, on the caller's thread, to keep the one writer thread free.
-    QList<QByteArray> serialized;
-    serialized.reserve(results.size());
+    // Made into rows here, on the caller's thread, to keep the one writer thread free.
+    QList<MetricResultRow> rows;
+    rows.reserve(results.size());
     for (const MetricResult &result : results)
-        serialized.append(result.toJsonText());
+        rows.append(MetricResultRow::of(result));
     return m_writer->submit<bool>(
-        1, [=](WriteSession &session) { return session.storeMetricResults(callDbId, results, serialized, rerun); },
+        1, [=](WriteSession &session) { return session.storeMetricResults(callDbId, rows, rerun); },
         [](const QString &) { return false; }, {}, /*background=*/true);
 }
 

@@ -1,5 +1,6 @@
 #include "metricwriter.h"
 
+#include "metricresultrow.h"
 #include "metricrow.h"
 #include "sqlitestatement.h"
 #include "statementcache.h"
@@ -222,9 +223,8 @@ MetricSaveOutcome MetricWriter::setEnabled(qint64 metricId, const QString &agent
     return outcome;
 }
 
-void MetricWriter::insertResult(qint64 callDbId, const MetricResult &result, const QByteArray &serialized)
+void MetricWriter::insertResult(qint64 callDbId, const MetricResultRow &row)
 {
-    // The columns SQL filters and counts by; the rest lives in `result` (read whole).
     if (!m_insertResult)
         m_insertResult = std::make_unique<SqliteStatement>(
             m_statements->database(),
@@ -232,13 +232,13 @@ void MetricWriter::insertResult(qint64 callDbId, const MetricResult &result, con
             "VALUES (?, ?, ?, ?, ?, ?, ?)");
     SqliteStatement &insert = *m_insertResult;
     insert.bind(1, callDbId);
-    insert.bind(2, result.metricId);
-    insert.bind(3, qint64(result.metricVersion));
-    insert.bind(4, result.score.isDouble() ? std::optional<double>(result.score.toDouble()) : std::nullopt);
-    insert.bind(5, result.passed);
-    insert.bindText(6, serialized);
-    if (result.evaluatedAtMs > 0)
-        insert.bind(7, result.evaluatedAtMs);
+    insert.bind(2, row.metricId);
+    insert.bind(3, qint64(row.metricVersion));
+    insert.bind(4, row.score);
+    insert.bind(5, row.passed);
+    insert.bindText(6, row.json);
+    if (row.evaluatedAtMs > 0)
+        insert.bind(7, row.evaluatedAtMs);
     else
         insert.bind(7, std::optional<double>());
     insert.execute();
@@ -250,37 +250,51 @@ void MetricWriter::replaceResults(qint64 callDbId, const QList<MetricResult> &re
     clear.bindValue(0, callDbId);
     StatementCache::exec(clear);
     for (const MetricResult &result : results)
-        insertResult(callDbId, result, result.toJsonText());
+        insertResult(callDbId, MetricResultRow::of(result));
     recount(callDbId);
 }
 
-std::optional<bool> MetricWriter::storeResults(qint64 callDbId, const QList<MetricResult> &results,
-                                               const QList<QByteArray> &serialized)
+std::optional<bool> MetricWriter::storeResults(qint64 callDbId, const QList<MetricResultRow> &rows)
 {
-    for (qsizetype i = 0; i < results.size(); ++i)
-        insertResult(callDbId, results.at(i), i < serialized.size() ? serialized.at(i) : results.at(i).toJsonText());
+    for (const MetricResultRow &row : rows)
+        insertResult(callDbId, row);
     return recount(callDbId);
 }
 
 std::optional<bool> MetricWriter::recount(qint64 callDbId)
 {
-    // The newest version of each metric is the call's current result for it.
-    QSqlQuery &tally = m_statements->prepared(QStringLiteral(
-        "SELECT coalesce(sum(r.passed = 0), 0), count(r.passed) FROM metric_results r WHERE r.call = ? "
-        "AND r.passed IS NOT NULL AND r.metric_version = "
-        "(SELECT max(v.metric_version) FROM metric_results v WHERE v.call = r.call AND v.metric_id = r.metric_id)"));
-    tally.bindValue(0, callDbId);
-    StatementCache::exec(tally);
-    tally.next();
-    const int failed = tally.value(0).toInt();
-    const int decided = tally.value(1).toInt();
-    tally.finish();
-    QSqlQuery &update = m_statements->prepared(QStringLiteral(
-        "UPDATE calls SET failed_metric_count = ? WHERE id = ? AND failed_metric_count != ?"));
-    update.bindValue(0, failed);
-    update.bindValue(1, callDbId);
-    update.bindValue(2, failed);
-    StatementCache::exec(update);
+    // The newest version of each metric is the call's current result for it: the rows
+    // come in (metric, version) order, so each metric's last row is the one that counts.
+    // One range of the primary key, where a max() per row cost a seek each.
+    if (!m_callResults) {
+        m_callResults = std::make_unique<SqliteStatement>(
+            m_statements->database(),
+            "SELECT metric_id, passed FROM metric_results WHERE call = ? ORDER BY metric_id, metric_version");
+        m_updateFailedCount = std::make_unique<SqliteStatement>(
+            m_statements->database(), "UPDATE calls SET failed_metric_count = ?1 WHERE id = ?2 AND failed_metric_count != ?1");
+    }
+    int failed = 0;
+    int decided = 0;
+    std::optional<qint64> metric;
+    std::optional<bool> passed;
+    const auto count = [&] {
+        if (passed) {
+            ++decided;
+            failed += *passed ? 0 : 1;
+        }
+    };
+    m_callResults->bind(1, callDbId);
+    while (m_callResults->next()) {
+        if (metric && *metric != m_callResults->int64(0))
+            count();
+        metric = m_callResults->int64(0);
+        passed = m_callResults->isNull(1) ? std::nullopt : std::optional<bool>(m_callResults->int64(1) != 0);
+    }
+    if (metric)
+        count();
+    m_updateFailedCount->bind(1, qint64(failed));
+    m_updateFailedCount->bind(2, callDbId);
+    m_updateFailedCount->execute();
     if (decided == 0)
         return std::nullopt;
     return failed == 0;

@@ -11,6 +11,7 @@
 #include <optional>
 
 class SqliteStatement;
+struct MetricResultRow;
 class StatementCache;
 
 // The writer thread's SQL for metrics, inside the transaction WriteSession opened:
@@ -44,14 +45,16 @@ public:
     // Evaluated results: each replaces the row of its (metric, version). Returns the
     // verdict of the call's current pass/fail results: true when all passed, false when
     // one failed, nullopt when none has a pass value.
-    // `serialized` holds each result's toJsonText() (made off the writer thread).
-    std::optional<bool> storeResults(qint64 callDbId, const QList<MetricResult> &results, const QList<QByteArray> &serialized);
+    std::optional<bool> storeResults(qint64 callDbId, const QList<MetricResultRow> &rows);
 
 private:
     std::optional<MetricDefinition> load(qint64 metricId);
-    void insertResult(qint64 callDbId, const MetricResult &result, const QByteArray &serialized);
+    void insertResult(qint64 callDbId, const MetricResultRow &row);
     std::optional<bool> recount(qint64 callDbId);
 
     StatementCache *m_statements;
-    std::unique_ptr<SqliteStatement> m_insertResult;   // the hot one, past Qt's binding
+    // The hot ones, past Qt's binding: a call's 20-odd results, its tally and count.
+    std::unique_ptr<SqliteStatement> m_insertResult;
+    std::unique_ptr<SqliteStatement> m_callResults;
+    std::unique_ptr<SqliteStatement> m_updateFailedCount;
 };

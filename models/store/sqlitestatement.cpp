@@ -54,15 +54,37 @@ void SqliteStatement::bindText(int position, const QByteArray &utf8)
 
 void SqliteStatement::execute()
 {
-    int result = SQLITE_ROW;
-    while (result == SQLITE_ROW)
-        result = sqlite3_step(m_statement);
+    while (next()) {}
+}
+
+bool SqliteStatement::next()
+{
+    const int result = sqlite3_step(m_statement);
+    if (result == SQLITE_ROW)
+        return true;
     if (result != SQLITE_DONE) {
         const QString message = QString::fromUtf8(sqlite3_errmsg(m_connection));
         sqlite3_reset(m_statement);
         throw StoreError(QStringLiteral("%1 (in: %2)").arg(message, QString::fromUtf8(m_sql.left(160))));
     }
     sqlite3_reset(m_statement);
+    return false;
+}
+
+bool SqliteStatement::isNull(int column) const
+{
+    return sqlite3_column_type(m_statement, column) == SQLITE_NULL;
+}
+
+qint64 SqliteStatement::int64(int column) const
+{
+    return sqlite3_column_int64(m_statement, column);
+}
+
+QByteArray SqliteStatement::text(int column) const
+{
+    const auto *bytes = reinterpret_cast<const char *>(sqlite3_column_text(m_statement, column));
+    return bytes ? QByteArray(bytes, sqlite3_column_bytes(m_statement, column)) : QByteArray();
 }
 
 void SqliteStatement::fail(const char *what) const

@@ -29,6 +29,13 @@ public:
     void bindText(int position, const QByteArray &utf8);    // a null QByteArray: NULL
     // Runs the statement to its end and resets it for the next bindings.
     void execute();
+    // Steps to the next row: true while there is one; at the end resets the statement
+    // for the next bindings and returns false.
+    bool next();
+    // The current row's columns, counted from 0 as in SQLite.
+    bool isNull(int column) const;
+    qint64 int64(int column) const;
+    QByteArray text(int column) const;
 
 private:
     [[noreturn]] void fail(const char *what) const;

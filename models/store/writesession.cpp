@@ -717,8 +717,7 @@ QList<PendingRecordingFetch> WriteSession::pendingRecordingFetches()
     return fetches;
 }
 
-bool WriteSession::storeMetricResults(qint64 callDbId, const QList<MetricResult> &results,
-                                      const QList<QByteArray> &serialized, bool rerun)
+bool WriteSession::storeMetricResults(qint64 callDbId, const QList<MetricResultRow> &rows, bool rerun)
 {
     QSqlQuery &load = statement(LoadReview);
     load.bindValue(0, callDbId);
@@ -731,7 +730,7 @@ bool WriteSession::storeMetricResults(qint64 callDbId, const QList<MetricResult>
     const QString statusSource = load.value(2).toString();
     load.finish();
 
-    const std::optional<bool> verdict = m_metrics->storeResults(callDbId, results, serialized);
+    const std::optional<bool> verdict = m_metrics->storeResults(callDbId, rows);
     m_changedCalls.append(callDbId);
     // The metrics decide the status only when nobody else did: not a reviewer ever, and
     // not the sender unless this is a re-run (which starts unreviewed calls afresh).

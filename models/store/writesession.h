@@ -20,6 +20,7 @@
 
 class LabelWriter;
 class MetricWriter;
+struct MetricResultRow;
 class StatementCache;
 struct ReviewChange;
 struct ReviewOutcome;
@@ -58,9 +59,7 @@ public:
     bool setRecording(qint64 callDbId, const QString &recordingPath, const QString &errorMessage);
     // Stores evaluated results and lets their verdict set the status where metrics may
     // (CallStore::storeMetricResults). False when the call does not exist.
-    // `serialized` holds each result's toJsonText().
-    bool storeMetricResults(qint64 callDbId, const QList<MetricResult> &results, const QList<QByteArray> &serialized,
-                            bool rerun);
+    bool storeMetricResults(qint64 callDbId, const QList<MetricResultRow> &rows, bool rerun);
     void ensureBuiltinMetrics(const QList<MetricDefinition> &builtins);
     MetricSaveOutcome saveMetric(const MetricDefinition &definition);
     MetricSaveOutcome removeMetric(qint64 metricId);

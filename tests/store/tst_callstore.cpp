@@ -6,6 +6,7 @@
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStandardPaths>
@@ -724,11 +725,18 @@ void TstCallStore::reviewHistoryComesWithTheCall()
 void TstCallStore::metricResultsDoNotOverrideReviewer()
 {
     const qint64 id = m_store->upsert(call(QStringLiteral("met"))).result().id;
+    // A result of a stored metric: the store keeps what its definition does not say.
+    MetricDefinition toolCalls;
+    for (const MetricDefinition &metric : CallReader(m_path).metrics()) {
+        if (metric.key == QLatin1String("tool_call_success"))
+            toolCalls = metric;
+    }
+    QVERIFY(toolCalls.id > 0);
     MetricResult greeting;
-    greeting.metricId = 1;
-    greeting.key = QStringLiteral("greeting");
-    greeting.metricVersion = 1;
-    greeting.name = QStringLiteral("Greeting");
+    greeting.metricId = toolCalls.id;
+    greeting.key = toolCalls.key;
+    greeting.metricVersion = toolCalls.version;
+    greeting.name = toolCalls.name;
     greeting.type = QStringLiteral("binary");
     greeting.score = 1;
     greeting.value = true;
@@ -739,6 +747,16 @@ void TstCallStore::metricResultsDoNotOverrideReviewer()
     QCOMPARE(reader.callById(id)->status, std::optional<ReviewStatus>(ReviewStatus::Success));
     QCOMPARE(reader.callById(id)->metrics, QList<MetricResult>{greeting});
     QCOMPARE(reader.reviewEvents(id).first().source, QStringLiteral("metrics"));
+    {
+        // Stored without what its row and definition hold; read back whole (above).
+        SqliteConnection connection(m_path, QStringLiteral("check"), SqliteConnection::Mode::ReadOnly);
+        QSqlQuery stored(connection.database());
+        QVERIFY(stored.exec(QStringLiteral("SELECT result FROM metric_results WHERE call = %1").arg(id)) && stored.next());
+        const QJsonObject json = QJsonDocument::fromJson(stored.value(0).toByteArray()).object();
+        QCOMPARE(json.value(QStringLiteral("value")), QJsonValue(true));
+        for (const char *omitted : {"id", "name", "key", "type", "metric_version", "passed"})
+            QVERIFY2(!json.contains(QLatin1String(omitted)), omitted);
+    }
 
     QVERIFY(m_store->review(reviewChange(id, ReviewStatus::ReviewedFailure, std::nullopt, QStringLiteral("ui"))).result().applied());
     QVERIFY(m_store->storeMetricResults(id, {greeting}, /*rerun=*/true).result());

@@ -19,6 +19,7 @@ private slots:
     void tablesExist();
     void upgradesDatabaseMadeByMigration1();
     void upgradesDatabaseMadeByMigration6();
+    void clustersMetricResultsOfMigration10();
     void migrateTwiceIsNoOp();
     void refusesNewerDatabase();
 
@@ -53,7 +54,7 @@ void TstSchema::freshDatabaseIsLatest()
     SqliteConnection connection(path(QStringLiteral("fresh.db")), QStringLiteral("test"), SqliteConnection::Mode::ReadOnly);
     QVERIFY2(connection.isOpen(), qPrintable(connection.errorString()));
     QCOMPARE(Schema::version(connection.database()), Schema::latestVersion());
-    QCOMPARE(Schema::latestVersion(), 10);
+    QCOMPARE(Schema::latestVersion(), 11);
     QCOMPARE(scalar(connection.database(), QStringLiteral("PRAGMA journal_mode")), QStringLiteral("wal"));
     // The writer merges FTS segments itself, a little per group (migration 3).
     QCOMPARE(scalar(connection.database(), QStringLiteral("SELECT v FROM turns_fts_config WHERE k = 'automerge'")),
@@ -192,6 +193,40 @@ void TstSchema::upgradesDatabaseMadeByMigration6()
     CallQuery search;
     search.search = QStringLiteral("legacy");
     QCOMPARE(reader.count(search), 1);
+}
+
+void TstSchema::clustersMetricResultsOfMigration10()
+{
+    const QString file = path(QStringLiteral("v10.db"));
+    {
+        SqliteConnection connection(file, QStringLiteral("v10"), SqliteConnection::Mode::ReadWrite);
+        QVERIFY2(connection.isOpen(), qPrintable(connection.errorString()));
+        QSqlDatabase db = connection.database();
+        QString error;
+        QVERIFY2(Schema::migrate(db, &error, 10), qPrintable(error));
+        QSqlQuery query(db);
+        QVERIFY(query.exec(QStringLiteral("INSERT INTO agents (key, agent_id, created_at) VALUES ('agent:5', 5, 0)")));
+        QVERIFY(query.exec(QStringLiteral(
+            "INSERT INTO calls (id, agent_key, call_id, agent_id, transcript_type, timestamp, created_at, updated_at) "
+            "VALUES (1, 'agent:5', 'scored', 5, 'cekura', 1767000000000, 1767000000000, 1767000000000)")));
+        // A sender's result as version 10 kept it: the whole API object in `result`.
+        QVERIFY(query.exec(QStringLiteral(
+            "INSERT INTO metric_results (call, metric_id, metric_version, name, type, score, result) VALUES "
+            "(1, 4242, 0, 'CSAT', 'numeric', 4, '{\"id\":4242,\"name\":\"CSAT\",\"type\":\"numeric\",\"score\":4}')")));
+    }
+
+    QString error;
+    auto store = CallStore::open(file, &error);
+    QVERIFY2(store, qPrintable(error));
+    const std::optional<CallLog> call = CallReader(file).callById(1);
+    QVERIFY(call);
+    QCOMPARE(call->metrics.size(), 1);
+    QCOMPARE(call->metrics.first().metricId, 4242);
+    QCOMPARE(call->metrics.first().name, QStringLiteral("CSAT"));
+    QCOMPARE(call->metrics.first().score, QJsonValue(4));
+    SqliteConnection check(file, QStringLiteral("check"), SqliteConnection::Mode::ReadOnly);
+    QSqlQuery rowid(check.database());
+    QVERIFY2(!rowid.exec(QStringLiteral("SELECT rowid FROM metric_results")), "metric_results has no rowid any more");
 }
 
 void TstSchema::migrateTwiceIsNoOp()
