@@ -116,6 +116,7 @@ void AgentStatusChart::redraw()
     }
     plot()->yAxis->setRange(0.4, m_rows.size() + 0.6);
     plot()->xAxis->setRange(0, std::max<double>(1, double(widest) * 1.05));
+    useCountTicks(plot()->xAxis);
     setMinimumHeight(200 + 22 * int(m_rows.size()));
 }
 

@@ -60,6 +60,7 @@ void CallsPerDayChart::redraw()
     if (!days.isEmpty())
         DayAxis::apply(plot()->xAxis, days.first().date, days.last().date);
     plot()->yAxis->setRange(0, std::max(1.0, highest * 1.1));
+    useCountTicks(plot()->yAxis);
 }
 
 bool CallsPerDayChart::isEmpty() const

@@ -144,6 +144,25 @@ void DashboardChart::styleAxis(QCPAxis *axis, bool grid) const
     axis->grid()->setZeroLinePen(Qt::NoPen);
 }
 
+void DashboardChart::useCountTicks(QCPAxis *axis)
+{
+    // QCustomPlot's own ticker may step by 0.5 on a short axis; a count steps by 1, 2 or 5
+    // times a power of ten, at most six ticks.
+    const double range = axis->range().size();
+    double step = 1;
+    for (double magnitude = 1; range / step > 6; magnitude *= 10) {
+        for (const double factor : {1.0, 2.0, 5.0}) {
+            step = factor * magnitude;
+            if (range / step <= 6)
+                break;
+        }
+    }
+    auto ticker = QSharedPointer<QCPAxisTickerFixed>::create();
+    ticker->setTickStep(step);
+    ticker->setScaleStrategy(QCPAxisTickerFixed::ssNone);
+    axis->setTicker(ticker);
+}
+
 void DashboardChart::applyPalette()
 {
     const QColor base = palette().color(QPalette::Base);

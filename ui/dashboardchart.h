@@ -65,6 +65,8 @@ protected:
     // Colours that follow the palette.
     QColor textColor(double strength = 1.0) const;
     void styleAxis(QCPAxis *axis, bool grid) const;
+    // Whole-number ticks on an axis of counts, however few (no "0.5 calls").
+    static void useCountTicks(QCPAxis *axis);
     void changeEvent(QEvent *event) override;
 
 private:

@@ -128,6 +128,7 @@ void LatencyChart::redraw()
     m_bars->setBrush(palette().color(QPalette::Highlight));
     const double top = std::max(1.0, highest * 1.25);
     plot()->yAxis->setRange(0, top);
+    useCountTicks(plot()->yAxis);
     if (!histogram.isEmpty())
         plot()->xAxis->setRange(histogram.start, histogram.binStart(int(histogram.counts.size())));
 
