@@ -1,7 +1,10 @@
 # The two commands a newcomer needs: `make run` and `make test`.
 BUILD_DIR ?= build
 BENCH_DIR ?= build-bench
-BUILD_TYPE ?= RelWithDebInfo
+# Release: without debug info the clean build of `make test` takes about 30 % less time
+# (measured on a Qt-heavy file: 6.1 s against 8.5-9.4 s with -O2 -g). BUILD_TYPE=RelWithDebInfo
+# for a debuggable build.
+BUILD_TYPE ?= Release
 JOBS ?= $(shell nproc)
 
 .PHONY: all deps configure build test run bench clean
