@@ -1,4 +1,5 @@
 #include "audio/mainagentchannel.h"
+#include "../metrics/metricturns.h"
 
 #include <QTest>
 
@@ -18,18 +19,11 @@ private slots:
 
 namespace {
 
-Turn turn(Turn::Role role, double start, double end, const QString &text = QStringLiteral("words"))
-{
-    Turn t;
-    t.role = role;
-    t.content = text;
-    t.startTime = start;
-    t.endTime = end;
-    return t;
-}
+using MetricTurns::agent;
+using MetricTurns::caller;
 
-const QList<Turn> Dialogue{turn(Turn::Role::MainAgent, 0.5, 3.0), turn(Turn::Role::TestingAgent, 3.5, 5.0),
-                           turn(Turn::Role::FunctionCall, 5.1, 5.1, QString()), turn(Turn::Role::MainAgent, 5.5, 8.0)};
+const QList<Turn> Dialogue{agent(0.5, 3.0), caller(3.5, 5.0), MetricTurns::toolCall(QStringLiteral("t1"), QStringLiteral("lookup"), 5.1, 5.1),
+                           agent(5.5, 8.0)};
 
 } // namespace
 
@@ -51,7 +45,7 @@ void TstMainAgentChannel::undecided_data()
     QTest::addColumn<QList<SpeechRuns>>("channels");
     QTest::addColumn<QList<Turn>>("turns");
     QTest::newRow("no timed turns") << QList<SpeechRuns>{{{0.5, 3.0}}, {}}
-                                    << QList<Turn>{turn(Turn::Role::MainAgent, 0, 0), turn(Turn::Role::TestingAgent, 0, 0)};
+                                    << QList<Turn>{agent(0, 0), caller(0, 0)};
     QTest::newRow("silent channels") << QList<SpeechRuns>{{}, {}} << Dialogue;
     QTest::newRow("the same mix on both") << QList<SpeechRuns>{{{0.5, 8.0}}, {{0.5, 8.0}}} << Dialogue;
     QTest::newRow("speech only outside the turns") << QList<SpeechRuns>{{{9.0, 12.0}}, {}} << Dialogue;
