@@ -22,8 +22,8 @@ namespace {
 using MetricTurns::agent;
 using MetricTurns::caller;
 
-const QList<Turn> Dialogue{agent(0.5, 3.0), caller(3.5, 5.0), MetricTurns::toolCall(QStringLiteral("t1"), QStringLiteral("lookup"), 5.1, 5.1),
-                           agent(5.5, 8.0)};
+const QList<Turn> Dialogue{agent(0.5, 3.0), caller(3.5, 5.0),
+                           MetricTurns::toolCall(QStringLiteral("t1"), QStringLiteral("lookup"), 5.1, 5.1), agent(5.5, 8.0)};
 
 } // namespace
 
