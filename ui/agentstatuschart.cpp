@@ -164,3 +164,18 @@ QString AgentStatusChart::csv() const
 {
     return DashboardCsv::agentStatuses(figures()->data().agents);
 }
+
+QList<QPointF> AgentStatusChart::targets() const
+{
+    QList<QPointF> points;
+    for (int row = 0; row < m_rows.size(); ++row) {
+        double start = 0;
+        for (int segment = 0; segment < segments().size(); ++segment) {
+            const auto calls = double(countOf(m_rows.at(row).counts, segment));
+            if (calls > 0)
+                points.append({plot()->xAxis->coordToPixel(start + calls / 2), plot()->yAxis->coordToPixel(row + 1)});
+            start += calls;
+        }
+    }
+    return points;
+}

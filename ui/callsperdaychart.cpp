@@ -72,3 +72,13 @@ QString CallsPerDayChart::csv() const
 {
     return DashboardCsv::callsPerDay(figures()->data().days);
 }
+
+QList<QPointF> CallsPerDayChart::targets() const
+{
+    QList<QPointF> points;
+    for (const CallStatistics::Day &day : figures()->data().days) {
+        points.append({plot()->xAxis->coordToPixel(DayAxis::keyOf(day.date)),
+                       plot()->yAxis->coordToPixel(double(day.calls) / 2)});
+    }
+    return points;
+}

@@ -6,6 +6,7 @@
 #include <QEvent>
 #include <QFileDialog>
 #include <QHBoxLayout>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QMenu>
 #include <QSaveFile>
@@ -15,6 +16,8 @@
 #include <QtConcurrent>
 
 #include <qcustomplot.h>
+
+#include <algorithm>
 
 namespace {
 
@@ -42,6 +45,7 @@ DashboardChart::DashboardChart(const QString &title, DashboardFigures *figures, 
     , m_header(new QHBoxLayout)
     , m_export(new QToolButton(this))
     , m_plot(new QCustomPlot(this))
+    , m_targetMark(new QCPItemEllipse(m_plot))
 {
     setFrameShape(QFrame::StyledPanel);
     setMinimumHeight(260);
@@ -66,6 +70,12 @@ DashboardChart::DashboardChart(const QString &title, DashboardFigures *figures, 
     m_plot->setMinimumHeight(200);
     m_plot->setMouseTracking(true);
     m_plot->setAccessibleName(title);
+    m_plot->setFocusPolicy(Qt::StrongFocus);
+    m_plot->installEventFilter(this);
+    for (QCPItemPosition *corner : {m_targetMark->topLeft, m_targetMark->bottomRight})
+        corner->setType(QCPItemPosition::ptAbsolute);
+    m_targetMark->setSelectable(false);
+    m_targetMark->setVisible(false);
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(m_header);
@@ -117,6 +127,8 @@ void DashboardChart::onFigureChanged(DashboardFigure figure)
 
 void DashboardChart::refresh()
 {
+    m_target = -1;   // the figure changed under it
+    m_targetMark->setVisible(false);
     if (m_figures->hasData(m_figure))
         redraw();
     const QString state = stateText();
@@ -184,6 +196,60 @@ void DashboardChart::changeEvent(QEvent *event)
         applyPalette();
         refresh();
     }
+}
+
+bool DashboardChart::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_plot && event->type() == QEvent::FocusOut)
+        hideTargetMark();
+    if (watched != m_plot || event->type() != QEvent::KeyPress)
+        return QFrame::eventFilter(watched, event);
+    const auto *key = static_cast<QKeyEvent *>(event);
+    switch (key->key()) {
+    case Qt::Key_Left:
+    case Qt::Key_Up: stepTarget(-1); return true;
+    case Qt::Key_Right:
+    case Qt::Key_Down: stepTarget(1); return true;
+    case Qt::Key_Home: stepTarget(-int(targets().size())); return true;
+    case Qt::Key_End: stepTarget(int(targets().size())); return true;
+    case Qt::Key_Return:
+    case Qt::Key_Enter:
+    case Qt::Key_Space: {
+        const QList<QPointF> points = targets();
+        if (m_target >= 0 && m_target < points.size()) {
+            if (const std::optional<CallQuery> calls = callsAt(points.at(m_target)))
+                emit drillDown(*calls);
+        }
+        return true;
+    }
+    default: return QFrame::eventFilter(watched, event);
+    }
+}
+
+void DashboardChart::stepTarget(int step)
+{
+    m_plot->replot(QCustomPlot::rpImmediateRefresh);   // the axes' pixels as drawn
+    const QList<QPointF> points = targets();
+    if (points.isEmpty())
+        return;
+    m_target = m_target < 0 ? (step > 0 ? 0 : int(points.size()) - 1)
+                            : std::clamp(m_target + step, 0, int(points.size()) - 1);
+    const QPointF at = points.at(m_target);
+    constexpr double Radius = 7;
+    m_targetMark->topLeft->setCoords(at.x() - Radius, at.y() - Radius);
+    m_targetMark->bottomRight->setCoords(at.x() + Radius, at.y() + Radius);
+    m_targetMark->setPen(QPen(palette().color(QPalette::Text), 2));
+    m_targetMark->setVisible(true);
+    m_plot->replot();
+    QToolTip::showText(m_plot->mapToGlobal(at.toPoint()), describeAt(at), m_plot);
+}
+
+void DashboardChart::hideTargetMark()
+{
+    if (!m_targetMark->visible())
+        return;
+    m_targetMark->setVisible(false);
+    m_plot->replot();
 }
 
 void DashboardChart::onMouseMove(QMouseEvent *event)

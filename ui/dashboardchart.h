@@ -12,6 +12,7 @@
 
 class DashboardFigures;
 class QCPAxis;
+class QCPItemEllipse;
 class QCustomPlot;
 class QHBoxLayout;
 class QLabel;
@@ -21,7 +22,8 @@ class QToolButton;
 // One dashboard chart: a title, an Export menu (the chart as PNG, its data as CSV), the
 // plot, and a state line while its figure is read or when there is nothing to show.
 // Hovering a bar or point tells what it counts; clicking it asks for those calls
-// (drillDown). Subclasses draw the figure and say what lies under a point of the plot.
+// (drillDown); with the keyboard, Tab to a chart, arrows to a bar or point, Enter. Subclasses
+// draw the figure and say what lies under a point of the plot.
 class DashboardChart : public QFrame
 {
     Q_OBJECT
@@ -41,6 +43,11 @@ public:
     virtual std::optional<CallQuery> callsAt(const QPointF &pixel) const = 0;
     // What the bar or point at `pixel` counts, for its tool tip; "" for none.
     virtual QString describeAt(const QPointF &pixel) const = 0;
+    // The bars and points (segments) in reading order, as plot pixels: what the arrow keys
+    // step through on a focused chart, Enter opening the calls of the current one.
+    virtual QList<QPointF> targets() const = 0;
+    // The one the keyboard is on, -1 before the first key.
+    int currentTarget() const { return m_target; }
 
     // The chart (at twice its size) as a PNG, its data as CSV: written on a worker
     // thread, the future true once written.
@@ -68,6 +75,7 @@ protected:
     // Whole-number ticks on an axis of counts, however few (no "0.5 calls").
     static void useCountTicks(QCPAxis *axis);
     void changeEvent(QEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void onFigureChanged(DashboardFigure figure);
@@ -76,6 +84,9 @@ private:
     void onMouseMove(QMouseEvent *event);
     void onMousePress(QMouseEvent *event);
     void chooseAndExport(bool png);
+    // Moves the keyboard's target by `step` (clamped), marks it and says what it counts.
+    void stepTarget(int step);
+    void hideTargetMark();
 
     DashboardFigures *m_figures;
     DashboardFigure m_figure;
@@ -84,4 +95,6 @@ private:
     QHBoxLayout *m_header;
     QToolButton *m_export;
     QCustomPlot *m_plot;
+    QCPItemEllipse *m_targetMark;
+    int m_target = -1;
 };

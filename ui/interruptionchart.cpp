@@ -138,3 +138,16 @@ QString InterruptionChart::csv() const
 {
     return DashboardCsv::interruptions(figures()->data().interruptions);
 }
+
+QList<QPointF> InterruptionChart::targets() const
+{
+    QList<QPointF> points;
+    for (const CallStatistics::InterruptionDay &day : figures()->data().interruptions) {
+        const double x = plot()->xAxis->coordToPixel(DayAxis::keyOf(day.date));
+        if (const auto rate = agentRate(day))
+            points.append({x, plot()->yAxis->coordToPixel(*rate)});
+        if (const auto rate = callerRate(day))
+            points.append({x, plot()->yAxis->coordToPixel(*rate)});
+    }
+    return points;
+}

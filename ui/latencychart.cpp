@@ -164,3 +164,16 @@ QString LatencyChart::csv() const
 {
     return DashboardCsv::histogram(figures()->data().latency);
 }
+
+QList<QPointF> LatencyChart::targets() const
+{
+    const CallStatistics::Histogram &histogram = figures()->data().latency;
+    QList<QPointF> points;
+    for (int bin = 0; bin < histogram.counts.size(); ++bin) {
+        if (histogram.counts.at(bin) > 0) {
+            points.append({plot()->xAxis->coordToPixel(histogram.binStart(bin) + histogram.width / 2),
+                           plot()->yAxis->coordToPixel(double(histogram.counts.at(bin)) / 2)});
+        }
+    }
+    return points;
+}

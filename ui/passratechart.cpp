@@ -114,3 +114,18 @@ QString PassRateChart::csv() const
 {
     return DashboardCsv::passRates(figures()->data().passRates);
 }
+
+QList<QPointF> PassRateChart::targets() const
+{
+    QList<QPointF> points;
+    const auto &rates = figures()->data().passRates;
+    for (int row = 0; row < rates.size(); ++row) {
+        const double passed = percentPassed(rates.at(row));
+        const double y = plot()->yAxis->coordToPixel(row + 1);
+        if (rates.at(row).passed > 0)
+            points.append({plot()->xAxis->coordToPixel(passed / 2), y});
+        if (rates.at(row).failed > 0)
+            points.append({plot()->xAxis->coordToPixel(passed + (100 - passed) / 2), y});
+    }
+    return points;
+}

@@ -16,6 +16,7 @@ public:
     QString csv() const override;
     std::optional<CallQuery> callsAt(const QPointF &pixel) const override;
     QString describeAt(const QPointF &pixel) const override;
+    QList<QPointF> targets() const override;
 
 protected:
     void redraw() override;

@@ -96,3 +96,13 @@ QString SuccessRateChart::csv() const
 {
     return DashboardCsv::successRate(figures()->data().days);
 }
+
+QList<QPointF> SuccessRateChart::targets() const
+{
+    QList<QPointF> points;
+    for (const CallStatistics::Day &day : figures()->data().days) {
+        if (day.withStatus > 0)
+            points.append({plot()->xAxis->coordToPixel(DayAxis::keyOf(day.date)), plot()->yAxis->coordToPixel(percent(day))});
+    }
+    return points;
+}

@@ -39,6 +39,7 @@ private slots:
     void chartsShowTheFilteredCalls();
     void clickingABarFiltersTheList();
     void clickingAFailedMetricFiltersTheList();
+    void keyboardOpensTheCallsOfABar();
     void latencyMetricIsPicked();
     void exportsPngAndCsv();
     void newCallsRefreshAfterAPause();
@@ -240,6 +241,30 @@ void TestDashboard::clickingAFailedMetricFiltersTheList()
     QCOMPARE(metrics.size(), 1);
     QCOMPARE(metrics.first().key, QStringLiteral("latency_p50_ms"));
     QCOMPARE(metrics.first().minScore, std::optional<double>(histogram.binStart(bin)));
+}
+
+void TestDashboard::keyboardOpensTheCallsOfABar()
+{
+    showDashboard();
+    waitForFigures();
+    DashboardChart *perDay = chart("callsPerDayChart");
+    perDay->plot()->setFocus();
+    QTRY_VERIFY(perDay->plot()->hasFocus());
+    QCOMPARE(perDay->currentTarget(), -1);
+    QTest::keyClick(perDay->plot(), Qt::Key_Right);
+    QTest::keyClick(perDay->plot(), Qt::Key_Right);
+    QCOMPARE(perDay->currentTarget(), 1);
+    QTest::keyClick(perDay->plot(), Qt::Key_End);
+    QTest::keyClick(perDay->plot(), Qt::Key_Left);
+    QCOMPARE(perDay->currentTarget(), 1);   // of three days
+    QTest::keyClick(perDay->plot(), Qt::Key_Return);
+
+    const CallStatistics::Day day = m_window->dashboardFigures()->data().days.at(1);
+    QCOMPARE(m_window->tabBar()->currentIndex(), 0);
+    CallListModel *list = m_window->callListModel();
+    QTRY_VERIFY(list->isCountKnown() && list->query().timestampFrom.isValid());
+    QTRY_COMPARE(list->rowCount(), int(day.calls));
+    QCOMPARE(list->query().timestampFrom.toLocalTime().date(), day.date);
 }
 
 void TestDashboard::latencyMetricIsPicked()
