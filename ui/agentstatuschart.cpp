@@ -43,11 +43,8 @@ AgentStatusChart::AgentStatusChart(DashboardFigures *figures, QWidget *parent)
     plot()->yAxis->setTicker(QSharedPointer<QCPAxisTickerText>::create());
     plot()->yAxis->grid()->setVisible(false);
     plot()->xAxis->setLabel(tr("calls"));
-    plot()->legend->setVisible(true);
-    plot()->legend->setFillOrder(QCPLegend::foColumnsFirst);
-    plot()->legend->setWrap(5);
-    plot()->plotLayout()->addElement(1, 0, plot()->legend);
-    plot()->plotLayout()->setRowStretchFactor(1, 0.001);
+    placeLegendBelow();
+    plot()->legend->setWrap(int(segments().size()));
 }
 
 QList<std::optional<ReviewStatus>> AgentStatusChart::segments()

@@ -23,10 +23,9 @@ CallsPerDayChart::CallsPerDayChart(DashboardFigures *figures, QWidget *parent)
 const CallStatistics::Day *CallsPerDayChart::dayAt(const QPointF &pixel) const
 {
     const QDate date = DayAxis::dayAt(plot()->xAxis->pixelToCoord(pixel.x()));
-    const double value = plot()->yAxis->pixelToCoord(pixel.y());
     for (const CallStatistics::Day &day : figures()->data().days) {
         if (day.date == date)
-            return value >= 0 && value <= std::max<double>(day.calls, plot()->yAxis->range().upper * 0.03) ? &day : nullptr;
+            return isOnBar(pixel, double(day.calls)) ? &day : nullptr;
     }
     return nullptr;
 }

@@ -175,6 +175,21 @@ void DashboardChart::useCountTicks(QCPAxis *axis)
     axis->setTicker(ticker);
 }
 
+void DashboardChart::placeLegendBelow()
+{
+    m_plot->legend->setVisible(true);
+    m_plot->legend->setFillOrder(QCPLegend::foColumnsFirst);
+    m_plot->plotLayout()->addElement(1, 0, m_plot->legend);
+    m_plot->plotLayout()->setRowStretchFactor(1, 0.001);
+}
+
+bool DashboardChart::isOnBar(const QPointF &pixel, double height) const
+{
+    constexpr double MinimumShareOfAxis = 0.03;
+    const double value = m_plot->yAxis->pixelToCoord(pixel.y());
+    return value >= 0 && value <= std::max(height, m_plot->yAxis->range().upper * MinimumShareOfAxis);
+}
+
 void DashboardChart::applyPalette()
 {
     const QColor base = palette().color(QPalette::Base);

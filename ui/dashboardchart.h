@@ -74,6 +74,11 @@ protected:
     void styleAxis(QCPAxis *axis, bool grid) const;
     // Whole-number ticks on an axis of counts, however few (no "0.5 calls").
     static void useCountTicks(QCPAxis *axis);
+    // The legend in a row of its own under the plot, filled left to right.
+    void placeLegendBelow();
+    // Whether `pixel` lies on a vertical bar of `height` rising from 0: a bar of a few
+    // calls stays clickable however short it is drawn.
+    bool isOnBar(const QPointF &pixel, double height) const;
     void changeEvent(QEvent *event) override;
     bool eventFilter(QObject *watched, QEvent *event) override;
 

@@ -79,9 +79,7 @@ int LatencyChart::binAt(const QPointF &pixel) const
     const auto bin = qint64(std::floor((key - histogram.start) / histogram.width));
     if (bin < 0 || bin >= histogram.counts.size())
         return -1;
-    const double value = plot()->yAxis->pixelToCoord(pixel.y());
-    const double top = std::max<double>(double(histogram.counts.at(bin)), plot()->yAxis->range().upper * 0.03);
-    return value >= 0 && value <= top ? int(bin) : -1;
+    return isOnBar(pixel, double(histogram.counts.at(bin))) ? int(bin) : -1;
 }
 
 std::optional<CallQuery> LatencyChart::callsAt(const QPointF &pixel) const

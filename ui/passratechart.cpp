@@ -41,10 +41,7 @@ PassRateChart::PassRateChart(DashboardFigures *figures, QWidget *parent)
     plot()->yAxis->grid()->setVisible(false);
     plot()->xAxis->setRange(0, 100);
     plot()->xAxis->setLabel(tr("% of evaluated calls"));
-    plot()->legend->setVisible(true);
-    plot()->legend->setFillOrder(QCPLegend::foColumnsFirst);
-    plot()->plotLayout()->addElement(1, 0, plot()->legend);
-    plot()->plotLayout()->setRowStretchFactor(1, 0.001);
+    placeLegendBelow();
 }
 
 PassRateChart::Hit PassRateChart::hitAt(const QPointF &pixel) const

@@ -50,16 +50,8 @@ QStringList DashboardFigures::latencyMetrics()
 
 void DashboardFigures::setQuery(const CallQuery &query)
 {
-    CallQuery filters = query;
-    // Only the filters select the calls a figure counts: order and page do not.
-    filters.sort = {};
-    filters.afterKey = {};
-    filters.afterTimestamp = {};
-    filters.afterId = 0;
-    filters.limit = 0;
-    filters.offset = 0;
-    filters.withDetails = false;
-    m_query = filters;
+    // StatisticsReader reads only the filters (CallListSql::where), not order or page.
+    m_query = query;
     m_stale = true;
     if (m_active)
         load(allDashboardFigures());

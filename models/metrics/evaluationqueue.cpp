@@ -221,18 +221,16 @@ void EvaluationQueue::processBatch()
                 stored.append(call->id);
         }
     }
-    const int count = int(batch.size());
+    {
+        QMutexLocker locker(&m_mutex);
+        m_done += int(batch.size());
+    }
     if (stored.isEmpty()) {
-        {
-            QMutexLocker locker(&m_mutex);
-            m_done += count;
-        }
         finishBatch({}, false);
         return;
     }
     {
         QMutexLocker locker(&m_mutex);
-        m_done += count;
         m_evaluating = false;
         ++m_batchesStoring;
         scheduleBatchLocked();
