@@ -116,7 +116,8 @@ Split kMeans(const std::vector<Point> &points, const std::vector<double> &weight
     for (int iteration = 0; iteration < MaximumIterations; ++iteration) {
         bool moved = false;
         for (std::size_t i = 0; i < points.size(); ++i) {
-            const int label = squaredDistance(points[i], split.centroids[1]) < squaredDistance(points[i], split.centroids[0]) ? 1 : 0;
+            const bool second = squaredDistance(points[i], split.centroids[1]) < squaredDistance(points[i], split.centroids[0]);
+            const int label = second ? 1 : 0;
             moved = moved || label != split.labels[i];
             split.labels[i] = label;
         }
