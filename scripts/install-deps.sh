@@ -8,7 +8,7 @@ packages=(
   qt6-base-dev qt6-multimedia-dev libqt6sql6-sqlite libqcustomplot-dev
   qt6-l10n-tools qt6-tools-dev qt6-tools-dev-tools libgl-dev
   rapidjson-dev libssl-dev libsqlite3-dev
-  libavformat-dev libavcodec-dev libswresample-dev libavutil-dev libsndfile1-dev libsoundtouch-dev
+  libavformat-dev libavcodec-dev libswresample-dev libavutil-dev libsndfile1-dev libsoundtouch-dev libaubio-dev
   gstreamer1.0-plugins-good gstreamer1.0-libav
   sqlite3 curl wrk xvfb xauth imagemagick espeak-ng sox ffmpeg
   desktop-file-utils appstream
