@@ -44,7 +44,8 @@ public:
     explicit SpeakerClustering(const Settings &settings);
 
     // The speaker (0 or 1) of each of `segments` (seconds from the audio's start), in
-    // their order; empty for no segments. Blocking: for a worker thread.
+    // their order; empty for no segments. Blocking: for a worker thread (calls on several
+    // threads at once are safe: each has its own Mfcc, and aubio plans its FFTs under a lock).
     QList<int> speakers(const MonoAudio &audio, const SpeechRuns &segments) const;
     QList<int> speakers(const float *samples, qsizetype count, int sampleRate, const SpeechRuns &segments) const;
 
