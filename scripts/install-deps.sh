@@ -12,6 +12,7 @@ packages=(
   gstreamer1.0-plugins-good gstreamer1.0-libav
   sqlite3 curl wrk xvfb xauth imagemagick espeak-ng sox ffmpeg
   desktop-file-utils appstream
+  libpocketsphinx-dev pocketsphinx-en-us pocketsphinx-testdata pocketsphinx
 )
 
 missing=()
