@@ -321,9 +321,9 @@ TranscriptionResult OpenAiTranscriber::transcribe(const MonoAudio &audio, const 
         loop.exec();
     poll.stop();
 
-    const QByteArray body = reply->readAll();
     if (wasCancelled)
         return failure(cancelled);
+    const QByteArray body = reply->isOpen() ? reply->readAll() : QByteArray();   // closed once aborted
     if (const QString error = errorOf(*reply, body); !error.isEmpty())
         return failure(error);
 
