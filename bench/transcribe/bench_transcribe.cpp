@@ -85,7 +85,8 @@ double runBaseline(const Corpus &corpus, int runs, const QString &scratch)
         double seconds = 0;
         errors = {};
         for (const Clip &clip : corpus.clips) {
-            const LibriVoxClips::BaselineRun result = LibriVoxClips::runPocketsphinxContinuous(clip.path, corpus.sampleRate, scratch);
+            const LibriVoxClips::BaselineRun result =
+                LibriVoxClips::runPocketsphinxContinuous(clip.path, corpus.sampleRate, scratch);
             if (!result.ran)
                 std::fprintf(stderr, "pocketsphinx_continuous failed on %s\n", qPrintable(clip.path));
             seconds += result.seconds;
@@ -93,7 +94,7 @@ double runBaseline(const Corpus &corpus, int runs, const QString &scratch)
         }
         factors.push_back(seconds / corpus.seconds);
     }
-    std::printf("  %-26s RTF %.3f                          WER %.3f\n", "pocketsphinx_continuous", median(factors), errors.rate());
+    std::printf("  %-26s RTF %.3f %35s WER %.3f\n", "pocketsphinx_continuous", median(factors), "", errors.rate());
     return median(factors);
 }
 

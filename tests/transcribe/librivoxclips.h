@@ -72,16 +72,18 @@ inline bool run(const QString &program, const QStringList &arguments, QString *o
     return ran;
 }
 
-// Copies of `clips` as a phone line carries them: band-passed to 300–3400 Hz at 8 kHz (sox),
-// written to `scratch`. Empty when sox fails.
+// Copies of `clips` as a phone line carries them: band-passed to 300–3400 Hz at 8 kHz (sox,
+// its dither repeatable so every run measures the same samples), written to `scratch`.
+// Empty when sox fails.
 inline QList<Clip> telephoneBand(const QList<Clip> &clips, const QString &scratch)
 {
     QList<Clip> copies;
     for (const Clip &clip : clips) {
         Clip copy = clip;
         copy.path = QDir(scratch).filePath(clip.id + QStringLiteral("-8k.wav"));
-        if (!run(QStringLiteral("sox"), {clip.path, QStringLiteral("-r"), QStringLiteral("8000"), copy.path, QStringLiteral("sinc"),
-                                         QStringLiteral("300-3400")}))
+        const QStringList arguments = {QStringLiteral("-R"), clip.path, QStringLiteral("-r"), QStringLiteral("8000"),
+                                       copy.path, QStringLiteral("sinc"), QStringLiteral("300-3400")};
+        if (!run(QStringLiteral("sox"), arguments))
             return {};
         copies.append(copy);
     }

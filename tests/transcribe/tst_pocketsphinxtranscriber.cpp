@@ -97,7 +97,8 @@ void TstPocketSphinxTranscriber::asGoodAndAsFastAsPocketsphinxContinuous()
     // its model afresh, as each pocketsphinx_continuous run does. Run in turn, so that the
     // load other processes put on the machine falls on both alike.
     for (const Clip &clip : sampleRate == 16000 ? m_wideband : m_telephone) {
-        const LibriVoxClips::BaselineRun reference = LibriVoxClips::runPocketsphinxContinuous(clip.path, sampleRate, m_scratch.path());
+        const LibriVoxClips::BaselineRun reference =
+            LibriVoxClips::runPocketsphinxContinuous(clip.path, sampleRate, m_scratch.path());
         QVERIFY2(reference.ran, qPrintable(clip.path));
         baseline += wordErrors(clip.reference, reference.text);
         baselineSeconds += reference.seconds;
@@ -118,7 +119,8 @@ void TstPocketSphinxTranscriber::asGoodAndAsFastAsPocketsphinxContinuous()
           QTest::currentDataTag(), ours.rate(), baseline.rate(), ourSeconds, baselineSeconds, ourSeconds / baselineSeconds);
     QVERIFY2(ours.rate() <= baseline.rate() + 0.05,
              qPrintable(QStringLiteral("WER %1 against %2").arg(ours.rate()).arg(baseline.rate())));
-    QVERIFY2(ourSeconds <= 2 * baselineSeconds, qPrintable(QStringLiteral("%1 s against %2 s").arg(ourSeconds).arg(baselineSeconds)));
+    QVERIFY2(ourSeconds <= 2 * baselineSeconds,
+             qPrintable(QStringLiteral("%1 s against %2 s").arg(ourSeconds).arg(baselineSeconds)));
 }
 
 void TstPocketSphinxTranscriber::longAudioHasOrderedAbsoluteWordTimes()
@@ -158,7 +160,8 @@ void TstPocketSphinxTranscriber::longAudioHasOrderedAbsoluteWordTimes()
         QVERIFY2(word.endTime > word.startTime, qPrintable(word.text));
         QVERIFY2(word.startTime >= 0 && word.endTime <= audio.durationSeconds(), qPrintable(word.text));
         if (i > 0)
-            QVERIFY2(word.startTime >= words[i - 1].endTime, qPrintable(QStringLiteral("%1 at %2").arg(word.text).arg(word.startTime)));
+            QVERIFY2(word.startTime >= words[i - 1].endTime,
+                     qPrintable(QStringLiteral("%1 at %2").arg(word.text).arg(word.startTime)));
         QVERIFY2(!word.text.contains(QLatin1Char('(')) && !word.text.startsWith(QLatin1Char('<'))
                      && !word.text.startsWith(QLatin1Char('[')),
                  qPrintable(word.text));
@@ -168,7 +171,8 @@ void TstPocketSphinxTranscriber::longAudioHasOrderedAbsoluteWordTimes()
         const double pauseStart = starts[clip] - Pause;
         for (const TimedWord &word : words)
             QVERIFY2(word.endTime <= pauseStart + 0.3 || word.startTime >= starts[clip] - 0.3,
-                     qPrintable(QStringLiteral("%1 at %2 in the pause before clip %3").arg(word.text).arg(word.startTime).arg(clip)));
+                     qPrintable(QStringLiteral("%1 at %2, in the pause before clip %3")
+                                    .arg(word.text).arg(word.startTime).arg(clip)));
     }
     QVERIFY(words.last().startTime > starts.back());
     const WordErrors errors = wordErrors(reference, textOf(words));
@@ -209,7 +213,8 @@ void TstPocketSphinxTranscriber::missingModelIsNamed_data()
 {
     QTest::addColumn<QString>("directory");
     QTest::addColumn<QString>("named");
-    QTest::newRow("no directory") << QStringLiteral("/nonexistent/pocketsphinx/model") << QStringLiteral("/nonexistent/pocketsphinx/model");
+    const QString nowhere = QStringLiteral("/nonexistent/pocketsphinx/model");
+    QTest::newRow("no directory") << nowhere << nowhere;
     QTest::newRow("no language model") << QString() << QStringLiteral("en-us.lm.bin");
 }
 
