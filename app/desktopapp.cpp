@@ -9,6 +9,7 @@
 #include "listener/listenerconfig.h"
 #include "listener/listenersettings.h"
 #include "metrics/evaluationqueue.h"
+#include "transcribe/transcriptionqueue.h"
 #include "metrics/llmjudge.h"
 #include "colorscheme.h"
 #include "settings/generalsettings.h"
@@ -106,6 +107,10 @@ int run(int argc, char *argv[], const QString &requestedPath, const QStringList 
     EvaluationQueue evaluation(store.get());
     evaluation.setJudge(LlmJudge::configured(LlmJudgeSettings::load(settings)));
     evaluation.watch(&pipeline);
+    // Audio-only calls are transcribed in the background, then evaluated.
+    TranscriptionQueue transcription(store.get(), TranscriberFactory(TranscriptionSettings::load(settings)));
+    transcription.setEvaluationQueue(&evaluation);
+    transcription.start();
     Listener listener(store.get(), &pipeline);
     listener.setEvaluationQueue(&evaluation);
     ListenerConfig config;
@@ -126,6 +131,7 @@ int run(int argc, char *argv[], const QString &requestedPath, const QStringList 
 
     MainWindow window(store.get());
     window.setEvaluationQueue(&evaluation);
+    window.setTranscriptionQueue(&transcription);
     // Recordings known only by their URL are fetched for playback under the same rule.
     window.recordingCache()->setHostPolicy(fetcher.hostPolicy());
     auto *listenerPanel = new ListenerPanel(&listener);

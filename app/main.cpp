@@ -11,6 +11,7 @@
 #include "reviewcommand.h"
 #include "servecommand.h"
 #include "showcommand.h"
+#include "transcribecommand.h"
 
 #include "store/callstore.h"
 
@@ -38,6 +39,7 @@ std::vector<std::unique_ptr<Command>> makeCommands()
     commands.push_back(std::make_unique<AgentCommand>());
     commands.push_back(std::make_unique<MetricsCommand>());
     commands.push_back(std::make_unique<EvaluateCommand>());
+    commands.push_back(std::make_unique<TranscribeCommand>());
     commands.push_back(std::make_unique<ServeCommand>());
     return commands;
 }

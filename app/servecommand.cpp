@@ -6,6 +6,7 @@
 #include "listener/listener.h"
 #include "listener/requestlogger.h"
 #include "metrics/evaluationqueue.h"
+#include "transcribe/transcriptionqueue.h"
 #include "metrics/llmjudge.h"
 #include "store/callstore.h"
 
@@ -191,6 +192,11 @@ int ServeCommand::run(const QStringList &arguments, const QString &databasePath)
         evaluation->setJudge(LlmJudge::configured(LlmJudgeSettings::load(QSettings())));
         evaluation->watch(&pipeline);
     }
+    // Audio-only calls are transcribed in the background, then evaluated; calls a previous
+    // run was transcribing when it was stopped or killed are taken up again.
+    TranscriptionQueue transcription(store.get(), TranscriberFactory(TranscriptionSettings::load(QSettings())));
+    transcription.setEvaluationQueue(evaluation.get());
+    transcription.start();
     Listener listener(store.get(), &pipeline);
     listener.setEvaluationQueue(evaluation.get());
     if (!parser.isSet(quiet)) {

@@ -254,7 +254,7 @@ void CallDetailPane::onPeaksLoaded()
 void CallDetailPane::updateAgentChannel()
 {
     const int channels = m_player->channelCount();
-    const int agent = m_call.mainAgentChannelIndex.value_or(0);
+    const int agent = m_call.agentChannel().value_or(0);
     m_player->setAgentChannel(agent >= 0 && agent < std::max(channels, 1) ? agent : 0);
 }
 

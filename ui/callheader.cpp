@@ -80,7 +80,7 @@ void CallHeader::setCall(const CallLog &call)
 
     const QString statusName = call.status ? ReviewStatuses::name(*call.status) : QString();
     const bool reviewed = call.status && ReviewStatuses::isReviewed(*call.status);
-    m_status->setText((reviewed ? QStringLiteral("✓ ") : QString()) + CallListModel::statusText(call.status));
+    m_status->setText((reviewed ? QStringLiteral("✓ ") : QString()) + CallListModel::statusText(call));
     if (statusName.isEmpty()) {
         m_status->setStyleSheet(QString());
     } else {

@@ -2,6 +2,7 @@
 
 #include "metrics/evaluationqueue.h"
 #include "metricsmenu.h"
+#include "transcriptionmenu.h"
 #include "metricspanel.h"
 
 #include "audio/playbackcontroller.h"
@@ -241,6 +242,11 @@ void MainWindow::setEvaluationQueue(EvaluationQueue *queue)
     m_callPane->metrics()->setCanEvaluate(queue);
 }
 
+void MainWindow::setTranscriptionQueue(TranscriptionQueue *queue)
+{
+    m_transcriptionMenu->setTranscriptionQueue(queue);
+}
+
 void MainWindow::buildMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
@@ -276,6 +282,8 @@ void MainWindow::buildMenus()
     m_metricsMenu = new MetricsMenu(
         m_store, [this] { return m_calls->query(); }, [this] { return m_callPane->call().id; }, this);
     menuBar()->addMenu(m_metricsMenu);
+    m_transcriptionMenu = new TranscriptionMenu([this] { return m_callPane->call(); }, this);
+    menuBar()->addMenu(m_transcriptionMenu);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&Keyboard Shortcuts"), this, &MainWindow::showShortcuts)->setShortcutVisibleInContextMenu(true);

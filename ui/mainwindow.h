@@ -17,6 +17,8 @@ class CallTableView;
 class DashboardFigures;
 class DashboardView;
 class EvaluationQueue;
+class TranscriptionMenu;
+class TranscriptionQueue;
 class MetricsMenu;
 class FilterBar;
 class KeyBindings;
@@ -61,6 +63,8 @@ public:
     ReviewActions *reviewActions() const { return m_review; }
     // Where "Evaluate again" (the metrics panel, the Metrics menu) sends calls; none: off.
     void setEvaluationQueue(EvaluationQueue *queue);
+    // "Transcribe again" goes there.
+    void setTranscriptionQueue(TranscriptionQueue *queue);
     // Hosts a tool panel (e.g. the listener) in a dock at the bottom, closed until opened
     // from the View menu. Returns the dock; the window owns both.
     QDockWidget *addPanel(QWidget *panel, const QString &title);
@@ -132,6 +136,7 @@ private:
     std::optional<CallSort> m_viewSort;   // the order a view being applied brings
     ReviewActions *m_review = nullptr;
     MetricsMenu *m_metricsMenu = nullptr;
+    TranscriptionMenu *m_transcriptionMenu = nullptr;
     EvaluationQueue *m_evaluation = nullptr;
     ReviewQueue *m_reviewQueue = nullptr;
     DashboardFigures *m_dashboardFigures = nullptr;

@@ -9,6 +9,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSaveFile>
+#include <QStandardPaths>
 
 namespace {
 
@@ -52,6 +53,11 @@ std::optional<QList<SpeechRuns>> VoiceActivityCache::fromBytes(const QByteArray 
         channels.append(runs);
     }
     return channels;
+}
+
+QString VoiceActivityCache::defaultDirectory()
+{
+    return QDir(QStandardPaths::writableLocation(QStandardPaths::CacheLocation)).filePath(QStringLiteral("peaks"));
 }
 
 VoiceActivityCache::Result VoiceActivityCache::load(const QString &path, const QString &cacheDir)

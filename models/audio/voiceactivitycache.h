@@ -18,6 +18,8 @@ public:
         QString error;   // set: nothing could be read
     };
 
+    // The user's cache folder for it: beside the waveform peaks the call view caches.
+    static QString defaultDirectory();
     // `cacheDir` is created when missing; an empty one caches nothing.
     static Result load(const QString &path, const QString &cacheDir);
 

@@ -60,6 +60,13 @@ QString CallLog::transcriptText() const
     return text;
 }
 
+QString CallLog::agentChannelSource() const
+{
+    if (mainAgentChannelIndex)
+        return QStringLiteral("request");
+    return detectedAgentChannel ? QStringLiteral("detected") : QString();
+}
+
 QJsonArray CallLog::transcriptJson() const
 {
     QJsonArray array;

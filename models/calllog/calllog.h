@@ -3,6 +3,7 @@
 #include "metricresult.h"
 #include "reviewevent.h"
 #include "reviewstatus.h"
+#include "transcriptionstate.h"
 #include "turn.h"
 #include "turnlabel.h"
 
@@ -47,6 +48,11 @@ struct CallLog
     QString dropoffPoint;
     QString topic;
     QString recordingPath;                 // local copy, relative to the recordings folder
+    // The stereo recording's Main Agent channel as the audio analysis found it, when the
+    // request did not name one (main_agent_channel_index).
+    std::optional<int> detectedAgentChannel;
+    // Audio-only calls (none-mono) only: local transcription's progress.
+    std::optional<TranscriptionState> transcription;
     QList<MetricResult> metrics;
     QList<ReviewEvent> reviewHistory;      // oldest first; read with a single call's details only
     // The reviewers' turn labels, ordered by turn. Unset: the sender said nothing about
@@ -59,6 +65,10 @@ struct CallLog
 
     // "agent:12" or "assistant:asst_abc": with call_id, the identity of a call.
     QString agentKey() const;
+    // The Main Agent's channel: the request's main_agent_channel_index, else the detected
+    // one; and which of the two it is ("request", "detected"; empty when neither).
+    std::optional<int> agentChannel() const { return mainAgentChannelIndex ? mainAgentChannelIndex : detectedAgentChannel; }
+    QString agentChannelSource() const;
     // Longest end time of the transcript (the duration when no recording says otherwise).
     double transcriptDuration() const;
 

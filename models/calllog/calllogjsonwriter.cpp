@@ -164,12 +164,28 @@ QByteArray CallLogJsonWriter::write(const CallLog &call, Shape shape)
         nullableTextField(writer, "agent_id", call.agent ? QString::number(*call.agent) : call.assistantId);
         objectField(writer, "metadata", call.metadata);
         objectField(writer, "dynamic_variables", call.dynamicVariables);
+        // The request's channel, else the one the audio analysis detected, with which it is.
+        const std::optional<int> agentChannel = call.agentChannel();
+        optionalField<qint64>(writer, "main_agent_channel_index",
+                              agentChannel ? std::optional<qint64>(*agentChannel) : std::nullopt);
+        nullableTextField(writer, "main_agent_channel_source", call.agentChannelSource());
         optionalField<qint64>(writer, "testing_channel_index",
-                              call.mainAgentChannelIndex ? std::optional<qint64>(1 - *call.mainAgentChannelIndex) : std::nullopt);
+                              agentChannel ? std::optional<qint64>(1 - *agentChannel) : std::nullopt);
         writer.Key("critical_categories");
         writer.StartArray();
         writer.EndArray();
         textField(writer, "transcript_type", call.transcriptType);
+        // Callscope's own: where local transcription of an audio-only call is.
+        writer.Key("transcription");
+        if (call.transcription) {
+            writer.StartObject();
+            textField(writer, "status", TranscriptionState::name(call.transcription->status));
+            writer.Key("progress");
+            number(writer, call.transcription->progress);
+            writer.EndObject();
+        } else {
+            writer.Null();
+        }
         writer.Key("review_history");
         writer.StartArray();
         for (const ReviewEvent &event : call.reviewHistory)

@@ -284,6 +284,20 @@ QString CallListModel::statusText(const std::optional<ReviewStatus> &status)
     return {};
 }
 
+QString CallListModel::statusText(const CallLog &call)
+{
+    // An audio-only call waiting for its transcript has nothing to evaluate yet: say where it is.
+    if (call.status || !call.transcription)
+        return statusText(call.status);
+    switch (call.transcription->status) {
+    case TranscriptionStatus::Queued: return tr("Waiting for transcription");
+    case TranscriptionStatus::Transcribing: return tr("Transcribing: %1 %").arg(int(call.transcription->progress * 100));
+    case TranscriptionStatus::Failed: return tr("Transcription failed");
+    case TranscriptionStatus::Done: break;
+    }
+    return statusText(call.status);
+}
+
 QVariant CallListModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
@@ -302,7 +316,9 @@ QVariant CallListModel::data(const QModelIndex &index, int role) const
         if (index.column() == Time)
             return QLocale().toString(call->timestamp.toLocalTime(), QLocale::LongFormat);
         if (index.column() == Status)
-            return statusText(call->status);
+            return call->transcription && call->transcription->status == TranscriptionStatus::Failed && !call->status
+                ? call->errorMessage
+                : statusText(*call);
         return displayData(*call, index.column());
     case Qt::TextAlignmentRole:
         if (index.column() == Duration)
@@ -330,7 +346,7 @@ QVariant CallListModel::displayData(const CallLog &call, int column) const
         return call.agent ? tr("Agent %1").arg(*call.agent) : call.assistantId;
     case CallId: return call.callId;
     case Duration: return CallLog::formatDuration(call.durationSeconds);
-    case Status: return statusText(call.status);
+    case Status: return statusText(call);
     case Reviewed:
         return call.status == ReviewStatus::ReviewedSuccess || call.status == ReviewStatus::ReviewedFailure ? tr("Yes")
                                                                                                             : tr("No");

@@ -75,6 +75,8 @@ public:
     std::optional<CallLog> callAt(int row) const;
 
     static QString statusText(const std::optional<ReviewStatus> &status);
+    // The status, or for an audio-only call without one where its transcription is.
+    static QString statusText(const CallLog &call);
 
 signals:
     void countChanged(qint64 count);

@@ -161,6 +161,38 @@ MetricOutcome speechTurnCount(const SpeechTurns &speech, Turn::Role role)
     return MetricOutcome::of(double(count), {counted % u", "_s % QString::number(untimed) % u" of them untimed."_s});
 }
 
+// METRICS.md "Audio mode": the metrics the speech runs replace the turn intervals of.
+bool isMeasuredOnRecording(Id id)
+{
+    switch (id) {
+    case Id::LatencyMean:
+    case Id::LatencyP50:
+    case Id::LatencyP90:
+    case Id::LatencyMax:
+    case Id::InterruptionsByAgent:
+    case Id::InterruptionsByCaller:
+    case Id::TalkRatio:
+    case Id::LongestAgentMonologue:
+    case Id::LongestSilence:
+    case Id::DeadAirCount:
+    case Id::InfrastructureIssue:
+        return true;
+    default:
+        return false;
+    }
+}
+
+// The first line of an audio-mode explanation: where its speech was heard.
+QString recordingNote(const PartySpeech &speech)
+{
+    const QString channel = QString::number(speech.agentChannel + 1);
+    const QString why = speech.channelSource == PartySpeech::ChannelSource::Request
+        ? u"as the request says"_s
+        : u"detected"_s;
+    return u"Measured on the recording's speech: the agent on channel "_s % channel % u" ("_s % why
+           % u"), the caller on the other."_s;
+}
+
 } // namespace
 
 const QList<BuiltinMetricInfo> &BuiltinMetrics::catalogue()
@@ -184,10 +216,16 @@ const BuiltinMetricInfo *BuiltinMetrics::find(QStringView key)
 BuiltinMetricResults BuiltinMetrics::evaluate(const BuiltinMetricInput &input)
 {
     const SpeechTurns speech(input.turns);
-    const LatencyMetrics latency(speech);
-    const InterruptionMetrics interruptions(speech);
+    // What the time-based metrics measure: the recording's speech runs where known.
+    const std::optional<SpeechTurns> heard = input.recordedSpeech
+        ? std::optional<SpeechTurns>(SpeechTurns::fromRecording(*input.recordedSpeech, input.turns))
+        : std::nullopt;
+    const SpeechTurns &timing = heard ? *heard : speech;
+    const LatencyMetrics latency(timing);
+    const InterruptionMetrics interruptions(timing);
     const TalkTimeMetrics talkTime(speech, input.recordingDurationS);
-    const SilenceMetrics silence(speech, talkTime.callDurationSeconds());
+    const TalkTimeMetrics timedTalk(timing, input.recordingDurationS);
+    const SilenceMetrics silence(timing, talkTime.callDurationSeconds());
     const ToolCallMetrics toolCalls(input.turns);
     const CallEndMetrics callEnd(speech, input.callEndedReason);
     const RepetitionDetector repetitions(speech);
@@ -198,12 +236,12 @@ BuiltinMetricResults BuiltinMetrics::evaluate(const BuiltinMetricInput &input)
         case Id::LatencyP50: return latency.percentile(0.5);
         case Id::LatencyP90: return latency.percentile(0.9);
         case Id::LatencyMax: return latency.max();
-        case Id::TimeToFirstAudio: return latency.timeToFirstAudio();
+        case Id::TimeToFirstAudio: return LatencyMetrics::timeToFirstAudio(speech);
         case Id::InterruptionsByAgent: return interruptions.byAgent();
         case Id::InterruptionsByCaller: return interruptions.byCaller();
         case Id::CallDuration: return talkTime.callDuration();
-        case Id::TalkRatio: return talkTime.talkRatio();
-        case Id::LongestAgentMonologue: return talkTime.longestAgentMonologue();
+        case Id::TalkRatio: return timedTalk.talkRatio();
+        case Id::LongestAgentMonologue: return timedTalk.longestAgentMonologue();
         case Id::LongestSilence: return silence.longestSilence();
         case Id::DeadAirCount: return silence.deadAirCount();
         case Id::WpmAgent: return talkTime.wordsPerMinute(Turn::Role::MainAgent);
@@ -222,9 +260,16 @@ BuiltinMetricResults BuiltinMetrics::evaluate(const BuiltinMetricInput &input)
         return {};
     };
 
+    const QString heardFrom = heard ? recordingNote(*input.recordedSpeech) : QString();
     BuiltinMetricResults results;
     results.reserve(definitions().size());
-    for (const Definition &definition : definitions())
-        results.append({definition.info.key, outcome(definition.id)});
+    for (const Definition &definition : definitions()) {
+        MetricOutcome result = outcome(definition.id);
+        if (heard && isMeasuredOnRecording(definition.id)) {
+            result.source = u"audio"_s;
+            result.explanation.prepend(heardFrom);
+        }
+        results.append({definition.info.key, std::move(result)});
+    }
     return results;
 }

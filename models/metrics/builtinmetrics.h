@@ -1,5 +1,6 @@
 #pragma once
 
+#include "audio/partyspeech.h"
 #include "calllog/turn.h"
 #include "metricoutcome.h"
 #include "metrictype.h"
@@ -31,12 +32,16 @@ struct BuiltinMetricInput
     Turns turns;
     std::optional<double> recordingDurationS;   // the recording's length, when known
     QString callEndedReason;                    // the provider's call_ended_reason, empty when absent
+    // The stereo recording's speech per party, when it has been analysed: the time-based
+    // metrics are then computed from it (METRICS.md "Audio mode", source "audio").
+    std::optional<PartySpeech> recordedSpeech;
 };
 
 using BuiltinMetricResults = QList<std::pair<QString, MetricOutcome>>;
 
 // The metrics every call gets without an LLM, computed from its turns as the design's
-// METRICS.md ("Transcript mode") defines them. evaluate() takes some 15 µs for a call of 20
+// METRICS.md ("Transcript mode") defines them, the time-based ones from the recording's
+// speech runs where they are given ("Audio mode"). evaluate() takes some 15 µs for a call of 20
 // turns and may run on several threads at once.
 class BuiltinMetrics
 {

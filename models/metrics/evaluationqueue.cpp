@@ -2,6 +2,8 @@
 
 #include "llmjudge.h"
 
+#include "audio/partyspeechreader.h"
+#include "audio/voiceactivitycache.h"
 #include "ingest/ingestpipeline.h"
 #include "store/callreader.h"
 #include "store/callstore.h"
@@ -15,6 +17,7 @@
 EvaluationQueue::EvaluationQueue(CallStore *store, QObject *parent)
     : QObject(parent)
     , m_store(store)
+    , m_audioCacheDir(VoiceActivityCache::defaultDirectory())
     , m_thread(new QThread)
     , m_worker(new QObject)
 {
@@ -45,6 +48,20 @@ void EvaluationQueue::setJudge(std::unique_ptr<LlmJudge> judge)
     if (judge)
         judge->moveToThread(m_thread);
     m_judge = std::move(judge);
+}
+
+void EvaluationQueue::setAudioCacheDir(const QString &cacheDir)
+{
+    m_audioCacheDir = cacheDir;
+}
+
+std::optional<PartySpeech> EvaluationQueue::recordedSpeech(const CallLog &call)
+{
+    QString why;   // a call without a stereo recording is measured on its transcript
+    std::optional<PartySpeech> speech = PartySpeechReader(m_store->recordingsDir(), m_audioCacheDir).read(call, &why);
+    if (speech && speech->channelSource == PartySpeech::ChannelSource::Detected && call.detectedAgentChannel != speech->agentChannel)
+        m_store->setDetectedAgentChannel(call.id, speech->agentChannel);
+    return speech;
 }
 
 void EvaluationQueue::watch(IngestPipeline *pipeline)
@@ -185,7 +202,7 @@ void EvaluationQueue::processBatch()
         // Named metrics, else the call's own metric_ids, else its agent's metrics.
         const QList<const MetricDefinition *> chosen =
             metrics->metricsFor(*call, item.metricIds.isEmpty() ? call->metricIds : item.metricIds);
-        const QList<MetricResult> results = metrics->evaluate(*call, chosen, now);
+        const QList<MetricResult> results = metrics->evaluate(*call, chosen, now, chosen.isEmpty() ? std::nullopt : recordedSpeech(*call));
         if (!results.isEmpty()) {
             last = m_store->storeMetricResults(call->id, results, item.rerun);
             stored.append(call->id);

@@ -23,6 +23,9 @@ class QThread;
 // a thread of its own, in batches whose results join the writer's group commits, one
 // batch in flight at a time so that ingest keeps its share of the writer. The LLM judge,
 // when one is set, answers its metrics later; the other results do not wait for it.
+// A call with a local stereo recording has its time-based metrics measured on the
+// recording's speech (PartySpeechReader; METRICS.md "Audio mode"), and the agent's
+// channel it detects is stored with the call.
 // Thread-safe; enqueue from any thread.
 class EvaluationQueue : public QObject
 {
@@ -36,6 +39,9 @@ public:
     // Where LLM-judge metrics go (the queue owns it); without one they are skipped.
     // Call before enqueueing.
     void setJudge(std::unique_ptr<LlmJudge> judge);
+    // Where the recordings' voice activity is cached: VoiceActivityCache::defaultDirectory()
+    // unless set (empty: not cached, each evaluation decodes again). Call before enqueueing.
+    void setAudioCacheDir(const QString &cacheDir);
     // Evaluates every call `pipeline` stores from now on (IngestPipeline::callsStored).
     void watch(IngestPipeline *pipeline);
 
@@ -86,7 +92,11 @@ private:
     bool idleLocked() const;
     bool settleIfIdle();
 
+    // The stereo recording's speech per party, when the call has one; stores a detected channel.
+    std::optional<PartySpeech> recordedSpeech(const CallLog &call);
+
     CallStore *m_store;
+    QString m_audioCacheDir;
     QThread *m_thread;
     QObject *m_worker;            // lives on m_thread: batches run in its context
     std::unique_ptr<LlmJudge> m_judge;

@@ -57,10 +57,10 @@ MetricOutcome InterruptionMetrics::by(Turn::Role role) const
     for (const Interruption &found : m_found) {
         if (m_speech.turn(found.turn).role != role)
             continue;
-        events.append({m_speech.start(found.turn), found.overlap, found.turn});
+        events.append({m_speech.start(found.turn), found.overlap, m_speech.transcriptTurn(found.turn)});
         if (details.size() < ListedInterruptions) {
-            details << u"The "_s % interrupter % u"'s "_s % MetricText::turn(found.turn) % u" cut into the "_s % other
-                           % u"'s "_s % MetricText::turn(found.interrupted) % u", talking over it for "_s
+            details << u"The "_s % interrupter % u"'s "_s % m_speech.describe(found.turn) % u" cut into the "_s % other
+                           % u"'s "_s % m_speech.describe(found.interrupted) % u", talking over it for "_s
                            % MetricText::seconds(found.overlap) % u'.';
         }
     }

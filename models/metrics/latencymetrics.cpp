@@ -36,7 +36,7 @@ LatencyMetrics::LatencyMetrics(const SpeechTurns &speech)
         }
         m_samples.append({latency, before, i});
         m_sortedSeconds.append(latency);
-        m_sampleEvents.append({speech.end(before), latency, i});
+        m_sampleEvents.append({speech.end(before), latency, speech.transcriptTurn(i)});
     }
     std::sort(m_sortedSeconds.begin(), m_sortedSeconds.end());
 }
@@ -98,23 +98,23 @@ MetricOutcome LatencyMetrics::max() const
     const Sample slowest = *std::max_element(m_samples.begin(), m_samples.end(),
                                              [](const Sample &a, const Sample &b) { return a.seconds < b.seconds; });
     const QString summary = u"Slowest answer: "_s % MetricText::seconds(slowest.seconds) % u" after the caller's "_s
-                            % MetricText::turn(slowest.callerTurn) % u" ("_s % MetricText::turn(slowest.agentTurn) % u")."_s;
+                            % m_speech.describe(slowest.callerTurn) % u" ("_s % m_speech.describe(slowest.agentTurn) % u")."_s;
     return MetricOutcome::of(slowest.seconds * 1000.0, {summary},
-                             {{m_speech.end(slowest.callerTurn), slowest.seconds, slowest.agentTurn}});
+                             {{m_speech.end(slowest.callerTurn), slowest.seconds, m_speech.transcriptTurn(slowest.agentTurn)}});
 }
 
-MetricOutcome LatencyMetrics::timeToFirstAudio() const
+MetricOutcome LatencyMetrics::timeToFirstAudio(const SpeechTurns &speech)
 {
-    const int first = m_speech.firstSpeech();
+    const int first = speech.firstSpeech();
     if (first < 0)
         return MetricOutcome::notApplicable(u"no speech turns"_s);
-    if (!m_speech.isAgent(first))
+    if (!speech.isAgent(first))
         return MetricOutcome::notApplicable(u"the caller speaks first"_s);
-    if (!m_speech.isTimed(first))
+    if (!speech.isTimed(first))
         return MetricOutcome::notApplicable(u"the first speech turn is not timed"_s);
-    const double start = m_speech.start(first);
+    const double start = speech.start(first);
     return MetricOutcome::of(start * 1000.0,
-                             {u"The agent speaks first ("_s % MetricText::turn(first) % u"), starting at "_s
+                             {u"The agent speaks first ("_s % speech.describe(first) % u"), starting at "_s
                               % MetricText::seconds(start) % u'.'},
-                             {{0.0, start, first}});
+                             {{0.0, start, speech.transcriptTurn(first)}});
 }

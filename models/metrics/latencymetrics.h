@@ -8,7 +8,8 @@ class SpeechTurns;
 
 // How fast the Main Agent answers: the latency samples (a caller turn's end to the start
 // of the agent turn that follows it) and their mean, percentiles and maximum, and the time
-// to the agent's first audio.
+// to the agent's first audio (always from the transcript: METRICS.md's audio mode leaves
+// it out).
 class LatencyMetrics
 {
 public:
@@ -17,7 +18,7 @@ public:
     MetricOutcome mean() const;
     MetricOutcome percentile(double p) const;   // p in [0, 1]
     MetricOutcome max() const;
-    MetricOutcome timeToFirstAudio() const;
+    static MetricOutcome timeToFirstAudio(const SpeechTurns &speech);
 
     // METRICS.md's interpolation: h = (n-1)p, x[floor h] + (h - floor h)(x[ceil h] - x[floor h]).
     // `sorted` must be ascending and not empty.

@@ -53,7 +53,7 @@ QList<const MetricDefinition *> MetricEvaluator::metricsFor(const CallLog &call,
 }
 
 QList<MetricResult> MetricEvaluator::evaluate(const CallLog &call, const QList<const MetricDefinition *> &metrics,
-                                              qint64 nowMs) const
+                                              qint64 nowMs, const std::optional<PartySpeech> &recordedSpeech) const
 {
     QList<MetricResult> results;
     const bool needsBuiltins = std::any_of(metrics.cbegin(), metrics.cend(), [](const MetricDefinition *definition) {
@@ -67,6 +67,7 @@ QList<MetricResult> MetricEvaluator::evaluate(const CallLog &call, const QList<c
     if (call.durationSeconds > 0)
         input.recordingDurationS = call.durationSeconds;
     input.callEndedReason = call.callEndedReason;
+    input.recordedSpeech = recordedSpeech;
     QHash<QString, MetricOutcome> builtins;
     for (auto &[key, outcome] : BuiltinMetrics::evaluate(input))
         builtins.insert(key, std::move(outcome));

@@ -13,10 +13,10 @@ namespace {
 
 constexpr int ListedGaps = 5;
 
-QString gapText(double start, double end, int turnAfter)
+QString gapText(const SpeechTurns &speech, double start, double end, int turnAfter)
 {
     return MetricText::seconds(end - start) % u" from "_s % MetricText::seconds(start) % u" to "_s
-           % MetricText::seconds(end) % u" (before "_s % MetricText::turn(turnAfter) % u')';
+           % MetricText::seconds(end) % u" (before "_s % speech.describe(turnAfter) % u')';
 }
 
 } // namespace
@@ -52,9 +52,9 @@ MetricOutcome SilenceMetrics::longestSilence() const
     const Gap longest = *std::max_element(m_gaps.begin(), m_gaps.end(),
                                           [](const Gap &a, const Gap &b) { return a.length() < b.length(); });
     return MetricOutcome::of(longest.length(),
-                             {u"Longest silence: "_s % gapText(longest.start, longest.end, longest.turnAfter)
+                             {u"Longest silence: "_s % gapText(m_speech, longest.start, longest.end, longest.turnAfter)
                               % u", up to the last speech at "_s % MetricText::seconds(m_lastSpeechEnd) % u'.'},
-                             {{longest.start, longest.length(), longest.turnAfter}});
+                             {{longest.start, longest.length(), m_speech.transcriptTurn(longest.turnAfter)}});
 }
 
 MetricOutcome SilenceMetrics::deadAirCount() const
@@ -66,9 +66,9 @@ MetricOutcome SilenceMetrics::deadAirCount() const
     for (const Gap &gap : m_gaps) {
         if (!SpeechTurns::atLeast(gap.length(), DeadAirGap))
             continue;
-        events.append({gap.start, gap.length(), gap.turnAfter});
+        events.append({gap.start, gap.length(), m_speech.transcriptTurn(gap.turnAfter)});
         if (details.size() < ListedGaps)
-            details << u"Silence of "_s % gapText(gap.start, gap.end, gap.turnAfter) % u'.';
+            details << u"Silence of "_s % gapText(m_speech, gap.start, gap.end, gap.turnAfter) % u'.';
     }
     QStringList explanation{QString::number(events.size()) % u" silence(s) of 3 s or more between 0 s and the last speech at "_s
                             % MetricText::seconds(m_lastSpeechEnd) % u'.'};
@@ -106,11 +106,11 @@ MetricOutcome SilenceMetrics::infrastructureIssue() const
         if (answered || !SpeechTurns::above(*m_callDuration, deadline))
             continue;
         const double silentUntil = next != agentStarts.end() ? std::min(*next, *m_callDuration) : *m_callDuration;
-        events.append({end, silentUntil - end, i});
+        events.append({end, silentUntil - end, m_speech.transcriptTurn(i)});
         if (details.size() < ListedGaps) {
             details << u"The caller's %1 ends at %2 and the agent does not start speaking within 10 s, while the call "
                        "goes on to %3."_s
-                           .arg(MetricText::turn(i), MetricText::seconds(end), MetricText::seconds(*m_callDuration));
+                           .arg(m_speech.describe(i), MetricText::seconds(end), MetricText::seconds(*m_callDuration));
         }
     }
     if (events.isEmpty())

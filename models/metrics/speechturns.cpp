@@ -1,5 +1,9 @@
 #include "speechturns.h"
 
+#include "metrictext.h"
+
+#include <QStringBuilder>
+
 #include <algorithm>
 #include <array>
 #include <string_view>
@@ -97,7 +101,69 @@ void forEachWord(QStringView text, Add add)
     }
 }
 
+// The timed speech turn of `role` that overlaps [start, end] most, -1 when none does.
+int mostOverlapping(const Turns &transcript, Turn::Role role, double start, double end)
+{
+    int best = -1;
+    double bestOverlap = 0.0;
+    for (int i = 0; i < transcript.size(); ++i) {
+        const Turn &turn = transcript.at(i);
+        if (turn.role != role || !SpeechTurns::isTimed(turn) || QStringView(turn.content).trimmed().isEmpty())
+            continue;
+        const double overlap = std::min(end, turn.endTime) - std::max(start, turn.startTime);
+        if (overlap > bestOverlap) {
+            best = i;
+            bestOverlap = overlap;
+        }
+    }
+    return best;
+}
+
 } // namespace
+
+SpeechTurns SpeechTurns::fromRecording(const PartySpeech &speech, const Turns &transcript)
+{
+    struct Heard
+    {
+        SpeechRun run;
+        Turn::Role role;
+    };
+    QList<Heard> heard;
+    heard.reserve(speech.agent.size() + speech.caller.size());
+    for (const SpeechRun &run : speech.agent)
+        heard.append({run, Turn::Role::MainAgent});
+    for (const SpeechRun &run : speech.caller)
+        heard.append({run, Turn::Role::TestingAgent});
+    std::stable_sort(heard.begin(), heard.end(), [](const Heard &a, const Heard &b) { return a.run.start < b.run.start; });
+
+    Turns turns;
+    turns.reserve(heard.size());
+    QList<int> transcriptTurns;
+    transcriptTurns.reserve(heard.size());
+    for (const Heard &each : heard) {
+        Turn turn;
+        turn.role = each.role;
+        turn.startTime = each.run.start;
+        turn.endTime = each.run.end;
+        const int inTurn = mostOverlapping(transcript, each.role, each.run.start, each.run.end);
+        turn.content = inTurn >= 0 ? transcript.at(inTurn).content : u"(speech)"_s;
+        turns.append(turn);
+        transcriptTurns.append(inTurn);
+    }
+    SpeechTurns result(turns);
+    result.m_fromRecording = true;
+    result.m_transcriptTurns = std::move(transcriptTurns);
+    return result;
+}
+
+QString SpeechTurns::describe(int index) const
+{
+    if (!m_fromRecording)
+        return MetricText::turn(index);
+    const QString heard = u"speech at "_s % MetricText::seconds(start(index));
+    const int inTurn = m_transcriptTurns[index];
+    return inTurn < 0 ? heard : heard % u" in "_s % MetricText::turn(inTurn);
+}
 
 SpeechTurns::SpeechTurns(const Turns &turns)
     : m_turns(turns)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "audio/partyspeech.h"
 #include "calllog/turn.h"
 
 #include <QList>
@@ -13,6 +14,10 @@
 // built-in metrics read these facts instead of the raw turns, so that every text is split
 // into words once per evaluation. Keeps a (shared, never modified) copy of the turns,
 // because the words are views into their contents.
+//
+// fromRecording() makes the same facts from a stereo recording's speech runs instead
+// (METRICS.md "Audio mode"): each run is a speech turn of its channel's party, and the
+// metrics computed from them read as they do on a transcript.
 class SpeechTurns
 {
 public:
@@ -24,6 +29,18 @@ public:
     static bool above(double value, double threshold) { return value > threshold + Tolerance; }
 
     explicit SpeechTurns(const Turns &turns);
+    // Audio mode: the runs of both parties as speech turns in time order. Each borrows the
+    // text of the transcript turn of its party it overlaps most, so that a "yeah" heard
+    // is still a backchannel; a run no transcript turn meets counts as speech.
+    static SpeechTurns fromRecording(const PartySpeech &speech, const Turns &transcript);
+
+    bool isFromRecording() const { return m_fromRecording; }
+    // How explanations name a turn: "turn 5"; from a recording, "speech at 12.3 s", with
+    // " in turn 5" when it lies in a transcript turn.
+    QString describe(int index) const;
+    // The transcript turn a result's event points at: `index` itself, or from a recording
+    // the transcript turn its run lies in (-1: none).
+    int transcriptTurn(int index) const { return m_fromRecording ? m_transcriptTurns[index] : index; }
 
     int size() const { return int(m_turns.size()); }
     const Turn &turn(int index) const { return m_turns[index]; }
@@ -71,4 +88,6 @@ private:
     QVarLengthArray<QStringView, 256> m_words;
     int m_firstSpeech = -1;
     bool m_anyTimedSpeech = false;
+    bool m_fromRecording = false;
+    QList<int> m_transcriptTurns;   // from a recording: per turn, its transcript turn or -1
 };

@@ -44,7 +44,7 @@ MetricOutcome TalkTimeMetrics::callDuration() const
         return MetricOutcome::of(*m_callDuration,
                                  {u"The recording is "_s % MetricText::seconds(*m_callDuration) % u" long."_s});
     return MetricOutcome::of(*m_callDuration, {u"No recording length is known; the last timed turn ("_s
-                                               % MetricText::turn(m_lastEndingTurn) % u") ends at "_s
+                                               % m_speech.describe(m_lastEndingTurn) % u") ends at "_s
                                                % MetricText::seconds(*m_callDuration) % u'.'});
 }
 
@@ -127,15 +127,15 @@ MetricOutcome TalkTimeMetrics::longestAgentMonologue() const
 
     const double length = longest.end - longest.start;
     const QString turns = longest.turns == 1
-        ? QString(MetricText::turn(longest.firstTurn) % u" alone"_s)
-        : QString::number(longest.turns) % u" agent turns from "_s % MetricText::turn(longest.firstTurn) % u" to "_s
-              % MetricText::turn(longest.lastTurn)
+        ? QString(m_speech.describe(longest.firstTurn) % u" alone"_s)
+        : QString::number(longest.turns) % u" agent turns from "_s % m_speech.describe(longest.firstTurn) % u" to "_s
+              % m_speech.describe(longest.lastTurn)
               % u", with pauses of 2 s or less and no caller turn of 0.5 s or more in between"_s;
     return MetricOutcome::of(length,
                              {u"Longest agent monologue: "_s % MetricText::seconds(length) % u", from "_s
                               % MetricText::seconds(longest.start) % u" to "_s % MetricText::seconds(longest.end) % u": "_s
                               % turns % u'.'},
-                             {{longest.start, length, longest.firstTurn}});
+                             {{longest.start, length, m_speech.transcriptTurn(longest.firstTurn)}});
 }
 
 MetricOutcome TalkTimeMetrics::wordsPerMinute(Turn::Role role) const

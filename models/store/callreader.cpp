@@ -21,7 +21,8 @@ const QString CallColumns = QStringLiteral(
     "c.transcript_type, c.call_ended_reason, c.customer_number, c.metadata, c.dynamic_variables, "
     "c.timestamp, c.feedback, c.redact_fields, c.metric_ids, c.main_agent_channel_index, c.status, "
     "c.duration, COALESCE(c.agent_name, a.name), c.error_message, c.dropoff_point, c.topic, "
-    "c.recording_path, c.created_at, c.updated_at, c.label_count, c.failed_metric_count");
+    "c.recording_path, c.created_at, c.updated_at, c.label_count, c.failed_metric_count, "
+    "c.detected_agent_channel, c.transcription, c.transcription_progress");
 
 const QString CallsFrom = QStringLiteral(" FROM calls c LEFT JOIN agents a ON a.key = c.agent_key");
 
@@ -105,6 +106,10 @@ CallLog callFromRow(const QSqlQuery &q)
     call.updatedAt = fromMs(q.value(25));
     call.labelCount = q.value(26).toInt();
     call.failedMetricCount = q.value(27).toInt();
+    if (!q.value(28).isNull())
+        call.detectedAgentChannel = q.value(28).toInt();
+    if (const std::optional<TranscriptionStatus> status = TranscriptionState::fromName(q.value(29).toString()))
+        call.transcription = TranscriptionState{*status, q.value(30).toDouble()};
     return call;
 }
 
@@ -653,6 +658,19 @@ QList<qint64> CallReader::callIdsOfAgent(const QString &agentKey) const
     if (!isOpen())
         return ids;
     QSqlQuery query = select(QStringLiteral("SELECT id FROM calls WHERE agent_key = ? ORDER BY id"), {agentKey});
+    while (query.next())
+        ids.append(query.value(0).toLongLong());
+    stepped(query);
+    return ids;
+}
+
+QList<qint64> CallReader::pendingTranscriptions() const
+{
+    QList<qint64> ids;
+    if (!isOpen())
+        return ids;
+    // The partial index calls_transcription_queue holds exactly these rows.
+    QSqlQuery query = select(QStringLiteral("SELECT id FROM calls WHERE transcription IN ('queued', 'transcribing') ORDER BY id"));
     while (query.next())
         ids.append(query.value(0).toLongLong());
     stepped(query);

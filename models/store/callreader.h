@@ -91,6 +91,9 @@ public:
     QList<qint64> callIdsOfAgent(const QString &agentKey) const;
     // The ids of every call, oldest first.
     QList<qint64> allCallIds() const;
+    // The audio-only calls waiting for transcription (queued, or transcribing when a
+    // restart interrupted it), oldest first.
+    QList<qint64> pendingTranscriptions() const;
 
 private:
     // Runs `read` (returning a std::optional) and tells its absence from a failure of

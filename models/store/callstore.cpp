@@ -4,8 +4,10 @@
 #include "metricresultrow.h"
 #include "owneronlyaccess.h"
 #include "storelog.h"
+#include "transcriptionwriter.h"
 #include "writesession.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -191,6 +193,70 @@ QFuture<QList<PendingRecordingFetch>> CallStore::pendingRecordingFetches()
     return m_writer->submit<QList<PendingRecordingFetch>>(
         0, [](WriteSession &session) { return session.pendingRecordingFetches(); },
         [](const QString &) { return QList<PendingRecordingFetch>(); });
+}
+
+QFuture<QList<qint64>> CallStore::queueTranscription(const QList<qint64> &callDbIds)
+{
+    return m_writer->submit<QList<qint64>>(
+        1,
+        [=](WriteSession &session) {
+            const QList<qint64> queued = session.transcriptions().queue(callDbIds, QDateTime::currentMSecsSinceEpoch());
+            for (qint64 id : queued)
+                session.markChanged(id);
+            return queued;
+        },
+        [](const QString &) { return QList<qint64>(); });
+}
+
+QFuture<int> CallStore::requeueInterruptedTranscriptions()
+{
+    return m_writer->submit<int>(
+        1, [](WriteSession &session) { return session.transcriptions().requeueInterrupted(QDateTime::currentMSecsSinceEpoch()); },
+        [](const QString &) { return -1; });
+}
+
+// One step of the transcription queue on one call, telling listeners when it moved.
+QFuture<bool> CallStore::transcriptionStep(qint64 callDbId, std::function<bool(TranscriptionWriter &, qint64)> step)
+{
+    return m_writer->submit<bool>(
+        1,
+        [=](WriteSession &session) {
+            const bool moved = step(session.transcriptions(), QDateTime::currentMSecsSinceEpoch());
+            if (moved)
+                session.markChanged(callDbId);
+            return moved;
+        },
+        [](const QString &) { return false; });
+}
+
+QFuture<bool> CallStore::claimTranscription(qint64 callDbId)
+{
+    return transcriptionStep(callDbId, [=](TranscriptionWriter &writer, qint64 now) { return writer.claim(callDbId, now); });
+}
+
+QFuture<bool> CallStore::reportTranscription(qint64 callDbId, double progress)
+{
+    return transcriptionStep(callDbId,
+                             [=](TranscriptionWriter &writer, qint64 now) { return writer.report(callDbId, progress, now); });
+}
+
+QFuture<bool> CallStore::failTranscription(qint64 callDbId, const QString &reason)
+{
+    return transcriptionStep(callDbId,
+                             [=](TranscriptionWriter &writer, qint64 now) { return writer.fail(callDbId, reason, now); });
+}
+
+QFuture<bool> CallStore::setDetectedAgentChannel(qint64 callDbId, int channel)
+{
+    return transcriptionStep(callDbId,
+                             [=](TranscriptionWriter &writer, qint64) { return writer.setDetectedAgentChannel(callDbId, channel); });
+}
+
+QFuture<bool> CallStore::storeTranscript(qint64 callDbId, const Turns &turns, std::optional<int> detectedAgentChannel)
+{
+    return m_writer->submit<bool>(
+        1, [=](WriteSession &session) { return session.storeTranscript(callDbId, turns, detectedAgentChannel); },
+        [](const QString &) { return false; }, [callDbId](WriteSession &session) { session.noteTurnChange(callDbId); });
 }
 
 QFuture<bool> CallStore::storeMetricResults(qint64 callDbId, const QList<MetricResult> &results, bool rerun)

@@ -19,6 +19,7 @@
 #include <optional>
 
 class CallWriter;
+class TranscriptionWriter;
 
 // The result of storing one call: its database id, whether it was new, and whether
 // anything stored changed (false for an identical re-post, which rewrites nothing).
@@ -100,6 +101,20 @@ public:
     QFuture<bool> queueRecordingFetch(qint64 callDbId, const QString &url);
     // Every queued download, oldest first.
     QFuture<QList<PendingRecordingFetch>> pendingRecordingFetches();
+    // The transcription queue of audio-only calls, kept on the calls (TranscriptionWriter):
+    // queue them (again: "transcribe again"; resolves to the ids queued, audio-only calls
+    // only), take one up, say how far it is, fail it, or store its transcript (its turns,
+    // and the agent's channel the transcription found). Each resolves to false when the
+    // call is not in the state the step expects (posted anew meanwhile, or removed).
+    QFuture<QList<qint64>> queueTranscription(const QList<qint64> &callDbIds);
+    // After a restart (a kill, a crash): what was being transcribed is queued again.
+    QFuture<int> requeueInterruptedTranscriptions();
+    QFuture<bool> claimTranscription(qint64 callDbId);
+    QFuture<bool> reportTranscription(qint64 callDbId, double progress);
+    QFuture<bool> failTranscription(qint64 callDbId, const QString &reason);
+    QFuture<bool> storeTranscript(qint64 callDbId, const Turns &turns, std::optional<int> detectedAgentChannel);
+    // The Main Agent's channel the audio analysis detected (kept while the request names none).
+    QFuture<bool> setDetectedAgentChannel(qint64 callDbId, int channel);
     // Stores evaluated metric results (each replaces its (metric, version) row) and,
     // when their pass/fail verdict is known and nobody else set the status (no reviewer
     // ever; no sender, unless `rerun`), sets success/failure with a review event by
@@ -153,6 +168,7 @@ signals:
 
 private:
     explicit CallStore(const QString &path);
+    QFuture<bool> transcriptionStep(qint64 callDbId, std::function<bool(TranscriptionWriter &, qint64 nowMs)> step);
 
     QString m_path;
     std::unique_ptr<CallWriter> m_writer;

@@ -244,6 +244,18 @@ const std::vector<QStringList> &migrations()
             QStringLiteral("DROP TABLE metric_results"),
             QStringLiteral("ALTER TABLE metric_results_clustered RENAME TO metric_results"),
         },
+        // 12: the audio analysis. The Main Agent's channel found when the request named
+        // none; the transcription queue of audio-only calls (NULL for the others), kept on
+        // the call so that the list shows it and a kill loses none of it.
+        {
+            QStringLiteral("ALTER TABLE calls ADD COLUMN detected_agent_channel INTEGER"),
+            QStringLiteral("ALTER TABLE calls ADD COLUMN transcription TEXT"),
+            QStringLiteral("ALTER TABLE calls ADD COLUMN transcription_progress REAL NOT NULL DEFAULT 0"),
+            QStringLiteral(R"(UPDATE calls SET transcription = CASE
+                WHEN EXISTS (SELECT 1 FROM turns WHERE turns.call = calls.id) THEN 'done' ELSE 'queued' END
+                WHERE transcript_type = 'none-mono')"),
+            QStringLiteral("CREATE INDEX calls_transcription_queue ON calls (id) WHERE transcription IN ('queued', 'transcribing')"),
+        },
     };
     return steps;
 }

@@ -6,6 +6,7 @@
 #include "statementcache.h"
 #include "storeerror.h"
 #include "storelog.h"
+#include "transcriptionwriter.h"
 #include "wordscolumn.h"
 
 #include "calllog/agentkey.h"
@@ -30,6 +31,7 @@ const QStringList &callColumns()
         QStringLiteral("main_agent_channel_index"), QStringLiteral("status"), QStringLiteral("duration"),
         QStringLiteral("agent_name"), QStringLiteral("error_message"), QStringLiteral("dropoff_point"),
         QStringLiteral("topic"), QStringLiteral("recording_path"), QStringLiteral("status_source"),
+        QStringLiteral("detected_agent_channel"), QStringLiteral("transcription"), QStringLiteral("transcription_progress"),
         // bound separately, after the values above:
         QStringLiteral("updated_at"), QStringLiteral("content_hash"),
     };
@@ -51,6 +53,14 @@ QString updateCallSql()
     for (const QString &column : callColumns())
         sets.append(column + QStringLiteral(" = ?"));
     return QStringLiteral("UPDATE calls SET %1 WHERE id = ?").arg(sets.join(QStringLiteral(", ")));
+}
+
+// An audio-only call waits for local transcription until it has turns; others have none.
+QVariant transcriptionOf(const CallLog &call)
+{
+    if (call.transcriptType != QLatin1String("none-mono"))
+        return {};
+    return TranscriptionState::name(call.turns.isEmpty() ? TranscriptionStatus::Queued : TranscriptionStatus::Done);
 }
 
 // Empty text is stored as NULL.
@@ -149,6 +159,7 @@ WriteSession::WriteSession(const QSqlDatabase &db)
     , m_labels(std::make_unique<LabelWriter>(db))
     , m_statementCache(std::make_unique<StatementCache>(db))
     , m_metrics(std::make_unique<MetricWriter>(m_statementCache.get()))
+    , m_transcriptions(std::make_unique<TranscriptionWriter>(db))
 {
 }
 
@@ -408,6 +419,9 @@ UpsertOutcome WriteSession::upsert(const CallLog &call)
         keepUnlessSet(call.topic, oldTopic),
         recording,
         statusSource,
+        QVariant(),   // detected anew for the new content
+        transcriptionOf(call),
+        0.0,
     };
     // The digest covers what the sender sent: a status or feedback set since (by a
     // reviewer, by metrics) does not make an identical re-post look new.
@@ -690,6 +704,32 @@ bool WriteSession::setRecording(qint64 callDbId, const QString &recordingPath, c
     dequeue.prepare(QStringLiteral("DELETE FROM recording_fetches WHERE call = ?"));
     dequeue.addBindValue(callDbId);
     exec(dequeue);
+    m_changedCalls.append(callDbId);
+    return true;
+}
+
+bool WriteSession::storeTranscript(qint64 callDbId, const Turns &turns, std::optional<int> detectedAgentChannel)
+{
+    QSqlQuery finish(m_db);
+    finish.prepare(QStringLiteral(
+        "UPDATE calls SET transcription = 'done', transcription_progress = 1, error_message = NULL, "
+        "detected_agent_channel = CASE WHEN main_agent_channel_index IS NULL THEN ? END, "
+        "duration = CASE WHEN duration > 0 THEN duration ELSE ? END, updated_at = ? "
+        "WHERE id = ? AND transcription = 'transcribing'"));
+    finish.addBindValue(detectedAgentChannel ? QVariant(*detectedAgentChannel) : QVariant());
+    CallLog transcribed;
+    transcribed.turns = turns;
+    finish.addBindValue(transcribed.transcriptDuration());
+    finish.addBindValue(now());
+    finish.addBindValue(callDbId);
+    exec(finish);
+    if (finish.numRowsAffected() < 1)
+        return false;
+    unindexNow(callDbId);
+    QSqlQuery &deleteTurns = statement(DeleteTurns);
+    deleteTurns.bindValue(0, callDbId);
+    exec(deleteTurns);
+    insertTurns(callDbId, turns);
     m_changedCalls.append(callDbId);
     return true;
 }

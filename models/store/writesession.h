@@ -22,6 +22,7 @@ class LabelWriter;
 class MetricWriter;
 struct MetricResultRow;
 class StatementCache;
+class TranscriptionWriter;
 struct ReviewChange;
 struct ReviewOutcome;
 struct UpsertOutcome;
@@ -73,6 +74,14 @@ public:
     // The recording download queue (setRecording() takes the call off it).
     void queueRecordingFetch(qint64 callDbId, const QString &url);
     QList<PendingRecordingFetch> pendingRecordingFetches();
+    // The transcription queue's steps; each that changed its call calls markChanged().
+    TranscriptionWriter &transcriptions() { return *m_transcriptions; }
+    // A transcribing call's transcript: its turns (indexed anew), transcription done and
+    // the Main Agent channel the transcription found. False when the call is not being
+    // transcribed (any more): then nothing is written.
+    bool storeTranscript(qint64 callDbId, const Turns &turns, std::optional<int> detectedAgentChannel);
+    // Tells the store's listeners the call changed (callsChanged after COMMIT).
+    void markChanged(qint64 callDbId) { m_changedCalls.append(callDbId); }
 
     // --- after COMMIT: what changed ---
     QList<qint64> changedCalls() const { return m_changedCalls; }
@@ -118,6 +127,7 @@ private:
     std::unique_ptr<LabelWriter> m_labels;
     std::unique_ptr<StatementCache> m_statementCache;
     std::unique_ptr<MetricWriter> m_metrics;
+    std::unique_ptr<TranscriptionWriter> m_transcriptions;
     QHash<QString, QString> m_knownAgents;          // key -> name, committed or in this transaction
 
     // Per transaction:

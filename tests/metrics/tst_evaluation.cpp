@@ -5,6 +5,7 @@
 #include "metrics/evaluationqueue.h"
 #include "store/callreader.h"
 
+#include <QDataStream>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QStandardPaths>
@@ -35,6 +36,46 @@ QJsonObject callBody(const QString &callId, int agent = 7)
                         turn("Main Agent", "Of course, Friday at ten works. Goodbye!", 7.5, 10.0)}}};
 }
 
+// A tone on `channel` over [start, end] of stereoWav().
+struct Tone
+{
+    int channel;
+    double start;
+    double end;
+};
+
+// A 16 kHz stereo WAV of `seconds`, a 440 Hz tone on each tone's channel over its span.
+QByteArray stereoWav(double seconds, const QList<Tone> &tones)
+{
+    constexpr int Rate = 16000;
+    const qint64 frames = qint64(seconds * Rate);
+    QByteArray samples(frames * 4, '\0');
+    auto *pcm = reinterpret_cast<qint16 *>(samples.data());
+    for (const Tone &tone : tones) {
+        for (qint64 i = qint64(tone.start * Rate); i < qint64(tone.end * Rate) && i < frames; ++i)
+            pcm[i * 2 + tone.channel] = qint16(9000 * std::sin(2 * M_PI * 440 * double(i) / Rate));
+    }
+    QByteArray header;
+    QDataStream out(&header, QIODevice::WriteOnly);
+    out.setByteOrder(QDataStream::LittleEndian);
+    out.writeRawData("RIFF", 4);
+    out << quint32(36 + samples.size());
+    out.writeRawData("WAVEfmt ", 8);
+    out << quint32(16) << quint16(1) << quint16(2) << quint32(Rate) << quint32(Rate * 4) << quint16(4) << quint16(16);
+    out.writeRawData("data", 4);
+    out << quint32(samples.size());
+    return header + samples;
+}
+
+QJsonObject metricByKey(const QJsonObject &call, const QString &key)
+{
+    for (const QJsonValue &metric : call[QStringLiteral("metrics")].toArray()) {
+        if (metric[QStringLiteral("key")].toString() == key)
+            return metric.toObject();
+    }
+    return {};
+}
+
 QByteArray json(const QJsonObject &object)
 {
     return QJsonDocument(object).toJson(QJsonDocument::Compact);
@@ -59,9 +100,11 @@ private slots:
     void rerunEvaluationReplacesTheSendersStatus();
     void patchWithReevaluateRunsTheMetricsAgain();
     void cancelDropsWhatHasNotStarted();
+    void stereoRecordingTimesTheMetrics();
 
 private:
     RawResponse post(const QByteArray &target, const QJsonObject &body);
+    RawResponse postWithRecording(const QJsonObject &body, const QByteArray &wav);
     QJsonObject detail(qint64 id);
     qint64 addRule(const QString &key, const QString &pattern);
 
@@ -251,6 +294,58 @@ void TstEvaluation::cancelDropsWhatHasNotStarted()
     queue.cancel();
     QVERIFY(queue.waitForIdle(10000));
     QVERIFY(queue.isIdle());
+}
+
+
+// The call of callBody() with its recording uploaded, as a multipart observe request.
+RawResponse TstEvaluation::postWithRecording(const QJsonObject &body, const QByteArray &wav)
+{
+    QByteArray form;
+    for (auto field = body.begin(); field != body.end(); ++field) {
+        const QByteArray value = field->isString() ? field->toString().toUtf8()
+                                 : field->isArray() ? QJsonDocument(field->toArray()).toJson(QJsonDocument::Compact)
+                                                    : QByteArray::number(field->toInteger());
+        form += "--BOUNDARY\r\nContent-Disposition: form-data; name=\"" + field.key().toUtf8() + "\"\r\n\r\n" + value + "\r\n";
+    }
+    form += "--BOUNDARY\r\nContent-Disposition: form-data; name=\"voice_recording\"; filename=\"call.wav\"\r\n"
+            "Content-Type: audio/wav\r\n\r\n" + wav + "\r\n--BOUNDARY--\r\n";
+    return sendRaw(m_listener->port(), buildRequest("POST", "/observability/v1/observe/", form,
+                                                    "multipart/form-data; boundary=BOUNDARY", {{"X-CEKURA-API-KEY", kKey}}));
+}
+
+void TstEvaluation::stereoRecordingTimesTheMetrics()
+{
+    // The agent speaks on channel 1 as the transcript says, except that its answer comes
+    // at 6 s, 1 s after the caller (channel 0) finished, not at 7.5 s.
+    const QByteArray wav = stereoWav(11.0, {{1, 0.5, 2.5}, {0, 3.0, 5.0}, {1, 6.0, 10.0}});
+    QJsonObject body = callBody(QStringLiteral("stereo-1"));
+    const RawResponse created = postWithRecording(body, wav);
+    QCOMPARE(created.status, 201);
+    const qint64 detected = created.json()[QStringLiteral("id")].toInteger();
+    QVERIFY(m_queue->waitForIdle(20000));
+    m_store->flush();
+    QJsonObject call = detail(detected);
+    QJsonObject latency = metricByKey(call, QStringLiteral("latency_max_ms"));
+    QCOMPARE(latency[QStringLiteral("source")].toString(), QStringLiteral("audio"));
+    QVERIFY2(std::abs(latency[QStringLiteral("score")].toDouble() - 1000.0) < 60, qPrintable(QJsonDocument(latency).toJson()));
+    QVERIFY(latency[QStringLiteral("explanation")].toArray().first().toString().contains(QStringLiteral("channel 2 (detected)")));
+    QCOMPARE(metricByKey(call, QStringLiteral("agent_turns"))[QStringLiteral("source")].toString(), QStringLiteral("transcript"));
+    QCOMPARE(call[QStringLiteral("main_agent_channel_index")].toInt(), 1);
+    QCOMPARE(call[QStringLiteral("main_agent_channel_source")].toString(), QStringLiteral("detected"));
+    QCOMPARE(call[QStringLiteral("testing_channel_index")].toInt(), 0);
+
+    // The request's channel wins, even against the transcript: channel 0 is then the agent,
+    // answering at 3 s the caller who stopped at 2.5 s.
+    body.insert(QStringLiteral("call_id"), QStringLiteral("stereo-2"));
+    body.insert(QStringLiteral("main_agent_channel_index"), 0);
+    const qint64 requested = postWithRecording(body, wav).json()[QStringLiteral("id")].toInteger();
+    QVERIFY(m_queue->waitForIdle(20000));
+    call = detail(requested);
+    latency = metricByKey(call, QStringLiteral("latency_max_ms"));
+    QCOMPARE(latency[QStringLiteral("source")].toString(), QStringLiteral("audio"));
+    QVERIFY2(std::abs(latency[QStringLiteral("score")].toDouble() - 500.0) < 60, qPrintable(QJsonDocument(latency).toJson()));
+    QCOMPARE(call[QStringLiteral("main_agent_channel_index")].toInt(), 0);
+    QCOMPARE(call[QStringLiteral("main_agent_channel_source")].toString(), QStringLiteral("request"));
 }
 
 QTEST_GUILESS_MAIN(TstEvaluation)

@@ -54,7 +54,7 @@ void TstSchema::freshDatabaseIsLatest()
     SqliteConnection connection(path(QStringLiteral("fresh.db")), QStringLiteral("test"), SqliteConnection::Mode::ReadOnly);
     QVERIFY2(connection.isOpen(), qPrintable(connection.errorString()));
     QCOMPARE(Schema::version(connection.database()), Schema::latestVersion());
-    QCOMPARE(Schema::latestVersion(), 11);
+    QCOMPARE(Schema::latestVersion(), 12);
     QCOMPARE(scalar(connection.database(), QStringLiteral("PRAGMA journal_mode")), QStringLiteral("wal"));
     // The writer merges FTS segments itself, a little per group (migration 3).
     QCOMPARE(scalar(connection.database(), QStringLiteral("SELECT v FROM turns_fts_config WHERE k = 'automerge'")),
@@ -68,7 +68,7 @@ void TstSchema::tablesExist_data()
     for (const char *name : {"agents", "calls", "turns", "turns_fts", "metric_results", "review_events",
                              "requests", "calls_time", "calls_status", "calls_agent", "calls_agent_status",
                              "calls_customer", "calls_ended_reason", "turn_labels", "turn_labels_call", "calls_labels",
-                             "metrics", "metric_agents", "calls_failed_metrics"})
+                             "metrics", "metric_agents", "calls_failed_metrics", "calls_transcription_queue"})
         QTest::newRow(name) << QString::fromLatin1(name);
 }
 
