@@ -18,6 +18,7 @@ using FirstSpeaker = TranscriptionSettings::FirstSpeaker;
 // turns: parties taking turns quickly leave less than a turn's pause between them, and
 // segments of one voice are joined again afterwards.
 constexpr double MonoSegmentPause = 0.4;   // seconds
+constexpr double MonoShortSegment = 1.0;   // seconds
 
 // The recording's first two channels (or its only one), each whole: a transcriber takes
 // one channel at a time.
@@ -109,7 +110,11 @@ CallTranscription::Result transcribeMono(const MonoAudio &audio, FirstSpeaker fi
     SpeechRuns spans;
     for (const Turn &segment : segments)
         spans.append({segment.startTime, segment.endTime});
-    const QList<int> speakers = SpeakerClustering().speakers(audio, spans);
+    // A segment under a second ("Of course.") tells little of its voice: it takes the
+    // speaker of the nearest longer one, which is usually the rest of the same turn.
+    SpeakerClustering::Settings clustering;
+    clustering.shortSegmentSeconds = MonoShortSegment;
+    const QList<int> speakers = SpeakerClustering(clustering).speakers(audio, spans);
     const Turn::Role firstRole = firstSpeaker == FirstSpeaker::MainAgent ? Turn::Role::MainAgent : Turn::Role::TestingAgent;
     const Turn::Role otherRole = firstRole == Turn::Role::MainAgent ? Turn::Role::TestingAgent : Turn::Role::MainAgent;
     for (qsizetype i = 0; i < segments.size(); ++i)
