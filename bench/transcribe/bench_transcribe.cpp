@@ -5,11 +5,13 @@
 //   cold   a transcriber made for each clip, its model loaded each time, as each
 //          pocketsphinx_continuous run loads it; the ratio to the baseline is of these;
 //   warm   one transcriber for all the clips, as a transcription queue keeps one.
+// --openai-url measures an OpenAI-compatible server too (a local whisper.cpp server, say).
 // Audio is decoded before the clock starts. Run: build/bench/transcribe/bench_transcribe
 
 #include "librivoxclips.h"
 #include "worderrorrate.h"
 
+#include "transcribe/openaitranscriber.h"
 #include "transcribe/pocketsphinxtranscriber.h"
 
 #include <QCommandLineParser>
@@ -27,17 +29,20 @@ using LibriVoxClips::Clip;
 
 namespace {
 
-// A back-end to measure. Another (an OpenAI-compatible server, with its URL from an option)
-// is one more entry in backends().
+// A back-end to measure.
 struct Backend
 {
     QString label;
     std::function<std::unique_ptr<Transcriber>()> make;
 };
 
-QList<Backend> backends()
+// PocketSphinx, and an OpenAI-compatible server (a local whisper.cpp, say) when --openai-url names one.
+QList<Backend> backends(const OpenAiTranscriber::Options &server)
 {
-    return {{QStringLiteral("PocketSphinxTranscriber"), [] { return std::make_unique<PocketSphinxTranscriber>(); }}};
+    QList<Backend> all{{QStringLiteral("PocketSphinxTranscriber"), [] { return std::make_unique<PocketSphinxTranscriber>(); }}};
+    if (!server.baseUrl.isEmpty())
+        all.append({QStringLiteral("OpenAiTranscriber"), [server] { return std::make_unique<OpenAiTranscriber>(server); }});
+    return all;
 }
 
 struct Corpus
@@ -136,8 +141,15 @@ int main(int argc, char **argv)
     QCommandLineParser parser;
     parser.addHelpOption();
     parser.addOption({QStringLiteral("runs"), QStringLiteral("Runs of each."), QStringLiteral("n"), QStringLiteral("3")});
+    parser.addOption({QStringLiteral("openai-url"), QStringLiteral("Also measure this OpenAI-compatible server."),
+                      QStringLiteral("url")});
+    parser.addOption({QStringLiteral("openai-model"), QStringLiteral("Its model."), QStringLiteral("name"),
+                      QStringLiteral("whisper-1")});
     parser.process(app);
     const int runs = std::max(1, parser.value(QStringLiteral("runs")).toInt());
+    OpenAiTranscriber::Options server;
+    server.baseUrl = QUrl(parser.value(QStringLiteral("openai-url")));
+    server.model = parser.value(QStringLiteral("openai-model"));
 
     QString whyNot;
     const QList<Clip> wideband = LibriVoxClips::wideband(&whyNot);
@@ -159,7 +171,7 @@ int main(int argc, char **argv)
         std::printf("%s, %lld clips, %.1f s of audio, median of %d runs:\n", qPrintable(corpus.label),
                     static_cast<long long>(corpus.clips.size()), corpus.seconds, runs);
         const double baseline = runBaseline(corpus, runs, scratch.path());
-        for (const Backend &backend : backends())
+        for (const Backend &backend : backends(server))
             runBackend(backend, corpus, runs, baseline);
     }
     return 0;
