@@ -119,6 +119,11 @@ int StatusDelegate::preferredWidth(const QFont &font)
     const QFontMetrics boldMetrics(bold);
     const int chip = std::max(boldMetrics.horizontalAdvance(tr("Success")), boldMetrics.horizontalAdvance(tr("Failure")))
                      + 2 * kChipPadding + kCheckWidth + 2;
-    const int plain = QFontMetrics(font).horizontalAdvance(CallListModel::statusText(std::nullopt));
+    // The widest text without a chip: an unevaluated call, or one being transcribed.
+    CallLog transcribing;
+    transcribing.transcription = TranscriptionState{TranscriptionStatus::Transcribing, 1.0};
+    const QFontMetrics metrics(font);
+    const int plain = std::max(metrics.horizontalAdvance(CallListModel::statusText(std::nullopt)),
+                               metrics.horizontalAdvance(CallListModel::statusText(transcribing)));
     return std::max(chip, plain) + 16;
 }

@@ -290,9 +290,9 @@ QString CallListModel::statusText(const CallLog &call)
     if (call.status || !call.transcription)
         return statusText(call.status);
     switch (call.transcription->status) {
-    case TranscriptionStatus::Queued: return tr("Waiting for transcription");
-    case TranscriptionStatus::Transcribing: return tr("Transcribing: %1 %").arg(int(call.transcription->progress * 100));
-    case TranscriptionStatus::Failed: return tr("Transcription failed");
+    case TranscriptionStatus::Queued: return tr("To transcribe");
+    case TranscriptionStatus::Transcribing: return tr("Transcribing %1 %").arg(int(call.transcription->progress * 100));
+    case TranscriptionStatus::Failed: return tr("No transcript");
     case TranscriptionStatus::Done: break;
     }
     return statusText(call.status);
@@ -316,8 +316,8 @@ QVariant CallListModel::data(const QModelIndex &index, int role) const
         if (index.column() == Time)
             return QLocale().toString(call->timestamp.toLocalTime(), QLocale::LongFormat);
         if (index.column() == Status)
-            return call->transcription && call->transcription->status == TranscriptionStatus::Failed && !call->status
-                ? call->errorMessage
+            return !call->status && call->transcription && call->transcription->status != TranscriptionStatus::Done
+                ? call->errorMessage   // "transcribing: 42 %", or why it failed
                 : statusText(*call);
         return displayData(*call, index.column());
     case Qt::TextAlignmentRole:

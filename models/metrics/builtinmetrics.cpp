@@ -267,7 +267,7 @@ BuiltinMetricResults BuiltinMetrics::evaluate(const BuiltinMetricInput &input)
         MetricOutcome result = outcome(definition.id);
         if (heard && isMeasuredOnRecording(definition.id)) {
             result.source = u"audio"_s;
-            result.explanation.prepend(heardFrom);
+            result.explanation.append(heardFrom);   // after the finding, which a list shows first
         }
         results.append({definition.info.key, std::move(result)});
     }

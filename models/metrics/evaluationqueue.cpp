@@ -50,6 +50,14 @@ void EvaluationQueue::setJudge(std::unique_ptr<LlmJudge> judge)
     m_judge = std::move(judge);
 }
 
+bool EvaluationQueue::awaitsTranscript(const CallLog &call)
+{
+    if (call.transcription)
+        return call.transcription->isPending();
+    // Just ingested: the store has not said yet, the request has.
+    return call.transcriptType == QLatin1String("none-mono") && call.turns.isEmpty();
+}
+
 void EvaluationQueue::setAudioCacheDir(const QString &cacheDir)
 {
     m_audioCacheDir = cacheDir;
@@ -199,6 +207,10 @@ void EvaluationQueue::processBatch()
                 continue;   // removed meanwhile
             call = &*found;
         }
+        // An audio-only call has nothing to measure until its transcript is in; the
+        // TranscriptionQueue queues it then.
+        if (awaitsTranscript(*call))
+            continue;
         // Named metrics, else the call's own metric_ids, else its agent's metrics.
         const QList<const MetricDefinition *> chosen =
             metrics->metricsFor(*call, item.metricIds.isEmpty() ? call->metricIds : item.metricIds);

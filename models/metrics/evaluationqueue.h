@@ -25,7 +25,8 @@ class QThread;
 // when one is set, answers its metrics later; the other results do not wait for it.
 // A call with a local stereo recording has its time-based metrics measured on the
 // recording's speech (PartySpeechReader; METRICS.md "Audio mode"), and the agent's
-// channel it detects is stored with the call.
+// channel it detects is stored with the call. An audio-only call waiting for its
+// transcript is left alone.
 // Thread-safe; enqueue from any thread.
 class EvaluationQueue : public QObject
 {
@@ -94,6 +95,7 @@ private:
 
     // The stereo recording's speech per party, when the call has one; stores a detected channel.
     std::optional<PartySpeech> recordedSpeech(const CallLog &call);
+    static bool awaitsTranscript(const CallLog &call);
 
     CallStore *m_store;
     QString m_audioCacheDir;

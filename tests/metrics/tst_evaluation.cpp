@@ -328,7 +328,7 @@ void TstEvaluation::stereoRecordingTimesTheMetrics()
     QJsonObject latency = metricByKey(call, QStringLiteral("latency_max_ms"));
     QCOMPARE(latency[QStringLiteral("source")].toString(), QStringLiteral("audio"));
     QVERIFY2(std::abs(latency[QStringLiteral("score")].toDouble() - 1000.0) < 60, qPrintable(QJsonDocument(latency).toJson()));
-    QVERIFY(latency[QStringLiteral("explanation")].toArray().first().toString().contains(QStringLiteral("channel 2 (detected)")));
+    QVERIFY(latency[QStringLiteral("explanation")].toArray().last().toString().contains(QStringLiteral("channel 2 (detected)")));
     QCOMPARE(metricByKey(call, QStringLiteral("agent_turns"))[QStringLiteral("source")].toString(), QStringLiteral("transcript"));
     QCOMPARE(call[QStringLiteral("main_agent_channel_index")].toInt(), 1);
     QCOMPARE(call[QStringLiteral("main_agent_channel_source")].toString(), QStringLiteral("detected"));
