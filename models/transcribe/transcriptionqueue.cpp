@@ -22,9 +22,9 @@ constexpr qint64 ReportedIntervalMs = 1000;
 TranscriptionQueue::TranscriptionQueue(CallStore *store, TranscriberFactory factory, QObject *parent)
     : QObject(parent)
     , m_store(store)
-    , m_factory(std::move(factory))
     , m_thread(new QThread)
     , m_worker(new QObject)
+    , m_factory(std::move(factory))
 {
     m_thread->setObjectName(QStringLiteral("transcription"));
     m_worker->moveToThread(m_thread);
@@ -46,6 +46,12 @@ TranscriptionQueue::~TranscriptionQueue()
 void TranscriptionQueue::setEvaluationQueue(EvaluationQueue *evaluation)
 {
     m_evaluation = evaluation;
+}
+
+void TranscriptionQueue::setSettings(const TranscriptionSettings &settings)
+{
+    QMutexLocker locker(&m_mutex);
+    m_factory = TranscriberFactory(settings);
 }
 
 void TranscriptionQueue::start()
@@ -149,12 +155,16 @@ TranscriptionQueue::Outcome TranscriptionQueue::transcribeCall(qint64 callDbId)
     }
 
     const QString agentKey = call->agentKey();
-    TranscriberFactory::Made made = m_factory.transcriberFor(agentKey);
+    const TranscriberFactory factory = [this] {
+        QMutexLocker locker(&m_mutex);
+        return m_factory;
+    }();
+    TranscriberFactory::Made made = factory.transcriberFor(agentKey);
     double reported = 0.0;
     QElapsedTimer sinceReport;
     sinceReport.start();
     const CallTranscription::Result result = CallTranscription::run(
-        location.localPath, call->mainAgentChannelIndex, m_factory.settings().firstSpeakerFor(agentKey), *made.transcriber,
+        location.localPath, call->mainAgentChannelIndex, factory.settings().firstSpeakerFor(agentKey), *made.transcriber,
         [&](double done) {
             if (done - reported >= ReportedStep && sinceReport.elapsed() >= ReportedIntervalMs) {
                 reported = done;

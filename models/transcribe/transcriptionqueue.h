@@ -34,6 +34,9 @@ public:
 
     // The metrics of each transcribed call are evaluated there. Call before start().
     void setEvaluationQueue(EvaluationQueue *evaluation);
+    // The calls taken up from now on are transcribed as `settings` say; one being
+    // transcribed finishes as it began.
+    void setSettings(const TranscriptionSettings &settings);
     // Takes up what a previous run left, then every call queued from now on.
     void start();
     // "Transcribe again": queues the audio-only calls among `callDbIds`, whatever their
@@ -59,7 +62,6 @@ private:
     Outcome transcribeCall(qint64 callDbId);
 
     CallStore *m_store;
-    TranscriberFactory m_factory;
     EvaluationQueue *m_evaluation = nullptr;
     QThread *m_thread;
     QObject *m_worker;                  // lives on m_thread
@@ -68,6 +70,7 @@ private:
 
     mutable QMutex m_mutex;
     QWaitCondition m_idleChanged;
+    TranscriberFactory m_factory;       // copied by the worker for each call
     bool m_started = false;
     bool m_working = false;             // work() scheduled or running
     bool m_rescan = false;              // the store changed while working
