@@ -146,6 +146,8 @@ int run(int argc, char *argv[], const QString &requestedPath, const QStringList 
                          listenerPanel->setApiKey(changed.apiKey);
                          restartListener(listener, changed);
                      });
+    QObject::connect(&window, &MainWindow::transcriptionSettingsChanged, &transcription,
+                     &TranscriptionQueue::setSettings);
     auto *importer = new ImportRunner(&pipeline, &window);
     QObject::connect(&window, &MainWindow::importRequested, importer, &ImportRunner::start);
     if (!window.restoreLayout()) {

@@ -340,6 +340,29 @@
         <source>Failed metrics</source>
         <translation>Fehlgeschlagene Metriken</translation>
     </message>
+    <message>
+        <source>To transcribe</source>
+        <translation>Zu transkribieren</translation>
+    </message>
+    <message>
+        <source>Transcribing %1 %</source>
+        <translation>Wird transkribiert: %1 %</translation>
+    </message>
+    <message>
+        <source>No transcript</source>
+        <translation>Kein Transkript</translation>
+    </message>
+</context>
+<context>
+    <name>CallTranscription</name>
+    <message>
+        <source>No speech was recognised in the recording.</source>
+        <translation>In der Aufnahme wurde keine Sprache erkannt.</translation>
+    </message>
+    <message>
+        <source>The recording %1 holds no audio.</source>
+        <translation>Die Aufnahme %1 enthält keinen Ton.</translation>
+    </message>
 </context>
 <context>
     <name>CallsPerDayChart</name>
@@ -1611,6 +1634,69 @@ Importieren Sie Anrufprotokolle über Datei › Importieren oder ändern Sie den
     </message>
 </context>
 <context>
+    <name>OpenAiTranscriber</name>
+    <message>
+        <source>No OpenAI-compatible transcription server is set up (its URL is empty).</source>
+        <translation>Es ist kein OpenAI-kompatibler Transkriptionsserver eingerichtet (seine URL ist leer).</translation>
+    </message>
+    <message>
+        <source>The transcription server URL must be an http:// or https:// address.</source>
+        <translation>Die URL des Transkriptionsservers muss eine http://- oder https://-Adresse sein.</translation>
+    </message>
+    <message>
+        <source>The transcription server URL has no host.</source>
+        <translation>Die URL des Transkriptionsservers nennt keinen Host.</translation>
+    </message>
+    <message>
+        <source>The transcription server %1 did not answer within %2 s.</source>
+        <translation>Der Transkriptionsserver %1 hat nicht innerhalb von %2 s geantwortet.</translation>
+    </message>
+    <message>
+        <source>The transcription server %1 refused the connection; is it running?</source>
+        <translation>Der Transkriptionsserver %1 hat die Verbindung abgelehnt. Läuft er?</translation>
+    </message>
+    <message>
+        <source>The transcription server %1 could not be found.</source>
+        <translation>Der Transkriptionsserver %1 wurde nicht gefunden.</translation>
+    </message>
+    <message>
+        <source>The transcription server %1 redirected the upload to another server, which is not followed.</source>
+        <translation>Der Transkriptionsserver %1 hat das Hochladen an einen anderen Server umgeleitet; dieser Umleitung wird nicht gefolgt.</translation>
+    </message>
+    <message>
+        <source>The transcription server %1 answered HTTP %2: %3</source>
+        <translation>Der Transkriptionsserver %1 hat mit HTTP %2 geantwortet: %3</translation>
+    </message>
+    <message>
+        <source>The transcription server %1 answered HTTP 404: it has no %2; is its URL right?</source>
+        <translation>Der Transkriptionsserver %1 hat mit HTTP 404 geantwortet: %2 gibt es dort nicht. Stimmt seine URL?</translation>
+    </message>
+    <message>
+        <source>The transcription server %1 answered HTTP %2.</source>
+        <translation>Der Transkriptionsserver %1 hat mit HTTP %2 geantwortet.</translation>
+    </message>
+    <message>
+        <source>The transcription server %1 could not be reached: %2</source>
+        <translation>Der Transkriptionsserver %1 ist nicht erreichbar: %2</translation>
+    </message>
+    <message>
+        <source>Transcription was cancelled.</source>
+        <translation>Die Transkription wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>The audio (%1 samples at %2 Hz) could not be made into a WAV file for the transcription server.</source>
+        <translation>Aus dem Ton (%1 Samples bei %2 Hz) ließ sich keine WAV-Datei für den Transkriptionsserver erzeugen.</translation>
+    </message>
+    <message>
+        <source>The transcription server %1 did not answer with a JSON object (it began “%2”).</source>
+        <translation>Der Transkriptionsserver %1 hat nicht mit einem JSON-Objekt geantwortet (die Antwort begann mit „%2“).</translation>
+    </message>
+    <message>
+        <source>The transcription server %1 answered without words or segments; does it support response_format=verbose_json?</source>
+        <translation>Der Transkriptionsserver %1 hat ohne Wörter oder Segmente geantwortet. Unterstützt er response_format=verbose_json?</translation>
+    </message>
+</context>
+<context>
     <name>PassRateChart</name>
     <message>
         <source>Pass rate per metric</source>
@@ -1776,6 +1862,29 @@ Importieren Sie Anrufprotokolle über Datei › Importieren oder ändern Sie den
     </message>
 </context>
 <context>
+    <name>PocketSphinxTranscriber</name>
+    <message>
+        <source>The PocketSphinx model directory %1 does not exist.</source>
+        <translation>Der PocketSphinx-Modellordner %1 existiert nicht.</translation>
+    </message>
+    <message>
+        <source>The PocketSphinx model in %1 is incomplete: %2 is missing.</source>
+        <translation>Das PocketSphinx-Modell in %1 ist unvollständig: %2 fehlt.</translation>
+    </message>
+    <message>
+        <source>PocketSphinx could not load its model from %1.</source>
+        <translation>PocketSphinx konnte sein Modell nicht aus %1 laden.</translation>
+    </message>
+    <message>
+        <source>The audio to transcribe has no sample rate.</source>
+        <translation>Der zu transkribierende Ton hat keine Abtastrate.</translation>
+    </message>
+    <message>
+        <source>Transcription was cancelled.</source>
+        <translation>Die Transkription wurde abgebrochen.</translation>
+    </message>
+</context>
+<context>
     <name>PreferencesDialog</name>
     <message>
         <source>Preferences</source>
@@ -1816,6 +1925,10 @@ Importieren Sie Anrufprotokolle über Datei › Importieren oder ändern Sie den
     <message>
         <source>Metrics: %1</source>
         <translation>Metriken: %1</translation>
+    </message>
+    <message>
+        <source>Transcription</source>
+        <translation>Transkription</translation>
     </message>
 </context>
 <context>
@@ -1994,6 +2107,17 @@ Importieren Sie Anrufprotokolle über Datei › Importieren oder ändern Sie den
     <message>
         <source>This request was refused before its request line could be read; there is nothing to replay.</source>
         <translation>Diese Anfrage wurde abgewiesen, bevor ihre Anfragezeile gelesen werden konnte; es gibt nichts erneut zu senden.</translation>
+    </message>
+</context>
+<context>
+    <name>Resampler</name>
+    <message>
+        <source>Audio cannot be resampled from %1 Hz to %2 Hz: a rate must be positive.</source>
+        <translation>Ton lässt sich nicht von %1 Hz auf %2 Hz umrechnen: Eine Abtastrate muss positiv sein.</translation>
+    </message>
+    <message>
+        <source>FFmpeg&apos;s resampler cannot convert audio from %1 Hz to %2 Hz.</source>
+        <translation>Der Resampler von FFmpeg kann Ton nicht von %1 Hz in %2 Hz umrechnen.</translation>
     </message>
 </context>
 <context>
@@ -2318,6 +2442,163 @@ Importieren Sie Anrufprotokolle über Datei › Importieren oder ändern Sie den
     <message>
         <source>%1 of %2</source>
         <translation>%1 von %2</translation>
+    </message>
+</context>
+<context>
+    <name>TranscriptionMenu</name>
+    <message>
+        <source>&amp;Transcript</source>
+        <translation>&amp;Transkript</translation>
+    </message>
+    <message>
+        <source>&amp;Transcribe This Call Again</source>
+        <translation>Diesen Anruf erneut &amp;transkribieren</translation>
+    </message>
+    <message>
+        <source>This call has its sender&apos;s transcript.</source>
+        <translation>Dieser Anruf hat bereits ein Transkript vom Absender.</translation>
+    </message>
+    <message>
+        <source>This call has its sender&apos;s transcript: only audio-only calls are transcribed.</source>
+        <translation>Dieser Anruf hat bereits ein Transkript vom Absender: Transkribiert werden nur Anrufe, die nur eine Aufnahme haben.</translation>
+    </message>
+    <message>
+        <source>Call %1 is queued for transcription.</source>
+        <translation>Anruf %1 wartet auf die Transkription.</translation>
+    </message>
+</context>
+<context>
+    <name>TranscriptionSettings</name>
+    <message>
+        <source>%1 PocketSphinx transcribes instead.</source>
+        <translation>%1 Stattdessen transkribiert PocketSphinx.</translation>
+    </message>
+</context>
+<context>
+    <name>TranscriptionSettingsPage</name>
+    <message>
+        <source>PocketSphinx (offline)</source>
+        <translation>PocketSphinx (offline)</translation>
+    </message>
+    <message>
+        <source>OpenAI-compatible server</source>
+        <translation>OpenAI-kompatibler Server</translation>
+    </message>
+    <message>
+        <source>A local whisper.cpp server, a faster-whisper server, or OpenAI itself.</source>
+        <translation>Ein lokaler whisper.cpp-Server, ein faster-whisper-Server oder OpenAI selbst.</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Keiner</translation>
+    </message>
+    <message>
+        <source>Detected by the server</source>
+        <translation>Vom Server erkannt</translation>
+    </message>
+    <message>
+        <source>The calls&apos; language as an ISO 639-1 code (en, de, …); empty: the server detects it.</source>
+        <translation>Die Sprache der Anrufe als ISO-639-1-Code (en, de, …); leer: Der Server erkennt sie.</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>Problem with the transcription server</source>
+        <translation>Problem mit dem Transkriptionsserver</translation>
+    </message>
+    <message>
+        <source>Calls that come with a recording but no transcript are transcribed in the background. Changes apply to the calls transcribed after you press OK.</source>
+        <translation>Anrufe, die mit einer Aufnahme, aber ohne Transkript kommen, werden im Hintergrund transkribiert. Änderungen gelten für die Anrufe, die nach einem Klick auf OK transkribiert werden.</translation>
+    </message>
+    <message>
+        <source>Default &amp;back-end:</source>
+        <translation>Standard-&amp;Backend:</translation>
+    </message>
+    <message>
+        <source>Server &amp;URL:</source>
+        <translation>Server-&amp;URL:</translation>
+    </message>
+    <message>
+        <source>&amp;Model:</source>
+        <translation>&amp;Modell:</translation>
+    </message>
+    <message>
+        <source>API &amp;key:</source>
+        <translation>API-&amp;Schlüssel:</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>S&amp;prache:</translation>
+    </message>
+    <message>
+        <source>&amp;Timeout:</source>
+        <translation>&amp;Zeitlimit:</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <source>Back-end</source>
+        <translation>Backend</translation>
+    </message>
+    <message>
+        <source>Who speaks first</source>
+        <translation>Wer zuerst spricht</translation>
+    </message>
+    <message>
+        <source>No database is open: there are no agents to list.</source>
+        <translation>Es ist keine Datenbank geöffnet, daher werden keine Agenten aufgelistet.</translation>
+    </message>
+    <message>
+        <source>Reading the agents…</source>
+        <translation>Die Agenten werden gelesen…</translation>
+    </message>
+    <message>
+        <source>Per agent</source>
+        <translation>Je Agent</translation>
+    </message>
+    <message>
+        <source>An agent&apos;s own &amp;choices (who speaks first decides which voice is the agent&apos;s):</source>
+        <translation>&amp;Eigene Einstellungen eines Agenten (wer zuerst spricht, entscheidet, welche Stimme die des Agenten ist):</translation>
+    </message>
+    <message>
+        <source>Back-end for %1</source>
+        <translation>Backend für %1</translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation>Standard</translation>
+    </message>
+    <message>
+        <source>PocketSphinx</source>
+        <translation>PocketSphinx</translation>
+    </message>
+    <message>
+        <source>Who speaks first in calls of %1</source>
+        <translation>Wer in Anrufen von %1 zuerst spricht</translation>
+    </message>
+    <message>
+        <source>Caller</source>
+        <translation>Anrufer</translation>
+    </message>
+    <message>
+        <source>There are no agents in this database yet.</source>
+        <translation>In dieser Datenbank gibt es noch keine Agenten.</translation>
+    </message>
+    <message>
+        <source>PocketSphinx transcribes on this computer: nothing leaves the machine.</source>
+        <translation>PocketSphinx transkribiert auf diesem Rechner: Nichts verlässt ihn.</translation>
+    </message>
+    <message>
+        <source>Each call&apos;s recording is uploaded to the server below.</source>
+        <translation>Die Aufnahme jedes Anrufs wird auf den Server unten hochgeladen.</translation>
+    </message>
+    <message>
+        <source>Agent %1</source>
+        <translation>Agent %1</translation>
     </message>
 </context>
 <context>

@@ -414,6 +414,7 @@ void MainWindow::showPreferences()
             [this](const PlaybackSettings &settings) { m_callPane->player()->setOutputDevice(settings.outputDeviceId); });
     connect(&dialog, &PreferencesDialog::generalSettingsChanged, this, &MainWindow::generalSettingsChanged);
     connect(&dialog, &PreferencesDialog::listenerSettingsChanged, this, &MainWindow::listenerSettingsChanged);
+    connect(&dialog, &PreferencesDialog::transcriptionSettingsChanged, this, &MainWindow::transcriptionSettingsChanged);
     dialog.exec();
 }
 

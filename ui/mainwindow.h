@@ -4,6 +4,7 @@
 #include "listener/listenersettings.h"
 #include "settings/generalsettings.h"
 #include "store/callquery.h"
+#include "transcribe/transcriptionsettings.h"
 
 #include <QMainWindow>
 
@@ -91,9 +92,11 @@ signals:
     // The details of call `id` are now on screen.
     void callShown(qint64 id);
     // Preferences saved a new colour scheme, language or database (the app applies what
-    // it can at once), or a new listener address or key (the app restarts the listener).
+    // it can at once), a new listener address or key (the app restarts the listener), or
+    // new transcription settings (for the calls transcribed from then on).
     void generalSettingsChanged(const GeneralSettings &settings);
     void listenerSettingsChanged(const ListenerSettings &settings);
+    void transcriptionSettingsChanged(const TranscriptionSettings &settings);
 
 protected:
     // Remembers the window's layout and the list's query for the next start.

@@ -7,6 +7,7 @@
 #include "playbacksettingspage.h"
 #include "recordingcachebox.h"
 #include "reviewsettingspage.h"
+#include "transcriptionsettingspage.h"
 #include "store/callstore.h"
 
 #include <QDialogButtonBox>
@@ -26,6 +27,7 @@ PreferencesDialog::PreferencesDialog(const QString &databasePath, QWidget *paren
     m_playbackBefore = PlaybackSettings::load(stored);
     m_cacheBefore = RecordingCacheSettings::load(stored);
     m_reviewBefore = ReviewSettings::load(stored);
+    m_transcriptionBefore = TranscriptionSettings::load(stored);
 
     m_general = new GeneralSettingsPage(m_generalBefore, CallStore::defaultPath(), databasePath);
     m_tabs->addTab(m_general, tr("General"));
@@ -40,6 +42,8 @@ PreferencesDialog::PreferencesDialog(const QString &databasePath, QWidget *paren
     m_tabs->addTab(m_review, tr("Review"));
     m_judge = new JudgeSettingsPage(LlmJudgeSettings::load(stored));
     m_tabs->addTab(m_judge, tr("Metrics"));
+    m_transcription = new TranscriptionSettingsPage(m_transcriptionBefore, databasePath);
+    m_tabs->addTab(m_transcription, tr("Transcription"));
     m_tabs->setAccessibleName(tr("Preference pages"));
 
     m_error->setWordWrap(true);
@@ -105,6 +109,9 @@ void PreferencesDialog::accept()
         return;
     }
     judge.save(stored);
+    // A server chosen but not usable is no error: PocketSphinx transcribes, as the page says.
+    const TranscriptionSettings transcription = m_transcription->settings();
+    transcription.save(stored);
     const GeneralSettings general = generalSettings();
     const PlaybackSettings playback = playbackSettings();
     const RecordingCacheSettings cache = recordingCacheSettings();
@@ -121,4 +128,6 @@ void PreferencesDialog::accept()
     emit recordingCacheSettingsChanged(cache);
     if (listener)
         emit listenerSettingsChanged(*listener);
+    if (!(transcription == m_transcriptionBefore))
+        emit transcriptionSettingsChanged(transcription);
 }

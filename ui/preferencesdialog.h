@@ -5,6 +5,7 @@
 #include "listener/listenersettings.h"
 #include "settings/generalsettings.h"
 #include "settings/reviewsettings.h"
+#include "transcribe/transcriptionsettings.h"
 
 #include <QDialog>
 
@@ -15,12 +16,14 @@ class PlaybackSettingsPage;
 class QLabel;
 class ReviewSettingsPage;
 class QTabWidget;
+class TranscriptionSettingsPage;
 
-// Edit › Preferences: one page per subject (General, Listener, Playback, Review), each page a
-// class of its own. Opens with what QSettings (and the listener's key file) hold; OK
-// saves there and announces each part that changed, so the window and the app apply it
-// at once where they can. A setting that does not validate (a listener address that does
-// not parse) keeps the dialog open with the field and the problem shown.
+// Edit › Preferences: one page per subject (General, Listener, Playback, Review, Metrics,
+// Transcription), each page a class of its own. Opens with what QSettings (and the
+// listener's key file) hold; OK saves there and announces each part that changed, so the
+// window and the app apply it at once where they can. A setting that does not validate
+// (a listener address that does not parse) keeps the dialog open with the field and the
+// problem shown.
 class PreferencesDialog : public QDialog
 {
     Q_OBJECT
@@ -37,6 +40,7 @@ public:
     PlaybackSettings playbackSettings() const;
     ReviewSettings reviewSettings() const;
     JudgeSettingsPage *judgePage() const { return m_judge; }
+    TranscriptionSettingsPage *transcriptionPage() const { return m_transcription; }
 
     void accept() override;
 
@@ -46,6 +50,7 @@ signals:
     void generalSettingsChanged(const GeneralSettings &settings);
     void playbackSettingsChanged(const PlaybackSettings &settings);
     void listenerSettingsChanged(const ListenerSettings &settings);
+    void transcriptionSettingsChanged(const TranscriptionSettings &settings);
     // After the cache usage shows the folder's state (tests wait on it).
     void usageShown();
 
@@ -57,10 +62,12 @@ private:
     PlaybackSettingsPage *m_playback;
     ReviewSettingsPage *m_review;
     JudgeSettingsPage *m_judge;
+    TranscriptionSettingsPage *m_transcription;
     QLabel *m_error;
     GeneralSettings m_generalBefore;
     PlaybackSettings m_playbackBefore;
     ReviewSettings m_reviewBefore;
     RecordingCacheSettings m_cacheBefore;
     ListenerSettings m_listenerBefore;
+    TranscriptionSettings m_transcriptionBefore;
 };

@@ -4,16 +4,19 @@
 // and colours saved and announced. Review: play on open and the label set saved.
 // Listener: a new key goes to the database's key file
 // (what `callscope serve` reads), an address that does not parse keeps the dialog open
-// and says so. Every field is labelled for assistive technology.
+// and says so. Transcription: the back-end, the server and the agents' own choices saved and
+// announced. Every field is labelled for assistive technology.
 
 #include "audio/recordingcache.h"
 #include "judgesettingspage.h"
 #include "preferencesdialog.h"
+#include "transcriptionsettingspage.h"
 #include "translations.h"
 
 #include "listener/listener.h"
 #include "settings/generalsettings.h"
 #include "settings/reviewsettings.h"
+#include "store/callstore.h"
 
 #include <QAccessible>
 #include <QApplication>
@@ -31,6 +34,7 @@
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QStandardPaths>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -76,6 +80,9 @@ private slots:
     void reviewPageEditsTheLabelSet();
     void everyFieldHasAnAccessibleName();
     void metricsPageSavesTheJudge();
+    void transcriptionFieldsHaveLabels();
+    void transcriptionPageSavesTheServer();
+    void transcriptionChoicesPerAgentRoundTrip();
 
 private:
     void putInCache(const QString &url, int bytes);
@@ -364,6 +371,143 @@ void TestPreferencesDialog::metricsPageSavesTheJudge()
     QCOMPARE(saved.apiKey, QStringLiteral("sk-local"));
     QCOMPARE(saved.timeoutMs, 20000);
     QCOMPARE(page->apiKeyField()->echoMode(), QLineEdit::Password);
+}
+
+// Each field of Preferences › Transcription is reached by its label's Alt+letter and read
+// out by that label.
+void TestPreferencesDialog::transcriptionFieldsHaveLabels()
+{
+    PreferencesDialog dialog;
+    TranscriptionSettingsPage *page = dialog.transcriptionPage();
+    const QList<QWidget *> fields{page->backEndBox(),   page->urlField(),   page->modelField(), page->apiKeyField(),
+                                  page->languageField(), page->timeoutBox(), page->agentTable()};
+    for (QWidget *field : fields) {
+        const QLabel *label = nullptr;
+        for (const QLabel *candidate : page->findChildren<QLabel *>()) {
+            if (candidate->buddy() == field)
+                label = candidate;
+        }
+        QVERIFY2(label, qPrintable(field->metaObject()->className()));
+        QVERIFY2(label->text().contains(QLatin1Char('&')), qPrintable(label->text()));
+        QVERIFY(field->focusPolicy() & Qt::TabFocus);
+    }
+}
+
+// The server chosen without a URL is no error, but the page says PocketSphinx transcribes
+// instead until one is typed; OK saves the server and announces the change.
+void TestPreferencesDialog::transcriptionPageSavesTheServer()
+{
+    PreferencesDialog dialog;
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    showPage(&dialog, QStringLiteral("Transcription"));
+    TranscriptionSettingsPage *page = dialog.transcriptionPage();
+    QCOMPARE(page->backEndBox()->currentText(), QStringLiteral("PocketSphinx (offline)"));
+    QVERIFY(page->problemLabel()->isHidden());
+    QCOMPARE(page->modelField()->text(), QStringLiteral("whisper-1"));
+    QCOMPARE(page->apiKeyField()->echoMode(), QLineEdit::Password);
+
+    page->backEndBox()->setFocus();
+    QTest::keyClick(page->backEndBox(), Qt::Key_Down);
+    QCOMPARE(page->backEndBox()->currentText(), QStringLiteral("OpenAI-compatible server"));
+    QVERIFY(page->problemLabel()->isVisible());
+    QCOMPARE(page->problemLabel()->text(),
+             QStringLiteral("No OpenAI-compatible transcription server is set up (its URL is empty). "
+                            "PocketSphinx transcribes instead."));
+
+    QTest::keyClicks(page->urlField(), QStringLiteral("http://127.0.0.1:8080"));
+    QVERIFY(page->problemLabel()->isHidden());
+    page->modelField()->setText(QStringLiteral("large-v3"));
+    QTest::keyClicks(page->apiKeyField(), QStringLiteral("sk-local"));
+    QTest::keyClicks(page->languageField(), QStringLiteral("de"));
+    page->timeoutBox()->setValue(90);
+    QSignalSpy changed(&dialog, &PreferencesDialog::transcriptionSettingsChanged);
+    QTest::keyClick(&dialog, Qt::Key_Return);
+    QCOMPARE(dialog.result(), int(QDialog::Accepted));
+    QCOMPARE(changed.size(), 1);
+
+    const TranscriptionSettings saved = TranscriptionSettings::load(QSettings());
+    QCOMPARE(saved, changed.first().at(0).value<TranscriptionSettings>());
+    QCOMPARE(saved.defaultBackEnd, TranscriptionSettings::BackEnd::OpenAi);
+    QCOMPARE(saved.openAi.baseUrl, QUrl(QStringLiteral("http://127.0.0.1:8080")));
+    QCOMPARE(saved.openAi.model, QStringLiteral("large-v3"));
+    QCOMPARE(saved.openAi.apiKey, QStringLiteral("sk-local"));
+    QCOMPARE(saved.openAi.language, QStringLiteral("de"));
+    QCOMPARE(saved.openAi.timeoutMs, 90000);
+
+    // Unchanged settings are not announced again.
+    PreferencesDialog reopened;
+    QCOMPARE(reopened.transcriptionPage()->settings(), saved);
+    QSignalSpy unchanged(&reopened, &PreferencesDialog::transcriptionSettingsChanged);
+    reopened.accept();
+    QCOMPARE(unchanged.size(), 0);
+}
+
+// The agents are read from the database in the background; a choice made for one is saved,
+// shown again when the dialog reopens, and a choice back to the defaults is dropped.
+void TestPreferencesDialog::transcriptionChoicesPerAgentRoundTrip()
+{
+    const QString database = m_config.filePath(QStringLiteral("agents.db"));
+    {
+        QString error;
+        const std::unique_ptr<CallStore> store = CallStore::open(database, &error);
+        QVERIFY2(store, qPrintable(error));
+        AgentSettings support;
+        support.agentKey = AgentKey::ofAgent(7);
+        support.name = QStringLiteral("Support bot");
+        QVERIFY(store->setAgentSettings(support).result());
+        AgentSettings unnamed;
+        unnamed.agentKey = AgentKey::ofAssistant(QStringLiteral("asst_1"));
+        QVERIFY(store->setAgentSettings(unnamed).result());
+    }
+    const auto choiceBox = [](TranscriptionSettingsPage *page, int row, int column) {
+        return qobject_cast<QComboBox *>(page->agentTable()->cellWidget(row, column));
+    };
+
+    PreferencesDialog dialog(database);
+    TranscriptionSettingsPage *page = dialog.transcriptionPage();
+    QTableWidget *table = page->agentTable();
+    QTRY_COMPARE(table->rowCount(), 2);
+    // Ordered by key: "agent:7" before "assistant:asst_1"; named as the call list names them.
+    QCOMPARE(table->item(0, TranscriptionSettingsPage::AgentColumn)->text(), QStringLiteral("Support bot"));
+    QCOMPARE(table->item(1, TranscriptionSettingsPage::AgentColumn)->text(), QStringLiteral("asst_1"));
+    QComboBox *backEnd = choiceBox(page, 0, TranscriptionSettingsPage::BackEndColumn);
+    QComboBox *firstSpeaker = choiceBox(page, 0, TranscriptionSettingsPage::FirstSpeakerColumn);
+    QVERIFY(backEnd && firstSpeaker);
+    QCOMPARE(backEnd->currentText(), QStringLiteral("Default"));
+    QCOMPARE(firstSpeaker->currentText(), QStringLiteral("Agent"));
+    QCOMPARE(backEnd->accessibleName(), QStringLiteral("Back-end for Support bot"));
+    // Tab goes from the table to its rows' choices, in order.
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowActive(&dialog));
+    showPage(&dialog, QStringLiteral("Transcription"));
+    table->setFocus();
+    QTest::keyClick(table, Qt::Key_Tab);
+    QCOMPARE(QApplication::focusWidget(), backEnd);
+    QTest::keyClick(backEnd, Qt::Key_Tab);
+    QCOMPARE(QApplication::focusWidget(), firstSpeaker);
+
+    backEnd->setCurrentIndex(backEnd->findText(QStringLiteral("OpenAI-compatible server")));
+    QVERIFY(page->problemLabel()->text().endsWith(QStringLiteral("PocketSphinx transcribes instead.")));
+    firstSpeaker->setCurrentIndex(firstSpeaker->findText(QStringLiteral("Caller")));
+    dialog.accept();
+    TranscriptionSettings saved = TranscriptionSettings::load(QSettings());
+    QCOMPARE(saved.agents.size(), 1);
+    QCOMPARE(saved.agents.value(QStringLiteral("agent:7")).backEnd, TranscriptionSettings::BackEnd::OpenAi);
+    QCOMPARE(saved.firstSpeakerFor(QStringLiteral("agent:7")), TranscriptionSettings::FirstSpeaker::Caller);
+
+    PreferencesDialog reopened(database);
+    page = reopened.transcriptionPage();
+    QTRY_COMPARE(page->agentTable()->rowCount(), 2);
+    backEnd = choiceBox(page, 0, TranscriptionSettingsPage::BackEndColumn);
+    firstSpeaker = choiceBox(page, 0, TranscriptionSettingsPage::FirstSpeakerColumn);
+    QCOMPARE(backEnd->currentText(), QStringLiteral("OpenAI-compatible server"));
+    QCOMPARE(firstSpeaker->currentText(), QStringLiteral("Caller"));
+    backEnd->setCurrentIndex(backEnd->findText(QStringLiteral("Default")));
+    firstSpeaker->setCurrentIndex(firstSpeaker->findText(QStringLiteral("Agent")));
+    reopened.accept();
+    saved = TranscriptionSettings::load(QSettings());
+    QVERIFY(saved.agents.isEmpty());
 }
 
 QTEST_MAIN(TestPreferencesDialog)
