@@ -78,7 +78,8 @@ void CallHeader::setCall(const CallLog &call)
     m_endedReason->setText(orDash(call.callEndedReason));
     m_customer->setText(orDash(call.customerNumber));
 
-    const QString statusName = call.status ? ReviewStatuses::name(*call.status) : QString();
+    const QString statusName =
+        call.status && !CallListModel::showsTranscription(call) ? ReviewStatuses::name(*call.status) : QString();
     const bool reviewed = call.status && ReviewStatuses::isReviewed(*call.status);
     m_status->setText((reviewed ? QStringLiteral("✓ ") : QString()) + CallListModel::statusText(call));
     if (statusName.isEmpty()) {

@@ -284,10 +284,16 @@ QString CallListModel::statusText(const std::optional<ReviewStatus> &status)
     return {};
 }
 
+bool CallListModel::showsTranscription(const CallLog &call)
+{
+    // Being transcribed (again), its results are to come; a failed one says so until it has a status.
+    return call.transcription
+           && (call.transcription->isPending() || (call.transcription->status == TranscriptionStatus::Failed && !call.status));
+}
+
 QString CallListModel::statusText(const CallLog &call)
 {
-    // An audio-only call waiting for its transcript has nothing to evaluate yet: say where it is.
-    if (call.status || !call.transcription)
+    if (!showsTranscription(call))
         return statusText(call.status);
     switch (call.transcription->status) {
     case TranscriptionStatus::Queued: return tr("To transcribe");
@@ -316,9 +322,8 @@ QVariant CallListModel::data(const QModelIndex &index, int role) const
         if (index.column() == Time)
             return QLocale().toString(call->timestamp.toLocalTime(), QLocale::LongFormat);
         if (index.column() == Status)
-            return !call->status && call->transcription && call->transcription->status != TranscriptionStatus::Done
-                ? call->errorMessage   // "transcribing: 42 %", or why it failed
-                : statusText(*call);
+            return showsTranscription(*call) ? call->errorMessage   // "transcribing: 42 %", or why it failed
+                                             : statusText(call->status);
         return displayData(*call, index.column());
     case Qt::TextAlignmentRole:
         if (index.column() == Duration)
@@ -326,7 +331,7 @@ QVariant CallListModel::data(const QModelIndex &index, int role) const
         return QVariant(Qt::AlignLeft | Qt::AlignVCenter);
     case DbIdRole: return call->id;
     case CallIdRole: return call->callId;
-    case StatusRole: return call->status ? ReviewStatuses::name(*call->status) : QString();
+    case StatusRole: return call->status && !showsTranscription(*call) ? ReviewStatuses::name(*call->status) : QString();
     case TimestampRole: return call->timestamp;
     case DurationRole: return call->durationSeconds;
     case AgentKeyRole: return call->agentKey();

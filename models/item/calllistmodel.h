@@ -34,7 +34,7 @@ public:
     enum Role {
         DbIdRole = Qt::UserRole + 1,   // qint64, the database id
         CallIdRole,                    // QString, the sender's call_id
-        StatusRole,                    // QString, the API status name; empty when not evaluated
+        StatusRole,                    // QString, the API status name; empty when not evaluated or transcribing
         TimestampRole,                 // QDateTime
         DurationRole,                  // double seconds
         AgentKeyRole,                  // QString, CallLog::agentKey()
@@ -75,7 +75,10 @@ public:
     std::optional<CallLog> callAt(int row) const;
 
     static QString statusText(const std::optional<ReviewStatus> &status);
-    // The status, or for an audio-only call without one where its transcription is.
+    // Whether an audio-only call's transcription stands in for its status: while it runs
+    // (again), and when it failed until the call has a status. StatusRole is empty then.
+    static bool showsTranscription(const CallLog &call);
+    // The status, or where the transcription is when it stands in for it.
     static QString statusText(const CallLog &call);
 
 signals:
