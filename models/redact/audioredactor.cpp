@@ -79,7 +79,10 @@ class ChunkFiller
 {
 public:
     ChunkFiller(const AudioSpans &coverage, const AudioRedactor::Settings &settings, int rate, int channels)
-        : m_fill(settings.fill), m_rate(rate), m_channels(channels), m_fade(std::max<qint64>(1, std::llround(settings.fade * rate)))
+        : m_fill(settings.fill)
+        , m_rate(rate)
+        , m_channels(channels)
+        , m_fade(std::max<qint64>(1, std::llround(settings.fade * rate)))
     {
         for (const AudioSpan &span : coverage)
             m_spans.push_back({qint64(std::floor(span.start * rate)), qint64(std::ceil(span.end * rate))});
@@ -217,7 +220,8 @@ AudioRedactor::Result AudioRedactor::redact(const QString &path, const AudioSpan
             info.format = output.format;
             out.reset(sf_open_fd(file.handle(), SFM_WRITE, &info, SF_FALSE));
             if (!out) {
-                writeError = tr("The redacted recording %1 cannot be written: %2").arg(shownTarget, QString::fromLocal8Bit(sf_strerror(nullptr)));
+                writeError = tr("The redacted recording %1 cannot be written: %2.")
+                                 .arg(shownTarget, QString::fromLocal8Bit(sf_strerror(nullptr)));
                 return false;
             }
             const double duration = format.durationMs > 0 ? format.durationMs / 1000.0 : -1.0;
@@ -226,7 +230,8 @@ AudioRedactor::Result AudioRedactor::redact(const QString &path, const AudioSpan
         const std::vector<int> &samples = filler->fill(interleaved, frames);
         if (sf_writef_int(out.get(), samples.data(), frames) == frames)
             return true;
-        writeError = tr("The redacted recording %1 cannot be written: %2").arg(shownTarget, QString::fromLocal8Bit(sf_strerror(out.get())));
+        writeError = tr("The redacted recording %1 cannot be written: %2.")
+                         .arg(shownTarget, QString::fromLocal8Bit(sf_strerror(out.get())));
         return false;
     };
     QString decodeError;

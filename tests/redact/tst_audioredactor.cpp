@@ -122,8 +122,9 @@ private slots:
         QVERIFY(run(QStringLiteral("sox"), {QStringLiteral("-M"), mono, quiet, source.filePath(QStringLiteral("stereo.wav"))}));
         QVERIFY(run(QStringLiteral("sox"), {mono, source.filePath(QStringLiteral("call.flac"))}));
         // Turned down, so its samples use the low 8 bits a 16-bit rewrite would lose.
-        QVERIFY(run(QStringLiteral("sox"), {mono, QStringLiteral("-b"), QStringLiteral("24"),
-                                            source.filePath(QStringLiteral("call24.flac")), QStringLiteral("vol"), QStringLiteral("0.9")}));
+        const QString deep = source.filePath(QStringLiteral("call24.flac"));
+        QVERIFY(run(QStringLiteral("sox"), {mono, QStringLiteral("-b"), QStringLiteral("24"), deep, QStringLiteral("vol"),
+                                            QStringLiteral("0.9")}));
         QVERIFY(run(QStringLiteral("sox"), {mono, source.filePath(QStringLiteral("call.ogg"))}));
         m_haveMp3 = !QStandardPaths::findExecutable(QStringLiteral("ffmpeg")).isEmpty()
             && run(QStringLiteral("ffmpeg"), {QStringLiteral("-loglevel"), QStringLiteral("error"), QStringLiteral("-i"), mono,
@@ -143,8 +144,9 @@ private slots:
         QTest::newRow("no end clamp when the length is unknown") << AudioSpans{{9.0, 9.99, false}} << -1.0
                                                                  << AudioSpans{{8.92, 10.07, false}};
         // 1.0 + 0.08 to 1.35 - 0.08: 0.11 s apart, joined; 2.0 is 0.57 s from the next, kept apart.
-        QTest::newRow("close spans merged, sorted") << AudioSpans{{2.5, 3.0, false}, {1.35, 1.5, false}, {0.5, 1.0, false}} << 10.0
-                                                    << AudioSpans{{0.42, 1.58, false}, {2.42, 3.08, false}};
+        QTest::newRow("close spans merged, sorted")
+            << AudioSpans{{2.5, 3.0, false}, {1.35, 1.5, false}, {0.5, 1.0, false}} << 10.0
+            << AudioSpans{{0.42, 1.58, false}, {2.42, 3.08, false}};
         QTest::newRow("merged estimated when a part is") << AudioSpans{{1.0, 2.0, false}, {2.3, 2.5, true}} << 10.0
                                                          << AudioSpans{{0.92, 2.75, true}};
         QTest::newRow("beyond the end dropped") << AudioSpans{{11.0, 12.0, false}} << 10.0 << AudioSpans{};
