@@ -13,6 +13,7 @@ packages=(
   sqlite3 curl wrk xvfb xauth imagemagick espeak-ng sox ffmpeg
   desktop-file-utils appstream
   libpocketsphinx-dev pocketsphinx-en-us pocketsphinx-testdata pocketsphinx
+  libphonenumber-dev
 )
 
 missing=()

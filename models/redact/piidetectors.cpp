@@ -1,6 +1,16 @@
 #include "piidetectors.h"
 
 #include "knownvaluedetector.h"
+#include "phonenumberdetector.h"
+#include "creditcarddetector.h"
+#include "ssndetector.h"
+#include "bankaccountdetector.h"
+#include "accountnumberdetector.h"
+#include "healthcarenumberdetector.h"
+#include "vehicleiddetector.h"
+#include "passportnumberdetector.h"
+#include "driverlicensedetector.h"
+#include "numericalpiidetector.h"
 
 namespace PiiDetectors {
 
@@ -9,6 +19,16 @@ const std::vector<std::unique_ptr<PiiDetector>> &all()
     static const std::vector<std::unique_ptr<PiiDetector>> detectors = [] {
         std::vector<std::unique_ptr<PiiDetector>> list;
         list.push_back(std::make_unique<KnownValueDetector>());
+        list.push_back(std::make_unique<PhoneNumberDetector>());
+        list.push_back(std::make_unique<CreditCardDetector>());
+        list.push_back(std::make_unique<SsnDetector>());
+        list.push_back(std::make_unique<BankAccountDetector>());
+        list.push_back(std::make_unique<AccountNumberDetector>());
+        list.push_back(std::make_unique<HealthcareNumberDetector>());
+        list.push_back(std::make_unique<VehicleIdDetector>());
+        list.push_back(std::make_unique<PassportNumberDetector>());
+        list.push_back(std::make_unique<DriverLicenseDetector>());
+        list.push_back(std::make_unique<NumericalPiiDetector>());
         return list;
     }();
     return detectors;
