@@ -14,6 +14,7 @@ packages=(
   desktop-file-utils appstream
   libpocketsphinx-dev pocketsphinx-en-us pocketsphinx-testdata pocketsphinx
   libphonenumber-dev
+  libpsl-dev publicsuffix
 )
 
 missing=()

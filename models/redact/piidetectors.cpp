@@ -1,6 +1,11 @@
 #include "piidetectors.h"
 
 #include "knownvaluedetector.h"
+#include "credentialdetector.h"
+#include "emaildetector.h"
+#include "filenamedetector.h"
+#include "ipaddressdetector.h"
+#include "urldetector.h"
 #include "phonenumberdetector.h"
 #include "creditcarddetector.h"
 #include "ssndetector.h"
@@ -19,6 +24,11 @@ const std::vector<std::unique_ptr<PiiDetector>> &all()
     static const std::vector<std::unique_ptr<PiiDetector>> detectors = [] {
         std::vector<std::unique_ptr<PiiDetector>> list;
         list.push_back(std::make_unique<KnownValueDetector>());
+        list.push_back(std::make_unique<CredentialDetector>());
+        list.push_back(std::make_unique<EmailDetector>());
+        list.push_back(std::make_unique<FilenameDetector>());
+        list.push_back(std::make_unique<IpAddressDetector>());
+        list.push_back(std::make_unique<UrlDetector>());
         list.push_back(std::make_unique<PhoneNumberDetector>());
         list.push_back(std::make_unique<CreditCardDetector>());
         list.push_back(std::make_unique<SsnDetector>());
