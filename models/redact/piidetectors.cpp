@@ -1,6 +1,14 @@
 #include "piidetectors.h"
 
 #include "knownvaluedetector.h"
+#include "agedetector.h"
+#include "datetimedetector.h"
+#include "eventdetector.h"
+#include "locationdetector.h"
+#include "moneydetector.h"
+#include "personnamedetector.h"
+#include "physicalattributedetector.h"
+#include "selfdescriptiondetector.h"
 #include "credentialdetector.h"
 #include "emaildetector.h"
 #include "filenamedetector.h"
@@ -24,6 +32,14 @@ const std::vector<std::unique_ptr<PiiDetector>> &all()
     static const std::vector<std::unique_ptr<PiiDetector>> detectors = [] {
         std::vector<std::unique_ptr<PiiDetector>> list;
         list.push_back(std::make_unique<KnownValueDetector>());
+        list.push_back(std::make_unique<AgeDetector>());
+        list.push_back(std::make_unique<DateTimeDetector>());
+        list.push_back(std::make_unique<EventDetector>());
+        list.push_back(std::make_unique<LocationDetector>());
+        list.push_back(std::make_unique<MoneyDetector>());
+        list.push_back(std::make_unique<PersonNameDetector>());
+        list.push_back(std::make_unique<PhysicalAttributeDetector>());
+        list.push_back(std::make_unique<SelfDescriptionDetector>());
         list.push_back(std::make_unique<CredentialDetector>());
         list.push_back(std::make_unique<EmailDetector>());
         list.push_back(std::make_unique<FilenameDetector>());
