@@ -10,6 +10,7 @@
 #include <QDateTime>
 #include <QJsonObject>
 #include <QList>
+#include <QMap>
 #include <QString>
 #include <QStringList>
 
@@ -51,6 +52,8 @@ struct CallLog
     // The stereo recording's Main Agent channel as the audio analysis found it, when the
     // request did not name one (main_agent_channel_index).
     std::optional<int> detectedAgentChannel;
+    // What redaction removed (redact_fields): how many spans of each kind.
+    QMap<RedactionKind, int> redactionCounts;
     // Audio-only calls (none-mono) only: local transcription's progress.
     std::optional<TranscriptionState> transcription;
     QList<MetricResult> metrics;

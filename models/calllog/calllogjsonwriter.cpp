@@ -175,6 +175,14 @@ QByteArray CallLogJsonWriter::write(const CallLog &call, Shape shape)
         writer.StartArray();
         writer.EndArray();
         textField(writer, "transcript_type", call.transcriptType);
+        // Callscope's own: what redaction removed, spans per kind.
+        writer.Key("redactions");
+        writer.StartObject();
+        for (auto it = call.redactionCounts.cbegin(); it != call.redactionCounts.cend(); ++it) {
+            writer.Key(RedactionKinds::name(it.key()).toUtf8().constData());
+            writer.Int(it.value());
+        }
+        writer.EndObject();
         // Callscope's own: where local transcription of an audio-only call is.
         writer.Key("transcription");
         if (call.transcription) {

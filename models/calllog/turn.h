@@ -1,6 +1,7 @@
 #pragma once
 
 #include "timedword.h"
+#include "turnredaction.h"
 
 #include <QJsonObject>
 #include <QList>
@@ -25,6 +26,8 @@ struct Turn
     // Spoken turns: the words with their times, when the transcript format carries them
     // (empty otherwise). Ordered by start time.
     TimedWords words;
+    // Spoken turns whose personal data was redacted: where the placeholders stand.
+    TurnRedactions redactions;
 
     bool isSpeech() const { return role == Role::MainAgent || role == Role::TestingAgent; }
     bool isTool() const { return !isSpeech(); }

@@ -1,5 +1,7 @@
 #include "ingestpipeline.h"
 
+#include "redact/redactor.h"
+
 #include "store/callreader.h"
 #include "store/callstore.h"
 #include "store/threadreader.h"
@@ -107,6 +109,8 @@ PreparedCall IngestPipeline::prepare(const QJsonObject &body, const IngestSource
     if (!request.isValid())
         return prepared;
     prepared.call = request.call();
+    // Before anything is stored or logged: the sender's redact_fields.
+    Redactor(Redactor::kindsOf(prepared.call.redactFields)).redact(prepared.call);
 
     QString from;
     QString name;

@@ -92,6 +92,12 @@ ApiResult &ApiResult::withCall(qint64 id)
     return *this;
 }
 
+ApiResult &ApiResult::withLoggedRequestBody(const QByteArray &body)
+{
+    loggedRequestBody = body;
+    return *this;
+}
+
 ApiResult &ApiResult::withNote(const QString &text)
 {
     note = text;
@@ -120,5 +126,6 @@ HttpResponse ApiResult::toHttpResponse() const
         response.setHeader(name, value);
     response.callDbId = callDbId;
     response.note = note;
+    response.loggedRequestBody = loggedRequestBody;
     return response;
 }

@@ -4,6 +4,7 @@
 
 #include "calllog/fielderrors.h"
 
+#include <optional>
 #include <QByteArray>
 #include <QJsonValue>
 #include <QList>
@@ -42,6 +43,9 @@ struct ApiResult
     // --- for the request log only ---
     qint64 callDbId = 0;            // the call stored or updated
     QString note;                   // a short line about what happened
+    // What the log keeps of the request's body instead of its bytes: a body with personal
+    // data the sender asked to redact is logged redacted.
+    std::optional<QByteArray> loggedRequestBody;
 
     static ApiResult ok(const QJsonValue &value);
     static ApiResult okJson(const QByteArray &utf8);
@@ -63,6 +67,7 @@ struct ApiResult
     ApiResult &withHeader(const QByteArray &name, const QByteArray &value);
     ApiResult &withCall(qint64 callDbId);
     ApiResult &withNote(const QString &note);
+    ApiResult &withLoggedRequestBody(const QByteArray &body);
 
     HttpResponse toHttpResponse() const;
 };

@@ -7,6 +7,8 @@
 #include <QPair>
 #include <QString>
 
+#include <optional>
+
 // One HTTP response as a handler returns it, plus what the request log wants to know
 // about it (validation errors, the call it stored) that is never sent. serialize()
 // writes the status line, the headers (Content-Length always, Connection as decided by
@@ -24,6 +26,7 @@ struct HttpResponse
     QJsonObject logErrors;          // FieldErrors::toJson() of a 400
     qint64 callDbId = 0;            // the call stored or updated by this request
     QString note;                   // a short line about what happened ("created", "updated", ...)
+    std::optional<QByteArray> loggedRequestBody;   // kept instead of the request's body (redacted)
 
     static HttpResponse json(int status, const QJsonValue &value);
     // A body that is already JSON text (UTF-8).

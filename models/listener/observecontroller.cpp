@@ -6,6 +6,31 @@
 #include "calllog/calllogjsonwriter.h"
 #include "ingest/ingestpipeline.h"
 #include "ingest/observerequest.h"
+#include "redact/redactor.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+
+namespace {
+
+// The kinds a body's redact_fields name (a list, or form text: JSON or comma-separated).
+QSet<RedactionKind> redactedKinds(const QJsonObject &body)
+{
+    const QJsonValue fields = body.value(QStringLiteral("redact_fields"));
+    QStringList names;
+    if (fields.isArray()) {
+        for (const QJsonValue &name : fields.toArray())
+            names.append(name.toString());
+    } else if (fields.isString()) {
+        const QJsonDocument list = QJsonDocument::fromJson(fields.toString().toUtf8());
+        names = list.isArray() ? list.toVariant().toStringList() : fields.toString().split(QLatin1Char(','));
+    }
+    // Named but none known (a 400 follows): redact every kind in the log rather than none.
+    const QSet<RedactionKind> kinds = Redactor::kindsOf(names);
+    return names.isEmpty() || !kinds.isEmpty() ? kinds : QSet<RedactionKind>(RedactionKinds::all().cbegin(), RedactionKinds::all().cend());
+}
+
+} // namespace
 
 ObserveController::ObserveController(IngestPipeline *pipeline)
     : m_pipeline(pipeline)
@@ -38,17 +63,26 @@ void ObserveController::observe(const HttpRequest &request, ApiReply reply)
         return;
     }
 
+    // A body naming redact_fields is logged redacted, whatever becomes of it: as stored
+    // when it is stored (redacted with the whole call as context), else value by value.
+    const QSet<RedactionKind> redacted = redactedKinds(body.object);
+    const auto logged = [&redacted, object = body.object](ApiResult result, const CallLog *stored) {
+        if (redacted.isEmpty())
+            return result;
+        const QJsonObject kept = stored ? stored->toObserveJson() : Redactor(redacted).redactedBody(object);
+        return result.withLoggedRequestBody(QJsonDocument(kept).toJson(QJsonDocument::Compact));
+    };
     // The uploads stay alive (and are removed if not moved) until the call is stored.
-    m_pipeline->ingest(body.object, source, [uploads = request.uploads, reply = std::move(reply)](const IngestResult &result) {
+    m_pipeline->ingest(body.object, source, [uploads = request.uploads, reply = std::move(reply), logged](const IngestResult &result) {
         if (result.storeFailure) {
-            reply(ApiResult::storeFailed(*result.storeFailure));
+            reply(logged(ApiResult::storeFailed(*result.storeFailure), nullptr));
             return;
         }
         if (!result.errors.isEmpty()) {
-            reply(ApiResult::invalid(result.errors));
+            reply(logged(ApiResult::invalid(result.errors), nullptr));
             return;
         }
-        reply(ApiResult::created(CallLogJsonWriter::write(result.call, CallLogJsonWriter::Shape::Response))
+        reply(logged(ApiResult::created(CallLogJsonWriter::write(result.call, CallLogJsonWriter::Shape::Response)), &result.call)
                   .withCall(result.call.id)
                   .withNote(QStringLiteral("%1 call %2")
                                 .arg(result.created ? QStringLiteral("created") : QStringLiteral("updated"))

@@ -187,7 +187,11 @@ void RequestLogger::log(const HttpExchange &exchange)
     }
     const qint64 maxBody = refused ? m_limits.maxRefusedBodyBytes : m_limits.maxBodyBytes;
     Pending pending;
-    if (!request.loggedBody.isEmpty()) {
+    if (exchange.response.loggedRequestBody) {
+        // Redacted: the bytes as they came must not reach the disk.
+        pending.body = exchange.response.loggedRequestBody->left(maxBody);
+        entry.headers.insert(QStringLiteral("X-Callscope-Body-Redacted"), QStringLiteral("the body as stored, redacted"));
+    } else if (!request.loggedBody.isEmpty()) {
         pending.body = request.loggedBody.left(maxBody);
         if (request.loggedBodyTruncated || request.loggedBody.size() > maxBody)
             entry.headers.insert(QStringLiteral("X-Callscope-Body-Truncated"),

@@ -4,6 +4,7 @@
 #include "metricrow.h"
 #include "sqliteconnection.h"
 #include "storelog.h"
+#include "redactionscolumn.h"
 #include "wordscolumn.h"
 
 #include "calllog/agentkey.h"
@@ -22,7 +23,7 @@ const QString CallColumns = QStringLiteral(
     "c.timestamp, c.feedback, c.redact_fields, c.metric_ids, c.main_agent_channel_index, c.status, "
     "c.duration, COALESCE(c.agent_name, a.name), c.error_message, c.dropoff_point, c.topic, "
     "c.recording_path, c.created_at, c.updated_at, c.label_count, c.failed_metric_count, "
-    "c.detected_agent_channel, c.transcription, c.transcription_progress");
+    "c.detected_agent_channel, c.transcription, c.transcription_progress, c.redactions");
 
 const QString CallsFrom = QStringLiteral(" FROM calls c LEFT JOIN agents a ON a.key = c.agent_key");
 
@@ -110,6 +111,7 @@ CallLog callFromRow(const QSqlQuery &q)
         call.detectedAgentChannel = q.value(28).toInt();
     if (const std::optional<TranscriptionStatus> status = TranscriptionState::fromName(q.value(29).toString()))
         call.transcription = TranscriptionState{*status, q.value(30).toDouble()};
+    call.redactionCounts = RedactionsColumn::decodeCounts(q.value(31));
     return call;
 }
 
@@ -213,7 +215,7 @@ void CallReader::loadDetails(QList<CallLog> &calls, bool whole) const
 
     // Words only when asked: they are most of a timed turn's bytes, and list pages do not
     // show them.
-    QSqlQuery turns = select(QStringLiteral("SELECT call, role, content, start_s, end_s, data%1 FROM turns "
+    QSqlQuery turns = select(QStringLiteral("SELECT call, role, content, start_s, end_s, data, redactions%1 FROM turns "
                                             "WHERE call IN (%2) ORDER BY call, idx")
                                  .arg(whole ? QStringLiteral(", words") : QString(), idList));
     if (!turns.isActive())
@@ -225,8 +227,9 @@ void CallReader::loadDetails(QList<CallLog> &calls, bool whole) const
         turn.startTime = turns.value(3).toDouble();
         turn.endTime = turns.value(4).toDouble();
         turn.data = objectFrom(turns.value(5));
+        turn.redactions = RedactionsColumn::decodeTurn(turns.value(6));
         if (whole)
-            turn.words = WordsColumn::decode(turns.value(6));
+            turn.words = WordsColumn::decode(turns.value(7));
         calls[indexById.value(turns.value(0).toLongLong())].turns.append(turn);
     }
     if (!stepped(turns))

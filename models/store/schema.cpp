@@ -256,6 +256,12 @@ const std::vector<QStringList> &migrations()
                 WHERE transcript_type = 'none-mono')"),
             QStringLiteral("CREATE INDEX calls_transcription_queue ON calls (id) WHERE transcription IN ('queued', 'transcribing')"),
         },
+        // 13: redaction's traces: where each turn's placeholders stand, and how many spans
+        // of each kind a call lost.
+        {
+            QStringLiteral("ALTER TABLE turns ADD COLUMN redactions TEXT"),
+            QStringLiteral("ALTER TABLE calls ADD COLUMN redactions TEXT"),
+        },
     };
     return steps;
 }

@@ -72,7 +72,10 @@ bool SqliteConnection::applyPragmas(Mode mode)
         // of a growing database from the OS on every group (bench/http: +4 % calls/s).
         pragmas << QStringLiteral("PRAGMA journal_mode = WAL")
                 << QStringLiteral("PRAGMA synchronous = NORMAL")
-                << QStringLiteral("PRAGMA cache_size = -65536");
+                << QStringLiteral("PRAGMA cache_size = -65536")
+                // Deleted and overwritten content is zeroed, not left in free pages: a call
+                // redacted after it was stored (callscope redact) keeps no trace of its text.
+                << QStringLiteral("PRAGMA secure_delete = ON");
     } else {
         pragmas << QStringLiteral("PRAGMA query_only = ON");
     }

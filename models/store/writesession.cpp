@@ -5,6 +5,7 @@
 #include "metricwriter.h"
 #include "statementcache.h"
 #include "storeerror.h"
+#include "redactionscolumn.h"
 #include "storelog.h"
 #include "transcriptionwriter.h"
 #include "wordscolumn.h"
@@ -32,6 +33,7 @@ const QStringList &callColumns()
         QStringLiteral("agent_name"), QStringLiteral("error_message"), QStringLiteral("dropoff_point"),
         QStringLiteral("topic"), QStringLiteral("recording_path"), QStringLiteral("status_source"),
         QStringLiteral("detected_agent_channel"), QStringLiteral("transcription"), QStringLiteral("transcription_progress"),
+        QStringLiteral("redactions"),
         // bound separately, after the values above:
         QStringLiteral("updated_at"), QStringLiteral("content_hash"),
     };
@@ -422,6 +424,7 @@ UpsertOutcome WriteSession::upsert(const CallLog &call)
         QVariant(),   // detected anew for the new content
         transcriptionOf(call),
         0.0,
+        RedactionsColumn::encode(call.redactionCounts),
     };
     // The digest covers what the sender sent: a status or feedback set since (by a
     // reviewer, by metrics) does not make an identical re-post look new.
@@ -488,8 +491,8 @@ QSqlQuery &WriteSession::insertTurnsStatement(int rows)
 {
     std::unique_ptr<QSqlQuery> &slot = m_turnInserts[rows];
     if (!slot) {
-        QStringList tuples(rows, QStringLiteral("(?, ?, ?, ?, ?, ?, ?, ?)"));
-        const QString sql = QStringLiteral("INSERT INTO turns (call, idx, role, content, start_s, end_s, data, words) VALUES ")
+        QStringList tuples(rows, QStringLiteral("(?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+        const QString sql = QStringLiteral("INSERT INTO turns (call, idx, role, content, start_s, end_s, data, words, redactions) VALUES ")
                             + tuples.join(QStringLiteral(", "));
         auto query = std::make_unique<QSqlQuery>(m_db);
         if (!query->prepare(sql))
@@ -518,6 +521,7 @@ void WriteSession::insertTurns(qint64 callDbId, const Turns &turns)
             insert.bindValue(position++, turn.endTime);
             insert.bindValue(position++, json(turn.data));
             insert.bindValue(position++, WordsColumn::encode(turn.words));
+            insert.bindValue(position++, RedactionsColumn::encode(turn.redactions));
         }
         exec(insert);
     }

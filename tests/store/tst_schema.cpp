@@ -54,7 +54,7 @@ void TstSchema::freshDatabaseIsLatest()
     SqliteConnection connection(path(QStringLiteral("fresh.db")), QStringLiteral("test"), SqliteConnection::Mode::ReadOnly);
     QVERIFY2(connection.isOpen(), qPrintable(connection.errorString()));
     QCOMPARE(Schema::version(connection.database()), Schema::latestVersion());
-    QCOMPARE(Schema::latestVersion(), 12);
+    QCOMPARE(Schema::latestVersion(), 13);
     QCOMPARE(scalar(connection.database(), QStringLiteral("PRAGMA journal_mode")), QStringLiteral("wal"));
     // The writer merges FTS segments itself, a little per group (migration 3).
     QCOMPARE(scalar(connection.database(), QStringLiteral("SELECT v FROM turns_fts_config WHERE k = 'automerge'")),

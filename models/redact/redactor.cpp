@@ -1,0 +1,214 @@
+#include "redactor.h"
+
+#include "knownvaluedetector.h"
+#include "piidetectors.h"
+
+#include <QJsonArray>
+
+#include <algorithm>
+
+namespace {
+
+// Joins overlapping (and touching) spans of each turn; the joined span takes the kind of
+// the highest priority among them.
+RedactionSpans joined(RedactionSpans spans)
+{
+    std::sort(spans.begin(), spans.end(), [](const RedactionSpan &a, const RedactionSpan &b) {
+        return a.turn != b.turn ? a.turn < b.turn : a.begin < b.begin;
+    });
+    RedactionSpans result;
+    for (const RedactionSpan &span : spans) {
+        if (span.end <= span.begin)
+            continue;
+        if (!result.isEmpty() && result.last().turn == span.turn && span.begin <= result.last().end) {
+            RedactionSpan &last = result.last();
+            last.end = std::max(last.end, span.end);
+            if (RedactionKinds::priority(span.kind) > RedactionKinds::priority(last.kind))
+                last.kind = span.kind;
+            continue;
+        }
+        result.append(span);
+    }
+    return result;
+}
+
+// Each word's place in the content, found in order; words not found keep -1.
+QList<std::pair<qsizetype, qsizetype>> wordPlaces(const Turn &turn)
+{
+    QList<std::pair<qsizetype, qsizetype>> places;
+    qsizetype from = 0;
+    for (const TimedWord &word : turn.words) {
+        const qsizetype at = word.text.isEmpty() ? -1 : turn.content.indexOf(word.text, from, Qt::CaseInsensitive);
+        if (at < 0) {
+            places.append({-1, -1});
+            continue;
+        }
+        places.append({at, at + word.text.size()});
+        from = at + word.text.size();
+    }
+    return places;
+}
+
+// The turn's words with those inside a span replaced by the span's placeholder (once per
+// span: the span's later words are dropped, the first one's time stretched over them).
+TimedWords redactedWords(const Turn &turn, const RedactionSpans &spans)
+{
+    if (turn.words.isEmpty() || spans.isEmpty())
+        return turn.words;
+    const QList<std::pair<qsizetype, qsizetype>> places = wordPlaces(turn);
+    TimedWords words;
+    int lastSpan = -1;
+    for (qsizetype i = 0; i < turn.words.size(); ++i) {
+        const auto [begin, end] = places[i];
+        int inSpan = -1;
+        for (int s = 0; s < spans.size() && begin >= 0; ++s) {
+            if (begin < spans[s].end && end > spans[s].begin)
+                inSpan = s;
+        }
+        if (inSpan < 0) {
+            words.append(turn.words[i]);
+            continue;
+        }
+        if (inSpan == lastSpan) {
+            words.last().endTime = std::max(words.last().endTime, turn.words[i].endTime);
+            continue;
+        }
+        words.append({RedactionKinds::placeholder(spans[inSpan].kind), turn.words[i].startTime, turn.words[i].endTime});
+        lastSpan = inSpan;
+    }
+    return words;
+}
+
+} // namespace
+
+Redactor::Redactor(QSet<RedactionKind> kinds)
+    : m_kinds(std::move(kinds))
+{
+}
+
+QSet<RedactionKind> Redactor::kindsOf(const QStringList &redactFields)
+{
+    QSet<RedactionKind> kinds;
+    for (const QString &field : redactFields) {
+        if (const std::optional<RedactionKind> kind = RedactionKinds::fromName(field.trimmed()))
+            kinds.insert(*kind);
+    }
+    return kinds;
+}
+
+QList<RedactionContext::KnownValue> Redactor::knownValuesOf(const CallLog &call)
+{
+    QList<RedactionContext::KnownValue> known;
+    if (!call.customerNumber.isEmpty())
+        known.append({call.customerNumber, QStringLiteral("customer_number")});
+    for (auto it = call.dynamicVariables.begin(); it != call.dynamicVariables.end(); ++it) {
+        const QString value = it->isString() ? it->toString() : it->isDouble() ? QString::number(it->toDouble(), 'g', 17) : QString();
+        if (!value.isEmpty())
+            known.append({value, QStringLiteral("dynamic_variables.") + it.key()});
+    }
+    return known;
+}
+
+RedactionSpans Redactor::find(const RedactionContext &context) const
+{
+    RedactionSpans found;
+    for (const std::unique_ptr<PiiDetector> &detector : PiiDetectors::all()) {
+        const QList<RedactionKind> kinds = detector->kinds();
+        if (std::any_of(kinds.cbegin(), kinds.cend(), [this](RedactionKind kind) { return m_kinds.contains(kind); }))
+            detector->find(context, m_kinds, found);
+    }
+    // A detector reports only what it was asked for; a stray kind is not redacted.
+    found.removeIf([this](const RedactionSpan &span) { return !m_kinds.contains(span.kind); });
+    return joined(found);
+}
+
+QString Redactor::replaced(const QString &text, const RedactionSpans &spans, TurnRedactions *placed)
+{
+    QString result;
+    qsizetype from = 0;
+    for (const RedactionSpan &span : spans) {
+        result += QStringView(text).sliced(from, span.begin - from);
+        const QString placeholder = RedactionKinds::placeholder(span.kind);
+        if (placed)
+            placed->append({result.size(), result.size() + placeholder.size(), span.kind});
+        result += placeholder;
+        from = span.end;
+    }
+    result += QStringView(text).sliced(from);
+    return result;
+}
+
+void Redactor::redact(CallLog &call) const
+{
+    if (m_kinds.isEmpty())
+        return;
+    const RedactionSpans spans = find(RedactionContext(call.turns, knownValuesOf(call)));
+    for (int turn = 0; turn < call.turns.size(); ++turn) {
+        RedactionSpans own;
+        for (const RedactionSpan &span : spans) {
+            if (span.turn == turn)
+                own.append(span);
+        }
+        if (own.isEmpty())
+            continue;
+        Turn &entry = call.turns[turn];
+        entry.words = redactedWords(entry, own);
+        entry.content = replaced(entry.content, own, &entry.redactions);
+        for (const RedactionSpan &span : own)
+            ++call.redactionCounts[span.kind];
+    }
+    call.metadata = redactedObject(call.metadata);
+    // The known values themselves: a dynamic variable of a wanted kind keeps only its placeholder.
+    for (auto it = call.dynamicVariables.begin(); it != call.dynamicVariables.end(); ++it) {
+        const QString value = it->isString() ? it->toString() : it->isDouble() ? QString::number(it->toDouble(), 'g', 17) : QString();
+        const std::optional<RedactionKind> kind =
+            KnownValueDetector::kindOf({value, QStringLiteral("dynamic_variables.") + it.key()});
+        if (value.isEmpty() || !kind || !m_kinds.contains(*kind))
+            continue;
+        *it = RedactionKinds::placeholder(*kind);
+        ++call.redactionCounts[*kind];
+    }
+    if (m_kinds.contains(RedactionKind::PhoneNumber) && !call.customerNumber.isEmpty()) {
+        call.customerNumber = RedactionKinds::placeholder(RedactionKind::PhoneNumber);
+        ++call.redactionCounts[RedactionKind::PhoneNumber];
+    }
+}
+
+QJsonObject Redactor::redactedBody(const QJsonObject &body) const
+{
+    CallLog sender;
+    sender.customerNumber = body.value(QStringLiteral("customer_number")).toString();
+    sender.dynamicVariables = body.value(QStringLiteral("dynamic_variables")).toObject();
+    return redactedObject(body, knownValuesOf(sender));
+}
+
+QString Redactor::redactedText(const QString &text, const QList<RedactionContext::KnownValue> &known) const
+{
+    Turn turn;
+    turn.role = Turn::Role::TestingAgent;
+    turn.content = text;
+    const RedactionSpans spans = find(RedactionContext({turn}, known));
+    return spans.isEmpty() ? text : replaced(text, spans, nullptr);
+}
+
+QJsonObject Redactor::redactedObject(const QJsonObject &object, const QList<RedactionContext::KnownValue> &known) const
+{
+    QJsonObject result;
+    for (auto it = object.begin(); it != object.end(); ++it) {
+        if (it->isString()) {
+            result.insert(it.key(), redactedText(it->toString(), known));
+        } else if (it->isObject()) {
+            result.insert(it.key(), redactedObject(it->toObject(), known));
+        } else if (it->isArray()) {
+            QJsonArray items;
+            for (const QJsonValue &item : it->toArray())
+                items.append(item.isString() ? QJsonValue(redactedText(item.toString(), known))
+                             : item.isObject() ? QJsonValue(redactedObject(item.toObject(), known))
+                                               : item);
+            result.insert(it.key(), items);
+        } else {
+            result.insert(it.key(), *it);
+        }
+    }
+    return result;
+}

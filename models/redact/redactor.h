@@ -1,0 +1,46 @@
+#pragma once
+
+#include "redactioncontext.h"
+#include "redactionspan.h"
+
+#include "calllog/calllog.h"
+
+#include <QSet>
+
+// Removes the personal data of some kinds from a call before it is stored: every
+// detector (PiiDetectors) looks for the wanted kinds, overlapping finds are joined (their
+// union: over-redaction is the safe error) and labelled by the kind of highest priority,
+// and each span's text is replaced by its kind's placeholder ("<CREDIT_CARD>"). The turns
+// keep where the placeholders stand (Turn::redactions) and the call how many of each kind
+// went (CallLog::redactionCounts); a timed word inside a span becomes the placeholder too,
+// keeping its time, so the audio can be redacted from it. Thread-safe.
+class Redactor
+{
+public:
+    explicit Redactor(QSet<RedactionKind> kinds);
+
+    // The call's redact_fields as kinds (unknown names skipped).
+    static QSet<RedactionKind> kindsOf(const QStringList &redactFields);
+    // What the sender told us of the call that is always personal data: customer_number and
+    // the dynamic_variables' values.
+    static QList<RedactionContext::KnownValue> knownValuesOf(const CallLog &call);
+
+    // The spans to redact, joined: per turn, in order, none overlapping.
+    RedactionSpans find(const RedactionContext &context) const;
+    // Redacts the call's turns, metadata values and (phone numbers wanted) customer number.
+    void redact(CallLog &call) const;
+    // `text` with `spans` (all of one turn, joined, in order) replaced by their placeholders;
+    // where each placeholder stands is appended to `placed`.
+    static QString replaced(const QString &text, const RedactionSpans &spans, TurnRedactions *placed);
+    // Every string of a JSON object redacted on its own, `known` found in each (metadata
+    // values).
+    QJsonObject redactedObject(const QJsonObject &object, const QList<RedactionContext::KnownValue> &known = {}) const;
+    // An observe body that could not be read as a call (for the request log): every string
+    // redacted with its customer_number and dynamic_variables as known values.
+    QJsonObject redactedBody(const QJsonObject &body) const;
+
+private:
+    QString redactedText(const QString &text, const QList<RedactionContext::KnownValue> &known) const;
+
+    QSet<RedactionKind> m_kinds;
+};

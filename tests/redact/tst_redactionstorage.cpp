@@ -1,0 +1,151 @@
+// A body with redact_fields is redacted before anything is written: no byte of a redacted
+// value reaches the database file, its WAL or the request log's folder, on the listener's
+// path (JSON and a 400 that stores nothing) and on the import path; what was removed is
+// kept as placeholders, spans and counts.
+#include "../listener/httptestclient.h"
+#include "../listener/testlistener.h"
+
+#include "store/callreader.h"
+
+#include <QDirIterator>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+constexpr char Key[] = "redaction-test-key";
+
+// The values the tests redact, in every form they take in the bodies.
+const QList<QByteArray> Secrets{"415-555-0132", "4155550132", "+14155550132", "maria.lopez.1984"};
+
+QJsonObject body(const QString &callId)
+{
+    return {{u"call_id"_s, callId},
+            {u"agent"_s, 7},
+            {u"customer_number"_s, u"+14155550132"_s},
+            {u"dynamic_variables"_s, QJsonObject{{u"username"_s, u"maria.lopez.1984"_s}}},
+            {u"metadata"_s, QJsonObject{{u"callback"_s, u"call me on 415-555-0132"_s}}},
+            {u"redact_fields"_s, QJsonArray{u"phone_number"_s, u"username"_s}},
+            {u"transcript_json"_s,
+             QJsonArray{QJsonObject{{u"role"_s, u"Main Agent"_s}, {u"content"_s, u"What number can I reach you on?"_s},
+                                    {u"start_time"_s, 0.0}, {u"end_time"_s, 2.0}},
+                        QJsonObject{{u"role"_s, u"Testing Agent"_s},
+                                    {u"content"_s, u"It's 415-555-0132, and my login is maria.lopez.1984."_s},
+                                    {u"start_time"_s, 2.5}, {u"end_time"_s, 6.0}}}}};
+}
+
+// Every secret found in the files of `paths` (files, or folders walked), as "file: secret".
+QStringList secretsIn(const QStringList &paths)
+{
+    QStringList found;
+    for (const QString &path : paths) {
+        QStringList files;
+        if (QFileInfo(path).isDir()) {
+            for (QDirIterator it(path, QDir::Files, QDirIterator::Subdirectories); it.hasNext();)
+                files << it.next();
+        } else if (QFileInfo::exists(path)) {
+            files << path;
+        }
+        for (const QString &file : files) {
+            QFile in(file);
+            if (!in.open(QIODevice::ReadOnly))
+                continue;
+            const QByteArray bytes = in.readAll();
+            for (const QByteArray &secret : Secrets) {
+                if (bytes.contains(secret) || bytes.contains(QString::fromLatin1(secret).toUtf8().toBase64()))
+                    found << file + u": "_s + QString::fromLatin1(secret);
+            }
+        }
+    }
+    return found;
+}
+
+} // namespace
+
+class TstRedactionStorage : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void listenerStoresAndLogsOnlyTheRedactedCall();
+    void importStoresOnlyTheRedactedCall();
+};
+
+void TstRedactionStorage::listenerStoresAndLogsOnlyTheRedactedCall()
+{
+    QTemporaryDir dir;
+    const QString database = dir.filePath(u"listener.db"_s);
+    std::unique_ptr<CallStore> store;
+    std::unique_ptr<IngestPipeline> pipeline;
+    std::unique_ptr<Listener> listener;
+    ListenerConfig config;
+    config.port = 0;
+    config.apiKey = QString::fromLatin1(Key);
+    QCOMPARE(startTestListener(database, config, store, pipeline, listener), QString());
+    const auto post = [&](const QJsonObject &object) {
+        return sendRaw(listener->port(), buildRequest("POST", "/observability/v1/observe/", QJsonDocument(object).toJson(),
+                                                      "application/json", {{"X-CEKURA-API-KEY", Key}}));
+    };
+
+    const RawResponse created = post(body(u"redact-1"_s));
+    QCOMPARE(created.status, 201);
+    // A body that is refused (an unknown kind) is logged redacted too.
+    QJsonObject refused = body(u"redact-2"_s);
+    refused.insert(u"redact_fields"_s, QJsonArray{u"phone_number"_s, u"username"_s, u"shoe_size"_s});
+    QCOMPARE(post(refused).status, 400);
+    store->flush();
+
+    const CallLog call = *CallReader(database).callById(created.json()[u"id"_s].toInteger());
+    QCOMPARE(call.turns[1].content, u"It's <PHONE_NUMBER>, and my login is <USERNAME>."_s);
+    QCOMPARE(call.turns[1].redactions.size(), 2);
+    QCOMPARE(call.turns[1].redactions[0].kind, RedactionKind::PhoneNumber);
+    QCOMPARE(call.turns[1].content.mid(call.turns[1].redactions[0].begin,
+                                       call.turns[1].redactions[0].end - call.turns[1].redactions[0].begin),
+             u"<PHONE_NUMBER>"_s);
+    QCOMPARE(call.customerNumber, u"<PHONE_NUMBER>"_s);
+    QCOMPARE(call.metadata[u"callback"_s].toString(), u"call me on <PHONE_NUMBER>"_s);
+    QCOMPARE(call.redactionCounts.value(RedactionKind::PhoneNumber), 2);   // the turn and customer_number
+    QCOMPARE(call.redactionCounts.value(RedactionKind::Username), 2);   // the turn and the dynamic variable
+    QCOMPARE(call.dynamicVariables[u"username"_s].toString(), u"<USERNAME>"_s);
+    QCOMPARE(call.toDetailJson()[u"redactions"_s][u"phone_number"_s].toInt(), 2);
+
+    // Search finds the placeholder's words, never the number.
+    CallQuery search;
+    search.search = u"4155550132"_s;
+    QCOMPARE(CallReader(database).count(search), 0);
+
+    QVERIFY(listener->stopAndWait(5000));
+    listener.reset();
+    pipeline.reset();
+    store.reset();
+    const QStringList leaks = secretsIn({database, database + u"-wal"_s, database + u".requests"_s});
+    QVERIFY2(leaks.isEmpty(), qPrintable(leaks.join(u'\n')));
+}
+
+void TstRedactionStorage::importStoresOnlyTheRedactedCall()
+{
+    QTemporaryDir dir;
+    const QString file = dir.filePath(u"calls.json"_s);
+    QFile out(file);
+    QVERIFY(out.open(QIODevice::WriteOnly));
+    out.write(QJsonDocument(QJsonArray{body(u"import-1"_s)}).toJson());
+    out.close();
+    const QString database = dir.filePath(u"import.db"_s);
+    QProcess callscope;
+    callscope.start(QStringLiteral(CALLSCOPE_BINARY), {u"import"_s, file, u"--db"_s, database, u"--no-evaluate"_s});
+    QVERIFY(callscope.waitForFinished(60000));
+    QVERIFY2(callscope.exitCode() == 0, callscope.readAllStandardError().constData());
+    const QList<CallLog> calls = CallReader(database).callsByIds(CallReader(database).allCallIds());
+    QCOMPARE(calls.size(), 1);
+    QCOMPARE(calls.first().turns[1].content, u"It's <PHONE_NUMBER>, and my login is <USERNAME>."_s);
+    const QStringList leaks = secretsIn({database, database + u"-wal"_s});
+    QVERIFY2(leaks.isEmpty(), qPrintable(leaks.join(u'\n')));
+}
+
+QTEST_GUILESS_MAIN(TstRedactionStorage)
+#include "tst_redactionstorage.moc"
