@@ -8,6 +8,7 @@
 #include "importcommand.h"
 #include "listcommand.h"
 #include "metricscommand.h"
+#include "redactcommand.h"
 #include "reviewcommand.h"
 #include "servecommand.h"
 #include "showcommand.h"
@@ -40,6 +41,7 @@ std::vector<std::unique_ptr<Command>> makeCommands()
     commands.push_back(std::make_unique<MetricsCommand>());
     commands.push_back(std::make_unique<EvaluateCommand>());
     commands.push_back(std::make_unique<TranscribeCommand>());
+    commands.push_back(std::make_unique<RedactCommand>());
     commands.push_back(std::make_unique<ServeCommand>());
     return commands;
 }

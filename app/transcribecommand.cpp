@@ -54,7 +54,8 @@ int TranscribeCommand::run(const QStringList &arguments, const QString &database
     const QSettings settings;
     EvaluationQueue evaluation(store.get());
     evaluation.setJudge(LlmJudge::configured(LlmJudgeSettings::load(settings)));
-    TranscriptionQueue transcription(store.get(), TranscriberFactory(TranscriptionSettings::load(settings)));
+    TranscriptionQueue transcription(store.get(), TranscriberFactory(TranscriptionSettings::load(settings)),
+                                     TranscriptionQueue::Urgency::Foreground);
     transcription.setEvaluationQueue(&evaluation);
     std::atomic<int> transcribed = 0;
     std::atomic<int> failed = 0;

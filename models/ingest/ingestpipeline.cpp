@@ -143,7 +143,18 @@ PreparedCall IngestPipeline::prepare(const QJsonObject &body, const IngestSource
         if (!error.isEmpty()) {
             prepared.errors.add(QStringLiteral("voice_recording"), error);
             prepared.call = CallLog();
+            return prepared;
         }
+        // What was redacted in the text is silenced in the recording too, before it is kept.
+        const QString stored = QDir(m_store->recordingsDir()).filePath(prepared.call.recordingPath);
+        const QString redacted = Redactor::redactRecording(prepared.call.turns, stored, &error);
+        if (redacted.isEmpty()) {
+            QFile::remove(stored);
+            prepared.errors.add(QStringLiteral("voice_recording"), QStringLiteral("Could not be redacted: %1").arg(error));
+            prepared.call = CallLog();
+            return prepared;
+        }
+        prepared.call.recordingPath = QDir(m_store->recordingsDir()).relativeFilePath(redacted);
     }
     return prepared;
 }

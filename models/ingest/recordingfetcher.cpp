@@ -1,10 +1,15 @@
 #include "recordingfetcher.h"
 
 #include "ingest/ingestpipeline.h"
+#include "redact/redactor.h"
+#include "store/callreader.h"
 #include "store/callstore.h"
+#include "store/threadreader.h"
 #include "store/whenfinished.h"
 
 #include <QDir>
+#include <QFile>
+#include <QtConcurrent/QtConcurrentRun>
 #include <QLoggingCategory>
 #include <QNetworkAccessManager>
 #include <QTimer>
@@ -12,6 +17,32 @@
 #include <algorithm>
 
 Q_LOGGING_CATEGORY(lcFetcher, "callscope.ingest.fetcher")
+
+namespace {
+
+struct RedactedDownload
+{
+    QString path;    // the recording to keep (a new name when its format changed)
+    QString error;   // set: nothing is kept
+};
+
+// Where the stored call's text was redacted, its downloaded recording is silenced too
+// before it is kept. Reads and decodes: for a pool thread.
+RedactedDownload redactDownload(const QString &databasePath, qint64 callDbId, const QString &path)
+{
+    const StoreLookup<CallLog> call = ThreadReader::forDatabase(databasePath).callById(callDbId);
+    if (!call)
+        return {path, {}};
+    QString error;
+    const QString redacted = Redactor::redactRecording(call->turns, path, &error);
+    if (redacted.isEmpty()) {
+        QFile::remove(path);
+        return {{}, QStringLiteral("Recording downloaded but not redacted: %1").arg(error)};
+    }
+    return {redacted, {}};
+}
+
+} // namespace
 
 RecordingFetcher::RecordingFetcher(CallStore *store, QObject *parent)
     : QObject(parent), m_store(store), m_network(new QNetworkAccessManager(this))
@@ -104,10 +135,17 @@ void RecordingFetcher::onAttemptFinished(Job *job)
     case RecordingDownload::Outcome::Completed: {
         const QString name = QStringLiteral("fetched-%1.%2").arg(job->callDbId).arg(download->suffix());
         QString error;
-        if (!download->moveTo(QDir(m_store->recordingsDir()).filePath(name), &error))
+        const QString path = QDir(m_store->recordingsDir()).filePath(name);
+        if (!download->moveTo(path, &error)) {
             complete(job, {}, QStringLiteral("Recording downloaded but not stored: %1").arg(error));
-        else
-            complete(job, name, {});
+            return;
+        }
+        whenFinished(QtConcurrent::run(redactDownload, m_store->databasePath(), job->callDbId, path), this,
+                     [this, job](const QFuture<RedactedDownload> &done) {
+                         const RedactedDownload kept = done.result();
+                         complete(job, kept.error.isEmpty() ? QDir(m_store->recordingsDir()).relativeFilePath(kept.path) : QString(),
+                                  kept.error);
+                     });
         return;
     }
     case RecordingDownload::Outcome::Refused:

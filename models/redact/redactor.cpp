@@ -1,7 +1,9 @@
 #include "redactor.h"
 
 #include "knownvaluedetector.h"
+#include "audioredactor.h"
 #include "piidetectors.h"
+#include "speechspantimes.h"
 
 #include <QJsonArray>
 
@@ -84,6 +86,26 @@ TimedWords redactedWords(const Turn &turn, const RedactionSpans &spans)
 Redactor::Redactor(QSet<RedactionKind> kinds)
     : m_kinds(std::move(kinds))
 {
+}
+
+AudioSpans Redactor::audioSpansOf(const Turns &redactedTurns)
+{
+    AudioSpans spans;
+    for (const Turn &turn : redactedTurns) {
+        for (const TurnRedaction &redaction : turn.redactions)
+            spans.append(SpeechSpanTimes::of(turn, redaction.begin, redaction.end));
+    }
+    return spans;
+}
+
+QString Redactor::redactRecording(const Turns &redactedTurns, const QString &recordingPath, QString *error)
+{
+    const AudioSpans spans = audioSpansOf(redactedTurns);
+    if (recordingPath.isEmpty() || spans.isEmpty())
+        return recordingPath;
+    const AudioRedactor::Result result = AudioRedactor().redact(recordingPath, spans);
+    *error = result.error;
+    return result.error.isEmpty() ? result.path : QString();
 }
 
 QSet<RedactionKind> Redactor::kindsOf(const QStringList &redactFields)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "audiospan.h"
 #include "redactioncontext.h"
 #include "redactionspan.h"
 
@@ -24,6 +25,14 @@ public:
     // What the sender told us of the call that is always personal data: customer_number and
     // the dynamic_variables' values.
     static QList<RedactionContext::KnownValue> knownValuesOf(const CallLog &call);
+
+    // Where the redacted turns' placeholders were said in the recording: from their words'
+    // times, else spread over their turn (SpeechSpanTimes), for the AudioRedactor.
+    static AudioSpans audioSpansOf(const Turns &redactedTurns);
+    // Redacts `turns` and then the recording at `recordingPath` (an empty path: none) where
+    // they were redacted. Returns the recording's path (a new name when its format had to
+    // change), or empty with `error` set when the recording could not be redacted.
+    static QString redactRecording(const Turns &redactedTurns, const QString &recordingPath, QString *error);
 
     // The spans to redact, joined: per turn, in order, none overlapping.
     RedactionSpans find(const RedactionContext &context) const;

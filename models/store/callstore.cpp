@@ -246,16 +246,28 @@ QFuture<bool> CallStore::failTranscription(qint64 callDbId, const QString &reaso
                              [=](TranscriptionWriter &writer, qint64 now) { return writer.fail(callDbId, reason, now); });
 }
 
+QFuture<bool> CallStore::optimizeSearchIndex()
+{
+    return m_writer->submit<bool>(
+        1,
+        [](WriteSession &session) {
+            session.optimizeSearchIndex();
+            return true;
+        },
+        [](const QString &) { return false; });
+}
+
 QFuture<bool> CallStore::setDetectedAgentChannel(qint64 callDbId, int channel)
 {
     return transcriptionStep(callDbId,
                              [=](TranscriptionWriter &writer, qint64) { return writer.setDetectedAgentChannel(callDbId, channel); });
 }
 
-QFuture<bool> CallStore::storeTranscript(qint64 callDbId, const Turns &turns, std::optional<int> detectedAgentChannel)
+QFuture<bool> CallStore::storeTranscript(qint64 callDbId, const Turns &turns, std::optional<int> detectedAgentChannel,
+                                         const QMap<RedactionKind, int> &redactionCounts)
 {
     return m_writer->submit<bool>(
-        1, [=](WriteSession &session) { return session.storeTranscript(callDbId, turns, detectedAgentChannel); },
+        1, [=](WriteSession &session) { return session.storeTranscript(callDbId, turns, detectedAgentChannel, redactionCounts); },
         [](const QString &) { return false; }, [callDbId](WriteSession &session) { session.noteTurnChange(callDbId); });
 }
 

@@ -112,7 +112,11 @@ public:
     QFuture<bool> claimTranscription(qint64 callDbId);
     QFuture<bool> reportTranscription(qint64 callDbId, double progress);
     QFuture<bool> failTranscription(qint64 callDbId, const QString &reason);
-    QFuture<bool> storeTranscript(qint64 callDbId, const Turns &turns, std::optional<int> detectedAgentChannel);
+    QFuture<bool> storeTranscript(qint64 callDbId, const Turns &turns, std::optional<int> detectedAgentChannel,
+                                  const QMap<RedactionKind, int> &redactionCounts = {});
+    // Merges the search index into one segment: text replaced since (callscope redact)
+    // leaves the index itself, not just its live view. Slow on a big database.
+    QFuture<bool> optimizeSearchIndex();
     // The Main Agent's channel the audio analysis detected (kept while the request names none).
     QFuture<bool> setDetectedAgentChannel(qint64 callDbId, int channel);
     // Stores evaluated metric results (each replaces its (metric, version) row) and,

@@ -712,18 +712,20 @@ bool WriteSession::setRecording(qint64 callDbId, const QString &recordingPath, c
     return true;
 }
 
-bool WriteSession::storeTranscript(qint64 callDbId, const Turns &turns, std::optional<int> detectedAgentChannel)
+bool WriteSession::storeTranscript(qint64 callDbId, const Turns &turns, std::optional<int> detectedAgentChannel,
+                                   const QMap<RedactionKind, int> &redactionCounts)
 {
     QSqlQuery finish(m_db);
     finish.prepare(QStringLiteral(
         "UPDATE calls SET transcription = 'done', transcription_progress = 1, error_message = NULL, "
         "detected_agent_channel = CASE WHEN main_agent_channel_index IS NULL THEN ? END, "
-        "duration = CASE WHEN duration > 0 THEN duration ELSE ? END, updated_at = ? "
+        "duration = CASE WHEN duration > 0 THEN duration ELSE ? END, redactions = ?, updated_at = ? "
         "WHERE id = ? AND transcription = 'transcribing'"));
     finish.addBindValue(detectedAgentChannel ? QVariant(*detectedAgentChannel) : QVariant());
     CallLog transcribed;
     transcribed.turns = turns;
     finish.addBindValue(transcribed.transcriptDuration());
+    finish.addBindValue(RedactionsColumn::encode(redactionCounts));
     finish.addBindValue(now());
     finish.addBindValue(callDbId);
     exec(finish);

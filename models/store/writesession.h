@@ -79,7 +79,11 @@ public:
     // A transcribing call's transcript: its turns (indexed anew), transcription done and
     // the Main Agent channel the transcription found. False when the call is not being
     // transcribed (any more): then nothing is written.
-    bool storeTranscript(qint64 callDbId, const Turns &turns, std::optional<int> detectedAgentChannel);
+    bool storeTranscript(qint64 callDbId, const Turns &turns, std::optional<int> detectedAgentChannel,
+                         const QMap<RedactionKind, int> &redactionCounts);
+    // FTS5 'optimize': every index segment merged, so deleted text's tokens leave the file
+    // (secure_delete zeroes the freed pages).
+    void optimizeSearchIndex() { execSql(QStringLiteral("INSERT INTO turns_fts (turns_fts) VALUES ('optimize')")); }
     // Tells the store's listeners the call changed (callsChanged after COMMIT).
     void markChanged(qint64 callDbId) { m_changedCalls.append(callDbId); }
 

@@ -4,10 +4,12 @@
 
 #include "audio/recordinglocator.h"
 #include "metrics/evaluationqueue.h"
+#include "redact/redactor.h"
 #include "store/callreader.h"
 #include "store/callstore.h"
 #include "store/threadreader.h"
 
+#include <QDir>
 #include <QElapsedTimer>
 #include <QThread>
 
@@ -19,7 +21,7 @@ constexpr qint64 ReportedIntervalMs = 1000;
 
 } // namespace
 
-TranscriptionQueue::TranscriptionQueue(CallStore *store, TranscriberFactory factory, QObject *parent)
+TranscriptionQueue::TranscriptionQueue(CallStore *store, TranscriberFactory factory, Urgency urgency, QObject *parent)
     : QObject(parent)
     , m_store(store)
     , m_thread(new QThread)
@@ -31,8 +33,10 @@ TranscriptionQueue::TranscriptionQueue(CallStore *store, TranscriberFactory fact
     connect(m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
     // A download finished, a call was queued again, a new one stored: look again.
     connect(store, &CallStore::callsChanged, m_worker, [this] { wake(); }, Qt::DirectConnection);
-    // Transcribing is the heaviest work here: it takes the CPU only when nothing else wants it.
-    m_thread->start(QThread::IdlePriority);
+    // Transcribing is the heaviest work here: in the background it takes the CPU only when
+    // nothing else wants it (SCHED_IDLE), which under a steady load can be never: a user
+    // waiting on `callscope transcribe` gets a normal share.
+    m_thread->start(urgency == Urgency::Background ? QThread::IdlePriority : QThread::NormalPriority);
 }
 
 TranscriptionQueue::~TranscriptionQueue()
@@ -181,7 +185,23 @@ TranscriptionQueue::Outcome TranscriptionQueue::transcribeCall(qint64 callDbId)
         emit failed(callDbId, result.error);
         return Outcome::Failed;
     }
-    if (!m_store->storeTranscript(callDbId, result.turns, result.detectedChannel).result())
+    // The sender's redact_fields hold for a transcript made here too: text and recording,
+    // before either is kept.
+    CallLog heard = *call;
+    heard.turns = result.turns;
+    heard.redactionCounts.clear();
+    Redactor(Redactor::kindsOf(call->redactFields)).redact(heard);
+    QString error;
+    const QString recording = Redactor::redactRecording(heard.turns, location.localPath, &error);
+    if (recording.isEmpty()) {
+        const QString reason = tr("The recording could not be redacted: %1").arg(error);
+        m_store->failTranscription(callDbId, reason).waitForFinished();
+        emit failed(callDbId, reason);
+        return Outcome::Failed;
+    }
+    if (recording != location.localPath && !call->recordingPath.isEmpty())
+        m_store->setRecording(callDbId, QDir(m_store->recordingsDir()).relativeFilePath(recording), QString());
+    if (!m_store->storeTranscript(callDbId, heard.turns, result.detectedChannel, heard.redactionCounts).result())
         return Outcome::Skipped;   // posted anew meanwhile: its new content is queued
     emit transcribed(callDbId);
     if (m_evaluation)

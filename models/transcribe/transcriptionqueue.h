@@ -28,7 +28,12 @@ class TranscriptionQueue : public QObject
     Q_DISABLE_COPY_MOVE(TranscriptionQueue)
 
 public:
-    TranscriptionQueue(CallStore *store, TranscriberFactory factory, QObject *parent = nullptr);
+    // How the queue's thread competes for the CPU: in the background (the app, serve) it
+    // takes only what nothing else wants; asked for on the command line, it takes its share.
+    enum class Urgency { Background, Foreground };
+
+    TranscriptionQueue(CallStore *store, TranscriberFactory factory, Urgency urgency = Urgency::Background,
+                       QObject *parent = nullptr);
     // Stops: a call being transcribed stays as it is and is taken up again at the next start.
     ~TranscriptionQueue() override;
 

@@ -5,7 +5,10 @@
 #include "../listener/httptestclient.h"
 #include "../listener/testlistener.h"
 
+#include "audio/audiodecoder.h"
 #include "store/callreader.h"
+
+#include <QDataStream>
 
 #include <QDirIterator>
 #include <QJsonArray>
@@ -65,6 +68,56 @@ QStringList secretsIn(const QStringList &paths)
     return found;
 }
 
+// A 16 kHz stereo WAV of `seconds` of a 440 Hz tone on both channels.
+QByteArray toneWav(double seconds)
+{
+    constexpr int Rate = 16000;
+    const qint64 frames = qint64(seconds * Rate);
+    QByteArray samples(frames * 4, '\0');
+    auto *pcm = reinterpret_cast<qint16 *>(samples.data());
+    for (qint64 i = 0; i < frames; ++i)
+        pcm[i * 2] = pcm[i * 2 + 1] = qint16(9000 * std::sin(2 * M_PI * 440 * double(i) / Rate));
+    QByteArray header;
+    QDataStream out(&header, QIODevice::WriteOnly);
+    out.setByteOrder(QDataStream::LittleEndian);
+    out.writeRawData("RIFF", 4);
+    out << quint32(36 + samples.size());
+    out.writeRawData("WAVEfmt ", 8);
+    out << quint32(16) << quint16(1) << quint16(2) << quint32(Rate) << quint32(Rate * 4) << quint16(4) << quint16(16);
+    out.writeRawData("data", 4);
+    out << quint32(samples.size());
+    return header + samples;
+}
+
+// The RMS of each channel over [from, to] seconds of `path`.
+QList<double> rmsOf(const QString &path, double from, double to)
+{
+    QList<double> sums;
+    qint64 frame = 0;
+    qint64 counted = 0;
+    AudioDecoder::Format format;
+    QString error;
+    AudioDecoder::decode(
+        path,
+        [&](const float *interleaved, qint64 frames) {
+            if (sums.isEmpty())
+                sums.resize(format.channels);
+            for (qint64 i = 0; i < frames; ++i, ++frame) {
+                const double at = double(frame) / format.sampleRate;
+                if (at < from || at > to)
+                    continue;
+                ++counted;
+                for (int c = 0; c < format.channels; ++c)
+                    sums[c] += double(interleaved[i * format.channels + c]) * interleaved[i * format.channels + c];
+            }
+            return true;
+        },
+        &format, &error);
+    for (double &sum : sums)
+        sum = counted > 0 ? std::sqrt(sum / double(counted)) : -1.0;
+    return sums;
+}
+
 } // namespace
 
 class TstRedactionStorage : public QObject
@@ -74,6 +127,7 @@ class TstRedactionStorage : public QObject
 private slots:
     void listenerStoresAndLogsOnlyTheRedactedCall();
     void importStoresOnlyTheRedactedCall();
+    void uploadedRecordingIsSilencedWhereTheTextWasRedacted();
 };
 
 void TstRedactionStorage::listenerStoresAndLogsOnlyTheRedactedCall()
@@ -145,6 +199,56 @@ void TstRedactionStorage::importStoresOnlyTheRedactedCall()
     QCOMPARE(calls.first().turns[1].content, u"It's <PHONE_NUMBER>, and my login is <USERNAME>."_s);
     const QStringList leaks = secretsIn({database, database + u"-wal"_s});
     QVERIFY2(leaks.isEmpty(), qPrintable(leaks.join(u'\n')));
+}
+
+void TstRedactionStorage::uploadedRecordingIsSilencedWhereTheTextWasRedacted()
+{
+    QTemporaryDir dir;
+    const QString database = dir.filePath(u"audio.db"_s);
+    std::unique_ptr<CallStore> store;
+    std::unique_ptr<IngestPipeline> pipeline;
+    std::unique_ptr<Listener> listener;
+    ListenerConfig config;
+    config.port = 0;
+    config.apiKey = QString::fromLatin1(Key);
+    QCOMPARE(startTestListener(database, config, store, pipeline, listener), QString());
+
+    // The caller's turn runs from 4 s to 8 s without word times: the number's audio is
+    // placed by its characters' share of the turn, with the wider pad.
+    const QJsonArray transcript{
+        QJsonObject{{u"role"_s, u"Main Agent"_s}, {u"content"_s, u"What number can I reach you on?"_s},
+                    {u"start_time"_s, 0.5}, {u"end_time"_s, 3.0}},
+        QJsonObject{{u"role"_s, u"Testing Agent"_s}, {u"content"_s, u"Yes it is 415-555-0132 thanks"_s},
+                    {u"start_time"_s, 4.0}, {u"end_time"_s, 8.0}}};
+    QByteArray form;
+    const auto field = [&form](const QByteArray &name, const QByteArray &value) {
+        form += "--B\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n";
+    };
+    field("call_id", "audio-1");
+    field("agent", "7");
+    field("redact_fields", "phone_number");
+    field("transcript_json", QJsonDocument(transcript).toJson(QJsonDocument::Compact));
+    form += "--B\r\nContent-Disposition: form-data; name=\"voice_recording\"; filename=\"call.wav\"\r\n"
+            "Content-Type: audio/wav\r\n\r\n" + toneWav(10.0) + "\r\n--B--\r\n";
+    const RawResponse created = sendRaw(listener->port(), buildRequest("POST", "/observability/v1/observe/", form,
+                                                                       "multipart/form-data; boundary=B",
+                                                                       {{"X-CEKURA-API-KEY", Key}}));
+    QCOMPARE(created.status, 201);
+    store->flush();
+    const CallLog call = *CallReader(database).callById(created.json()[u"id"_s].toInteger());
+    QCOMPARE(call.turns[1].content, u"Yes it is <PHONE_NUMBER> thanks"_s);
+    const QString recording = QDir(store->recordingsDir()).filePath(call.recordingPath);
+
+    // "415-555-0132" is characters 10-22 of 29: about 5.4-7.0 s, padded by 0.25 s.
+    for (double rms : rmsOf(recording, 5.5, 6.9))
+        QVERIFY2(rms < 1e-4, qPrintable(QString::number(rms)));
+    // The rest of the call, both channels, is the tone as sent (RMS 9000/32768/sqrt 2).
+    for (const auto &[from, to] : {std::pair{0.5, 4.5}, std::pair{7.6, 9.5}}) {
+        for (double rms : rmsOf(recording, from, to))
+            QVERIFY2(std::abs(rms - 0.1942) < 0.01, qPrintable(QString::number(rms)));
+    }
+    // Only the redacted recording is kept.
+    QCOMPARE(QDir(store->recordingsDir()).entryList(QDir::Files).size(), 1);
 }
 
 QTEST_GUILESS_MAIN(TstRedactionStorage)
