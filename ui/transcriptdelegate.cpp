@@ -4,11 +4,16 @@
 #include "item/textmatches.h"
 #include "item/transcriptmodel.h"
 #include "labelcolor.h"
+#include "redactionkindnames.h"
 
 #include <QAbstractItemView>
 #include <QFontDatabase>
+#include <QHelpEvent>
 #include <QPainter>
 #include <QTextLayout>
+#include <QToolTip>
+
+#include <cmath>
 
 namespace {
 
@@ -42,6 +47,59 @@ QColor blend(const QColor &a, const QColor &b, double amountOfB)
 QString textOf(const QModelIndex &index)
 {
     return index.siblingAtColumn(TranscriptModel::Text).data().toString();
+}
+
+// The turn's placeholders that lie inside its text (a stale span is never drawn out of range).
+TurnRedactions redactionsOf(const QModelIndex &index, qsizetype length)
+{
+    TurnRedactions spans = index.data(TranscriptModel::RedactionsRole).value<TurnRedactions>();
+    spans.removeIf([length](const TurnRedaction &span) { return span.begin < 0 || span.end > length || span.begin >= span.end; });
+    return spans;
+}
+
+// A redaction chip's colours come from the palette's own base and text, so that the chip
+// stays a quiet grey on a light or a dark scheme alike.
+QColor chipFill(const QPalette &palette, bool dark)
+{
+    return blend(palette.color(QPalette::Base), palette.color(QPalette::Text), dark ? 0.17 : 0.09);
+}
+
+QColor chipBorder(const QPalette &palette)
+{
+    return blend(palette.color(QPalette::Base), palette.color(QPalette::Text), 0.3);
+}
+
+QColor chipText(const QPalette &palette)
+{
+    return blend(palette.color(QPalette::Base), palette.color(QPalette::Text), 0.7);
+}
+
+QFont redactionFont(const QFont &base)
+{
+    QFont font = base;
+    font.setPointSizeF(base.pointSizeF() * 0.8);
+    font.setWeight(QFont::DemiBold);
+    font.setLetterSpacing(QFont::PercentageSpacing, 104);
+    return font;
+}
+
+// Where each placeholder stands in a laid-out text, one rectangle per line it spans.
+QList<std::pair<QRectF, RedactionKind>> spanRects(const QTextLayout &layout, const TurnRedactions &spans)
+{
+    QList<std::pair<QRectF, RedactionKind>> rects;
+    for (const TurnRedaction &span : spans) {
+        for (int i = 0; i < layout.lineCount(); ++i) {
+            const QTextLine line = layout.lineAt(i);
+            const qsizetype begin = std::max<qsizetype>(span.begin, line.textStart());
+            const qsizetype end = std::min<qsizetype>(span.end, line.textStart() + line.textLength());
+            if (begin >= end)
+                continue;
+            const qreal left = line.cursorToX(int(begin));
+            const qreal right = line.cursorToX(int(end));
+            rects.append({QRectF(left, line.y() + 1, right - left, line.height() - 2), span.kind});
+        }
+    }
+    return rects;
 }
 
 } // namespace
@@ -93,9 +151,15 @@ QSize TranscriptDelegate::sizeHint(const QStyleOptionViewItem &option, const QMo
 {
     const int width = m_view->viewport()->width();
     const Layout layout = layoutFor(QRect(0, 0, width, 0), option.font);
-    const QFontMetrics metrics(textFont(index, option.font));
-    const QRect bounds = metrics.boundingRect(QRect(0, 0, layout.text.width(), 1 << 20), textFlags(index), textOf(index));
-    int height = std::max(bounds.height(), QFontMetrics(option.font).height());
+    const QFont font = textFont(index, option.font);
+    int textHeight = 0;
+    if (redactionsOf(index, textOf(index).size()).isEmpty()) {
+        textHeight = QFontMetrics(font).boundingRect(QRect(0, 0, layout.text.width(), 1 << 20), textFlags(index), textOf(index)).height();
+    } else {
+        QTextLayout text;   // the chips' smaller font wraps differently from drawText()
+        textHeight = int(std::ceil(layOut(text, index, layout.text.width(), font, option.palette)));
+    }
+    int height = std::max(textHeight, QFontMetrics(option.font).height());
     if (!index.data(TranscriptModel::LabelsRole).toStringList().isEmpty())
         height += kChipGap + chipRowHeight(option.font);
     return {width, height + 2 * kPadY};
@@ -153,7 +217,7 @@ void TranscriptDelegate::paint(QPainter *painter, const QStyleOptionViewItem &op
     QRect textRect = layout.text;
     if (!labels.isEmpty())
         textRect.setBottom(textRect.bottom() - kChipGap - chipRowHeight(option.font));
-    paintText(painter, textRect, index, textFont(index, option.font));
+    paintText(painter, textRect, index, textFont(index, option.font), palette);
     if (!labels.isEmpty())
         paintLabels(painter, textRect, labels, option.font, palette);
     painter->restore();
@@ -199,9 +263,53 @@ void TranscriptDelegate::paintLabels(QPainter *painter, const QRect &textRect, c
     }
 }
 
-void TranscriptDelegate::paintText(QPainter *painter, const QRect &rect, const QModelIndex &index, const QFont &font) const
+qreal TranscriptDelegate::layOut(QTextLayout &layout, const QModelIndex &index, qreal width, const QFont &font,
+                                 const QPalette &palette, const QList<QTextLayout::FormatRange> &marks)
 {
     const QString text = textOf(index);
+    QList<QTextLayout::FormatRange> formats;
+    QTextCharFormat chip;
+    chip.setFont(redactionFont(font));
+    chip.setForeground(chipText(palette));
+    // The placeholder's brackets pad the chip and its underscores read as spaces: drawn
+    // invisible, "<CREDIT_CARD>" shows as "CREDIT CARD" and keeps its offsets in the text.
+    QTextCharFormat hidden;
+    hidden.setForeground(Qt::transparent);
+    QList<QTextLayout::FormatRange> hiddenRanges;
+    for (const TurnRedaction &span : redactionsOf(index, text.size())) {
+        formats.append({int(span.begin), int(span.end - span.begin), chip});
+        for (qsizetype i = span.begin; i < span.end; ++i) {
+            const QChar c = text.at(i);
+            if (c == QLatin1Char('<') || c == QLatin1Char('>') || c == QLatin1Char('_'))
+                hiddenRanges.append({int(i), 1, hidden});
+        }
+    }
+    formats += marks;
+    formats += hiddenRanges;
+
+    layout.setText(text);
+    layout.setFont(font);
+    QTextOption option(Qt::AlignLeft);
+    option.setWrapMode(index.data(TranscriptModel::IsToolRole).toBool() ? QTextOption::WrapAnywhere : QTextOption::WordWrap);
+    layout.setTextOption(option);
+    layout.setFormats(formats);
+    layout.beginLayout();
+    qreal y = 0;
+    const qreal lineSpacing = QFontMetricsF(font).lineSpacing();
+    for (QTextLine line = layout.createLine(); line.isValid(); line = layout.createLine()) {
+        line.setLineWidth(width);
+        line.setPosition(QPointF(0, y));
+        y += lineSpacing;
+    }
+    layout.endLayout();
+    return y;
+}
+
+void TranscriptDelegate::paintText(QPainter *painter, const QRect &rect, const QModelIndex &index, const QFont &font,
+                                   const QPalette &palette) const
+{
+    const QString text = textOf(index);
+    const TurnRedactions redactions = redactionsOf(index, text.size());
     QList<QTextLayout::FormatRange> marks;
     QTextCharFormat found;
     found.setBackground(QColor(0xff, 0xe0, 0x66));
@@ -220,25 +328,59 @@ void TranscriptDelegate::paintText(QPainter *painter, const QRect &rect, const Q
         heard.setForeground(Qt::white);
         marks.append({span.x(), span.y(), heard});
     }
-    if (marks.isEmpty()) {
+    if (marks.isEmpty() && redactions.isEmpty()) {
         painter->setFont(font);
         painter->drawText(rect, textFlags(index), text);
         return;
     }
     // The same wrapping drawText() does, laid out by hand so that ranges can be marked.
     QTextLayout layout(text, font, painter->device());
-    QTextOption option(Qt::AlignLeft);
-    option.setWrapMode(index.data(TranscriptModel::IsToolRole).toBool() ? QTextOption::WrapAnywhere : QTextOption::WordWrap);
-    layout.setTextOption(option);
-    layout.setFormats(marks);
-    layout.beginLayout();
-    qreal y = 0;
-    const qreal lineSpacing = QFontMetricsF(font).lineSpacing();
-    for (QTextLine line = layout.createLine(); line.isValid(); line = layout.createLine()) {
-        line.setLineWidth(rect.width());
-        line.setPosition(QPointF(0, y));
-        y += lineSpacing;
+    layOut(layout, index, rect.width(), font, palette, marks);
+    if (!redactions.isEmpty()) {
+        const bool dark = palette.color(QPalette::Base).lightness() < 128;
+        painter->setPen(QPen(chipBorder(palette), 1));
+        painter->setBrush(chipFill(palette, dark));
+        for (const auto &[chip, kind] : spanRects(layout, redactions)) {
+            const QRectF box = chip.translated(rect.topLeft()).adjusted(0.5, 0.5, -0.5, -0.5);
+            painter->drawRoundedRect(box, box.height() / 2.0, box.height() / 2.0);
+        }
     }
-    layout.endLayout();
     layout.draw(painter, rect.topLeft());
+}
+
+QList<std::pair<QRectF, RedactionKind>> TranscriptDelegate::redactionRects(const QRect &rect, const QFont &font,
+                                                                           const QModelIndex &index) const
+{
+    const TurnRedactions redactions = redactionsOf(index, textOf(index).size());
+    if (redactions.isEmpty())
+        return {};
+    const Layout rowLayout = layoutFor(rect, font);
+    QTextLayout layout;
+    layOut(layout, index, rowLayout.text.width(), textFont(index, font), m_view->palette());
+    QList<std::pair<QRectF, RedactionKind>> rects = spanRects(layout, redactions);
+    for (auto &entry : rects)
+        entry.first.translate(rowLayout.text.topLeft());
+    return rects;
+}
+
+std::optional<RedactionKind> TranscriptDelegate::redactionAt(const QRect &rect, const QFont &font, const QModelIndex &index,
+                                                             const QPoint &pos) const
+{
+    for (const auto &[chip, kind] : redactionRects(rect, font, index)) {
+        if (chip.contains(pos))
+            return kind;
+    }
+    return std::nullopt;
+}
+
+bool TranscriptDelegate::helpEvent(QHelpEvent *event, QAbstractItemView *view, const QStyleOptionViewItem &option,
+                                   const QModelIndex &index)
+{
+    if (event->type() == QEvent::ToolTip && index.isValid()) {
+        if (const std::optional<RedactionKind> kind = redactionAt(option.rect, option.font, index, event->pos())) {
+            QToolTip::showText(event->globalPos(), tr("Redacted: %1").arg(RedactionKindNames::of(*kind)), view->viewport());
+            return true;
+        }
+    }
+    return QStyledItemDelegate::helpEvent(event, view, option, index);
 }

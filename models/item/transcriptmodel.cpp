@@ -225,6 +225,8 @@ QVariant TranscriptModel::data(const QModelIndex &index, int role) const
         return m_currentWordSpans.at(m_currentWord);
     case HasWordsRole: return !turn.words.isEmpty();
     case MetricMarkRole: return m_markedTurns.contains(index.row());
+    // A tool turn's text is not its content, so offsets into the content would not fit it.
+    case RedactionsRole: return turn.isTool() ? QVariant() : QVariant::fromValue(turn.redactions);
     case LabelsRole: {
         QStringList names;
         for (const TurnLabel &label : labelsOf(index.row()))

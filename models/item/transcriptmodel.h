@@ -13,7 +13,8 @@
 // before that time) by binary search, trying the cached current/next pair first, and
 // signals only the two rows whose CurrentTurnRole changed. Where the turn has timed
 // words, the word being heard is tracked too (CurrentWordRole, its span in the text).
-// Reviewers' labels on a turn come with its row (LabelsRole, and the text's tooltip).
+// Reviewers' labels on a turn come with its row (LabelsRole, and the text's tooltip);
+// where redaction put placeholders in its text, too (RedactionsRole).
 class TranscriptModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -31,6 +32,7 @@ public:
         HasWordsRole,                      // bool, the turn's words are timed
         LabelsRole,                        // QStringList, the turn's label names in order
         MetricMarkRole,                    // bool, a selected metric result points at this turn
+        RedactionsRole,                    // TurnRedactions, the placeholders in the text (speech turns)
     };
 
     explicit TranscriptModel(QObject *parent = nullptr);
