@@ -24,6 +24,7 @@
 #include "store/callstore.h"
 #include "keybindings.h"
 #include "preferencesdialog.h"
+#include "redactedexportdialog.h"
 #include "reviewactions.h"
 #include "reviewpanel.h"
 #include "shortcutsdialog.h"
@@ -254,6 +255,8 @@ void MainWindow::buildMenus()
     importFiles->setShortcut(QKeySequence::Open);
     QAction *importFolder = file->addAction(tr("Import &Folder…"), this, &MainWindow::chooseFolder);
     importFolder->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
+    file->addAction(tr("Export &Redacted…"), this,
+                    [this] { RedactedExportDialog::start(m_store, m_calls->query(), shownCallId(), this); });
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     // Not QKeySequence::Quit: it is empty on some platforms (offscreen, some desktops).

@@ -60,16 +60,19 @@ int CallExporter::write(const CallQuery &query, Format format, QIODevice *out, Q
             return -1;
         }
         for (const CallLog &summary : calls) {
-            const StoreLookup<CallLog> call = m_reader.callById(summary.id);
-            if (call.isFailed()) {
-                *error = QStringLiteral("the call store could not be read: %1").arg(call.error());
+            const StoreLookup<CallLog> stored = m_reader.callById(summary.id);
+            if (stored.isFailed()) {
+                *error = QStringLiteral("the call store could not be read: %1").arg(stored.error());
                 return -1;
             }
-            if (!call)
+            if (!stored)
                 continue;   // removed since the page was read
-            QJsonObject body = call->toObserveJson();
-            if (!call->recordingPath.isEmpty())
-                body.insert(QStringLiteral("voice_recording"), QDir(m_recordingsDir).absoluteFilePath(call->recordingPath));
+            CallLog call = *stored;
+            if (m_prepare)
+                m_prepare(call);
+            QJsonObject body = call.toObserveJson();
+            if (!call.recordingPath.isEmpty())
+                body.insert(QStringLiteral("voice_recording"), QDir(m_recordingsDir).absoluteFilePath(call.recordingPath));
             QByteArray line;
             if (format == Format::JsonLines) {
                 line = QJsonDocument(body).toJson(QJsonDocument::Compact);
@@ -83,7 +86,12 @@ int CallExporter::write(const CallQuery &query, Format format, QIODevice *out, Q
                 *error = out->errorString();
                 return -1;
             }
-            if (++written >= limit)
+            ++written;
+            if (m_progress && !m_progress(written)) {
+                *error = QStringLiteral("the export was cancelled");
+                return -1;
+            }
+            if (written >= limit)
                 break;
         }
         if (calls.size() < page.limit)

@@ -6,13 +6,17 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
+
+struct CallLog;
 class CallReader;
 
 // Writes stored calls as observe bodies, so that an export imports back into the same
 // calls (reviews included, through the status extension field). JSON Lines: one body per
 // line. CSV: one body per row under csvColumns(), JSON-valued fields as JSON text (the
 // importer reads it like a form-encoded body). A local recording is written as an
-// absolute `voice_recording` path.
+// absolute `voice_recording` path. A caller may change each call before it is written
+// (a redacted export) and follow, or stop, the writing call by call.
 class CallExporter
 {
 public:
@@ -24,9 +28,17 @@ public:
     // failureCount() grew when it was the store that failed, not `out`).
     int write(const CallQuery &query, Format format, QIODevice *out, QString *error) const;
 
+    // Applied to each call, on the writing thread, before it is written.
+    void setPrepare(std::function<void(CallLog &)> prepare) { m_prepare = std::move(prepare); }
+    // Told how many calls are written after each one; returning false stops the export
+    // (write() fails with "the export was cancelled").
+    void setProgress(std::function<bool(int written)> progress) { m_progress = std::move(progress); }
+
     static QStringList csvColumns();
 
 private:
     const CallReader &m_reader;
     QString m_recordingsDir;
+    std::function<void(CallLog &)> m_prepare;
+    std::function<bool(int)> m_progress;
 };
