@@ -1313,6 +1313,10 @@ Importieren Sie Anrufprotokolle über Datei › Importieren oder ändern Sie den
         <source>&amp;Dashboard</source>
         <translation>&amp;Dashboard</translation>
     </message>
+    <message>
+        <source>Export &amp;Redacted…</source>
+        <translation>&amp;Geschwärzt exportieren…</translation>
+    </message>
 </context>
 <context>
     <name>ManageViewsDialog</name>
@@ -2056,6 +2060,245 @@ Importieren Sie Anrufprotokolle über Datei › Importieren oder ändern Sie den
     </message>
 </context>
 <context>
+    <name>RedactedExportDialog</name>
+    <message>
+        <source>Export Redacted</source>
+        <translation>Geschwärzt exportieren</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Select &amp;All</source>
+        <translation>&amp;Alle auswählen</translation>
+    </message>
+    <message>
+        <source>Select &amp;None</source>
+        <translation>&amp;Keine auswählen</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>Anrufe</translation>
+    </message>
+    <message>
+        <source>The &amp;listed calls (the call list&apos;s filters)</source>
+        <translation>Die &amp;aufgelisteten Anrufe (die Filter der Anrufliste)</translation>
+    </message>
+    <message>
+        <source>The &amp;shown call</source>
+        <translation>Der an&amp;gezeigte Anruf</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Vorschau</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>Anruf</translation>
+    </message>
+    <message>
+        <source>Turn</source>
+        <translation>Beitrag</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Removed text</source>
+        <translation>Entfernter Text</translation>
+    </message>
+    <message>
+        <source>The database is not changed. Recordings are left out of the file: their audio is not redacted here.</source>
+        <translation>Die Datenbank bleibt unverändert. Aufnahmen werden nicht in die Datei übernommen, denn ihr Ton wird hier nicht geschwärzt.</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Exportieren…</translation>
+    </message>
+    <message>
+        <source>Reading the calls…</source>
+        <translation>Die Anrufe werden gelesen…</translation>
+    </message>
+    <message>
+        <source>Customer number</source>
+        <translation>Kundennummer</translation>
+    </message>
+    <message>
+        <source>the shown call</source>
+        <translation>dem angezeigten Anruf</translation>
+    </message>
+    <message numerus="yes">
+        <source>the first %n listed call(s)</source>
+        <translation>
+            <numerusform>dem ersten aufgelisteten Anruf</numerusform>
+            <numerusform>den ersten %n aufgelisteten Anrufen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing of the ticked kinds in %1.</source>
+        <translation>Nichts der angehakten Arten in %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n span(s) would be removed from %1:</source>
+        <translation>
+            <numerusform>%n Stelle würde aus %1 entfernt:</numerusform>
+            <numerusform>%n Stellen würden aus %1 entfernt:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export Redacted Calls</source>
+        <translation>Geschwärzte Anrufe exportieren</translation>
+    </message>
+    <message>
+        <source>JSON Lines (*.jsonl);;All files (*)</source>
+        <translation>JSON Lines (*.jsonl);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Exporting redacted calls…</source>
+        <translation>Geschwärzte Anrufe werden exportiert…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrote %n redacted call(s) to %1.</source>
+        <translation>
+            <numerusform>%n geschwärzter Anruf nach %1 geschrieben.</numerusform>
+            <numerusform>%n geschwärzte Anrufe nach %1 geschrieben.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The export was cancelled; %1 was not written.</source>
+        <translation>Der Export wurde abgebrochen; %1 wurde nicht geschrieben.</translation>
+    </message>
+    <message>
+        <source>%1 could not be written: %2.</source>
+        <translation>%1 konnte nicht geschrieben werden: %2.</translation>
+    </message>
+</context>
+<context>
+    <name>RedactionKindNames</name>
+    <message>
+        <source>Person name</source>
+        <translation>Personenname</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>Alter</translation>
+    </message>
+    <message>
+        <source>Phone number</source>
+        <translation>Telefonnummer</translation>
+    </message>
+    <message>
+        <source>Email address</source>
+        <translation>E-Mail-Adresse</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Uhrzeit</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Ort</translation>
+    </message>
+    <message>
+        <source>Origin</source>
+        <translation>Herkunft</translation>
+    </message>
+    <message>
+        <source>Gender or sexuality</source>
+        <translation>Geschlecht oder Sexualität</translation>
+    </message>
+    <message>
+        <source>Physical attribute</source>
+        <translation>Körperliches Merkmal</translation>
+    </message>
+    <message>
+        <source>Occupation</source>
+        <translation>Beruf</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Benutzername</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <source>IP address</source>
+        <translation>IP-Adresse</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>File name</source>
+        <translation>Dateiname</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Ereignis</translation>
+    </message>
+    <message>
+        <source>Vehicle ID</source>
+        <translation>Fahrzeugkennung</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Geburtsdatum</translation>
+    </message>
+    <message>
+        <source>Healthcare number</source>
+        <translation>Versichertennummer</translation>
+    </message>
+    <message>
+        <source>Medical professional</source>
+        <translation>Medizinische Fachkraft</translation>
+    </message>
+    <message>
+        <source>Credit card</source>
+        <translation>Kreditkarte</translation>
+    </message>
+    <message>
+        <source>Account number</source>
+        <translation>Kontonummer</translation>
+    </message>
+    <message>
+        <source>Bank account</source>
+        <translation>Bankverbindung</translation>
+    </message>
+    <message>
+        <source>Money</source>
+        <translation>Geldbetrag</translation>
+    </message>
+    <message>
+        <source>Social Security number</source>
+        <translation>Sozialversicherungsnummer</translation>
+    </message>
+    <message>
+        <source>Passport number</source>
+        <translation>Passnummer</translation>
+    </message>
+    <message>
+        <source>Driver&apos;s licence number</source>
+        <translation>Führerscheinnummer</translation>
+    </message>
+    <message>
+        <source>Other personal number</source>
+        <translation>Andere persönliche Nummer</translation>
+    </message>
+</context>
+<context>
     <name>RequestLogModel</name>
     <message>
         <source>Time</source>
@@ -2348,6 +2591,13 @@ Importieren Sie Anrufprotokolle über Datei › Importieren oder ändern Sie den
     <message>
         <source>No call has a status yet</source>
         <translation>Noch kein Anruf hat einen Status</translation>
+    </message>
+</context>
+<context>
+    <name>TranscriptDelegate</name>
+    <message>
+        <source>Redacted: %1</source>
+        <translation>Geschwärzt: %1</translation>
     </message>
 </context>
 <context>

@@ -175,6 +175,30 @@
     </message>
 </context>
 <context>
+    <name>RedactedExportDialog</name>
+    <message numerus="yes">
+        <source>the first %n listed call(s)</source>
+        <translation>
+            <numerusform>the first listed call</numerusform>
+            <numerusform>the first %n listed calls</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n span(s) would be removed from %1:</source>
+        <translation>
+            <numerusform>%n span would be removed from %1:</numerusform>
+            <numerusform>%n spans would be removed from %1:</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrote %n redacted call(s) to %1.</source>
+        <translation>
+            <numerusform>Wrote %n redacted call to %1.</numerusform>
+            <numerusform>Wrote %n redacted calls to %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SuccessRateChart</name>
     <message numerus="yes">
         <source>%1: %2 % of %n call(s) with a status succeeded</source>
