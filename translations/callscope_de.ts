@@ -189,6 +189,33 @@
     </message>
 </context>
 <context>
+    <name>AudioRedactor</name>
+    <message>
+        <source>The recording %1 does not exist.</source>
+        <translation>Die Aufnahme %1 existiert nicht.</translation>
+    </message>
+    <message>
+        <source>The redacted recording %1 cannot be written: %2.</source>
+        <translation>Die geschwärzte Aufnahme %1 kann nicht geschrieben werden: %2.</translation>
+    </message>
+    <message>
+        <source>The redacted recording %1 cannot be completed.</source>
+        <translation>Die geschwärzte Aufnahme %1 kann nicht fertiggestellt werden.</translation>
+    </message>
+    <message>
+        <source>The recording %1 holds no audio to redact.</source>
+        <translation>Die Aufnahme %1 enthält keinen Ton zum Schwärzen.</translation>
+    </message>
+    <message>
+        <source>The redacted recording %1 cannot be saved: %2.</source>
+        <translation>Die geschwärzte Aufnahme %1 kann nicht gespeichert werden: %2.</translation>
+    </message>
+    <message>
+        <source>The redacted recording was saved as %1, but the unredacted original %2 cannot be removed.</source>
+        <translation>Die geschwärzte Aufnahme wurde als %1 gespeichert, aber das ungeschwärzte Original %2 kann nicht entfernt werden.</translation>
+    </message>
+</context>
+<context>
     <name>CallDetailPane</name>
     <message>
         <source>This call has no transcript.</source>
@@ -2715,6 +2742,13 @@ Importieren Sie Anrufprotokolle über Datei › Importieren oder ändern Sie den
     <message>
         <source>Call %1 is queued for transcription.</source>
         <translation>Anruf %1 wartet auf die Transkription.</translation>
+    </message>
+</context>
+<context>
+    <name>TranscriptionQueue</name>
+    <message>
+        <source>The recording could not be redacted: %1</source>
+        <translation>Die Aufnahme konnte nicht geschwärzt werden: %1</translation>
     </message>
 </context>
 <context>
