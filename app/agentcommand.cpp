@@ -2,6 +2,7 @@
 
 #include "commandline.h"
 #include "calllog/agentkey.h"
+#include "calllog/redactionkind.h"
 #include "store/callreader.h"
 #include "store/callstore.h"
 
@@ -16,7 +17,10 @@ int AgentCommand::run(const QStringList &arguments, const QString &databasePath)
     const QCommandLineOption secret(QStringLiteral("webhook-secret"),
                                     QStringLiteral("Verify provider webhooks for this agent with this secret (empty: off)."),
                                     QStringLiteral("S"));
-    parser.addOptions({name, lenient, secret});
+    const QCommandLineOption redact(QStringLiteral("redact-fields"),
+                                    QStringLiteral("Redact these kinds from the agent's calls whose body names none (empty: off)."),
+                                    QStringLiteral("KIND,..."));
+    parser.addOptions({name, lenient, secret, redact});
     if (const auto exitCode = CommandLine::parse(parser, arguments, QStringLiteral("Lists agents or changes an agent's settings.")))
         return *exitCode;
     const QStringList positional = parser.positionalArguments();
@@ -30,14 +34,16 @@ int AgentCommand::run(const QStringList &arguments, const QString &databasePath)
 
     if (action == QLatin1String("list") && positional.size() <= 1) {
         out << QStringLiteral("AGENT").leftJustified(32) << QStringLiteral("NAME").leftJustified(24)
-            << QStringLiteral("LENIENT ROLES").leftJustified(15) << "WEBHOOK SECRET\n";
+            << QStringLiteral("LENIENT ROLES").leftJustified(15) << QStringLiteral("WEBHOOK SECRET").leftJustified(16)
+            << "REDACT (DEFAULT)\n";
         const QList<AgentSettings> agents = reader.agents();
         if (reader.failureCount() > 0)
             return CommandLine::storeUnreadable(QStringLiteral("agent"), reader.lastError());
         for (const AgentSettings &agent : agents) {
             out << agent.agentKey.toString().leftJustified(32) << agent.name.leftJustified(24)
                 << (agent.lenientRoles ? QStringLiteral("on") : QStringLiteral("off")).leftJustified(15)
-                << (agent.webhookSecret.isEmpty() ? "not set" : "set") << '\n';
+                << QString::fromLatin1(agent.webhookSecret.isEmpty() ? "not set" : "set").leftJustified(16)
+                << (agent.redactFields.isEmpty() ? QStringLiteral("off") : agent.redactFields.join(QLatin1Char(','))) << '\n';
         }
         return 0;
     }
@@ -65,6 +71,16 @@ int AgentCommand::run(const QStringList &arguments, const QString &databasePath)
     }
     if (parser.isSet(secret))
         settings.webhookSecret = parser.value(secret);
+    if (parser.isSet(redact)) {
+        settings.redactFields.clear();
+        for (const QString &kind : parser.value(redact).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+            if (!RedactionKinds::fromName(kind.trimmed())) {
+                CommandLine::err() << "callscope agent: --redact-fields: \"" << kind.trimmed() << "\" is not a redact_fields kind\n";
+                return 2;
+            }
+            settings.redactFields.append(kind.trimmed());
+        }
+    }
     if (!store->setAgentSettings(settings).result()) {
         CommandLine::err() << "callscope agent: could not save the settings of " << key.toString() << '\n';
         return 1;

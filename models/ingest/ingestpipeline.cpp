@@ -73,7 +73,7 @@ IngestPipeline::IngestPipeline(CallStore *store, QObject *parent)
 {
 }
 
-bool IngestPipeline::lenientRolesFor(const QString &agentKey, QString *storeError) const
+AgentSettings IngestPipeline::agentSettingsFor(const QString &agentKey, QString *storeError) const
 {
     constexpr qint64 kAgentCacheMs = 2000;
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
@@ -81,17 +81,17 @@ bool IngestPipeline::lenientRolesFor(const QString &agentKey, QString *storeErro
         QMutexLocker lock(&m_agentCacheMutex);
         const auto cached = m_agentCache.constFind(agentKey);
         if (cached != m_agentCache.constEnd() && now - cached->readAtMs < kAgentCacheMs)
-            return cached->lenientRoles;
+            return cached->settings;
     }
     const StoreLookup<AgentSettings> settings = ThreadReader::forDatabase(m_store->databasePath()).agentSettings(agentKey);
     if (settings.isFailed()) {
         *storeError = settings.error();
-        return false;
+        return {};
     }
-    const bool lenient = settings.value_or(AgentSettings()).lenientRoles;
+    const AgentSettings read = settings.value_or(AgentSettings());
     QMutexLocker lock(&m_agentCacheMutex);
-    m_agentCache.insert(agentKey, {lenient, now});
-    return lenient;
+    m_agentCache.insert(agentKey, {read, now});
+    return read;
 }
 
 PreparedCall IngestPipeline::prepare(const QJsonObject &body, const IngestSource &source) const
@@ -100,7 +100,8 @@ PreparedCall IngestPipeline::prepare(const QJsonObject &body, const IngestSource
     options.encoding = source.encoding;
     options.hasUploadedRecording = !source.uploadedRecording.isEmpty();
     PreparedCall prepared;
-    options.lenientRoles = lenientRolesFor(ObserveRequest::agentKeyOf(body), &prepared.storeError);
+    const AgentSettings agent = agentSettingsFor(ObserveRequest::agentKeyOf(body), &prepared.storeError);
+    options.lenientRoles = agent.lenientRoles;
     if (!prepared.storeError.isEmpty())
         return prepared;
     ObserveRequest request = ObserveRequest::parse(body, options);
@@ -109,7 +110,9 @@ PreparedCall IngestPipeline::prepare(const QJsonObject &body, const IngestSource
     if (!request.isValid())
         return prepared;
     prepared.call = request.call();
-    // Before anything is stored or logged: the sender's redact_fields.
+    // Before anything is stored or logged: the sender's redact_fields, else the agent's.
+    if (prepared.call.redactFields.isEmpty())
+        prepared.call.redactFields = agent.redactFields;
     Redactor(Redactor::kindsOf(prepared.call.redactFields)).redact(prepared.call);
 
     QString from;

@@ -3,6 +3,7 @@
 #include "calllog/calllog.h"
 #include "calllog/fielderrors.h"
 #include "ingest/observerequest.h"
+#include "store/agentsettings.h"
 
 #include <QHash>
 #include <QMutex>
@@ -96,16 +97,16 @@ signals:
     void callsStored(const QList<CallLog> &calls);
 
 private:
-    // Whether the agent takes role aliases; `storeError` set when its settings could not
-    // be read.
-    bool lenientRolesFor(const QString &agentKey, QString *storeError) const;
+    // The agent's settings (role aliases, default redact_fields); `storeError` set when
+    // they could not be read.
+    AgentSettings agentSettingsFor(const QString &agentKey, QString *storeError) const;
 
     CallStore *m_store;
     // Agent settings change rarely and are read for every body: a short-lived cache
     // saves a query per call while a change still takes effect within seconds.
     struct CachedSetting
     {
-        bool lenientRoles = false;
+        AgentSettings settings;
         qint64 readAtMs = 0;
     };
     mutable QMutex m_agentCacheMutex;

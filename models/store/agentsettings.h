@@ -4,6 +4,7 @@
 
 #include <QJsonObject>
 #include <QString>
+#include <QStringList>
 
 // Per-agent settings kept in the agents table, keyed by the agent's key. Unknown keys of the stored settings JSON survive a
 // write (they are merged, not replaced).
@@ -13,4 +14,6 @@ struct AgentSettings
     QString name;
     bool lenientRoles = false;      // accept "agent"/"user"-style roles in the cekura format
     QString webhookSecret;          // empty: no signature check
+    // redact_fields applied to the agent's calls whose body names none (empty: off).
+    QStringList redactFields;
 };

@@ -608,6 +608,8 @@ QList<AgentSettings> CallReader::selectAgents(const QString &where, const QVaria
         settings.agentKey = AgentKey::parse(query.value(0).toString());
         settings.name = query.value(1).toString();
         settings.lenientRoles = objectFrom(query.value(2)).value(QStringLiteral("lenient_roles")).toBool();
+        for (const QJsonValue &field : objectFrom(query.value(2)).value(QStringLiteral("redact_fields")).toArray())
+            settings.redactFields.append(field.toString());
         settings.webhookSecret = query.value(3).toString();
         agents.append(settings);
     }

@@ -840,6 +840,7 @@ void WriteSession::setAgentSettings(const AgentSettings &settings)
         stored = QJsonDocument::fromJson(load.value(0).toString().toUtf8()).object();
     load.finish();
     stored.insert(QStringLiteral("lenient_roles"), settings.lenientRoles);
+    stored.insert(QStringLiteral("redact_fields"), QJsonArray::fromStringList(settings.redactFields));
 
     const QVariant agentId = key.agent() ? QVariant(*key.agent()) : QVariant();
     const QVariant assistantId = key.assistantId().isEmpty() ? QVariant() : QVariant(key.assistantId());

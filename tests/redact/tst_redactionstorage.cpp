@@ -128,6 +128,7 @@ private slots:
     void listenerStoresAndLogsOnlyTheRedactedCall();
     void importStoresOnlyTheRedactedCall();
     void uploadedRecordingIsSilencedWhereTheTextWasRedacted();
+    void agentDefaultAppliesWhenTheBodyNamesNone();
 };
 
 void TstRedactionStorage::listenerStoresAndLogsOnlyTheRedactedCall()
@@ -249,6 +250,43 @@ void TstRedactionStorage::uploadedRecordingIsSilencedWhereTheTextWasRedacted()
     }
     // Only the redacted recording is kept.
     QCOMPARE(QDir(store->recordingsDir()).entryList(QDir::Files).size(), 1);
+}
+
+void TstRedactionStorage::agentDefaultAppliesWhenTheBodyNamesNone()
+{
+    QTemporaryDir dir;
+    const QString database = dir.filePath(u"agent.db"_s);
+    std::unique_ptr<CallStore> store;
+    std::unique_ptr<IngestPipeline> pipeline;
+    std::unique_ptr<Listener> listener;
+    ListenerConfig config;
+    config.port = 0;
+    config.apiKey = QString::fromLatin1(Key);
+    QCOMPARE(startTestListener(database, config, store, pipeline, listener), QString());
+    AgentSettings agent;
+    agent.agentKey = AgentKey::fromId(u"7"_s);
+    agent.redactFields = {u"phone_number"_s};
+    QVERIFY(store->setAgentSettings(agent).result());
+    const auto post = [&](const QJsonObject &object) {
+        return sendRaw(listener->port(), buildRequest("POST", "/observability/v1/observe/", QJsonDocument(object).toJson(),
+                                                      "application/json", {{"X-CEKURA-API-KEY", Key}}));
+    };
+
+    QJsonObject silent = body(u"default-1"_s);
+    silent.remove(u"redact_fields"_s);
+    const RawResponse byDefault = post(silent);
+    QCOMPARE(byDefault.status, 201);
+    // The body's own list wins over the agent's.
+    QJsonObject own = body(u"default-2"_s);
+    own.insert(u"redact_fields"_s, QJsonArray{u"username"_s});
+    const RawResponse byBody = post(own);
+    QCOMPARE(byBody.status, 201);
+    store->flush();
+    CallReader reader(database);
+    QCOMPARE(reader.callById(byDefault.json()[u"id"_s].toInteger())->turns[1].content,
+             u"It's <PHONE_NUMBER>, and my login is maria.lopez.1984."_s);
+    QCOMPARE(reader.callById(byBody.json()[u"id"_s].toInteger())->turns[1].content,
+             u"It's 415-555-0132, and my login is <USERNAME>."_s);
 }
 
 QTEST_GUILESS_MAIN(TstRedactionStorage)
