@@ -2205,6 +2205,13 @@ Importieren Sie Anrufprotokolle über Datei › Importieren oder ändern Sie den
         <source>%1 could not be written: %2.</source>
         <translation>%1 konnte nicht geschrieben werden: %2.</translation>
     </message>
+    <message numerus="yes">
+        <source>the %n listed call(s)</source>
+        <translation>
+            <numerusform>dem aufgelisteten Anruf</numerusform>
+            <numerusform>den %n aufgelisteten Anrufen</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>RedactionKindNames</name>

@@ -197,6 +197,13 @@
             <numerusform>Wrote %n redacted calls to %1.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>the %n listed call(s)</source>
+        <translation>
+            <numerusform>the listed call</numerusform>
+            <numerusform>the %n listed calls</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>SuccessRateChart</name>

@@ -213,12 +213,10 @@ CallQuery RedactedExportDialog::scopeQuery() const
     return query;
 }
 
-QList<RedactedExportDialog::Removal> RedactedExportDialog::removalsOf(const QString &databasePath, CallQuery query,
-                                                                      const QSet<RedactionKind> &kinds, int calls)
+RedactedExportDialog::Preview RedactedExportDialog::previewOf(const QString &databasePath, CallQuery query,
+                                                              const QSet<RedactionKind> &kinds, int calls)
 {
-    QList<Removal> removals;
-    if (kinds.isEmpty())
-        return removals;
+    Preview preview;
     CallReader reader(databasePath);
     query.limit = calls;
     query.offset = 0;
@@ -228,15 +226,16 @@ QList<RedactedExportDialog::Removal> RedactedExportDialog::removalsOf(const QStr
         const StoreLookup<CallLog> call = reader.callById(summary.id);
         if (!call)
             continue;
+        ++preview.calls;
         for (const RedactionSpan &span : redactor.find(RedactionContext(call->turns, Redactor::knownValuesOf(*call)))) {
             const QString &content = call->turns.at(span.turn).content;
-            removals.append({call->callId, span.turn, span.kind, content.mid(span.begin, span.end - span.begin)});
+            preview.removals.append({call->callId, span.turn, span.kind, content.mid(span.begin, span.end - span.begin)});
         }
         if (kinds.contains(RedactionKind::PhoneNumber) && !call->customerNumber.isEmpty()
             && call->customerNumber != RedactionKinds::placeholder(RedactionKind::PhoneNumber))
-            removals.append({call->callId, -1, RedactionKind::PhoneNumber, call->customerNumber});
+            preview.removals.append({call->callId, -1, RedactionKind::PhoneNumber, call->customerNumber});
     }
-    return removals;
+    return preview;
 }
 
 void RedactedExportDialog::updatePreview()
@@ -248,7 +247,7 @@ void RedactedExportDialog::updatePreview()
     }
     m_previewPending = false;
     m_previewStatus->setText(tr("Reading the calls…"));
-    m_previewWatcher.setFuture(QtConcurrent::run(&RedactedExportDialog::removalsOf, m_databasePath, scopeQuery(),
+    m_previewWatcher.setFuture(QtConcurrent::run(&RedactedExportDialog::previewOf, m_databasePath, scopeQuery(),
                                                  checkedKinds(), kPreviewCalls));
 }
 
@@ -258,7 +257,8 @@ void RedactedExportDialog::onPreviewRead()
         updatePreview();
         return;
     }
-    const QList<Removal> removals = m_previewWatcher.future().resultCount() ? m_previewWatcher.result() : QList<Removal>();
+    const Preview preview = m_previewWatcher.future().resultCount() ? m_previewWatcher.result() : Preview();
+    const QList<Removal> &removals = preview.removals;
     m_preview->clear();
     QList<QTreeWidgetItem *> items;
     for (const Removal &removal : removals) {
@@ -272,8 +272,11 @@ void RedactedExportDialog::onPreviewRead()
     m_preview->resizeColumnToContents(0);
     m_preview->resizeColumnToContents(1);
     m_preview->resizeColumnToContents(2);
-    const QString scope = m_shown->isChecked() ? tr("the shown call")
-                                               : tr("the first %n listed call(s)", nullptr, kPreviewCalls);
+    QString scope = tr("the shown call");
+    if (!m_shown->isChecked()) {
+        scope = preview.calls < kPreviewCalls ? tr("the %n listed call(s)", nullptr, preview.calls)
+                                              : tr("the first %n listed call(s)", nullptr, kPreviewCalls);
+    }
     m_previewStatus->setText(removals.isEmpty() ? tr("Nothing of the ticked kinds in %1.").arg(scope)
                                                 : tr("%n span(s) would be removed from %1:", nullptr, int(removals.size()))
                                                       .arg(scope));

@@ -37,6 +37,12 @@ public:
         RedactionKind kind = RedactionKind::NumericalPii;
         QString original;
     };
+    // What the preview read: the removals, from how many calls.
+    struct Preview
+    {
+        QList<Removal> removals;
+        int calls = 0;
+    };
     struct ExportResult
     {
         int written = 0;   // -1: failed or cancelled
@@ -61,8 +67,7 @@ public:
     void exportTo(const QString &path);
 
     // What redaction of `kinds` would remove from the first `calls` calls `query` lists.
-    static QList<Removal> removalsOf(const QString &databasePath, CallQuery query, const QSet<RedactionKind> &kinds,
-                                     int calls);
+    static Preview previewOf(const QString &databasePath, CallQuery query, const QSet<RedactionKind> &kinds, int calls);
 
 signals:
     void previewUpdated();
@@ -86,7 +91,7 @@ private:
     QTreeWidget *m_preview = nullptr;
     QLabel *m_exportStatus = nullptr;
     QPushButton *m_export = nullptr;
-    QFutureWatcher<QList<Removal>> m_previewWatcher;
+    QFutureWatcher<Preview> m_previewWatcher;
     bool m_previewPending = false;
     QFutureWatcher<ExportResult> m_exportWatcher;
     QProgressDialog *m_progress = nullptr;
