@@ -13,6 +13,7 @@
 #include <QTextLayout>
 #include <QToolTip>
 
+#include <algorithm>
 #include <cmath>
 
 namespace {
@@ -314,9 +315,17 @@ void TranscriptDelegate::paintText(QPainter *painter, const QRect &rect, const Q
     QTextCharFormat found;
     found.setBackground(QColor(0xff, 0xe0, 0x66));
     found.setForeground(Qt::black);   // the yellow is light on either palette
+    // A placeholder is not what was said: "email" found in "<EMAIL_ADDRESS>" is not marked.
+    const auto inPlaceholder = [&redactions](const TextMatches::Span &span) {
+        return std::any_of(redactions.cbegin(), redactions.cend(), [&span](const TurnRedaction &redaction) {
+            return span.start < redaction.end && redaction.begin < span.start + span.length;
+        });
+    };
     auto mark = [&](const QList<TextMatches::Span> &spans) {
-        for (const TextMatches::Span &span : spans)
-            marks.append({span.start, span.length, found});
+        for (const TextMatches::Span &span : spans) {
+            if (!inPlaceholder(span))
+                marks.append({span.start, span.length, found});
+        }
     };
     mark(TextMatches::tokenSpans(text, m_searchTokens));
     mark(TextMatches::occurrences(text, m_findText));
@@ -338,12 +347,14 @@ void TranscriptDelegate::paintText(QPainter *painter, const QRect &rect, const Q
     layOut(layout, index, rect.width(), font, palette, marks);
     if (!redactions.isEmpty()) {
         const bool dark = palette.color(QPalette::Base).lightness() < 128;
+        const QPen textPen = painter->pen();   // the layout draws unformatted text with the painter's pen
         painter->setPen(QPen(chipBorder(palette), 1));
         painter->setBrush(chipFill(palette, dark));
         for (const auto &[chip, kind] : spanRects(layout, redactions)) {
             const QRectF box = chip.translated(rect.topLeft()).adjusted(0.5, 0.5, -0.5, -0.5);
             painter->drawRoundedRect(box, box.height() / 2.0, box.height() / 2.0);
         }
+        painter->setPen(textPen);
     }
     layout.draw(painter, rect.topLeft());
 }

@@ -24,6 +24,7 @@ private slots:
     void delegatePaintsAChipOverTheSpan();
     void tooltipNamesTheKind();
     void searchWordsAreStillMarked();
+    void placeholdersAreNotSearchMatches();
 
 private:
     QListView *view() const { return m_pane->view(); }
@@ -132,6 +133,21 @@ void TestTranscriptRedactions::searchWordsAreStillMarked()
         return yellow > 20;
     }());
     QCOMPARE(chips(1).size(), 1);
+}
+
+// The search's words found inside a placeholder ("credit" in "<CREDIT_CARD>") are not marked:
+// they were never said.
+void TestTranscriptRedactions::placeholdersAreNotSearchMatches()
+{
+    m_pane->setSearchText(QStringLiteral("credit"));
+    view()->viewport()->update();
+    const QRect chip = chips(1)[0].first.toAlignedRect();
+    const QImage image = view()->viewport()->grab().toImage();
+    const qreal ratio = image.devicePixelRatio();
+    for (int y = int(chip.top() * ratio); y < int(chip.bottom() * ratio); ++y) {
+        for (int x = int(chip.left() * ratio); x < int(chip.right() * ratio); ++x)
+            QVERIFY(image.pixelColor(x, y) != QColor(0xff, 0xe0, 0x66));
+    }
 }
 
 QTEST_MAIN(TestTranscriptRedactions)
