@@ -155,7 +155,8 @@ QSize TranscriptDelegate::sizeHint(const QStyleOptionViewItem &option, const QMo
     const QFont font = textFont(index, option.font);
     int textHeight = 0;
     if (redactionsOf(index, textOf(index).size()).isEmpty()) {
-        textHeight = QFontMetrics(font).boundingRect(QRect(0, 0, layout.text.width(), 1 << 20), textFlags(index), textOf(index)).height();
+        const QRect bounds(0, 0, layout.text.width(), 1 << 20);
+        textHeight = QFontMetrics(font).boundingRect(bounds, textFlags(index), textOf(index)).height();
     } else {
         QTextLayout text;   // the chips' smaller font wraps differently from drawText()
         textHeight = int(std::ceil(layOut(text, index, layout.text.width(), font, option.palette)));

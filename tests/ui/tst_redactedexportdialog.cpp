@@ -67,7 +67,8 @@ void TestRedactedExportDialog::init()
     QString error;
     m_store = CallStore::open(m_dir.filePath(QStringLiteral("export-%1.db").arg(++m_databases)), &error);
     QVERIFY2(m_store, qPrintable(error));
-    m_store->upsertMany({callWith(QStringLiteral("call-phone"), QStringLiteral("You can call me at %1 after lunch.").arg(kNumber), 1),
+    const QString says = QStringLiteral("You can call me at %1 after lunch.").arg(kNumber);
+    m_store->upsertMany({callWith(QStringLiteral("call-phone"), says, 1),
                          callWith(QStringLiteral("call-plain"), QStringLiteral("Just checking my order."), 0)})
         .waitForFinished();
     m_store->flush();
@@ -106,7 +107,8 @@ void TestRedactedExportDialog::previewListsTheTickedKinds()
     QVERIFY(m_dialog->checkedKinds().contains(RedactionKind::PhoneNumber));
     QCOMPARE(m_dialog->checkedKinds().size(), 29);
     QVERIFY(waitForPreview(updated));
-    QVERIFY2(previewRows().contains(QStringLiteral("call-phone|2|Phone number|") + kNumber), qPrintable(previewRows().join(u'\n')));
+    QVERIFY2(previewRows().contains(QStringLiteral("call-phone|2|Phone number|") + kNumber),
+             qPrintable(previewRows().join(u'\n')));
     for (const QString &row : previewRows())
         QVERIFY2(!row.startsWith(QStringLiteral("call-plain|")), qPrintable(row));
 

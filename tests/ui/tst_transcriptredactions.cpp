@@ -51,7 +51,8 @@ Turns turns()
     const qsizetype begin = said.indexOf(kCard);
     caller.redactions = {{begin, begin + kCard.size(), RedactionKind::CreditCard}};
     Turn tool{Turn::Role::FunctionCall, QString(), 6.2, 6.2,
-              QJsonObject{{QStringLiteral("name"), QStringLiteral("charge")}, {QStringLiteral("arguments"), QStringLiteral("{}")}},
+              QJsonObject{{QStringLiteral("name"), QStringLiteral("charge")},
+                          {QStringLiteral("arguments"), QStringLiteral("{}")}},
               {}, {}};
     tool.redactions = caller.redactions;   // offsets into content, which a tool turn does not show
     return {agent, caller, tool};
