@@ -6,6 +6,7 @@
 #include "speechspantimes.h"
 
 #include <QJsonArray>
+#include <QSettings>
 
 #include <algorithm>
 
@@ -103,7 +104,11 @@ QString Redactor::redactRecording(const Turns &redactedTurns, const QString &rec
     const AudioSpans spans = audioSpansOf(redactedTurns);
     if (recordingPath.isEmpty() || spans.isEmpty())
         return recordingPath;
-    const AudioRedactor::Result result = AudioRedactor().redact(recordingPath, spans);
+    // [redaction] audioFill=tone in the config file bleeps instead of silencing.
+    AudioRedactor::Settings settings;
+    if (QSettings().value(QStringLiteral("redaction/audioFill")).toString() == QLatin1String("tone"))
+        settings.fill = AudioRedactor::Fill::Tone;
+    const AudioRedactor::Result result = AudioRedactor(settings).redact(recordingPath, spans);
     *error = result.error;
     return result.error.isEmpty() ? result.path : QString();
 }
