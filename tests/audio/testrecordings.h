@@ -2,6 +2,7 @@
 
 #include <QByteArray>
 #include <QFile>
+#include <QList>
 #include <QString>
 #include <QtEndian>
 
@@ -37,6 +38,40 @@ inline QByteArray stereoWav(double seconds, int rate = 8000)
     append32(quint32(rate * 4));   // bytes per second
     append16(4);                // bytes per frame
     append16(16);               // bits per sample
+    wav.append("data");
+    append32(quint32(samples.size()));
+    return wav + samples;
+}
+
+// A 440 Hz tone on `channel` over [start, end] seconds of tonesWav().
+struct Tone
+{
+    int channel;
+    double start;
+    double end;
+};
+
+// A 16-bit PCM stereo WAV of `seconds` at `rate`: silence but for `tones` (amplitude 9000).
+inline QByteArray tonesWav(double seconds, const QList<Tone> &tones, int rate = 16000)
+{
+    const qint64 frames = qint64(seconds * rate);
+    QByteArray samples(frames * 4, '\0');
+    for (const Tone &tone : tones) {
+        for (qint64 i = qint64(tone.start * rate); i < qint64(tone.end * rate) && i < frames; ++i)
+            qToLittleEndian(qint16(9000 * std::sin(2 * M_PI * 440 * double(i) / rate)), samples.data() + i * 4 + tone.channel * 2);
+    }
+    QByteArray wav("RIFF");
+    auto append32 = [&wav](quint32 value) { char b[4]; qToLittleEndian(value, b); wav.append(b, 4); };
+    auto append16 = [&wav](quint16 value) { char b[2]; qToLittleEndian(value, b); wav.append(b, 2); };
+    append32(quint32(36 + samples.size()));
+    wav.append("WAVEfmt ");
+    append32(16);
+    append16(1);
+    append16(2);
+    append32(quint32(rate));
+    append32(quint32(rate * 4));
+    append16(4);
+    append16(16);
     wav.append("data");
     append32(quint32(samples.size()));
     return wav + samples;

@@ -1,11 +1,11 @@
 #include "../listener/httptestclient.h"
 #include "../listener/testlistener.h"
+#include "../audio/testrecordings.h"
 
 #include "metrics/builtinmetrics.h"
 #include "metrics/evaluationqueue.h"
 #include "store/callreader.h"
 
-#include <QDataStream>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QStandardPaths>
@@ -34,37 +34,6 @@ QJsonObject callBody(const QString &callId, int agent = 7)
              QJsonArray{turn("Main Agent", "Hello, Acme dental, how can I help?", 0.5, 2.5),
                         turn("Testing Agent", "I need to move my appointment to Friday.", 3.0, 5.0),
                         turn("Main Agent", "Of course, Friday at ten works. Goodbye!", 7.5, 10.0)}}};
-}
-
-// A tone on `channel` over [start, end] of stereoWav().
-struct Tone
-{
-    int channel;
-    double start;
-    double end;
-};
-
-// A 16 kHz stereo WAV of `seconds`, a 440 Hz tone on each tone's channel over its span.
-QByteArray stereoWav(double seconds, const QList<Tone> &tones)
-{
-    constexpr int Rate = 16000;
-    const qint64 frames = qint64(seconds * Rate);
-    QByteArray samples(frames * 4, '\0');
-    auto *pcm = reinterpret_cast<qint16 *>(samples.data());
-    for (const Tone &tone : tones) {
-        for (qint64 i = qint64(tone.start * Rate); i < qint64(tone.end * Rate) && i < frames; ++i)
-            pcm[i * 2 + tone.channel] = qint16(9000 * std::sin(2 * M_PI * 440 * double(i) / Rate));
-    }
-    QByteArray header;
-    QDataStream out(&header, QIODevice::WriteOnly);
-    out.setByteOrder(QDataStream::LittleEndian);
-    out.writeRawData("RIFF", 4);
-    out << quint32(36 + samples.size());
-    out.writeRawData("WAVEfmt ", 8);
-    out << quint32(16) << quint16(1) << quint16(2) << quint32(Rate) << quint32(Rate * 4) << quint16(4) << quint16(16);
-    out.writeRawData("data", 4);
-    out << quint32(samples.size());
-    return header + samples;
 }
 
 QJsonObject metricByKey(const QJsonObject &call, const QString &key)
@@ -317,7 +286,7 @@ void TstEvaluation::stereoRecordingTimesTheMetrics()
 {
     // The agent speaks on channel 1 as the transcript says, except that its answer comes
     // at 6 s, 1 s after the caller (channel 0) finished, not at 7.5 s.
-    const QByteArray wav = stereoWav(11.0, {{1, 0.5, 2.5}, {0, 3.0, 5.0}, {1, 6.0, 10.0}});
+    const QByteArray wav = TestRecordings::tonesWav(11.0, {{1, 0.5, 2.5}, {0, 3.0, 5.0}, {1, 6.0, 10.0}});
     QJsonObject body = callBody(QStringLiteral("stereo-1"));
     const RawResponse created = postWithRecording(body, wav);
     QCOMPARE(created.status, 201);

@@ -4,11 +4,11 @@
 // kept as placeholders, spans and counts.
 #include "../listener/httptestclient.h"
 #include "../listener/testlistener.h"
+#include "../audio/testrecordings.h"
 
 #include "audio/audiodecoder.h"
 #include "store/callreader.h"
 
-#include <QDataStream>
 
 #include <QDirIterator>
 #include <QJsonArray>
@@ -66,27 +66,6 @@ QStringList secretsIn(const QStringList &paths)
         }
     }
     return found;
-}
-
-// A 16 kHz stereo WAV of `seconds` of a 440 Hz tone on both channels.
-QByteArray toneWav(double seconds)
-{
-    constexpr int Rate = 16000;
-    const qint64 frames = qint64(seconds * Rate);
-    QByteArray samples(frames * 4, '\0');
-    auto *pcm = reinterpret_cast<qint16 *>(samples.data());
-    for (qint64 i = 0; i < frames; ++i)
-        pcm[i * 2] = pcm[i * 2 + 1] = qint16(9000 * std::sin(2 * M_PI * 440 * double(i) / Rate));
-    QByteArray header;
-    QDataStream out(&header, QIODevice::WriteOnly);
-    out.setByteOrder(QDataStream::LittleEndian);
-    out.writeRawData("RIFF", 4);
-    out << quint32(36 + samples.size());
-    out.writeRawData("WAVEfmt ", 8);
-    out << quint32(16) << quint16(1) << quint16(2) << quint32(Rate) << quint32(Rate * 4) << quint16(4) << quint16(16);
-    out.writeRawData("data", 4);
-    out << quint32(samples.size());
-    return header + samples;
 }
 
 // The RMS of each channel over [from, to] seconds of `path`.
@@ -230,7 +209,7 @@ void TstRedactionStorage::uploadedRecordingIsSilencedWhereTheTextWasRedacted()
     field("redact_fields", "phone_number");
     field("transcript_json", QJsonDocument(transcript).toJson(QJsonDocument::Compact));
     form += "--B\r\nContent-Disposition: form-data; name=\"voice_recording\"; filename=\"call.wav\"\r\n"
-            "Content-Type: audio/wav\r\n\r\n" + toneWav(10.0) + "\r\n--B--\r\n";
+            "Content-Type: audio/wav\r\n\r\n" + TestRecordings::tonesWav(10.0, {{0, 0.0, 10.0}, {1, 0.0, 10.0}}) + "\r\n--B--\r\n";
     const RawResponse created = sendRaw(listener->port(), buildRequest("POST", "/observability/v1/observe/", form,
                                                                        "multipart/form-data; boundary=B",
                                                                        {{"X-CEKURA-API-KEY", Key}}));
