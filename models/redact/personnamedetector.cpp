@@ -34,7 +34,7 @@ const QList<Cue> &cues()
     static const QList<Cue> list{
         {DetectorText::pattern(QStringLiteral("\\b(?:my|the|your|his|her)?\\s*(?:(?:first|last|full|middle|maiden|sur)\\s*)?"
                                               "name(?:\\s+is|'s|\\s*:)|\\bsurname\\s+is|\\bcall\\s+me|\\bgoes\\s+by|"
-                                              "\\b(?:mr|mrs|ms|mx|miss)\\b\\.?")),
+                                              "\\b(?:mr|mrs|ms|mx|miss|mister|missus)\\b\\.?")),
          CueStrength::Strong, RedactionKind::PersonName},
         {DetectorText::pattern(QStringLiteral("\\b(?:speak|talk|spoke|talked|speaking|talking)\\s+(?:to|with)|"
                                               "\\bask(?:ing|ed)?\\s+for|"

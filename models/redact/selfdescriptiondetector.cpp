@@ -77,9 +77,10 @@ const QList<Lexicon> &lexicons()
 {
     static const QList<Lexicon> list{
         {RedactionKind::Origin,
-         DetectorText::pattern(QStringLiteral("\\b(?:i'?m|i\\s+am|we'?re|we\\s+are|my\\s+(?:family|parents|mom|mum|dad|mother|"
-                                              "father)\\s+(?:is|are|was|were)|i\\s+was\\s+born)\\s+(?:(?:also|originally|half|"
-                                              "part|proudly|fully|a|an|100%|mostly|partly|of)\\s+)*(")
+         DetectorText::pattern(QStringLiteral("\\b(?:i'?m|i\\s+am|we'?re|we\\s+are|my\\s+(?:family|heritage|ancestry|background|"
+                                              "roots|parents|mom|mum|dad|mother|father)\\s+(?:is|are|was|were)|"
+                                              "i\\s+was\\s+born)\\s+"
+                                              "(?:(?:also|originally|half|part|proudly|fully|a|an|100%|mostly|partly|of)\\s+)*(")
                                + DetectorText::alternation(wordsOf(origins)) + QStringLiteral(")(?![\\p{L}-])"))},
         {RedactionKind::Origin,
          DetectorText::pattern(QStringLiteral("\\b(") + DetectorText::alternation(wordsOf(origins))

@@ -160,6 +160,7 @@ void TestLanguageDetectors::redacts_data()
     add("name this is calling", "person_name", L{"Hello, this is Sarah calling from Acme."}, L{"Sarah"});
     add("name spoken this is calling", "person_name", L{"hi this is sarah calling about my bill"}, L{"sarah"});
     add("name speak to", "person_name", L{"Can I speak to Mr. Johnson please?"}, L{"Johnson"});
+    add("name spoken mister", "person_name", L{"can i speak to mister johnson please"}, L{"johnson"});
     add("name last name spelled", "person_name", L{"my last name is smith s m i t h"}, L{"smith s m i t h"});
     add("name lexicon", "person_name", L{"I talked with someone, I think it was Jennifer Garcia, yesterday."},
         L{"Jennifer Garcia"});
@@ -193,6 +194,7 @@ void TestLanguageDetectors::redacts_data()
     add("origin im", "origin", L{"I'm Mexican, so Spanish is fine."}, L{"Mexican"});
     add("origin descent", "origin", L{"i'm of irish descent"}, L{"irish"});
     add("origin family", "origin", L{"my family is korean"}, L{"korean"});
+    add("origin my heritage is", "origin", L{"My heritage is Filipino."}, L{"Filipino"});
     add("origin no cue survives", "origin", L{"I'd like the Mexican pizza."}, L{});
     // gender_sexuality
     add("gender identify", "gender_sexuality", L{"I identify as non-binary."}, L{"non-binary"});
