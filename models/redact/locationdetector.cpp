@@ -67,7 +67,7 @@ const QString stateCodes = QStringLiteral(
 const QString streetSuffix = QStringLiteral(
     "(?:street|st|avenue|ave|road|rd|drive|dr|lane|ln|boulevard|blvd|court|ct|way|place|pl|parkway|pkwy|highway|hwy|"
     "terrace|ter|circle|cir|trail|trl|square|sq|crescent|close|alley|row|plaza|loop|pike|route)\\b\\.?");
-const QString unit = QStringLiteral("(?:apartment|apt|suite|ste|unit|flat|room|#)\\.?\\s*(?:number\\s+)?#?\\s*"
+const QString unit = QStringLiteral("(?:(?:apartment|apt|suite|ste|unit|flat|room)\\b|#)\\.?\\s*(?:number\\s+)?#?\\s*"
                                     "(?:\\d+\\s?[a-z]?|[a-z]\\s?\\d+)\\b");
 
 const QRegularExpression &streetPattern()

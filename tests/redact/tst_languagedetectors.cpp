@@ -189,6 +189,7 @@ void TestLanguageDetectors::redacts_data()
     add("location live in", "location", L{"i live in springfield now"}, L{"springfield"});
     add("location minutes way survives", "location", L{"it takes 5 minutes all the way"}, L{});
     add("location turkey survives", "location", L{"we had turkey for dinner"}, L{});
+    add("location step survives", "location", L{"Step 4 didn't work either."}, L{});
     add("location pizzas survive", "location", L{"two large pizzas to go"}, L{});
     // origin
     add("origin im", "origin", L{"I'm Mexican, so Spanish is fine."}, L{"Mexican"});
