@@ -2,6 +2,7 @@
 
 #include "calllog/checkedinteger.h"
 #include "calllog/identifiertext.h"
+#include "calllog/redactionkind.h"
 #include "formats/transcriptformat.h"
 #include "formats/transcriptformats.h"
 
@@ -148,16 +149,10 @@ QString ObserveRequest::agentKeyOf(const QJsonObject &body)
 
 QStringList ObserveRequest::redactFieldNames()
 {
-    return {QStringLiteral("person_name"), QStringLiteral("age"), QStringLiteral("phone_number"),
-            QStringLiteral("email_address"), QStringLiteral("date"), QStringLiteral("time"),
-            QStringLiteral("location"), QStringLiteral("origin"), QStringLiteral("gender_sexuality"),
-            QStringLiteral("physical_attribute"), QStringLiteral("occupation"), QStringLiteral("username"),
-            QStringLiteral("password"), QStringLiteral("ip_address"), QStringLiteral("url"),
-            QStringLiteral("filename"), QStringLiteral("event"), QStringLiteral("vehicle_id"),
-            QStringLiteral("dob"), QStringLiteral("healthcare_number"), QStringLiteral("medical_professional"),
-            QStringLiteral("credit_card"), QStringLiteral("account_number"), QStringLiteral("bank_account"),
-            QStringLiteral("money"), QStringLiteral("ssn"), QStringLiteral("passport_number"),
-            QStringLiteral("driver_license"), QStringLiteral("numerical_pii")};
+    QStringList names;
+    for (RedactionKind kind : RedactionKinds::all())
+        names.append(RedactionKinds::name(kind));
+    return names;
 }
 
 ObserveRequest ObserveRequest::parse(const QJsonObject &body, const Options &options)

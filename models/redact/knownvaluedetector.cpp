@@ -63,10 +63,17 @@ QList<RedactionKind> KnownValueDetector::kinds() const
 
 std::optional<RedactionKind> KnownValueDetector::kindOf(const RedactionContext::KnownValue &known)
 {
+    // Compiled once: every known value of every call ingested is looked up here.
+    static const QList<std::pair<QRegularExpression, RedactionKind>> cues = [] {
+        QList<std::pair<QRegularExpression, RedactionKind>> compiled;
+        for (const FieldCue &cue : fieldCues)
+            compiled.append({QRegularExpression(QString::fromLatin1(cue.pattern)), cue.kind});
+        return compiled;
+    }();
     const QString field = known.field.toLower();
-    for (const FieldCue &cue : fieldCues) {
-        if (QRegularExpression(QString::fromLatin1(cue.pattern)).match(field).hasMatch())
-            return cue.kind;
+    for (const auto &[pattern, kind] : cues) {
+        if (pattern.match(field).hasMatch())
+            return kind;
     }
     if (digitsOf(known.value).size() >= 4)
         return RedactionKind::NumericalPii;

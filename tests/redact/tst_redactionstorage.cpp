@@ -97,6 +97,14 @@ QList<double> rmsOf(const QString &path, double from, double to)
     return sums;
 }
 
+ListenerConfig listenerConfig()
+{
+    ListenerConfig config;
+    config.port = 0;
+    config.apiKey = QString::fromLatin1(Key);
+    return config;
+}
+
 } // namespace
 
 class TstRedactionStorage : public QObject
@@ -117,10 +125,7 @@ void TstRedactionStorage::listenerStoresAndLogsOnlyTheRedactedCall()
     std::unique_ptr<CallStore> store;
     std::unique_ptr<IngestPipeline> pipeline;
     std::unique_ptr<Listener> listener;
-    ListenerConfig config;
-    config.port = 0;
-    config.apiKey = QString::fromLatin1(Key);
-    QCOMPARE(startTestListener(database, config, store, pipeline, listener), QString());
+    QCOMPARE(startTestListener(database, listenerConfig(), store, pipeline, listener), QString());
     const auto post = [&](const QJsonObject &object) {
         return sendRaw(listener->port(), buildRequest("POST", "/observability/v1/observe/", QJsonDocument(object).toJson(),
                                                       "application/json", {{"X-CEKURA-API-KEY", Key}}));
@@ -188,10 +193,7 @@ void TstRedactionStorage::uploadedRecordingIsSilencedWhereTheTextWasRedacted()
     std::unique_ptr<CallStore> store;
     std::unique_ptr<IngestPipeline> pipeline;
     std::unique_ptr<Listener> listener;
-    ListenerConfig config;
-    config.port = 0;
-    config.apiKey = QString::fromLatin1(Key);
-    QCOMPARE(startTestListener(database, config, store, pipeline, listener), QString());
+    QCOMPARE(startTestListener(database, listenerConfig(), store, pipeline, listener), QString());
 
     // The caller's turn runs from 4 s to 8 s without word times: the number's audio is
     // placed by its characters' share of the turn, with the wider pad.
@@ -238,10 +240,7 @@ void TstRedactionStorage::agentDefaultAppliesWhenTheBodyNamesNone()
     std::unique_ptr<CallStore> store;
     std::unique_ptr<IngestPipeline> pipeline;
     std::unique_ptr<Listener> listener;
-    ListenerConfig config;
-    config.port = 0;
-    config.apiKey = QString::fromLatin1(Key);
-    QCOMPARE(startTestListener(database, config, store, pipeline, listener), QString());
+    QCOMPARE(startTestListener(database, listenerConfig(), store, pipeline, listener), QString());
     AgentSettings agent;
     agent.agentKey = AgentKey::fromId(u"7"_s);
     agent.redactFields = {u"phone_number"_s};
