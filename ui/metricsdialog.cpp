@@ -323,6 +323,8 @@ void MetricsDialog::save()
         showErrors(error);
         return;
     }
+    // A message from an earlier attempt must not stand beside this one's outcome.
+    m_error->clear();
     m_selectKey = metric->key;
     whenFinished(m_store->saveMetric(*metric), this, [this](const QFuture<MetricSaveOutcome> &done) {
         const MetricSaveOutcome outcome = done.result();

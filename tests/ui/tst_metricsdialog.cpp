@@ -88,6 +88,7 @@ void TestMetricsDialog::saveAndWait(const QString &key)
 {
     QTest::mouseClick(m_dialog->saveButton(), Qt::LeftButton);
     QTRY_VERIFY(stored(key).has_value() || !m_dialog->errorLabel()->text().isEmpty());
+    QVERIFY2(stored(key).has_value(), qPrintable(m_dialog->errorLabel()->text()));
     QTRY_VERIFY(std::any_of(m_dialog->metrics().cbegin(), m_dialog->metrics().cend(),
                             [&](const MetricDefinition &metric) { return metric.key == key; })
                 || !m_dialog->errorLabel()->text().isEmpty());
@@ -114,6 +115,8 @@ void TestMetricsDialog::createEditAndDeleteARule()
     QTest::keyClicks(m_dialog->nameField(), QStringLiteral("Says goodbye"));
     QTest::keyClicks(m_dialog->patternField(), QStringLiteral("goodbye"));
     saveAndWait(QStringLiteral("says_goodbye"));
+    if (QTest::currentTestFailed())
+        return;
     std::optional<MetricDefinition> rule = stored(QStringLiteral("says_goodbye"));
     QVERIFY(rule);
     QCOMPARE(rule->evaluator, MetricDefinition::Evaluator::Rule);
@@ -157,6 +160,8 @@ void TestMetricsDialog::boundAndJudgeMetrics()
     QVERIFY(m_dialog->errorLabel()->text().contains(QStringLiteral("KEY OP VALUE")));
     QTest::keyClicks(m_dialog->patternField(), QStringLiteral(" 1500"));
     saveAndWait(QStringLiteral("fast"));
+    if (QTest::currentTestFailed())
+        return;
     QCOMPARE(stored(QStringLiteral("fast"))->config.value(QStringLiteral("kind")).toString(), QStringLiteral("bound"));
     QCOMPARE(stored(QStringLiteral("fast"))->config.value(QStringLiteral("value")).toDouble(), 1500.0);
 
@@ -170,6 +175,8 @@ void TestMetricsDialog::boundAndJudgeMetrics()
     QVERIFY(!m_dialog->patternField()->isVisible());
     QTest::keyClicks(m_dialog->promptField(), QStringLiteral("Was the agent polite?"));
     saveAndWait(QStringLiteral("polite"));
+    if (QTest::currentTestFailed())
+        return;
     QCOMPARE(stored(QStringLiteral("polite"))->evaluator, MetricDefinition::Evaluator::LlmJudge);
     QCOMPARE(stored(QStringLiteral("polite"))->config.value(QStringLiteral("prompt")).toString(), QStringLiteral("Was the agent polite?"));
 }
