@@ -2,6 +2,7 @@
 
 #include "commandline.h"
 #include "redact/redactor.h"
+#include "redact/reviewredactor.h"
 #include "store/callreader.h"
 #include "store/callstore.h"
 #include "store/reviewchange.h"
@@ -62,32 +63,27 @@ int RedactCommand::run(const QStringList &arguments, const QString &databasePath
             continue;
         CallLog call = *stored;
         const QMap<RedactionKind, int> before = call.redactionCounts;
+        const ReviewRedactor review(redactor, call);
         // Only the new spans are the audio's to silence; those redacted before already are.
-        for (Turn &turn : call.turns)
-            turn.redactions.clear();
-        redactor.redact(call);
+        const Turns newSpans = redactor.redact(call);
+        const bool reviewRedacted = review.redact(call);
         qsizetype spans = 0;
         for (auto it = call.redactionCounts.cbegin(); it != call.redactionCounts.cend(); ++it) {
             const int added = it.value() - before.value(it.key());
             spans += std::max(0, added);
         }
-        if (spans == 0)
+        if (spans == 0 && !reviewRedacted)
             continue;
         QString error;
         if (!call.recordingPath.isEmpty()) {
             const QString recording = QDir(store->recordingsDir()).filePath(call.recordingPath);
-            const QString redacted = Redactor::redactRecording(call.turns, recording, &error);
+            const QString redacted = Redactor::redactRecording(newSpans, recording, &error);
             if (redacted.isEmpty()) {
                 CommandLine::err() << "callscope redact: call " << id << ": " << error << '\n';
                 ++failed;
                 continue;
             }
             call.recordingPath = QDir(store->recordingsDir()).relativeFilePath(redacted);
-        }
-        // The turns read back keep their earlier placeholders' spans: put them back beside the new ones.
-        for (qsizetype i = 0; i < call.turns.size() && i < stored->turns.size(); ++i) {
-            if (call.turns[i].redactions.isEmpty())
-                call.turns[i].redactions = stored->turns[i].redactions;
         }
         for (const QString &kind : kindNames) {
             if (!call.redactFields.contains(kind))
@@ -96,6 +92,9 @@ int RedactCommand::run(const QStringList &arguments, const QString &databasePath
         ReviewChange change;
         change.callDbId = id;
         change.content = call;
+        change.feedback = call.feedback;
+        change.annotations = call.annotations;
+        change.redactedHistory = call.reviewHistory;
         change.source = QStringLiteral("redact");
         const ReviewOutcome outcome = store->review(change).result();
         if (outcome.result != ReviewOutcome::Result::Applied) {
@@ -104,7 +103,8 @@ int RedactCommand::run(const QStringList &arguments, const QString &databasePath
             continue;
         }
         ++changed;
-        CommandLine::out() << "call " << id << ": " << spans << (spans == 1 ? " span" : " spans") << " redacted\n";
+        CommandLine::out() << "call " << id << ": " << spans << (spans == 1 ? " span" : " spans") << " redacted"
+                           << (reviewRedacted ? ", and quotes of them in its feedback, labels or metric results" : "") << '\n';
     }
     if (changed > 0)
         store->optimizeSearchIndex().waitForFinished();

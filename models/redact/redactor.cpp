@@ -3,36 +3,83 @@
 #include "knownvaluedetector.h"
 #include "audioredactor.h"
 #include "piidetectors.h"
+#include "redactionsettings.h"
 #include "speechspantimes.h"
 
 #include <QJsonArray>
+#include <QRegularExpression>
 #include <QSettings>
 
 #include <algorithm>
 
 namespace {
 
-// Joins overlapping (and touching) spans of each turn; the joined span takes the kind of
-// the highest priority among them.
-RedactionSpans joined(RedactionSpans spans)
+// Where `text` holds a placeholder already (a call redacted before): [begin, end) of each.
+QList<std::pair<qsizetype, qsizetype>> placeholdersIn(const QString &text)
 {
-    std::sort(spans.begin(), spans.end(), [](const RedactionSpan &a, const RedactionSpan &b) {
-        return a.turn != b.turn ? a.turn < b.turn : a.begin < b.begin;
-    });
+    static const QRegularExpression candidate(QStringLiteral("<([A-Z_]+)>"));
+    QList<std::pair<qsizetype, qsizetype>> places;
+    for (auto match = candidate.globalMatch(text); match.hasNext();) {
+        const QRegularExpressionMatch hit = match.next();
+        if (RedactionKinds::fromName(hit.captured(1).toLower()))
+            places.append({hit.capturedStart(), hit.capturedEnd()});
+    }
+    return places;
+}
+
+// The joined `spans` without the placeholders their text holds already, so that no
+// detector redacts "<CREDIT_CARD>" again as a name or a number: what is left of a span
+// beside one stays when it has a letter or a digit.
+RedactionSpans outsidePlaceholders(const RedactionSpans &spans, const RedactionContext &context)
+{
     RedactionSpans result;
+    int placesTurn = -1;
+    QList<std::pair<qsizetype, qsizetype>> places;
     for (const RedactionSpan &span : spans) {
-        if (span.end <= span.begin)
-            continue;
-        if (!result.isEmpty() && result.last().turn == span.turn && span.begin <= result.last().end) {
-            RedactionSpan &last = result.last();
-            last.end = std::max(last.end, span.end);
-            if (RedactionKinds::priority(span.kind) > RedactionKinds::priority(last.kind))
-                last.kind = span.kind;
-            continue;
+        if (span.turn != placesTurn) {
+            placesTurn = span.turn;
+            places = placeholdersIn(context.text(span.turn));
         }
-        result.append(span);
+        const QString &text = context.text(span.turn);
+        const auto keep = [&](qsizetype begin, qsizetype end) {
+            const QStringView piece = QStringView(text).sliced(begin, end - begin);
+            if (std::any_of(piece.begin(), piece.end(), [](QChar c) { return c.isLetterOrNumber(); }))
+                result.append({span.turn, begin, end, span.kind});
+        };
+        qsizetype from = span.begin;
+        for (const auto &[begin, end] : places) {
+            if (end <= from || begin >= span.end)
+                continue;
+            if (begin > from)
+                keep(from, begin);
+            from = end;
+        }
+        if (from < span.end)
+            keep(from, span.end);
     }
     return result;
+}
+
+// A turn's earlier placeholders where they stand once `spans` (joined, in order, none
+// overlapping them) are replaced: moved by what each replacement before them added.
+TurnRedactions shifted(TurnRedactions earlier, const RedactionSpans &spans)
+{
+    for (TurnRedaction &redaction : earlier) {
+        qsizetype by = 0;
+        for (const RedactionSpan &span : spans) {
+            if (span.end <= redaction.begin)
+                by += RedactionKinds::placeholder(span.kind).size() - span.length();
+        }
+        redaction.begin += by;
+        redaction.end += by;
+    }
+    return earlier;
+}
+
+bool isPlaceholder(const QString &value)
+{
+    const QList<std::pair<qsizetype, qsizetype>> places = placeholdersIn(value);
+    return places.size() == 1 && places.first() == std::pair<qsizetype, qsizetype>(0, value.size());
 }
 
 // Each word's place in the content, found in order; words not found keep -1.
@@ -89,6 +136,27 @@ Redactor::Redactor(QSet<RedactionKind> kinds)
 {
 }
 
+RedactionSpans Redactor::joined(RedactionSpans spans)
+{
+    std::sort(spans.begin(), spans.end(), [](const RedactionSpan &a, const RedactionSpan &b) {
+        return a.turn != b.turn ? a.turn < b.turn : a.begin < b.begin;
+    });
+    RedactionSpans result;
+    for (const RedactionSpan &span : spans) {
+        if (span.end <= span.begin)
+            continue;
+        if (!result.isEmpty() && result.last().turn == span.turn && span.begin <= result.last().end) {
+            RedactionSpan &last = result.last();
+            last.end = std::max(last.end, span.end);
+            if (RedactionKinds::priority(span.kind) > RedactionKinds::priority(last.kind))
+                last.kind = span.kind;
+            continue;
+        }
+        result.append(span);
+    }
+    return result;
+}
+
 AudioSpans Redactor::audioSpansOf(const Turns &redactedTurns)
 {
     AudioSpans spans;
@@ -104,11 +172,8 @@ QString Redactor::redactRecording(const Turns &redactedTurns, const QString &rec
     const AudioSpans spans = audioSpansOf(redactedTurns);
     if (recordingPath.isEmpty() || spans.isEmpty())
         return recordingPath;
-    // [redaction] audioFill=tone in the config file bleeps instead of silencing.
-    AudioRedactor::Settings settings;
-    if (QSettings().value(QStringLiteral("redaction/audioFill")).toString() == QLatin1String("tone"))
-        settings.fill = AudioRedactor::Fill::Tone;
-    const AudioRedactor::Result result = AudioRedactor(settings).redact(recordingPath, spans);
+    const AudioRedactor::Result result =
+        AudioRedactor(RedactionSettings::load(QSettings()).audioRedactorSettings()).redact(recordingPath, spans);
     *error = result.error;
     return result.error.isEmpty() ? result.path : QString();
 }
@@ -146,7 +211,7 @@ RedactionSpans Redactor::find(const RedactionContext &context) const
     }
     // A detector reports only what it was asked for; a stray kind is not redacted.
     found.removeIf([this](const RedactionSpan &span) { return !m_kinds.contains(span.kind); });
-    return joined(found);
+    return outsidePlaceholders(joined(found), context);
 }
 
 QString Redactor::replaced(const QString &text, const RedactionSpans &spans, TurnRedactions *placed)
@@ -165,10 +230,13 @@ QString Redactor::replaced(const QString &text, const RedactionSpans &spans, Tur
     return result;
 }
 
-void Redactor::redact(CallLog &call) const
+Turns Redactor::redact(CallLog &call) const
 {
+    Turns thisPass = call.turns;
+    for (Turn &turn : thisPass)
+        turn.redactions.clear();
     if (m_kinds.isEmpty())
-        return;
+        return thisPass;
     const RedactionSpans spans = find(RedactionContext(call.turns, knownValuesOf(call)));
     for (int turn = 0; turn < call.turns.size(); ++turn) {
         RedactionSpans own;
@@ -180,7 +248,15 @@ void Redactor::redact(CallLog &call) const
             continue;
         Turn &entry = call.turns[turn];
         entry.words = redactedWords(entry, own);
-        entry.content = replaced(entry.content, own, &entry.redactions);
+        TurnRedactions placed;
+        entry.content = replaced(entry.content, own, &placed);
+        // Redacted before (callscope redact with another kind): the earlier spans stay beside the new ones.
+        entry.redactions = shifted(entry.redactions, own) + placed;
+        std::sort(entry.redactions.begin(), entry.redactions.end(),
+                  [](const TurnRedaction &a, const TurnRedaction &b) { return a.begin < b.begin; });
+        thisPass[turn].content = entry.content;
+        thisPass[turn].words = entry.words;
+        thisPass[turn].redactions = placed;
         for (const RedactionSpan &span : own)
             ++call.redactionCounts[span.kind];
     }
@@ -190,15 +266,17 @@ void Redactor::redact(CallLog &call) const
         const QString value = it->isString() ? it->toString() : it->isDouble() ? QString::number(it->toDouble(), 'g', 17) : QString();
         const std::optional<RedactionKind> kind =
             KnownValueDetector::kindOf({value, QStringLiteral("dynamic_variables.") + it.key()});
-        if (value.isEmpty() || !kind || !m_kinds.contains(*kind))
+        if (value.isEmpty() || isPlaceholder(value) || !kind || !m_kinds.contains(*kind))
             continue;
         *it = RedactionKinds::placeholder(*kind);
         ++call.redactionCounts[*kind];
     }
-    if (m_kinds.contains(RedactionKind::PhoneNumber) && !call.customerNumber.isEmpty()) {
+    if (m_kinds.contains(RedactionKind::PhoneNumber) && !call.customerNumber.isEmpty()
+        && !isPlaceholder(call.customerNumber)) {
         call.customerNumber = RedactionKinds::placeholder(RedactionKind::PhoneNumber);
         ++call.redactionCounts[RedactionKind::PhoneNumber];
     }
+    return thisPass;
 }
 
 QJsonObject Redactor::redactedBody(const QJsonObject &body) const

@@ -30,14 +30,22 @@ public:
     // times, else spread over their turn (SpeechSpanTimes), for the AudioRedactor.
     static AudioSpans audioSpansOf(const Turns &redactedTurns);
     // Redacts `turns` and then the recording at `recordingPath` (an empty path: none) where
-    // they were redacted. Returns the recording's path (a new name when its format had to
-    // change), or empty with `error` set when the recording could not be redacted.
+    // they were redacted, with the fill the RedactionSettings choose. Returns the recording's
+    // path (a new name when its format had to change), or empty with `error` set when the
+    // recording could not be redacted.
     static QString redactRecording(const Turns &redactedTurns, const QString &recordingPath, QString *error);
 
-    // The spans to redact, joined: per turn, in order, none overlapping.
+    // The spans to redact, joined: per turn, in order, none overlapping, none over a
+    // placeholder the text holds already.
     RedactionSpans find(const RedactionContext &context) const;
     // Redacts the call's turns, metadata values and (phone numbers wanted) customer number.
-    void redact(CallLog &call) const;
+    // A call redacted before keeps its placeholders' spans (moved as the text around them
+    // changes) beside the new ones, and its counts add up. Returns the redacted turns with
+    // only this pass's spans: what the recording has left to redact (redactRecording()).
+    Turns redact(CallLog &call) const;
+    // Overlapping (and touching) spans of each turn joined, in order; a joined span takes the
+    // kind of the highest priority among them.
+    static RedactionSpans joined(RedactionSpans spans);
     // `text` with `spans` (all of one turn, joined, in order) replaced by their placeholders;
     // where each placeholder stands is appended to `placed`.
     static QString replaced(const QString &text, const RedactionSpans &spans, TurnRedactions *placed);

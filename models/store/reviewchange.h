@@ -32,6 +32,10 @@ struct ReviewChange
     // The call's turn labels as they should be (unset: keep): one review event per label
     // added or removed.
     std::optional<QList<TurnLabel>> annotations;
+    // Set by a redaction (`callscope redact`): the call's review history with its values
+    // redacted, written over the stored events of the same ids. Feedback and labels then
+    // change with no review event of their own, which would keep the values redacted away.
+    std::optional<QList<ReviewEvent>> redactedHistory;
     QString source;                         // who makes it: "ui", "api", "cli", a user name
 };
 

@@ -570,6 +570,22 @@ bool WriteSession::replaceLabels(qint64 callDbId, const QList<TurnLabel> &labels
     return !difference.isEmpty();
 }
 
+bool WriteSession::rewriteEvents(qint64 callDbId, const QList<ReviewEvent> &events)
+{
+    QSqlQuery rewrite(m_db);
+    rewrite.prepare(QStringLiteral("UPDATE review_events SET old_value = ?, new_value = ? WHERE id = ? AND call = ? "
+                                   "AND (old_value IS NOT ? OR new_value IS NOT ?)"));
+    bool changed = false;
+    for (const ReviewEvent &event : events) {
+        const QVariantList values{event.oldValue, event.newValue, event.id, callDbId, event.oldValue, event.newValue};
+        for (int i = 0; i < values.size(); ++i)
+            rewrite.bindValue(i, values[i]);
+        exec(rewrite);
+        changed = rewrite.numRowsAffected() > 0 || changed;
+    }
+    return changed;
+}
+
 qsizetype WriteSession::storedTurnCount(qint64 callDbId)
 {
     QSqlQuery count(m_db);
@@ -656,14 +672,18 @@ ReviewOutcome WriteSession::review(const ReviewChange &change)
         exec(update);
         if (differs(newStatus, oldStatus))
             outcome.events.append(recordEvent(change.callDbId, time, change.source, QStringLiteral("status"), oldStatus, newStatus));
-        if (differs(newFeedback, oldFeedback))
+        if (differs(newFeedback, oldFeedback) && !change.redactedHistory)
             outcome.events.append(recordEvent(change.callDbId, time, change.source, QStringLiteral("feedback"), oldFeedback, newFeedback));
         changed = true;
     }
-    if (change.annotations)
+    if (change.annotations && change.redactedHistory)
+        changed = !m_labels->replace(change.callDbId, *change.annotations, time).isEmpty() || changed;
+    else if (change.annotations)
         changed = replaceLabels(change.callDbId, *change.annotations, time, change.source, &outcome.events,
                                 &outcome.previousAnnotations)
                   || changed;
+    if (change.redactedHistory)
+        changed = rewriteEvents(change.callDbId, *change.redactedHistory) || changed;
     if (changed)
         m_changedCalls.append(change.callDbId);
     return outcome;

@@ -120,6 +120,8 @@ private:
     // from before go to `before` when given.
     bool replaceLabels(qint64 callDbId, const QList<TurnLabel> &labels, qint64 time, const QString &source,
                        QList<ReviewEvent> *events = nullptr, std::optional<QList<TurnLabel>> *before = nullptr);
+    // Writes the events' values over the call's stored events of the same ids; true when any differed.
+    bool rewriteEvents(qint64 callDbId, const QList<ReviewEvent> &events);
     qsizetype storedTurnCount(qint64 callDbId);
     MetricSaveOutcome noteMetricChange(const MetricSaveOutcome &outcome);
     ReviewEvent recordEvent(qint64 callDbId, qint64 time, const QString &source, const QString &field,
