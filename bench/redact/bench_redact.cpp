@@ -181,6 +181,8 @@ private:
 
     QRandomGenerator m_random;
     QString m_card;   // the card of the utterance being made, for templates that read it in halves
+    QString m_phone;  // the same for a phone number ("415 555" | "0132")
+    QString m_ssn;    // and a social security number ("536-22" | "1234")
 };
 
 QString CorpusGenerator::digits(int count, bool leadingNonZero)
@@ -215,12 +217,34 @@ QString CorpusGenerator::spokenDigits(const QString &text)
     return words.join(u' ');
 }
 
-// Letters spelled, digits read one by one: "seven a b c one two three".
+// Letters spelled, digits read one by one: "seven a b c one two three"; now and then a letter
+// as its NATO word ("alpha") or "b as in boy", as callers make sure an agent hears them.
 QString CorpusGenerator::spokenCharacters(const QString &text)
 {
+    static const QStringList nato = {"alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel", "india",
+                                     "juliet", "kilo", "lima", "mike", "november", "oscar", "papa", "quebec", "romeo",
+                                     "sierra", "tango", "uniform", "victor", "whiskey", "x-ray", "yankee", "zulu"};
+    static const QStringList examples = {"apple", "boy", "cat", "david", "edward", "frank", "george", "henry", "ida",
+                                         "john", "king", "lincoln", "mary", "nancy", "ocean", "peter", "queen", "robert",
+                                         "sam", "tom", "union", "victor", "william", "x-ray", "yellow", "zebra"};
     QString plain = text;
     plain.remove(QRegularExpression(QStringLiteral("[^A-Za-z0-9]")));
-    return spokenDigits(plain);
+    QStringList words;
+    for (const QChar c : plain) {
+        if (!c.isLetter()) {
+            words.append(spokenDigits(QString(c)));
+            continue;
+        }
+        const int letter = c.toLower().unicode() - u'a';
+        const double roll = between(0, 99) / 100.0;
+        if (roll < 0.15)
+            words.append(nato[letter]);
+        else if (roll < 0.25)
+            words.append(QString(c.toLower()) + QStringLiteral(" as in ") + examples[letter]);
+        else
+            words.append(QString(c.toLower()));
+    }
+    return words.join(u' ');
 }
 
 QString CorpusGenerator::cardNumber(int length, const QString &prefix)
@@ -280,14 +304,21 @@ QString CorpusGenerator::value(const QString &name, bool spoken)
         const int age = between(18, 97);
         return spoken ? numberWords(age) : QString::number(age);
     }
-    if (name == u"phone") {
+    if (name == u"phone" || name == u"phonehalf1" || name == u"phonehalf2") {
         static const QStringList areas = {"212", "213", "305", "312", "404", "415", "503", "512", "602", "617", "702",
                                           "713", "206", "303", "818", "919"};
-        QString exchange;
-        do {
-            exchange = digits(3, true);
-        } while (exchange.endsWith(QLatin1String("11")) || exchange[0] < u'2');
-        const QString area = pick(areas), line = digits(4);
+        if (name != u"phonehalf2" || m_phone.isEmpty()) {
+            QString exchange;
+            do {
+                exchange = digits(3, true);
+            } while (exchange.endsWith(QLatin1String("11")) || exchange[0] < u'2');
+            m_phone = pick(areas) + u' ' + exchange + u' ' + digits(4);
+        }
+        const QString area = m_phone.left(3), exchange = m_phone.mid(4, 3), line = m_phone.mid(8);
+        if (name != u"phone") {   // read in two turns: area code and exchange, then the line
+            const QString half = name == u"phonehalf1" ? area + u' ' + exchange : line;
+            return spoken ? spokenDigits(half) : name == u"phonehalf1" ? area + u'-' + exchange : line;
+        }
         if (spoken)
             return spokenDigits(area + u' ' + exchange + u' ' + line);
         switch (between(0, 3)) {
@@ -592,6 +623,12 @@ QString CorpusGenerator::value(const QString &name, bool spoken)
             return spokenDigits(number);
         return chance(0.2) ? QString(number).replace(u'-', u' ') : number;
     }
+    if (name == u"ssnhalf1" || name == u"ssnhalf2") {   // "536-22" | "1234"
+        if (name == u"ssnhalf1" || m_ssn.isEmpty())
+            m_ssn = ssn();
+        const QString half = name == u"ssnhalf1" ? m_ssn.left(6) : m_ssn.mid(7);
+        return spoken ? spokenDigits(half) : half;
+    }
     if (name == u"ssn9") {
         const QString number = ssn().remove(u'-');
         return spoken ? spokenDigits(number) : number;
@@ -699,7 +736,8 @@ const QStringList kOrdinaryWritten = {
     "No, I don't think so.", "Can I get {n} more of those?", "I'm at the office all day.",
     "We have {n} employees at the front.", "My Amazon Prime expired.", "I had a Dr Pepper with lunch.",
     "Call me whenever you like.", "I paid it off in full.", "The {n} of us will come.", "I'm on version 2.5 of the app.",
-    "My order was wrong on the receipt.", "Give me a sec, I'm at a red light."};
+    "My order was wrong on the receipt.", "Give me a sec, I'm at a red light.", "I take vitamin B 12 every morning.",
+    "Take exit 12 B off the highway.", "We drive a 4 by 4.", "Plan B is fine with me.", "I got a B plus in math."};
 const QStringList kOrdinarySpoken = {
     "press {n} for billing or stay on the line", "two large pizzas and {n} sodas please",
     "i'll be there in {n} minutes", "thanks so much have a great day", "can you repeat that please",
@@ -714,7 +752,9 @@ const QStringList kOrdinarySpoken = {
     "no i don't think so", "can i get {n} more of those", "i'm at the office all day",
     "we have {n} employees at the front", "my amazon prime expired", "i had a doctor pepper with lunch",
     "call me whenever you like", "i paid it off in full", "the {n} of us will come", "i'm on version two point five of the app",
-    "my order was wrong on the receipt", "give me a sec i'm at a red light"};
+    "my order was wrong on the receipt", "give me a sec i'm at a red light", "i take vitamin b twelve every morning",
+    "take exit twelve b off the highway", "we drive a four by four", "plan b is fine with me", "i got a b plus in math",
+    "it was a one time thing"};
 
 std::vector<KindTemplates> templates()
 {
@@ -746,10 +786,10 @@ std::vector<KindTemplates> templates()
     all.push_back(kind(K::PhoneNumber,
         {"You can reach me at [[{phone}]].", "My cell is [[{phone}]].",
          "A: What's the best number to reach you?|It's [[{phone}]].", "Call me back at [[{phone}]] after six.",
-         "My number is [[{phone}]], thanks."},
+         "My number is [[{phone}]], thanks.", "A: What's a good callback number?|[[{phonehalf1}]]|A: Okay.|[[{phonehalf2}]]"},
         {"you can reach me at [[{phone}]]", "my cell is [[{phone}]]",
          "a: what's the best number to reach you|it's [[{phone}]]", "call me back at [[{phone}]] after six",
-         "my number is [[{phone}]] thanks"},
+         "my number is [[{phone}]] thanks", "a: what's a good callback number|[[{phonehalf1}]]|a: okay|[[{phonehalf2}]]"},
         {"The code on the box was 555-{n}{n}.", "It costs 19.99 a month.", "My account number is 55512{n}.",
          "Extension {n}, please.", "I'll be home by {time}.", "It came to {money} in the end."},
         {"the code on the box was five five five", "it costs nineteen ninety nine a month",
@@ -919,9 +959,11 @@ std::vector<KindTemplates> templates()
         {"i weigh one eighty pounds", "i want to pay for {n} large pizzas", "i have twelve ninety nine problems"}));
     all.push_back(kind(K::Ssn,
         {"It's [[{ssn}]], I think.", "My social is [[{ssn}]].", "A: And what's your social?|[[{ssn9}]]",
-         "A: Can I get the last four of your social?|Sure, [[{last4}]]."},
+         "A: Can I get the last four of your social?|Sure, [[{last4}]].",
+         "A: And your social security number?|[[{ssnhalf1}]]|A: Mm-hmm.|[[{ssnhalf2}]]"},
         {"a: what's your social|[[{ssn9}]]", "my social is [[{ssn}]]", "my social security number is [[{ssn9}]]",
-         "a: can i get the last four of your social|sure [[{last4}]]"},
+         "a: can i get the last four of your social|sure [[{last4}]]",
+         "a: and your social security number|[[{ssnhalf1}]]|a: mm-hmm|[[{ssnhalf2}]]"},
         {"I saw it on social media.", "A: What year?|1985.", "Order 12 of {n}.", "It came to {money} at {time}."},
         {"i saw it on social media", "a: what year|nineteen eighty five", "order twelve of {n}",
          "it came to {money} at {time}"}));

@@ -17,14 +17,6 @@ bool isCardNumber(const QString &digits)
     return digits.size() >= 13 && digits.size() <= 19 && NumberChecks::luhn(digits);
 }
 
-// A turn's reading with the digit runs it starts and ends with (only punctuation outside).
-struct Part
-{
-    int turn;
-    SpokenText view;
-    QRegularExpressionMatch run;
-};
-
 } // namespace
 
 QList<RedactionKind> CreditCardDetector::kinds() const
@@ -32,19 +24,17 @@ QList<RedactionKind> CreditCardDetector::kinds() const
     return {RedactionKind::CreditCard};
 }
 
-void CreditCardDetector::find(const RedactionContext &context, const QSet<RedactionKind> &wanted, RedactionSpans &found) const
+QList<NumberDetector::SplitNumber> CreditCardDetector::splitNumbers(const QSet<RedactionKind> &wanted) const
+{
+    if (!wanted.contains(RedactionKind::CreditCard))
+        return {};
+    return {{RedactionKind::CreditCard, 19, [](const QString &digits, const QString &) { return isCardNumber(digits); }}};
+}
+
+void CreditCardDetector::findIn(const Reading &reading, const QSet<RedactionKind> &wanted, RedactionSpans &found) const
 {
     if (!wanted.contains(RedactionKind::CreditCard))
         return;
-    NumberDetector::find(context, wanted, found);
-    for (int turn = 0; turn < context.turnCount(); ++turn) {
-        if (context.isSpeech(turn))
-            findAcrossTurns(context, turn, found);
-    }
-}
-
-void CreditCardDetector::findIn(const Reading &reading, const QSet<RedactionKind> &, RedactionSpans &found) const
-{
     const QString &text = reading.text();
     for (auto runs = digitRun().globalMatch(text); runs.hasNext();) {
         const QRegularExpressionMatch run = runs.next();
@@ -86,43 +76,5 @@ void CreditCardDetector::findIn(const Reading &reading, const QSet<RedactionKind
         const bool lastFour = match.capturedLength() == 4 && lastFourCue.match(cue).hasMatch() && cardCue().match(cue).hasMatch();
         if (securityCue.match(cue).hasMatch() || lastFour)
             reading.add(match, RedactionKind::CreditCard, found);
-    }
-}
-
-void CreditCardDetector::findAcrossTurns(const RedactionContext &context, int turn, RedactionSpans &found)
-{
-    static const QRegularExpression trailing(QStringLiteral("\\d(?:[ \\-.]?\\d)*(?=\\W*$)"));
-    static const QRegularExpression leading(QStringLiteral("^\\W*\\K\\d(?:[ \\-.]?\\d)*(?![\\w\\-])"));
-    for (const SpokenText &start : views(context.text(turn))) {
-        QRegularExpressionMatch head = trailing.match(start.text());
-        if (!head.hasMatch())
-            continue;
-        QList<Part> parts{{turn, start, head}};
-        QString digits = NumberChecks::digitsOf(head.capturedView());
-        // Each next turn continues the number only when it is all digits, or when it starts the
-        // last group; at most 19 digits in all.
-        for (int next = context.continuationOf(turn); next >= 0 && digits.size() < 19; next = context.continuationOf(next)) {
-            bool continued = false;
-            for (const SpokenText &view : views(context.text(next))) {
-                const QRegularExpressionMatch run = leading.match(view.text());
-                if (!run.hasMatch())
-                    continue;
-                parts.append({next, view, run});
-                digits += NumberChecks::digitsOf(run.capturedView());
-                continued = true;
-                break;
-            }
-            if (!continued)
-                break;
-            if (isCardNumber(digits)) {
-                for (const Part &part : parts) {
-                    const auto [from, to] = part.view.originalRange(part.run.capturedStart(), part.run.capturedEnd());
-                    found.append({part.turn, from, to, RedactionKind::CreditCard});
-                }
-            }
-            if (!trailing.match(parts.last().view.text()).hasMatch()
-                || trailing.match(parts.last().view.text()).capturedStart() != parts.last().run.capturedStart())
-                break;
-        }
     }
 }

@@ -10,12 +10,8 @@ class CreditCardDetector : public NumberDetector
 {
 public:
     QList<RedactionKind> kinds() const override;
-    void find(const RedactionContext &context, const QSet<RedactionKind> &wanted, RedactionSpans &found) const override;
 
 protected:
     void findIn(const Reading &reading, const QSet<RedactionKind> &wanted, RedactionSpans &found) const override;
-
-private:
-    // Card numbers whose groups are split over `turn` and the turns continuing it.
-    static void findAcrossTurns(const RedactionContext &context, int turn, RedactionSpans &found);
+    QList<SplitNumber> splitNumbers(const QSet<RedactionKind> &wanted) const override;
 };

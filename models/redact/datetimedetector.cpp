@@ -67,11 +67,12 @@ const QList<QRegularExpression> &timePatterns()
     return patterns;
 }
 
-// A bare number is a time after a cue, with no unit after it: "at 330", "by 5 today".
+// A bare number is a time after a cue, with no unit after it: "at 330", "by 5 today"; not a
+// size's "4 by 4".
 const QRegularExpression &cuedTimePattern()
 {
     static const QRegularExpression pattern = DetectorText::pattern(
-        QStringLiteral("\\b(?:at|by|around|until|till|from|after|before|between|say)\\s+(") + hour
+        QStringLiteral("(?<!\\d\\s)\\b(?:at|by|around|until|till|from|after|before|between|say)\\s+(") + hour
         + QStringLiteral("(?:[ :.]?[0-5]\\d)?)(?![\\d:])") + DetectorText::numberEnd());
     return pattern;
 }

@@ -3,6 +3,7 @@
 #include "piidetector.h"
 #include "spokentext.h"
 
+#include <QList>
 #include <QRegularExpression>
 #include <QString>
 
@@ -24,7 +25,7 @@ protected:
         const RedactionContext &context;
         int turn;
         const SpokenText &view;
-        bool spoken;   // SpokenNumbers' form, not the text as written
+        bool spoken;   // SpokenNumbers' or SpelledCharacters' form, not the text as written
 
         const QString &text() const { return view.text(); }
         // Appends canonical characters [begin, end) as a span of the original.
@@ -38,13 +39,27 @@ protected:
 
     virtual void findIn(const Reading &reading, const QSet<RedactionKind> &wanted, RedactionSpans &found) const = 0;
 
+    // A number read in groups over the caller's turns with the agent's "okay" between ("four
+    // one five" | "okay" | "five five five zero one three two"): at most `maxDigits` digits,
+    // redacted as `kind` in every part when `accept` takes the digits joined so far and the
+    // cue before the first group.
+    struct SplitNumber
+    {
+        RedactionKind kind;
+        int maxDigits;
+        std::function<bool(const QString &digits, const QString &cue)> accept;
+    };
+    // The split numbers this detector looks for across turns; none unless overridden.
+    virtual QList<SplitNumber> splitNumbers(const QSet<RedactionKind> &wanted) const;
+
     // Appends the runs of `run` that a `cue` introduces, as `kind`: the first within a few words
     // after each cue in the turn, and every one in the turn when the other party's previous
     // turn asked with the cue ("what's your member ID?"). Only runs `accept` takes.
     static void findAfterCue(const Reading &reading, const QRegularExpression &cue, const QRegularExpression &run,
                              const std::function<bool(QStringView)> &accept, RedactionKind kind, RedactionSpans &found);
 
-    // The readings of a turn: as written, then spoken when that differs.
+    // The readings of a turn: as written, then spoken when that differs, then with IDs read
+    // character by character joined (SpelledCharacters) when that differs.
     static QList<SpokenText> views(const QString &text);
     // A case-insensitive pattern.
     static QRegularExpression pattern(const QString &expression);
@@ -52,6 +67,8 @@ protected:
     static const QRegularExpression &digitRun();
     // Letters and digits with a digit among them, in groups joined by one space or hyphen: "AB-12345", "7ABC 123".
     static const QRegularExpression &alphanumericRun();
+    // Each `split` number whose first group ends `turn` and whose last starts a turn continuing it.
+    static void findAcrossTurns(const RedactionContext &context, int turn, const SplitNumber &split, RedactionSpans &found);
     // The first run of `run` after canonical `offset` within `window` characters.
     static QRegularExpressionMatch firstAfter(const QString &text, qsizetype offset, const QRegularExpression &run,
                                               qsizetype window = 40);

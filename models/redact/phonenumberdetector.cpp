@@ -17,7 +17,7 @@ using i18n::phonenumbers::PhoneNumberUtil;
 const QRegularExpression &phoneCue()
 {
     static const QRegularExpression cue = QRegularExpression(
-        QStringLiteral("call (me )?back|call me|reach (me|you|him|her)|number is|number to|best number|phone|cell|mobile|"
+        QStringLiteral("call ?(me )?back|call me|reach (me|you|him|her)|number is|number to|best number|phone|cell|mobile|"
                        "telephone|text me|contact number|area code|extension|landline|whatsapp"),
         QRegularExpression::CaseInsensitiveOption);
     return cue;
@@ -31,6 +31,17 @@ const QRegularExpression &otherNumberCue()
                        "licen[cs]e|zip|pin\\b|code is|tracking|invoice"),
         QRegularExpression::CaseInsensitiveOption);
     return cue;
+}
+
+// Digits that may be a phone number on their own: a local, national or +1 number.
+bool hasPhoneLength(const QString &digits)
+{
+    return digits.size() == 7 || digits.size() == 10 || (digits.size() == 11 && digits[0] == u'1');
+}
+
+bool isPhoneCue(const QString &cue)
+{
+    return phoneCue().match(cue).hasMatch() && !otherNumberCue().match(cue).hasMatch();
 }
 
 } // namespace
@@ -65,11 +76,17 @@ void PhoneNumberDetector::findIn(const Reading &reading, const QSet<RedactionKin
     for (auto runs = digitRun().globalMatch(text); runs.hasNext();) {
         const QRegularExpressionMatch run = runs.next();
         const QString digits = NumberChecks::digitsOf(run.capturedView());
-        const bool phoneLength = digits.size() == 7 || digits.size() == 10 || (digits.size() == 11 && digits[0] == u'1');
-        if (!phoneLength)
-            continue;
-        const QString cue = reading.cueBefore(run.capturedStart());
-        if (phoneCue().match(cue).hasMatch() && !otherNumberCue().match(cue).hasMatch())
+        if (hasPhoneLength(digits) && isPhoneCue(reading.cueBefore(run.capturedStart())))
             reading.add(run, RedactionKind::PhoneNumber, found);
     }
+}
+
+QList<NumberDetector::SplitNumber> PhoneNumberDetector::splitNumbers(const QSet<RedactionKind> &wanted) const
+{
+    if (!wanted.contains(RedactionKind::PhoneNumber))
+        return {};
+    // Across turns only a national or +1 number: seven digits in two turns are too often something else.
+    return {{RedactionKind::PhoneNumber, 11, [](const QString &digits, const QString &cue) {
+                 return digits.size() >= 10 && hasPhoneLength(digits) && isPhoneCue(cue);
+             }}};
 }

@@ -3,6 +3,7 @@
 #include "electronictokens.h"
 #include "fileextensions.h"
 #include "publicsuffix.h"
+#include "spelledcharacters.h"
 
 #include <QRegularExpression>
 #include <QSet>
@@ -213,9 +214,8 @@ private:
     const QList<Token> &m_tokens;
 };
 
-} // namespace
-
-SpokenText SpokenElectronic::canonical(const QString &text)
+// The text with its spoken addresses written as symbols.
+SpokenText symbolsOf(const QString &text)
 {
     const QList<Token> tokens = ElectronicTokens::split(text);
     const ChainReader reader(text, tokens);
@@ -243,4 +243,15 @@ SpokenText SpokenElectronic::canonical(const QString &text)
     }
     copyUpTo(text.size());
     return canonical;
+}
+
+} // namespace
+
+SpokenText SpokenElectronic::canonical(const QString &text)
+{
+    // Letters said as words ("n as in nancy", "delta") are read as the letters first.
+    const SpokenText letters = SpelledCharacters::lettersSaid(SpokenText::identity(text));
+    if (letters.text() == text)
+        return symbolsOf(text);
+    return SpokenText::through(symbolsOf(letters.text()), letters);
 }

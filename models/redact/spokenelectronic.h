@@ -11,6 +11,7 @@
 // (at, dot/period/point, dash/hyphen, underscore, slash, colon) and spelled letters and
 // digits join only in electronic context: an "at" before a domain ("X dot <public
 // suffix>"), "dot com/net/org/…", "w w w", "colon slash slash" or "dot <file extension>".
+// Letters said as words join too ("n as in nancy", NATO words beside other letters).
 // Everything else stays as it is: "meet at ten", "that's a good point", "dot the i's".
 class SpokenElectronic
 {

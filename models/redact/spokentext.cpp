@@ -15,6 +15,20 @@ SpokenText SpokenText::identity(const QString &original)
     return text;
 }
 
+SpokenText SpokenText::through(const SpokenText &outer, const SpokenText &inner)
+{
+    SpokenText text;
+    text.m_text = outer.m_text;
+    text.m_originalBegin.reserve(outer.m_text.size());
+    text.m_originalEnd.reserve(outer.m_text.size());
+    for (qsizetype i = 0; i < outer.m_text.size(); ++i) {
+        const auto [from, to] = inner.originalRange(outer.m_originalBegin[i], outer.m_originalEnd[i]);
+        text.m_originalBegin.append(from);
+        text.m_originalEnd.append(to);
+    }
+    return text;
+}
+
 void SpokenText::append(const QString &text, qsizetype originalBegin, qsizetype originalEnd)
 {
     m_text += text;

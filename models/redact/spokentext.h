@@ -15,6 +15,8 @@ public:
     SpokenText() = default;
     // The original itself, each character its own.
     static SpokenText identity(const QString &original);
+    // `outer`, a form of `inner`'s text, mapped back through `inner` to `inner`'s original.
+    static SpokenText through(const SpokenText &outer, const SpokenText &inner);
 
     const QString &text() const { return m_text; }
     // Appends `text`, all of it made from original characters [originalBegin, originalEnd).

@@ -19,6 +19,14 @@ bool isUnissued(const QString &digits)
         || QStringView(digits).right(4) == u"0000";
 }
 
+const QRegularExpression &ssnCue()
+{
+    static const QRegularExpression cue(QStringLiteral("social|security number|\\bssns?\\b|\\bssid\\b|s s n|tax id|"
+                                                       "taxpayer|\\bitin\\b"),
+                                        QRegularExpression::CaseInsensitiveOption);
+    return cue;
+}
+
 } // namespace
 
 QList<RedactionKind> SsnDetector::kinds() const
@@ -30,11 +38,8 @@ void SsnDetector::findIn(const Reading &reading, const QSet<RedactionKind> &want
 {
     if (!wanted.contains(RedactionKind::Ssn))
         return;
-    static const QRegularExpression cue(QStringLiteral("social|security number|\\bssns?\\b|\\bssid\\b|s s n|tax id|"
-                                                       "taxpayer|\\bitin\\b"),
-                                        QRegularExpression::CaseInsensitiveOption);
+    const QRegularExpression &cue = ssnCue();
     static const QRegularExpression grouped(QStringLiteral("(?<![\\w\\-.])\\d{3}([\\- .])\\d{2}\\1\\d{4}(?![\\w\\-]|\\.\\d)"));
-    static const QRegularExpression nine(QStringLiteral("(?<![\\w\\-.])\\d{9}(?![\\w\\-]|\\.\\d)"));
     static const QRegularExpression four(QStringLiteral("(?<![\\w\\-.])\\d{4}(?![\\w\\-]|\\.\\d)"));
     static const QRegularExpression lastFour(QStringLiteral("last (four|4)"), QRegularExpression::CaseInsensitiveOption);
     const QString &text = reading.text();
@@ -45,9 +50,11 @@ void SsnDetector::findIn(const Reading &reading, const QSet<RedactionKind> &want
         if (!isSample(digits) && (cued || !isUnissued(digits)))
             reading.add(match, RedactionKind::Ssn, found);
     }
-    for (auto matches = nine.globalMatch(text); matches.hasNext();) {
+    // With the cue, nine digits grouped any way: a caller pauses where they like.
+    for (auto matches = digitRun().globalMatch(text); matches.hasNext();) {
         const QRegularExpressionMatch match = matches.next();
-        if (!isSample(match.captured()) && cue.match(reading.cueBefore(match.capturedStart())).hasMatch())
+        const QString digits = NumberChecks::digitsOf(match.capturedView());
+        if (digits.size() == 9 && !isSample(digits) && cue.match(reading.cueBefore(match.capturedStart())).hasMatch())
             reading.add(match, RedactionKind::Ssn, found);
     }
     for (auto matches = four.globalMatch(text); matches.hasNext();) {
@@ -56,4 +63,13 @@ void SsnDetector::findIn(const Reading &reading, const QSet<RedactionKind> &want
         if (lastFour.match(before).hasMatch() && cue.match(before).hasMatch())
             reading.add(match, RedactionKind::Ssn, found);
     }
+}
+
+QList<NumberDetector::SplitNumber> SsnDetector::splitNumbers(const QSet<RedactionKind> &wanted) const
+{
+    if (!wanted.contains(RedactionKind::Ssn))
+        return {};
+    return {{RedactionKind::Ssn, 9, [](const QString &digits, const QString &cue) {
+                 return digits.size() == 9 && !isSample(digits) && ssnCue().match(cue).hasMatch();
+             }}};
 }

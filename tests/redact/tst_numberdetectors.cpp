@@ -104,6 +104,12 @@ void TestNumberDetectors::phoneNumber_data()
     QTest::newRow("press one") << L{"A: Press one for sales or two for support."} << L{};
     QTest::newRow("call back") << L{"A: I'll call back in five minutes."} << L{};
     QTest::newRow("pizzas") << L{"C: two large pizzas and three sodas please"} << L{};
+    QTest::newRow("groups across turns") << L{"A: What's a good callback number?", "C: 415-555", "A: Okay.", "C: 0132"}
+                                         << L{"415-555", "0132"};
+    QTest::newRow("spoken groups across turns")
+        << L{"C: my number is four one five", "A: mm-hmm", "C: five five five zero one three two"}
+        << L{"four one five", "five five five zero one three two"};
+    QTest::newRow("order number across turns") << L{"C: my order number is 415", "A: Okay.", "C: 5550132"} << L{};
 }
 
 void TestNumberDetectors::creditCard_data()
@@ -152,6 +158,11 @@ void TestNumberDetectors::ssn_data()
     QTest::newRow("last four") << L{"A: Can I get the last four of your social?", "C: sure, one two three four"}
                                << L{"one two three four"};
     QTest::newRow("four digits without the cue") << L{"A: What year?", "C: 1985"} << L{};
+    QTest::newRow("paused anywhere") << L{"C: my social is six three zero, zero one five eight two five"}
+                                     << L{"six three zero, zero one five eight two five"};
+    QTest::newRow("groups across turns") << L{"A: And your social security number?", "C: 536-22", "A: Mm-hmm.", "C: 1234"}
+                                         << L{"536-22", "1234"};
+    QTest::newRow("across turns without a cue") << L{"A: And the zip?", "C: 536-22", "A: Mm-hmm.", "C: 1234"} << L{};
 }
 
 void TestNumberDetectors::bankAccount_data()
@@ -205,6 +216,13 @@ void TestNumberDetectors::vehicleId_data()
     QTest::newRow("plate") << L{"C: my license plate is 7ABC123"} << L{"7ABC123"};
     QTest::newRow("plate spoken") << L{"A: And the plate?", "C: it's 7ABC one two three"} << L{"7ABC one two three"};
     QTest::newRow("plate without a digit") << L{"C: my plate says HELLO"} << L{};
+    QTest::newRow("plate spelled") << L{"C: my license plate is three u l l oh four four"}
+                                   << L{"three u l l oh four four"};
+    QTest::newRow("plate in nato words") << L{"A: And the plate number?", "C: it's seven alpha bravo charlie one two three"}
+                                         << L{"seven alpha bravo charlie one two three"};
+    QTest::newRow("vin spelled") << L{"C: the vin is one h g c m eight two six three three a oh oh four three five two"}
+                                 << L{"one h g c m eight two six three three a oh oh four three five two"};
+    QTest::newRow("a four door") << L{"C: my plate is on a four door sedan"} << L{};
 }
 
 void TestNumberDetectors::passportNumber_data()
@@ -216,6 +234,10 @@ void TestNumberDetectors::passportNumber_data()
                             << L{"nine one two eight zero three four five six"};
     QTest::newRow("no cue") << L{"C: ticket 912803456"} << L{};
     QTest::newRow("year") << L{"C: my passport expires in 2027"} << L{};
+    QTest::newRow("letter said as in") << L{"C: my passport number is c as in cat, oh three oh oh five nine eight eight"}
+                                       << L{"c as in cat, oh three oh oh five nine eight eight"};
+    QTest::newRow("article letter") << L{"A: What's your passport number?", "C: a one two three four five six seven eight"}
+                                    << L{"a one two three four five six seven eight"};
 }
 
 void TestNumberDetectors::driverLicense_data()
@@ -227,6 +249,8 @@ void TestNumberDetectors::driverLicense_data()
     QTest::newRow("spoken") << L{"C: my drivers license is one two three four five six seven"}
                             << L{"one two three four five six seven"};
     QTest::newRow("no cue") << L{"C: I drove 1234567 miles"} << L{};
+    QTest::newRow("spelled") << L{"C: my drivers license is d as in david one two three four five six seven"}
+                             << L{"d as in david one two three four five six seven"};
 }
 
 void TestNumberDetectors::numericalPii_data()

@@ -24,6 +24,9 @@ void TestSpokenElectronic::canonical_data()
                                      << "it's ann-lee@mail.example.org";
     QTest::newRow("digits after a word") << "it's john one two three at gmail dot com" << "it's john123@gmail.com";
     QTest::newRow("letters with commas") << "my email is j, o, h, n at yahoo dot com." << "my email is john@yahoo.com.";
+    QTest::newRow("letters as in") << "it's n as in nancy, delta r e at gmail dot com" << "it's ndre@gmail.com";
+    QTest::newRow("nato beside letters") << "p romeo at yahoo dot com" << "pr@yahoo.com";
+    QTest::newRow("nato word alone") << "book it at delta dot com" << "book it at delta.com";
     QTest::newRow("half written") << "Maria at Example.com" << "Maria@Example.com";
     QTest::newRow("www and slash") << "go to w w w dot example dot com slash pricing" << "go to www.example.com/pricing";
     QTest::newRow("scheme") << "h t t p s colon slash slash example dot com" << "https://example.com";
