@@ -1961,6 +1961,10 @@ Importieren Sie Anrufprotokolle über Datei › Importieren oder ändern Sie den
         <source>Transcription</source>
         <translation>Transkription</translation>
     </message>
+    <message>
+        <source>Redaction</source>
+        <translation>Schwärzung</translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>
@@ -2330,6 +2334,33 @@ Importieren Sie Anrufprotokolle über Datei › Importieren oder ändern Sie den
     <message>
         <source>Other personal number</source>
         <translation>Andere persönliche Nummer</translation>
+    </message>
+</context>
+<context>
+    <name>RedactionSettingsPage</name>
+    <message>
+        <source>Silence</source>
+        <translation>Stille</translation>
+    </message>
+    <message>
+        <source>1 kHz tone</source>
+        <translation>1-kHz-Ton</translation>
+    </message>
+    <message>
+        <source>Redacted audio</source>
+        <translation>Geschwärzter Ton</translation>
+    </message>
+    <message>
+        <source>Calls whose redact_fields name kinds of personal data lose them from the transcript and the recording. Changes apply to the recordings redacted after you press OK.</source>
+        <translation>Anrufe, deren redact_fields Arten personenbezogener Daten nennen, verlieren diese aus Transkript und Aufnahme. Änderungen gelten für die Aufnahmen, die nach OK geschwärzt werden.</translation>
+    </message>
+    <message>
+        <source>Redacted &amp;audio:</source>
+        <translation>Geschwärzter &amp;Ton:</translation>
+    </message>
+    <message>
+        <source>The kinds an agent&apos;s calls lose when they name none are set with &lt;code&gt;callscope agent set AGENT --redact-fields KIND,…&lt;/code&gt;.</source>
+        <translation>Welche Arten die Anrufe eines Agenten verlieren, wenn sie selbst keine nennen, legt &lt;code&gt;callscope agent set AGENT --redact-fields KIND,…&lt;/code&gt; fest.</translation>
     </message>
 </context>
 <context>

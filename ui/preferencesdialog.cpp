@@ -6,6 +6,7 @@
 #include "listenersettingspage.h"
 #include "playbacksettingspage.h"
 #include "recordingcachebox.h"
+#include "redactionsettingspage.h"
 #include "reviewsettingspage.h"
 #include "transcriptionsettingspage.h"
 #include "store/callstore.h"
@@ -44,6 +45,8 @@ PreferencesDialog::PreferencesDialog(const QString &databasePath, QWidget *paren
     m_tabs->addTab(m_judge, tr("Metrics"));
     m_transcription = new TranscriptionSettingsPage(m_transcriptionBefore, databasePath);
     m_tabs->addTab(m_transcription, tr("Transcription"));
+    m_redaction = new RedactionSettingsPage(RedactionSettings::load(stored));
+    m_tabs->addTab(m_redaction, tr("Redaction"));
     m_tabs->setAccessibleName(tr("Preference pages"));
 
     m_error->setWordWrap(true);
@@ -118,8 +121,9 @@ void PreferencesDialog::accept()
     general.save(stored);
     playback.save(stored);
     cache.save(stored);
-    // Read where they are used (opening a call, pressing T): nothing to announce.
+    // Read where they are used (opening a call, pressing T, redacting a recording): nothing to announce.
     reviewSettings().save(stored);
+    m_redaction->settings().save(stored);
     QDialog::accept();
     if (!(general == m_generalBefore))
         emit generalSettingsChanged(general);

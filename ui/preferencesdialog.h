@@ -3,6 +3,7 @@
 #include "audio/playbacksettings.h"
 #include "audio/recordingcachesettings.h"
 #include "listener/listenersettings.h"
+#include "redact/redactionsettings.h"
 #include "settings/generalsettings.h"
 #include "settings/reviewsettings.h"
 #include "transcribe/transcriptionsettings.h"
@@ -14,12 +15,13 @@ class JudgeSettingsPage;
 class ListenerSettingsPage;
 class PlaybackSettingsPage;
 class QLabel;
+class RedactionSettingsPage;
 class ReviewSettingsPage;
 class QTabWidget;
 class TranscriptionSettingsPage;
 
 // Edit › Preferences: one page per subject (General, Listener, Playback, Review, Metrics,
-// Transcription), each page a class of its own. Opens with what QSettings (and the
+// Transcription, Redaction), each page a class of its own. Opens with what QSettings (and the
 // listener's key file) hold; OK saves there and announces each part that changed, so the
 // window and the app apply it at once where they can. A setting that does not validate
 // (a listener address that does not parse) keeps the dialog open with the field and the
@@ -41,6 +43,7 @@ public:
     ReviewSettings reviewSettings() const;
     JudgeSettingsPage *judgePage() const { return m_judge; }
     TranscriptionSettingsPage *transcriptionPage() const { return m_transcription; }
+    RedactionSettingsPage *redactionPage() const { return m_redaction; }
 
     void accept() override;
 
@@ -63,6 +66,7 @@ private:
     ReviewSettingsPage *m_review;
     JudgeSettingsPage *m_judge;
     TranscriptionSettingsPage *m_transcription;
+    RedactionSettingsPage *m_redaction;
     QLabel *m_error;
     GeneralSettings m_generalBefore;
     PlaybackSettings m_playbackBefore;

@@ -5,15 +5,19 @@
 // Listener: a new key goes to the database's key file
 // (what `callscope serve` reads), an address that does not parse keeps the dialog open
 // and says so. Transcription: the back-end, the server and the agents' own choices saved and
-// announced. Every field is labelled for assistive technology.
+// announced. Redaction: the audio fill saved, and used by the recordings redacted next.
+// Every field is labelled for assistive technology.
 
 #include "audio/recordingcache.h"
 #include "judgesettingspage.h"
 #include "preferencesdialog.h"
+#include "redactionsettingspage.h"
 #include "transcriptionsettingspage.h"
 #include "translations.h"
 
+#include "../audio/testrecordings.h"
 #include "listener/listener.h"
+#include "redact/redactor.h"
 #include "settings/generalsettings.h"
 #include "settings/reviewsettings.h"
 #include "store/callstore.h"
@@ -83,6 +87,7 @@ private slots:
     void transcriptionFieldsHaveLabels();
     void transcriptionPageSavesTheServer();
     void transcriptionChoicesPerAgentRoundTrip();
+    void redactionPageChoosesTheAudioFill();
 
 private:
     void putInCache(const QString &url, int bytes);
@@ -508,6 +513,51 @@ void TestPreferencesDialog::transcriptionChoicesPerAgentRoundTrip()
     reopened.accept();
     saved = TranscriptionSettings::load(QSettings());
     QVERIFY(saved.agents.isEmpty());
+}
+
+// Preferences › Redaction: the tone chosen is saved, and the recordings redacted after OK
+// bleep where they were silenced before.
+void TestPreferencesDialog::redactionPageChoosesTheAudioFill()
+{
+    PreferencesDialog dialog;
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    showPage(&dialog, QStringLiteral("Redaction"));
+    auto *fill = control<QComboBox>(&dialog, QStringLiteral("Redacted audio"));
+    QVERIFY(fill);
+    QCOMPARE(fill, dialog.redactionPage()->audioFillBox());
+    QCOMPARE(fill->currentText(), QStringLiteral("Silence"));
+    fill->setFocus();
+    QTest::keyClick(fill, Qt::Key_Down);
+    QCOMPARE(fill->currentText(), QStringLiteral("1 kHz tone"));
+    QTest::keyClick(&dialog, Qt::Key_Return);
+    QCOMPARE(dialog.result(), int(QDialog::Accepted));
+    QCOMPARE(QSettings().value(QStringLiteral("redaction/audioFill")).toString(), QStringLiteral("tone"));
+    QCOMPARE(PreferencesDialog().redactionPage()->audioFillBox()->currentText(), QStringLiteral("1 kHz tone"));
+
+    // A silent recording whose turn 1.0–2.0 s was redacted: the span now holds the bleep.
+    const QString recording = m_config.filePath(QStringLiteral("redacted.wav"));
+    QVERIFY(TestRecordings::writeFile(recording, TestRecordings::tonesWav(3.0, {})));
+    Turn turn;
+    turn.role = Turn::Role::TestingAgent;
+    turn.content = RedactionKinds::placeholder(RedactionKind::CreditCard);
+    turn.startTime = 1.0;
+    turn.endTime = 2.0;
+    turn.redactions = {{0, turn.content.size(), RedactionKind::CreditCard}};
+    QString error;
+    QCOMPARE(Redactor::redactRecording({turn}, recording, &error), recording);
+    QFile file(recording);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray wav = file.readAll();
+    const qsizetype samples = wav.indexOf("data") + 8;   // 16-bit stereo at 16 kHz, as written
+    const auto peak = [&](double from, double to) {
+        int loudest = 0;
+        for (qint64 frame = qint64(from * 16000); frame < qint64(to * 16000); ++frame)
+            loudest = std::max(loudest, std::abs(int(qFromLittleEndian<qint16>(wav.constData() + samples + frame * 4))));
+        return loudest;
+    };
+    QVERIFY2(peak(1.2, 1.8) > 0.9 * AudioRedactor::toneAmplitude * 32767, qPrintable(QString::number(peak(1.2, 1.8))));
+    QCOMPARE(peak(0.0, 0.5), 0);
 }
 
 QTEST_MAIN(TestPreferencesDialog)
