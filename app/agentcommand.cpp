@@ -2,7 +2,6 @@
 
 #include "commandline.h"
 #include "calllog/agentkey.h"
-#include "calllog/redactionkind.h"
 #include "store/callreader.h"
 #include "store/callstore.h"
 
@@ -72,14 +71,11 @@ int AgentCommand::run(const QStringList &arguments, const QString &databasePath)
     if (parser.isSet(secret))
         settings.webhookSecret = parser.value(secret);
     if (parser.isSet(redact)) {
-        settings.redactFields.clear();
-        for (const QString &kind : parser.value(redact).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
-            if (!RedactionKinds::fromName(kind.trimmed())) {
-                CommandLine::err() << "callscope agent: --redact-fields: \"" << kind.trimmed() << "\" is not a redact_fields kind\n";
-                return 2;
-            }
-            settings.redactFields.append(kind.trimmed());
-        }
+        const std::optional<QStringList> kinds =
+            CommandLine::parseRedactionKinds(QStringLiteral("agent"), QStringLiteral("--redact-fields"), parser.value(redact));
+        if (!kinds)
+            return CommandLine::kExitUsage;
+        settings.redactFields = *kinds;
     }
     if (!store->setAgentSettings(settings).result()) {
         CommandLine::err() << "callscope agent: could not save the settings of " << key.toString() << '\n';

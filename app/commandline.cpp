@@ -1,5 +1,6 @@
 #include "commandline.h"
 
+#include "calllog/redactionkind.h"
 #include "store/callreader.h"
 #include "store/callstore.h"
 
@@ -81,6 +82,19 @@ std::optional<ReviewStatus> parseStatus(const QString &command, const QString &v
         err() << "callscope " << command << ": --status: \"" << value
               << "\" is not one of success, failure, reviewed_success, reviewed_failure\n";
     return status;
+}
+
+std::optional<QStringList> parseRedactionKinds(const QString &command, const QString &option, const QString &value)
+{
+    QStringList names;
+    for (const QString &name : value.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        if (!RedactionKinds::fromName(name.trimmed())) {
+            err() << "callscope " << command << ": " << option << ": \"" << name.trimmed() << "\" is not a redact_fields kind\n";
+            return std::nullopt;
+        }
+        names.append(name.trimmed());
+    }
+    return names;
 }
 
 } // namespace CommandLine

@@ -47,4 +47,8 @@ int storeUnreadable(const QString &command, const QString &error);
 // A --status value: the status, or nothing after saying on stderr which values are valid.
 std::optional<ReviewStatus> parseStatus(const QString &command, const QString &value);
 
+// A comma-separated list of redact_fields kinds (`option` is "--fields", "--redact", ...): their
+// names, or nothing after saying on stderr which name is not a kind.
+std::optional<QStringList> parseRedactionKinds(const QString &command, const QString &option, const QString &value);
+
 } // namespace CommandLine

@@ -2,11 +2,47 @@
 
 #include "commandline.h"
 #include "ingest/callexporter.h"
+#include "ingest/redactedexport.h"
+#include "redact/redactor.h"
 #include "store/callreader.h"
 #include "store/callstore.h"
 
+#include <QDir>
 #include <QFile>
 #include <QSaveFile>
+
+namespace {
+
+// The same redacted export as File › Export Redacted… writes (RedactedExport).
+int exportRedacted(const CallReader &reader, const QString &recordingsDir, const CallQuery &query, CallExporter::Format format,
+                   const QSet<RedactionKind> &kinds, bool withRecordings, const QString &path)
+{
+    RedactedExport exporter(reader, recordingsDir, kinds);
+    exporter.setFormat(format);
+    exporter.setIncludeRecordings(withRecordings);
+    RedactedExport::Result result;
+    if (path.isEmpty()) {
+        QFile standardOutput;
+        standardOutput.open(stdout, QIODevice::WriteOnly);
+        result = exporter.write(query, &standardOutput);
+    } else {
+        result = exporter.write(query, path);
+    }
+    if (result.written < 0) {
+        CommandLine::err() << "callscope export: " << result.error << '\n';
+        return reader.failureCount() > 0 ? CommandLine::kExitStoreUnreadable : CommandLine::kExitFailed;
+    }
+    CommandLine::err() << "exported " << result.written << " calls, redacted";
+    if (withRecordings)
+        CommandLine::err() << ", with " << result.recordings << " redacted recordings in "
+                           << QDir::toNativeSeparators(RedactedExport::recordingsFolderFor(path));
+    CommandLine::err() << '\n';
+    if (withRecordings && result.remoteRecordings > 0)
+        CommandLine::err() << result.remoteRecordings << " calls' recordings are remote and are left out\n";
+    return 0;
+}
+
+} // namespace
 
 int ExportCommand::run(const QStringList &arguments, const QString &databasePath)
 {
@@ -17,7 +53,13 @@ int ExportCommand::run(const QStringList &arguments, const QString &databasePath
                                     QStringLiteral("FILE"));
     const QCommandLineOption status(QStringLiteral("status"), QStringLiteral("Only calls with this status."),
                                     QStringLiteral("S"));
-    parser.addOptions({format, output, status});
+    const QCommandLineOption redact(QStringLiteral("redact"),
+                                    QStringLiteral("Redact these kinds (redact_fields names); recordings are left out."),
+                                    QStringLiteral("KIND,..."));
+    const QCommandLineOption withRecordings(QStringLiteral("with-recordings"),
+                                            QStringLiteral("With --redact and --out: redacted copies of the recordings in "
+                                                           "FILE.recordings/."));
+    parser.addOptions({format, output, status, redact, withRecordings});
     if (const auto exitCode = CommandLine::parse(parser, arguments,
                                                  QStringLiteral("Exports stored calls as observe bodies that import reads back.")))
         return *exitCode;
@@ -39,10 +81,24 @@ int ExportCommand::run(const QStringList &arguments, const QString &databasePath
             return 2;
     }
 
+    std::optional<QStringList> kinds;
+    if (parser.isSet(redact)) {
+        kinds = CommandLine::parseRedactionKinds(QStringLiteral("export"), QStringLiteral("--redact"), parser.value(redact));
+        if (!kinds)
+            return CommandLine::kExitUsage;
+    }
+    if (parser.isSet(withRecordings) && (!kinds || !parser.isSet(output))) {
+        CommandLine::err() << "callscope export: --with-recordings: needs --redact and --out (the copies go beside the file)\n";
+        return CommandLine::kExitUsage;
+    }
+
     const std::unique_ptr<CallStore> store = CommandLine::openStore(databasePath);
     if (!store)
         return 1;
     CallReader reader(databasePath);
+    if (kinds)
+        return exportRedacted(reader, store->recordingsDir(), query, exportFormat, Redactor::kindsOf(*kinds),
+                              parser.isSet(withRecordings), parser.value(output));
     CallExporter exporter(reader, store->recordingsDir());
     QString error;
     int written = 0;

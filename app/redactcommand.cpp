@@ -25,14 +25,11 @@ int RedactCommand::run(const QStringList &arguments, const QString &databasePath
         CommandLine::err() << "callscope redact: give call ids or --all, and --fields (see --help)\n";
         return CommandLine::kExitUsage;
     }
-    QStringList kindNames;
-    for (const QString &name : parser.value(fields).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
-        if (!RedactionKinds::fromName(name.trimmed())) {
-            CommandLine::err() << "callscope redact: --fields: \"" << name.trimmed() << "\" is not a redact_fields kind\n";
-            return CommandLine::kExitUsage;
-        }
-        kindNames.append(name.trimmed());
-    }
+    const std::optional<QStringList> parsedKinds =
+        CommandLine::parseRedactionKinds(QStringLiteral("redact"), QStringLiteral("--fields"), parser.value(fields));
+    if (!parsedKinds)
+        return CommandLine::kExitUsage;
+    const QStringList &kindNames = *parsedKinds;
 
     const std::unique_ptr<CallStore> store = CommandLine::openStore(databasePath);
     if (!store)

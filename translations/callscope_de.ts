@@ -2091,6 +2091,37 @@ Importieren Sie Anrufprotokolle über Datei › Importieren oder ändern Sie den
     </message>
 </context>
 <context>
+    <name>RedactedExport</name>
+    <message>
+        <source>The folder %1 for the recordings cannot be made.</source>
+        <translation>Der Ordner %1 für die Aufnahmen kann nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <source>The recording %1 of call %2 cannot be copied: %3.</source>
+        <translation>Die Aufnahme %1 des Anrufs %2 kann nicht kopiert werden: %3.</translation>
+    </message>
+    <message>
+        <source>The recording %1 of call %2 cannot be redacted: %3</source>
+        <translation>Die Aufnahme %1 des Anrufs %2 kann nicht geschwärzt werden: %3</translation>
+    </message>
+    <message>
+        <source>The redacted recording of call %1 cannot be saved as %2.</source>
+        <translation>Die geschwärzte Aufnahme des Anrufs %1 kann nicht als %2 gespeichert werden.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be written: %2.</source>
+        <translation>%1 kann nicht geschrieben werden: %2.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be saved: %2.</source>
+        <translation>%1 kann nicht gespeichert werden: %2.</translation>
+    </message>
+    <message>
+        <source>The export failed: %1.</source>
+        <translation>Der Export ist fehlgeschlagen: %1.</translation>
+    </message>
+</context>
+<context>
     <name>RedactedExportDialog</name>
     <message>
         <source>Export Redacted</source>
@@ -2139,10 +2170,6 @@ Importieren Sie Anrufprotokolle über Datei › Importieren oder ändern Sie den
     <message>
         <source>Removed text</source>
         <translation>Entfernter Text</translation>
-    </message>
-    <message>
-        <source>The database is not changed. Recordings are left out of the file: their audio is not redacted here.</source>
-        <translation>Die Datenbank bleibt unverändert. Aufnahmen werden nicht in die Datei übernommen, denn ihr Ton wird hier nicht geschwärzt.</translation>
     </message>
     <message>
         <source>&amp;Export…</source>
@@ -2205,16 +2232,38 @@ Importieren Sie Anrufprotokolle über Datei › Importieren oder ändern Sie den
         <source>The export was cancelled; %1 was not written.</source>
         <translation>Der Export wurde abgebrochen; %1 wurde nicht geschrieben.</translation>
     </message>
-    <message>
-        <source>%1 could not be written: %2.</source>
-        <translation>%1 konnte nicht geschrieben werden: %2.</translation>
-    </message>
     <message numerus="yes">
         <source>the %n listed call(s)</source>
         <translation>
             <numerusform>dem aufgelisteten Anruf</numerusform>
             <numerusform>den %n aufgelisteten Anrufen</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Include &amp;recordings (their audio redacted)</source>
+        <translation>Auf&amp;nahmen einschließen (ihr Ton geschwärzt)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n call(s)&apos; recordings are remote and are left out.</source>
+        <translation>
+            <numerusform>Die Aufnahme von %n Anruf liegt entfernt und bleibt draußen.</numerusform>
+            <numerusform>Die Aufnahmen von %n Anrufen liegen entfernt und bleiben draußen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The database is not changed. Recordings are left out of the file.</source>
+        <translation>Die Datenbank bleibt unverändert. Aufnahmen werden nicht in die Datei übernommen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Their %n redacted recording(s) are in %1.</source>
+        <translation>
+            <numerusform>Die geschwärzte Aufnahme liegt in %1.</numerusform>
+            <numerusform>Die %n geschwärzten Aufnahmen liegen in %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The database is not changed. Each recording is copied into a folder named after the file, beside it, and its audio redacted there where its text is; a recording that is only a link is left out.</source>
+        <translation>Die Datenbank bleibt unverändert. Jede Aufnahme wird in einen nach der Datei benannten Ordner neben ihr kopiert und ihr Ton dort geschwärzt, wo es ihr Text ist; eine Aufnahme, die nur ein Link ist, bleibt draußen.</translation>
     </message>
 </context>
 <context>

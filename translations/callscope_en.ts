@@ -204,6 +204,20 @@
             <numerusform>the %n listed calls</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n call(s)&apos; recordings are remote and are left out.</source>
+        <translation>
+            <numerusform>%n call&apos;s recording is remote and is left out.</numerusform>
+            <numerusform>%n calls&apos; recordings are remote and are left out.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Their %n redacted recording(s) are in %1.</source>
+        <translation>
+            <numerusform>Its redacted recording is in %1.</numerusform>
+            <numerusform>Their %n redacted recordings are in %1.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>SuccessRateChart</name>

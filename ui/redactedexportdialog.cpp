@@ -3,12 +3,10 @@
 #include "redactionkindnames.h"
 
 #include "calllog/calllog.h"
-#include "ingest/callexporter.h"
-#include "redact/redactioncontext.h"
-#include "redact/redactor.h"
 #include "store/callreader.h"
 #include "store/callstore.h"
 
+#include <QCheckBox>
 #include <QDialogButtonBox>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -21,7 +19,6 @@
 #include <QPromise>
 #include <QPushButton>
 #include <QRadioButton>
-#include <QSaveFile>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
@@ -32,38 +29,26 @@ namespace {
 
 constexpr int kKindRole = Qt::UserRole + 1;
 
-// The export itself, on a worker thread: its own reader, the calls redacted one by one as
-// they are written, into a QSaveFile so that a cancelled or failed export leaves no file.
-void writeRedacted(QPromise<RedactedExportDialog::ExportResult> &promise, const QString &databasePath,
-                   const QString &recordingsDir, const CallQuery &query, const QSet<RedactionKind> &kinds,
-                   const QString &path)
+// The export itself, on a worker thread with its own reader; progress after each call
+// (its recording done), Cancel between calls.
+void writeRedacted(QPromise<RedactedExport::Result> &promise, const QString &databasePath, const QString &recordingsDir,
+                   const CallQuery &query, const QSet<RedactionKind> &kinds, bool includeRecordings, const QString &path)
 {
     CallReader reader(databasePath);
     promise.setProgressRange(0, int(std::clamp<qint64>(reader.count(query), 1, std::numeric_limits<int>::max())));
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
-        promise.addResult(RedactedExportDialog::ExportResult{-1, file.errorString()});
-        return;
-    }
-    const Redactor redactor(kinds);
-    CallExporter exporter(reader, recordingsDir);
-    exporter.setPrepare([&redactor](CallLog &call) {
-        redactor.redact(call);
-        // The recording still holds what the text no longer does.
-        call.recordingPath.clear();
-        call.voiceRecordingUrl.clear();
-    });
+    RedactedExport exporter(reader, recordingsDir, kinds);
+    exporter.setIncludeRecordings(includeRecordings);
     exporter.setProgress([&promise](int written) {
         promise.setProgressValue(written);
         return !promise.isCanceled();
     });
-    RedactedExportDialog::ExportResult result;
-    result.written = exporter.write(query, CallExporter::Format::JsonLines, &file, &result.error);
-    if (result.written >= 0 && !file.commit()) {
-        result.written = -1;
-        result.error = file.errorString();
-    }
-    promise.addResult(result);
+    promise.addResult(exporter.write(query, path));
+}
+
+RedactedExport::Preview readPreview(const QString &databasePath, const CallQuery &query, const QSet<RedactionKind> &kinds,
+                                    int calls)
+{
+    return RedactedExport::preview(CallReader(databasePath), query, kinds, calls);
 }
 
 } // namespace
@@ -130,13 +115,20 @@ RedactedExportDialog::RedactedExportDialog(CallStore *store, CallQuery listedQue
     m_previewStatus = new QLabel(previewBox);
     m_previewStatus->setWordWrap(true);
     auto *previewLayout = new QVBoxLayout(previewBox);
+    m_remoteNote = new QLabel(previewBox);
+    m_remoteNote->setWordWrap(true);
+    m_remoteNote->hide();
     previewLayout->addWidget(m_previewStatus);
     previewLayout->addWidget(m_preview);
+    previewLayout->addWidget(m_remoteNote);
 
-    auto *note = new QLabel(tr("The database is not changed. Recordings are left out of the file: "
-                               "their audio is not redacted here."), this);
-    note->setWordWrap(true);
-    note->setForegroundRole(QPalette::PlaceholderText);
+    m_includeRecordings = new QCheckBox(tr("Include &recordings (their audio redacted)"), this);
+    m_includeRecordings->setChecked(true);
+    m_note = new QLabel(this);
+    m_note->setWordWrap(true);
+    m_note->setForegroundRole(QPalette::PlaceholderText);
+    updateNote();
+    connect(m_includeRecordings, &QCheckBox::toggled, this, &RedactedExportDialog::updateNote);
     m_exportStatus = new QLabel(this);
     m_exportStatus->setWordWrap(true);
 
@@ -154,7 +146,8 @@ RedactedExportDialog::RedactedExportDialog(CallStore *store, CallQuery listedQue
     columns->addLayout(right, 1);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(columns, 1);
-    layout->addWidget(note);
+    layout->addWidget(m_includeRecordings);
+    layout->addWidget(m_note);
     layout->addWidget(m_exportStatus);
     layout->addWidget(buttons);
     resize(940, 600);
@@ -213,31 +206,6 @@ CallQuery RedactedExportDialog::scopeQuery() const
     return query;
 }
 
-RedactedExportDialog::Preview RedactedExportDialog::previewOf(const QString &databasePath, CallQuery query,
-                                                              const QSet<RedactionKind> &kinds, int calls)
-{
-    Preview preview;
-    CallReader reader(databasePath);
-    query.limit = calls;
-    query.offset = 0;
-    query.withDetails = false;
-    const Redactor redactor(kinds);
-    for (const CallLog &summary : reader.list(query)) {
-        const StoreLookup<CallLog> call = reader.callById(summary.id);
-        if (!call)
-            continue;
-        ++preview.calls;
-        for (const RedactionSpan &span : redactor.find(RedactionContext(call->turns, Redactor::knownValuesOf(*call)))) {
-            const QString &content = call->turns.at(span.turn).content;
-            preview.removals.append({call->callId, span.turn, span.kind, content.mid(span.begin, span.end - span.begin)});
-        }
-        if (kinds.contains(RedactionKind::PhoneNumber) && !call->customerNumber.isEmpty()
-            && call->customerNumber != RedactionKinds::placeholder(RedactionKind::PhoneNumber))
-            preview.removals.append({call->callId, -1, RedactionKind::PhoneNumber, call->customerNumber});
-    }
-    return preview;
-}
-
 void RedactedExportDialog::updatePreview()
 {
     m_export->setEnabled(!checkedKinds().isEmpty() && !m_exportWatcher.isRunning());
@@ -247,8 +215,7 @@ void RedactedExportDialog::updatePreview()
     }
     m_previewPending = false;
     m_previewStatus->setText(tr("Reading the calls…"));
-    m_previewWatcher.setFuture(QtConcurrent::run(&RedactedExportDialog::previewOf, m_databasePath, scopeQuery(),
-                                                 checkedKinds(), kPreviewCalls));
+    m_previewWatcher.setFuture(QtConcurrent::run(&readPreview, m_databasePath, scopeQuery(), checkedKinds(), kPreviewCalls));
 }
 
 void RedactedExportDialog::onPreviewRead()
@@ -257,14 +224,17 @@ void RedactedExportDialog::onPreviewRead()
         updatePreview();
         return;
     }
-    const Preview preview = m_previewWatcher.future().resultCount() ? m_previewWatcher.result() : Preview();
-    const QList<Removal> &removals = preview.removals;
+    const RedactedExport::Preview preview =
+        m_previewWatcher.future().resultCount() ? m_previewWatcher.result() : RedactedExport::Preview();
+    const QList<RedactedExport::Removal> &removals = preview.removals;
     m_preview->clear();
     QList<QTreeWidgetItem *> items;
-    for (const Removal &removal : removals) {
-        auto *item = new QTreeWidgetItem({removal.callId,
-                                          removal.turn < 0 ? tr("Customer number") : QString::number(removal.turn + 1),
-                                          RedactionKindNames::of(removal.kind), removal.original});
+    for (const RedactedExport::Removal &removal : removals) {
+        // A turn by its number, a field by its name ("metadata.email"), the customer number in words.
+        const QString where = removal.turn >= 0                                      ? QString::number(removal.turn + 1)
+                              : removal.field == QLatin1String("customer_number") ? tr("Customer number")
+                                                                                   : removal.field;
+        auto *item = new QTreeWidgetItem({removal.callId, where, RedactionKindNames::of(removal.kind), removal.original});
         item->setToolTip(3, removal.original);
         items.append(item);
     }
@@ -280,6 +250,10 @@ void RedactedExportDialog::onPreviewRead()
     m_previewStatus->setText(removals.isEmpty() ? tr("Nothing of the ticked kinds in %1.").arg(scope)
                                                 : tr("%n span(s) would be removed from %1:", nullptr, int(removals.size()))
                                                       .arg(scope));
+    m_remoteNote->setText(preview.remoteRecordings == 0
+                              ? QString()
+                              : tr("%n call(s)' recordings are remote and are left out.", nullptr, preview.remoteRecordings));
+    m_remoteNote->setVisible(m_includeRecordings->isChecked() && preview.remoteRecordings > 0);
     emit previewUpdated();
 }
 
@@ -305,8 +279,18 @@ void RedactedExportDialog::exportTo(const QString &path)
     connect(&m_exportWatcher, &QFutureWatcherBase::progressRangeChanged, m_progress, &QProgressDialog::setRange);
     connect(&m_exportWatcher, &QFutureWatcherBase::progressValueChanged, m_progress, &QProgressDialog::setValue);
     connect(m_progress, &QProgressDialog::canceled, &m_exportWatcher, &QFutureWatcherBase::cancel);
-    m_exportWatcher.setFuture(QtConcurrent::run(&writeRedacted, m_databasePath, m_recordingsDir, scopeQuery(),
-                                                checkedKinds(), path));
+    m_exportWatcher.setFuture(QtConcurrent::run(&writeRedacted, m_databasePath, m_recordingsDir, scopeQuery(), checkedKinds(),
+                                                m_includeRecordings->isChecked(), path));
+}
+
+void RedactedExportDialog::updateNote()
+{
+    m_note->setText(m_includeRecordings->isChecked()
+                        ? tr("The database is not changed. Each recording is copied into a folder named after the file, "
+                             "beside it, and its audio redacted there where its text is; a recording that is only a link "
+                             "is left out.")
+                        : tr("The database is not changed. Recordings are left out of the file."));
+    m_remoteNote->setVisible(m_includeRecordings->isChecked() && !m_remoteNote->text().isEmpty());
 }
 
 void RedactedExportDialog::onExportDone()
@@ -316,15 +300,21 @@ void RedactedExportDialog::onExportDone()
         m_progress = nullptr;
     }
     m_export->setEnabled(!checkedKinds().isEmpty());
-    ExportResult result{-1, {}};
-    if (!m_exportWatcher.isCanceled() && m_exportWatcher.future().resultCount())
+    // A cancelled run reports no result; one that ended before Cancel reached it has written everything.
+    RedactedExport::Result result;
+    if (m_exportWatcher.future().resultCount())
         result = m_exportWatcher.result();
     const QString file = QFileInfo(m_exportPath).fileName();
-    if (result.written >= 0)
-        m_exportStatus->setText(tr("Wrote %n redacted call(s) to %1.", nullptr, result.written).arg(file));
+    if (result.written >= 0) {
+        QString status = tr("Wrote %n redacted call(s) to %1.", nullptr, result.written).arg(file);
+        if (result.recordings > 0)
+            status += QLatin1Char(' ') + tr("Their %n redacted recording(s) are in %1.", nullptr, result.recordings)
+                                             .arg(QFileInfo(RedactedExport::recordingsFolderFor(m_exportPath)).fileName());
+        m_exportStatus->setText(status);
+    }
     else if (result.error.isEmpty())
         m_exportStatus->setText(tr("The export was cancelled; %1 was not written.").arg(file));
     else
-        m_exportStatus->setText(tr("%1 could not be written: %2.").arg(file, result.error));
+        m_exportStatus->setText(result.error);
     emit exportFinished(result.written, result.error);
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "calllog/redactionkind.h"
+#include "ingest/redactedexport.h"
 #include "store/callquery.h"
 
 #include <QDialog>
@@ -8,6 +9,7 @@
 #include <QSet>
 
 class CallStore;
+class QCheckBox;
 class QLabel;
 class QListWidget;
 class QProgressDialog;
@@ -15,40 +17,21 @@ class QPushButton;
 class QRadioButton;
 class QTreeWidget;
 
-// File › Export Redacted…: writes calls as JSON Lines observe bodies (CallExporter) with the
-// ticked kinds of personal data redacted (Redactor), leaving the database as it is. The
-// scope is the listed calls (the list's filters) or the shown call; a preview lists what
-// would be removed in the first calls of the scope (call, turn, kind, the original text).
-// The store is read, and calls redacted, only on worker threads: the preview again whenever
-// the kinds or the scope change (one run at a time, the newest choice last), the export with
-// progress and Cancel. Recordings are left out of the file, since their audio is not
-// redacted here.
+// File › Export Redacted…: the UI of a RedactedExport, which writes calls as JSON Lines
+// observe bodies with the ticked kinds of personal data redacted, and (ticked) redacted
+// copies of their recordings beside the file, leaving the database as it is. The scope is
+// the listed calls (the list's filters) or the shown call; a preview lists what would be
+// removed in the first calls of the scope (call, turn or field, kind, the original text)
+// and how many recordings are remote and so left out. The store is read, and calls
+// redacted, only on worker threads: the preview again whenever the kinds or the scope
+// change (one run at a time, the newest choice last), the export with progress per call
+// and Cancel.
 class RedactedExportDialog : public QDialog
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(RedactedExportDialog)
 
 public:
-    // One row of the preview: what redaction would remove from a call.
-    struct Removal
-    {
-        QString callId;
-        int turn = -1;   // -1: the customer number
-        RedactionKind kind = RedactionKind::NumericalPii;
-        QString original;
-    };
-    // What the preview read: the removals, from how many calls.
-    struct Preview
-    {
-        QList<Removal> removals;
-        int calls = 0;
-    };
-    struct ExportResult
-    {
-        int written = 0;   // -1: failed or cancelled
-        QString error;
-    };
-
     static constexpr int kPreviewCalls = 20;
 
     // `listedQuery` is the call list's query, `shownCall` the shown call's database id (0: none).
@@ -61,13 +44,12 @@ public:
     QSet<RedactionKind> checkedKinds() const;
     void setKindChecked(RedactionKind kind, bool checked);
     void setShownCallOnly(bool shownOnly);
+    QCheckBox *includeRecordings() const { return m_includeRecordings; }
+    QLabel *remoteRecordingsNote() const { return m_remoteNote; }
     QTreeWidget *preview() const { return m_preview; }
     bool isPreviewCurrent() const { return !m_previewWatcher.isRunning() && !m_previewPending; }
     // Writes the export to `path` (Export… asks for it), with progress; signals exportFinished.
     void exportTo(const QString &path);
-
-    // What redaction of `kinds` would remove from the first `calls` calls `query` lists.
-    static Preview previewOf(const QString &databasePath, CallQuery query, const QSet<RedactionKind> &kinds, int calls);
 
 signals:
     void previewUpdated();
@@ -79,6 +61,7 @@ private:
     void onPreviewRead();
     void chooseFile();
     void onExportDone();
+    void updateNote();
 
     QString m_databasePath;
     QString m_recordingsDir;
@@ -89,11 +72,14 @@ private:
     QRadioButton *m_shown = nullptr;
     QLabel *m_previewStatus = nullptr;
     QTreeWidget *m_preview = nullptr;
+    QLabel *m_remoteNote = nullptr;
+    QCheckBox *m_includeRecordings = nullptr;
+    QLabel *m_note = nullptr;
     QLabel *m_exportStatus = nullptr;
     QPushButton *m_export = nullptr;
-    QFutureWatcher<Preview> m_previewWatcher;
+    QFutureWatcher<RedactedExport::Preview> m_previewWatcher;
     bool m_previewPending = false;
-    QFutureWatcher<ExportResult> m_exportWatcher;
+    QFutureWatcher<RedactedExport::Result> m_exportWatcher;
     QProgressDialog *m_progress = nullptr;
     QString m_exportPath;
 };

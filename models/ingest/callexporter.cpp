@@ -71,8 +71,11 @@ int CallExporter::write(const CallQuery &query, Format format, QIODevice *out, Q
             if (m_prepare)
                 m_prepare(call);
             QJsonObject body = call.toObserveJson();
-            if (!call.recordingPath.isEmpty())
-                body.insert(QStringLiteral("voice_recording"), QDir(m_recordingsDir).absoluteFilePath(call.recordingPath));
+            if (!call.recordingPath.isEmpty()) {
+                const QString recording = QDir(m_recordingsDir).absoluteFilePath(call.recordingPath);
+                body.insert(QStringLiteral("voice_recording"),
+                            m_recordingsBase.isEmpty() ? recording : QDir(m_recordingsBase).relativeFilePath(recording));
+            }
             QByteArray line;
             if (format == Format::JsonLines) {
                 line = QJsonDocument(body).toJson(QJsonDocument::Compact);

@@ -15,8 +15,8 @@ class CallReader;
 // calls (reviews included, through the status extension field). JSON Lines: one body per
 // line. CSV: one body per row under csvColumns(), JSON-valued fields as JSON text (the
 // importer reads it like a form-encoded body). A local recording is written as an
-// absolute `voice_recording` path. A caller may change each call before it is written
-// (a redacted export) and follow, or stop, the writing call by call.
+// absolute `voice_recording` path, or one relative to the file. A caller may change each
+// call before it is written (a redacted export) and follow, or stop, the writing call by call.
 class CallExporter
 {
 public:
@@ -33,12 +33,16 @@ public:
     // Told how many calls are written after each one; returning false stops the export
     // (write() fails with "the export was cancelled").
     void setProgress(std::function<bool(int written)> progress) { m_progress = std::move(progress); }
+    // Writes `voice_recording` relative to `dir` (the export file's folder, which the importer
+    // resolves a relative path against), so the export and its recordings move together.
+    void setRecordingsRelativeTo(QString dir) { m_recordingsBase = std::move(dir); }
 
     static QStringList csvColumns();
 
 private:
     const CallReader &m_reader;
     QString m_recordingsDir;
+    QString m_recordingsBase;
     std::function<void(CallLog &)> m_prepare;
     std::function<bool(int)> m_progress;
 };

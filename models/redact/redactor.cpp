@@ -11,6 +11,7 @@
 #include <QSettings>
 
 #include <algorithm>
+#include <functional>
 
 namespace {
 
@@ -316,4 +317,44 @@ QJsonObject Redactor::redactedObject(const QJsonObject &object, const QList<Reda
         }
     }
     return result;
+}
+
+QList<Redactor::FieldRemoval> Redactor::fieldRemovals(const CallLog &call) const
+{
+    QList<FieldRemoval> removals;
+    if (m_kinds.isEmpty())
+        return removals;
+    // The metadata walked as redactedObject() walks it (no known values), each string read as a turn of its own.
+    const std::function<void(const QJsonValue &, const QString &, bool)> visit = [&](const QJsonValue &value,
+                                                                                       const QString &field, bool inArray) {
+        if (value.isString()) {
+            Turn turn;
+            turn.role = Turn::Role::TestingAgent;
+            turn.content = value.toString();
+            for (const RedactionSpan &span : find(RedactionContext({turn}, {})))
+                removals.append({field, span.kind, turn.content.mid(span.begin, span.length())});
+        } else if (value.isObject()) {
+            const QJsonObject object = value.toObject();
+            for (auto it = object.begin(); it != object.end(); ++it)
+                visit(*it, field + QLatin1Char('.') + it.key(), false);
+        } else if (value.isArray() && !inArray) {
+            const QJsonArray items = value.toArray();
+            for (qsizetype i = 0; i < items.size(); ++i)
+                visit(items.at(i), field + QStringLiteral("[%1]").arg(i), true);
+        }
+    };
+    visit(call.metadata, QStringLiteral("metadata"), false);
+    for (auto it = call.dynamicVariables.begin(); it != call.dynamicVariables.end(); ++it) {
+        const QString value = it->isString()   ? it->toString()
+                              : it->isDouble() ? QString::number(it->toDouble(), 'g', 17)
+                                               : QString();
+        const QString field = QStringLiteral("dynamic_variables.") + it.key();
+        const std::optional<RedactionKind> kind = KnownValueDetector::kindOf({value, field});
+        if (!value.isEmpty() && kind && m_kinds.contains(*kind) && value != RedactionKinds::placeholder(*kind))
+            removals.append({field, *kind, value});
+    }
+    const QString phone = RedactionKinds::placeholder(RedactionKind::PhoneNumber);
+    if (m_kinds.contains(RedactionKind::PhoneNumber) && !call.customerNumber.isEmpty() && call.customerNumber != phone)
+        removals.append({QStringLiteral("customer_number"), RedactionKind::PhoneNumber, call.customerNumber});
+    return removals;
 }

@@ -56,6 +56,18 @@ public:
     // redacted with its customer_number and dynamic_variables as known values.
     QJsonObject redactedBody(const QJsonObject &body) const;
 
+    // A value redact() replaces outside the turns, named by its field ("metadata.email",
+    // "metadata.contact.phone", "dynamic_variables.patient_name", "customer_number").
+    struct FieldRemoval
+    {
+        QString field;
+        RedactionKind kind = RedactionKind::NumericalPii;
+        QString original;   // the text that goes
+    };
+    // What redact() removes from the call's metadata values, dynamic variables and customer
+    // number (a preview; the turns' spans are find()'s).
+    QList<FieldRemoval> fieldRemovals(const CallLog &call) const;
+
 private:
     QString redactedText(const QString &text, const QList<RedactionContext::KnownValue> &known) const;
 

@@ -1,6 +1,7 @@
 // The command line as a user runs it: the built binary through QProcess, on a
 // temporary database.
 
+#include "../audio/testrecordings.h"
 #include "../store/storebreaker.h"
 
 #include "store/callreader.h"
@@ -16,6 +17,7 @@
 #include <QScopeGuard>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QtEndian>
 
 namespace {
 
@@ -41,6 +43,27 @@ void writeFile(const QString &path, const QByteArray &data)
     QFile file(path);
     QVERIFY(file.open(QIODevice::WriteOnly));
     file.write(data);
+}
+
+// The 16-bit samples of a PCM WAV's data chunk, interleaved.
+QList<qint16> wavSamples(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    const QByteArray bytes = file.readAll();
+    qsizetype at = 12;
+    while (at + 8 <= bytes.size()) {
+        const quint32 size = qFromLittleEndian<quint32>(bytes.constData() + at + 4);
+        if (bytes.mid(at, 4) == "data") {
+            QList<qint16> samples;
+            for (qsizetype i = at + 8; i + 1 < at + 8 + qsizetype(size) && i + 1 < bytes.size(); i += 2)
+                samples.append(qFromLittleEndian<qint16>(bytes.constData() + i));
+            return samples;
+        }
+        at += 8 + size + (size % 2);
+    }
+    return {};
 }
 
 } // namespace
@@ -69,6 +92,8 @@ private slots:
     void exportRoundTripsThroughImport_data();
     void exportRoundTripsThroughImport();
     void labelsSurviveExportAndImport();
+    void redactedExportRoundTripsWithItsRecording();
+    void redactedExportRejectsAnUnknownKind();
     void listFiltersAndSortsByFailedMetrics();
     void importEvaluatesMetrics();
     void metricsAreManagedAndEvaluated();
@@ -534,6 +559,82 @@ void TestCli::labelsSurviveExportAndImport()
 // Rule metrics evaluated by `evaluate --all` fail on some calls: `list --failed-metrics
 // yes|no` keeps those with a failed metric or the others (with other filters too), the
 // FAILED column (after LABELS) counts them, and --sort failed_metrics orders by it.
+// export --redact --with-recordings, imported into a fresh database: the card number is gone
+// from the transcript and silenced in the recording the new database keeps, while the first
+// database keeps both.
+void TestCli::redactedExportRoundTripsWithItsRecording()
+{
+    const QString folder = m_dir->filePath(QStringLiteral("card"));
+    writeFile(folder + QStringLiteral("/card.wav"), TestRecordings::tonesWav(8.0, {{0, 0.0, 8.0}, {1, 0.0, 8.0}}));
+    writeFile(folder + QStringLiteral("/card.json"), QByteArray(R"({"call_id":"card-1","agent":4,"voice_recording":"card.wav",
+        "transcript_json":[{"role":"Main Agent","content":"Which card?","start_time":0.5,"end_time":2.0},
+        {"role":"Testing Agent","content":"My card is 4111 1111 1111 1111 thanks","start_time":2.5,"end_time":6.2,"words":[
+        {"word":"My","start":2.5,"end":2.7},{"word":"card","start":2.7,"end":3.0},{"word":"is","start":3.0,"end":3.2},
+        {"word":"4111","start":3.3,"end":3.8},{"word":"1111","start":3.9,"end":4.4},{"word":"1111","start":4.5,"end":5.0},
+        {"word":"1111","start":5.1,"end":5.6},{"word":"thanks","start":5.8,"end":6.2}]}]})"));
+    const Run imported = callscope({QStringLiteral("import"), QStringLiteral("--no-evaluate"), folder + QStringLiteral("/card.json"),
+                                    QStringLiteral("--db"), m_db});
+    QVERIFY2(imported.exitCode == 0, qPrintable(imported.err));
+
+    const QString file = m_dir->filePath(QStringLiteral("shared/redacted.jsonl"));
+    QDir().mkpath(QFileInfo(file).absolutePath());
+    const Run exported = callscope({QStringLiteral("export"), QStringLiteral("--redact"), QStringLiteral("credit_card"),
+                                    QStringLiteral("--with-recordings"), QStringLiteral("--out"), file, QStringLiteral("--db"), m_db});
+    QVERIFY2(exported.exitCode == 0, qPrintable(exported.err));
+    QVERIFY2(exported.err.contains(QLatin1String("with 1 redacted recordings")), qPrintable(exported.err));
+    QFile written(file);
+    QVERIFY(written.open(QIODevice::ReadOnly));
+    const QByteArray text = written.readAll();
+    QVERIFY2(!text.contains("4111 1111 1111 1111") && !text.contains("\"4111\""), text.constData());
+    QVERIFY2(text.contains("<CREDIT_CARD>"), text.constData());
+    QVERIFY2(text.contains(R"("voice_recording":"redacted.jsonl.recordings/card-1.wav")"), text.constData());
+
+    // Moved elsewhere with its folder, it still imports with its recording.
+    const QString moved = m_dir->filePath(QStringLiteral("moved"));
+    QVERIFY(QDir().rename(QFileInfo(file).absolutePath(), moved));
+    const QString copy = m_dir->filePath(QStringLiteral("copy.db"));
+    const Run reimported = callscope({QStringLiteral("import"), QStringLiteral("--no-evaluate"),
+                                      moved + QStringLiteral("/redacted.jsonl"), QStringLiteral("--db"), copy});
+    QVERIFY2(reimported.exitCode == 0, qPrintable(reimported.err));
+    const StoreLookup<CallLog> call = CallReader(copy).callByCallId(QStringLiteral("card-1"));
+    QVERIFY(call);
+    QCOMPARE(call->turns.at(1).content, QStringLiteral("My card is <CREDIT_CARD> thanks"));
+    QVERIFY(!call->recordingPath.isEmpty());
+    const QList<qint16> samples = wavSamples(QDir(copy + QStringLiteral(".recordings")).filePath(call->recordingPath));
+    QCOMPARE(samples.size(), qsizetype(8 * 16000 * 2));
+    const auto silent = [&samples](double from, double to) {
+        return std::all_of(samples.begin() + qsizetype(from * 16000) * 2, samples.begin() + qsizetype(to * 16000) * 2,
+                           [](qint16 sample) { return sample == 0; });
+    };
+    QVERIFY(silent(3.3, 5.6));
+    QVERIFY(!silent(0.5, 3.0));
+    QVERIFY(!silent(6.0, 7.5));
+
+    const StoreLookup<CallLog> original = CallReader(m_db).callByCallId(QStringLiteral("card-1"));
+    QVERIFY(original);
+    QVERIFY(original->turns.at(1).content.contains(QLatin1String("4111 1111 1111 1111")));
+    const QList<qint16> kept = wavSamples(QDir(m_db + QStringLiteral(".recordings")).filePath(original->recordingPath));
+    QVERIFY(!kept.isEmpty());
+    QVERIFY(std::any_of(kept.begin() + qsizetype(3.3 * 16000) * 2, kept.begin() + qsizetype(5.6 * 16000) * 2,
+                        [](qint16 sample) { return sample != 0; }));
+}
+
+void TestCli::redactedExportRejectsAnUnknownKind()
+{
+    importSample();
+    const QString file = m_dir->filePath(QStringLiteral("bad.jsonl"));
+    const Run run = callscope({QStringLiteral("export"), QStringLiteral("--redact"), QStringLiteral("credit_card, card_number"),
+                               QStringLiteral("--out"), file, QStringLiteral("--db"), m_db});
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.err.contains(QLatin1String(R"(callscope export: --redact: "card_number" is not a redact_fields kind)")),
+             qPrintable(run.err));
+    QVERIFY(!QFileInfo::exists(file));
+    const Run lonely = callscope({QStringLiteral("export"), QStringLiteral("--with-recordings"), QStringLiteral("--out"), file,
+                                  QStringLiteral("--db"), m_db});
+    QCOMPARE(lonely.exitCode, 2);
+    QVERIFY2(lonely.err.contains(QLatin1String("--with-recordings")), qPrintable(lonely.err));
+}
+
 void TestCli::listFiltersAndSortsByFailedMetrics()
 {
     importSample();
