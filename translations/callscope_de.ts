@@ -2160,10 +2160,6 @@ Importieren Sie Anrufprotokolle über Datei › Importieren oder ändern Sie den
         <translation>Anruf</translation>
     </message>
     <message>
-        <source>Turn</source>
-        <translation>Beitrag</translation>
-    </message>
-    <message>
         <source>Kind</source>
         <translation>Art</translation>
     </message>
@@ -2254,16 +2250,20 @@ Importieren Sie Anrufprotokolle über Datei › Importieren oder ändern Sie den
         <source>The database is not changed. Recordings are left out of the file.</source>
         <translation>Die Datenbank bleibt unverändert. Aufnahmen werden nicht in die Datei übernommen.</translation>
     </message>
-    <message numerus="yes">
-        <source>Their %n redacted recording(s) are in %1.</source>
-        <translation>
-            <numerusform>Die geschwärzte Aufnahme liegt in %1.</numerusform>
-            <numerusform>Die %n geschwärzten Aufnahmen liegen in %1.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>The database is not changed. Each recording is copied into a folder named after the file, beside it, and its audio redacted there where its text is; a recording that is only a link is left out.</source>
         <translation>Die Datenbank bleibt unverändert. Jede Aufnahme wird in einen nach der Datei benannten Ordner neben ihr kopiert und ihr Ton dort geschwärzt, wo es ihr Text ist; eine Aufnahme, die nur ein Link ist, bleibt draußen.</translation>
+    </message>
+    <message>
+        <source>Turn or field</source>
+        <translation>Beitrag oder Feld</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n redacted recording(s) went to %1/.</source>
+        <translation>
+            <numerusform>%n geschwärzte Aufnahme liegt in %1/.</numerusform>
+            <numerusform>%n geschwärzte Aufnahmen liegen in %1/.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -212,10 +212,10 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>Their %n redacted recording(s) are in %1.</source>
+        <source>%n redacted recording(s) went to %1/.</source>
         <translation>
-            <numerusform>Its redacted recording is in %1.</numerusform>
-            <numerusform>Their %n redacted recordings are in %1.</numerusform>
+            <numerusform>%n redacted recording went to %1/.</numerusform>
+            <numerusform>%n redacted recordings went to %1/.</numerusform>
         </translation>
     </message>
 </context>

@@ -110,7 +110,7 @@ RedactedExportDialog::RedactedExportDialog(CallStore *store, CallQuery listedQue
     m_preview = new QTreeWidget(previewBox);
     m_preview->setRootIsDecorated(false);
     m_preview->setUniformRowHeights(true);
-    m_preview->setHeaderLabels({tr("Call"), tr("Turn"), tr("Kind"), tr("Removed text")});
+    m_preview->setHeaderLabels({tr("Call"), tr("Turn or field"), tr("Kind"), tr("Removed text")});
     m_preview->header()->setStretchLastSection(true);
     m_previewStatus = new QLabel(previewBox);
     m_previewStatus->setWordWrap(true);
@@ -308,7 +308,7 @@ void RedactedExportDialog::onExportDone()
     if (result.written >= 0) {
         QString status = tr("Wrote %n redacted call(s) to %1.", nullptr, result.written).arg(file);
         if (result.recordings > 0)
-            status += QLatin1Char(' ') + tr("Their %n redacted recording(s) are in %1.", nullptr, result.recordings)
+            status += QLatin1Char(' ') + tr("%n redacted recording(s) went to %1/.", nullptr, result.recordings)
                                              .arg(QFileInfo(RedactedExport::recordingsFolderFor(m_exportPath)).fileName());
         m_exportStatus->setText(status);
     }
