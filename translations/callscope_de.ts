@@ -128,6 +128,24 @@
     </message>
 </context>
 <context>
+    <name>AgentList</name>
+    <message>
+        <source>Agent %1</source>
+        <translation>Agent %1</translation>
+    </message>
+</context>
+<context>
+    <name>AgentRedactionDialog</name>
+    <message>
+        <source>Default Redaction of %1</source>
+        <translation>Standard-Schwärzung für %1</translation>
+    </message>
+    <message>
+        <source>The ticked kinds are removed from the transcript and the recording of %1&apos;s calls whose body names no redact_fields. Select None to turn the default off.</source>
+        <translation>Die angekreuzten Arten werden aus Transkript und Aufnahme der Anrufe von %1 entfernt, deren Body keine redact_fields nennt. „Keine auswählen“ schaltet die Standard-Schwärzung aus.</translation>
+    </message>
+</context>
+<context>
     <name>AgentStatusChart</name>
     <message>
         <source>Status by agent</source>
@@ -1344,6 +1362,10 @@ Importieren Sie Anrufprotokolle über Datei › Importieren oder ändern Sie den
         <source>Export &amp;Redacted…</source>
         <translation>&amp;Geschwärzt exportieren…</translation>
     </message>
+    <message>
+        <source>The settings of %1 could not be saved.</source>
+        <translation>Die Einstellungen von %1 konnten nicht gespeichert werden.</translation>
+    </message>
 </context>
 <context>
     <name>ManageViewsDialog</name>
@@ -2132,14 +2154,6 @@ Importieren Sie Anrufprotokolle über Datei › Importieren oder ändern Sie den
         <translation>Entfernen</translation>
     </message>
     <message>
-        <source>Select &amp;All</source>
-        <translation>&amp;Alle auswählen</translation>
-    </message>
-    <message>
-        <source>Select &amp;None</source>
-        <translation>&amp;Keine auswählen</translation>
-    </message>
-    <message>
         <source>Calls</source>
         <translation>Anrufe</translation>
     </message>
@@ -2264,6 +2278,21 @@ Importieren Sie Anrufprotokolle über Datei › Importieren oder ändern Sie den
             <numerusform>%n geschwärzte Aufnahme liegt in %1/.</numerusform>
             <numerusform>%n geschwärzte Aufnahmen liegen in %1/.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>RedactionKindList</name>
+    <message>
+        <source>Select &amp;All</source>
+        <translation>&amp;Alle auswählen</translation>
+    </message>
+    <message>
+        <source>Select &amp;None</source>
+        <translation>&amp;Keine auswählen</translation>
+    </message>
+    <message>
+        <source>Kinds of personal data</source>
+        <translation>Arten personenbezogener Daten</translation>
     </message>
 </context>
 <context>
@@ -2400,16 +2429,75 @@ Importieren Sie Anrufprotokolle über Datei › Importieren oder ändern Sie den
         <translation>Geschwärzter Ton</translation>
     </message>
     <message>
-        <source>Calls whose redact_fields name kinds of personal data lose them from the transcript and the recording. Changes apply to the recordings redacted after you press OK.</source>
-        <translation>Anrufe, deren redact_fields Arten personenbezogener Daten nennen, verlieren diese aus Transkript und Aufnahme. Änderungen gelten für die Aufnahmen, die nach OK geschwärzt werden.</translation>
-    </message>
-    <message>
         <source>Redacted &amp;audio:</source>
         <translation>Geschwärzter &amp;Ton:</translation>
     </message>
     <message>
-        <source>The kinds an agent&apos;s calls lose when they name none are set with &lt;code&gt;callscope agent set AGENT --redact-fields KIND,…&lt;/code&gt;.</source>
-        <translation>Welche Arten die Anrufe eines Agenten verlieren, wenn sie selbst keine nennen, legt &lt;code&gt;callscope agent set AGENT --redact-fields KIND,…&lt;/code&gt; fest.</translation>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Bearbeiten…</translation>
+    </message>
+    <message>
+        <source>Calls whose redact_fields name kinds of personal data lose them from the transcript and the recording. Changes apply to the calls and recordings redacted after you press OK.</source>
+        <translation>Anrufe, deren redact_fields Arten personenbezogener Daten nennen, verlieren diese aus Transkript und Aufnahme. Änderungen gelten für die Anrufe und Aufnahmen, die nach OK geschwärzt werden.</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <source>Default redaction</source>
+        <translation>Standard-Schwärzung</translation>
+    </message>
+    <message>
+        <source>Default redaction per agent</source>
+        <translation>Standard-Schwärzung je Agent</translation>
+    </message>
+    <message>
+        <source>Also set with &lt;code&gt;callscope agent set AGENT --redact-fields KIND,…&lt;/code&gt;</source>
+        <translation>Auch mit &lt;code&gt;callscope agent set AGENT --redact-fields KIND,…&lt;/code&gt; festzulegen</translation>
+    </message>
+    <message>
+        <source>No database is open: there are no agents to list.</source>
+        <translation>Es ist keine Datenbank geöffnet, daher werden keine Agenten aufgelistet.</translation>
+    </message>
+    <message>
+        <source>Reading the agents…</source>
+        <translation>Die Agenten werden gelesen…</translation>
+    </message>
+    <message>
+        <source>Per agent</source>
+        <translation>Je Agent</translation>
+    </message>
+    <message>
+        <source>The kinds removed by &amp;default from an agent&apos;s calls whose body names none:</source>
+        <translation>Die Arten, die &amp;standardmäßig aus den Anrufen eines Agenten entfernt werden, deren Body keine nennt:</translation>
+    </message>
+    <message>
+        <source>The agents could not be read: %1</source>
+        <translation>Die Agenten konnten nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>There are no agents in this database yet.</source>
+        <translation>In dieser Datenbank gibt es noch keine Agenten.</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Aus</translation>
+    </message>
+    <message>
+        <source>All kinds</source>
+        <translation>Alle Arten</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n kind(s)</source>
+        <translation>
+            <numerusform>%n Art</numerusform>
+            <numerusform>%n Arten</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2968,8 +3056,8 @@ Importieren Sie Anrufprotokolle über Datei › Importieren oder ändern Sie den
         <translation>Die Aufnahme jedes Anrufs wird auf den Server unten hochgeladen.</translation>
     </message>
     <message>
-        <source>Agent %1</source>
-        <translation>Agent %1</translation>
+        <source>The agents could not be read: %1</source>
+        <translation>Die Agenten konnten nicht gelesen werden: %1</translation>
     </message>
 </context>
 <context>

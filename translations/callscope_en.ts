@@ -220,6 +220,16 @@
     </message>
 </context>
 <context>
+    <name>RedactionSettingsPage</name>
+    <message numerus="yes">
+        <source>%n kind(s)</source>
+        <translation>
+            <numerusform>%n kind</numerusform>
+            <numerusform>%n kinds</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SuccessRateChart</name>
     <message numerus="yes">
         <source>%1: %2 % of %n call(s) with a status succeeded</source>

@@ -1,5 +1,7 @@
 #include "mainwindow.h"
 
+#include "agentlist.h"
+
 #include "metrics/evaluationqueue.h"
 #include "metricsmenu.h"
 #include "transcriptionmenu.h"
@@ -22,6 +24,7 @@
 #include "item/transcriptmodel.h"
 #include "statusdelegate.h"
 #include "store/callstore.h"
+#include "store/whenfinished.h"
 #include "keybindings.h"
 #include "preferencesdialog.h"
 #include "redactedexportdialog.h"
@@ -418,7 +421,20 @@ void MainWindow::showPreferences()
     connect(&dialog, &PreferencesDialog::generalSettingsChanged, this, &MainWindow::generalSettingsChanged);
     connect(&dialog, &PreferencesDialog::listenerSettingsChanged, this, &MainWindow::listenerSettingsChanged);
     connect(&dialog, &PreferencesDialog::transcriptionSettingsChanged, this, &MainWindow::transcriptionSettingsChanged);
+    connect(&dialog, &PreferencesDialog::agentSettingsChanged, this, &MainWindow::saveAgentSettings);
     dialog.exec();
+}
+
+void MainWindow::saveAgentSettings(const QList<AgentSettings> &agents)
+{
+    // The store's thread writes; the window hears of a failure when it comes, never waits.
+    for (const AgentSettings &agent : agents) {
+        const QString name = AgentList::displayName(agent);
+        whenFinished(m_store->setAgentSettings(agent), this, [this, name](const QFuture<bool> &saved) {
+            if (saved.resultCount() == 0 || !saved.result())
+                statusBar()->showMessage(tr("The settings of %1 could not be saved.").arg(name), kMessageMs);
+        });
+    }
 }
 
 void MainWindow::showAbout()

@@ -3,6 +3,7 @@
 #include "calllog/calllog.h"
 #include "listener/listenersettings.h"
 #include "settings/generalsettings.h"
+#include "store/agentsettings.h"
 #include "store/callquery.h"
 #include "transcribe/transcriptionsettings.h"
 
@@ -113,6 +114,8 @@ private:
     void bindKeys();
     void showShortcuts();
     void showPreferences();
+    // Writes what the Redaction page changed, through the store.
+    void saveAgentSettings(const QList<AgentSettings> &agents);
     // N / P: the next (previous) unreviewed call of the list, in its order and filter.
     void stepReviewQueue(bool forward);
     void goToRow(qint64 id, qint64 row);

@@ -45,7 +45,7 @@ PreferencesDialog::PreferencesDialog(const QString &databasePath, QWidget *paren
     m_tabs->addTab(m_judge, tr("Metrics"));
     m_transcription = new TranscriptionSettingsPage(m_transcriptionBefore, databasePath);
     m_tabs->addTab(m_transcription, tr("Transcription"));
-    m_redaction = new RedactionSettingsPage(RedactionSettings::load(stored));
+    m_redaction = new RedactionSettingsPage(RedactionSettings::load(stored), databasePath);
     m_tabs->addTab(m_redaction, tr("Redaction"));
     m_tabs->setAccessibleName(tr("Preference pages"));
 
@@ -134,4 +134,6 @@ void PreferencesDialog::accept()
         emit listenerSettingsChanged(*listener);
     if (!(transcription == m_transcriptionBefore))
         emit transcriptionSettingsChanged(transcription);
+    if (const QList<AgentSettings> agents = m_redaction->changedAgents(); !agents.isEmpty())
+        emit agentSettingsChanged(agents);
 }

@@ -6,6 +6,7 @@
 #include "redact/redactionsettings.h"
 #include "settings/generalsettings.h"
 #include "settings/reviewsettings.h"
+#include "store/agentsettings.h"
 #include "transcribe/transcriptionsettings.h"
 
 #include <QDialog>
@@ -22,18 +23,19 @@ class TranscriptionSettingsPage;
 
 // Edit › Preferences: one page per subject (General, Listener, Playback, Review, Metrics,
 // Transcription, Redaction), each page a class of its own. Opens with what QSettings (and the
-// listener's key file) hold; OK saves there and announces each part that changed, so the
-// window and the app apply it at once where they can. A setting that does not validate
-// (a listener address that does not parse) keeps the dialog open with the field and the
-// problem shown.
+// listener's key file, and the database's agents) hold; OK saves there and announces each
+// part that changed, so the window and the app apply it at once where they can. The agents'
+// settings are only announced: the window's store writes the database. A setting that does
+// not validate (a listener address that does not parse) keeps the dialog open with the
+// field and the problem shown.
 class PreferencesDialog : public QDialog
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(PreferencesDialog)
 
 public:
-    // `databasePath`: the database open now, whose listener key the Listener page edits;
-    // empty: no Listener page.
+    // `databasePath`: the database open now, whose listener key the Listener page edits and
+    // whose agents the Transcription and Redaction pages list; empty: no Listener page.
     explicit PreferencesDialog(const QString &databasePath = {}, QWidget *parent = nullptr);
 
     // As the controls show them now.
@@ -54,6 +56,9 @@ signals:
     void playbackSettingsChanged(const PlaybackSettings &settings);
     void listenerSettingsChanged(const ListenerSettings &settings);
     void transcriptionSettingsChanged(const TranscriptionSettings &settings);
+    // The agents whose default redaction changed (the Redaction page), for the database:
+    // save them with CallStore::setAgentSettings().
+    void agentSettingsChanged(const QList<AgentSettings> &agents);
     // After the cache usage shows the folder's state (tests wait on it).
     void usageShown();
 

@@ -1,5 +1,6 @@
 #include "redactedexportdialog.h"
 
+#include "redactionkindlist.h"
 #include "redactionkindnames.h"
 
 #include "calllog/calllog.h"
@@ -14,7 +15,6 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
-#include <QListWidget>
 #include <QProgressDialog>
 #include <QPromise>
 #include <QPushButton>
@@ -26,8 +26,6 @@
 #include <algorithm>
 
 namespace {
-
-constexpr int kKindRole = Qt::UserRole + 1;
 
 // The export itself, on a worker thread with its own reader; progress after each call
 // (its recording done), Cancel between calls.
@@ -69,33 +67,10 @@ RedactedExportDialog::RedactedExportDialog(CallStore *store, CallQuery listedQue
     m_listedQuery.afterTimestamp = {};
 
     auto *kindsBox = new QGroupBox(tr("Remove"), this);
-    m_kinds = new QListWidget(kindsBox);
-    QList<RedactionKind> kinds = RedactionKinds::all();
-    std::sort(kinds.begin(), kinds.end(), [](RedactionKind a, RedactionKind b) {
-        return RedactionKindNames::of(a).localeAwareCompare(RedactionKindNames::of(b)) < 0;
-    });
-    for (RedactionKind kind : kinds) {
-        auto *item = new QListWidgetItem(RedactionKindNames::of(kind), m_kinds);
-        item->setData(kKindRole, int(kind));
-        item->setToolTip(RedactionKinds::placeholder(kind));
-        item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable);
-        item->setCheckState(Qt::Checked);   // everything: over-redaction is the safe error
-    }
-    auto *all = new QPushButton(tr("Select &All"), kindsBox);
-    auto *none = new QPushButton(tr("Select &None"), kindsBox);
-    auto setAll = [this](Qt::CheckState state) {
-        for (int row = 0; row < m_kinds->count(); ++row)
-            m_kinds->item(row)->setCheckState(state);
-    };
-    connect(all, &QPushButton::clicked, this, [setAll] { setAll(Qt::Checked); });
-    connect(none, &QPushButton::clicked, this, [setAll] { setAll(Qt::Unchecked); });
-    auto *kindButtons = new QHBoxLayout;
-    kindButtons->addWidget(all);
-    kindButtons->addWidget(none);
-    kindButtons->addStretch();
+    m_kinds = new RedactionKindList(kindsBox);
+    m_kinds->setAllChecked(true);   // everything: over-redaction is the safe error
     auto *kindsLayout = new QVBoxLayout(kindsBox);
     kindsLayout->addWidget(m_kinds);
-    kindsLayout->addLayout(kindButtons);
 
     auto *scopeBox = new QGroupBox(tr("Calls"), this);
     m_listed = new QRadioButton(tr("The &listed calls (the call list's filters)"), scopeBox);
@@ -152,7 +127,7 @@ RedactedExportDialog::RedactedExportDialog(CallStore *store, CallQuery listedQue
     layout->addWidget(buttons);
     resize(940, 600);
 
-    connect(m_kinds, &QListWidget::itemChanged, this, &RedactedExportDialog::updatePreview);
+    connect(m_kinds, &RedactionKindList::changed, this, &RedactedExportDialog::updatePreview);
     connect(m_listed, &QRadioButton::toggled, this, &RedactedExportDialog::updatePreview);
     connect(&m_previewWatcher, &QFutureWatcherBase::finished, this, &RedactedExportDialog::onPreviewRead);
     connect(&m_exportWatcher, &QFutureWatcherBase::finished, this, &RedactedExportDialog::onExportDone);
@@ -175,20 +150,12 @@ void RedactedExportDialog::start(CallStore *store, const CallQuery &listedQuery,
 
 QSet<RedactionKind> RedactedExportDialog::checkedKinds() const
 {
-    QSet<RedactionKind> kinds;
-    for (int row = 0; row < m_kinds->count(); ++row) {
-        if (m_kinds->item(row)->checkState() == Qt::Checked)
-            kinds.insert(RedactionKind(m_kinds->item(row)->data(kKindRole).toInt()));
-    }
-    return kinds;
+    return m_kinds->checkedKinds();
 }
 
 void RedactedExportDialog::setKindChecked(RedactionKind kind, bool checked)
 {
-    for (int row = 0; row < m_kinds->count(); ++row) {
-        if (m_kinds->item(row)->data(kKindRole).toInt() == int(kind))
-            m_kinds->item(row)->setCheckState(checked ? Qt::Checked : Qt::Unchecked);
-    }
+    m_kinds->setKindChecked(kind, checked);
 }
 
 void RedactedExportDialog::setShownCallOnly(bool shownOnly)

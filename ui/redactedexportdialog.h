@@ -11,10 +11,10 @@
 class CallStore;
 class QCheckBox;
 class QLabel;
-class QListWidget;
 class QProgressDialog;
 class QPushButton;
 class QRadioButton;
+class RedactionKindList;
 class QTreeWidget;
 
 // File › Export Redacted…: the UI of a RedactedExport, which writes calls as JSON Lines
@@ -67,7 +67,7 @@ private:
     QString m_recordingsDir;
     CallQuery m_listedQuery;
     qint64 m_shownCall;
-    QListWidget *m_kinds = nullptr;
+    RedactionKindList *m_kinds = nullptr;
     QRadioButton *m_listed = nullptr;
     QRadioButton *m_shown = nullptr;
     QLabel *m_previewStatus = nullptr;

@@ -1,9 +1,8 @@
 #include "transcriptionsettingspage.h"
 
-#include "store/callreader.h"
+#include "agentlist.h"
 
 #include <QComboBox>
-#include <QFileInfo>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHeaderView>
@@ -12,7 +11,6 @@
 #include <QSpinBox>
 #include <QTableWidget>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace {
 
@@ -22,13 +20,6 @@ using FirstSpeaker = TranscriptionSettings::FirstSpeaker;
 // An agent row's back-end box holds this for "Default", else the BackEnd as an int.
 constexpr int DefaultBackEnd = -1;
 constexpr int AgentKeyRole = Qt::UserRole;
-
-QList<AgentSettings> readAgents(const QString &databasePath)
-{
-    if (!QFileInfo::exists(databasePath))
-        return {};   // a database not created yet: no agents, and no reader warning
-    return CallReader(databasePath).agents();
-}
 
 } // namespace
 
@@ -115,10 +106,10 @@ TranscriptionSettingsPage::TranscriptionSettingsPage(const TranscriptionSettings
         showProblem();
     });
     connect(m_url, &QLineEdit::textChanged, this, &TranscriptionSettingsPage::showProblem);
-    connect(&m_agentsRead, &QFutureWatcher<QList<AgentSettings>>::finished, this,
+    connect(&m_agentsRead, &QFutureWatcher<AgentList::Result>::finished, this,
             [this] { showAgents(m_agentsRead.result()); });
     if (!databasePath.isEmpty())
-        m_agentsRead.setFuture(QtConcurrent::run(&readAgents, databasePath));
+        m_agentsRead.setFuture(AgentList::read(databasePath));
     showBackEndHint();
     showProblem();
 }
@@ -147,18 +138,14 @@ TranscriptionSettings TranscriptionSettingsPage::settings() const
     return settings;
 }
 
-void TranscriptionSettingsPage::showAgents(const QList<AgentSettings> &agents)
+void TranscriptionSettingsPage::showAgents(const AgentList::Result &read)
 {
     QWidget *previous = m_agents;
-    for (const AgentSettings &agent : agents) {
+    for (const AgentSettings &agent : read.agents) {
         const QString key = agent.agentKey.toString();
         if (key.isEmpty())
             continue;
-        // As the call list names agents: their name, else "Agent 7" or the assistant id.
-        const std::optional<qint64> id = agent.agentKey.agent();
-        const QString name = !agent.name.isEmpty() ? agent.name
-                             : id                  ? tr("Agent %1").arg(*id)
-                                                   : agent.agentKey.assistantId();
+        const QString name = AgentList::displayName(agent);
         const TranscriptionSettings::AgentChoice choice = m_loaded.agents.value(key);
         const int row = m_agents->rowCount();
         m_agents->insertRow(row);
@@ -189,7 +176,8 @@ void TranscriptionSettingsPage::showAgents(const QList<AgentSettings> &agents)
         previous = firstSpeaker;
     }
     m_agents->resizeRowsToContents();
-    m_agentsNote->setText(tr("There are no agents in this database yet."));
+    m_agentsNote->setText(!read.error.isEmpty() ? tr("The agents could not be read: %1").arg(read.error)
+                                                : tr("There are no agents in this database yet."));
     m_agentsNote->setVisible(m_agents->rowCount() == 0);
     showProblem();
 }

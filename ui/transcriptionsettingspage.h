@@ -1,6 +1,6 @@
 #pragma once
 
-#include "store/agentsettings.h"
+#include "agentlist.h"
 #include "transcribe/transcriptionsettings.h"
 
 #include <QFutureWatcher>
@@ -47,7 +47,7 @@ public:
     QTableWidget *agentTable() const { return m_agents; }
 
 private:
-    void showAgents(const QList<AgentSettings> &agents);
+    void showAgents(const AgentList::Result &read);
     void showBackEndHint();
     void showProblem();
     QComboBox *agentBackEndBox(int row) const;
@@ -64,5 +64,5 @@ private:
     QLabel *m_problem;
     QTableWidget *m_agents;
     QLabel *m_agentsNote;
-    QFutureWatcher<QList<AgentSettings>> m_agentsRead;
+    QFutureWatcher<AgentList::Result> m_agentsRead;
 };

@@ -5,12 +5,15 @@
 // Listener: a new key goes to the database's key file
 // (what `callscope serve` reads), an address that does not parse keeps the dialog open
 // and says so. Transcription: the back-end, the server and the agents' own choices saved and
-// announced. Redaction: the audio fill saved, and used by the recordings redacted next.
+// announced. Redaction: the audio fill saved, and used by the recordings redacted next; an
+// agent's default redaction chosen in its editor and announced for the database.
 // Every field is labelled for assistive technology.
 
 #include "audio/recordingcache.h"
 #include "judgesettingspage.h"
+#include "agentredactiondialog.h"
 #include "preferencesdialog.h"
+#include "redactionkindlist.h"
 #include "redactionsettingspage.h"
 #include "transcriptionsettingspage.h"
 #include "translations.h"
@@ -20,6 +23,7 @@
 #include "redact/redactor.h"
 #include "settings/generalsettings.h"
 #include "settings/reviewsettings.h"
+#include "store/callreader.h"
 #include "store/callstore.h"
 
 #include <QAccessible>
@@ -27,6 +31,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QCoreApplication>
+#include <QDialogButtonBox>
 #include <QTabWidget>
 #include <QDir>
 #include <QFile>
@@ -88,6 +93,7 @@ private slots:
     void transcriptionPageSavesTheServer();
     void transcriptionChoicesPerAgentRoundTrip();
     void redactionPageChoosesTheAudioFill();
+    void redactionPageSetsAnAgentsDefaultRedaction();
 
 private:
     void putInCache(const QString &url, int bytes);
@@ -558,6 +564,129 @@ void TestPreferencesDialog::redactionPageChoosesTheAudioFill()
     };
     QVERIFY2(peak(1.2, 1.8) > 0.9 * AudioRedactor::toneAmplitude * 32767, qPrintable(QString::number(peak(1.2, 1.8))));
     QCOMPARE(peak(0.0, 0.5), 0);
+}
+
+// Preferences › Redaction, per agent: the agents are read in the background; the kinds ticked
+// in an agent's editor are shown in its row and, on OK, announced with the rest of its
+// settings as read, for the window's store to write. An agent left as it was is not
+// announced; Select None turns the default off again.
+void TestPreferencesDialog::redactionPageSetsAnAgentsDefaultRedaction()
+{
+    const QString database = m_config.filePath(QStringLiteral("redaction-agents.db"));
+    QString error;
+    const std::unique_ptr<CallStore> store = CallStore::open(database, &error);
+    QVERIFY2(store, qPrintable(error));
+    AgentSettings support;
+    support.agentKey = AgentKey::ofAgent(7);
+    support.name = QStringLiteral("Support bot");
+    support.lenientRoles = true;
+    support.webhookSecret = QStringLiteral("s3cret");
+    QVERIFY(store->setAgentSettings(support).result());
+    AgentSettings assistant;
+    assistant.agentKey = AgentKey::ofAssistant(QStringLiteral("asst_1"));
+    assistant.redactFields = {QStringLiteral("email_address")};
+    QVERIFY(store->setAgentSettings(assistant).result());
+
+    QList<QFuture<bool>> writes;
+    const auto saveAnnounced = [&](PreferencesDialog *dialog) {
+        // As the window does (MainWindow::saveAgentSettings), through the store.
+        connect(dialog, &PreferencesDialog::agentSettingsChanged, this, [&](const QList<AgentSettings> &agents) {
+            for (const AgentSettings &agent : agents)
+                writes.append(store->setAgentSettings(agent));
+        });
+    };
+    const auto stored = [&](const QString &key) {
+        return CallReader(database).agentSettings(key).value_or(AgentSettings());
+    };
+    const auto okButton = [](QWidget *dialog) {
+        return dialog->findChild<QDialogButtonBox *>(QString(), Qt::FindDirectChildrenOnly)->button(QDialogButtonBox::Ok);
+    };
+
+    PreferencesDialog dialog(database);
+    saveAnnounced(&dialog);
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowActive(&dialog));
+    showPage(&dialog, QStringLiteral("Redaction"));
+    RedactionSettingsPage *page = dialog.redactionPage();
+    QTableWidget *table = page->agentTable();
+    QTRY_COMPARE(table->rowCount(), 2);
+    QCOMPARE(table->item(0, RedactionSettingsPage::AgentColumn)->text(), QStringLiteral("Support bot"));
+    QCOMPARE(table->item(0, RedactionSettingsPage::RedactionColumn)->text(), QStringLiteral("Off"));
+    QCOMPARE(table->item(1, RedactionSettingsPage::AgentColumn)->text(), QStringLiteral("asst_1"));
+    QCOMPARE(table->item(1, RedactionSettingsPage::RedactionColumn)->text(), QStringLiteral("Email address"));
+    QVERIFY(!page->editButton()->isEnabled());
+
+    // Select the first agent, Edit…, tick three kinds with the keyboard, OK.
+    QTest::mouseClick(table->viewport(), Qt::LeftButton, {},
+                      table->visualItemRect(table->item(0, RedactionSettingsPage::AgentColumn)).center());
+    QCOMPARE(table->currentRow(), 0);
+    QVERIFY(page->editButton()->isEnabled());
+    QTest::mouseClick(page->editButton(), Qt::LeftButton);
+    QTRY_VERIFY(page->editor() && page->editor()->isVisible());
+    AgentRedactionDialog *editor = page->editor();
+    QCOMPARE(editor->windowTitle(), QStringLiteral("Default Redaction of Support bot"));
+    QVERIFY(editor->kinds().isEmpty());
+    RedactionKindList *kinds = editor->kindList();
+    QCOMPARE(kinds->list()->count(), 29);
+    for (RedactionKind kind : {RedactionKind::Ssn, RedactionKind::PhoneNumber, RedactionKind::CreditCard}) {
+        kinds->list()->setCurrentRow(kinds->rowOf(kind));
+        QTest::keyClick(kinds->list(), Qt::Key_Space);
+    }
+    QCOMPARE(editor->kinds(), (QSet<RedactionKind>{RedactionKind::Ssn, RedactionKind::PhoneNumber, RedactionKind::CreditCard}));
+    QTest::mouseClick(okButton(editor), Qt::LeftButton);
+    QTRY_VERIFY(!page->editor());
+    QCOMPARE(table->item(0, RedactionSettingsPage::RedactionColumn)->text(),
+             QStringLiteral("Credit card, Phone number, Social Security number"));
+    // Nothing is written before the dialog's OK; Return is OK, not the table's editor.
+    QVERIFY(stored(QStringLiteral("agent:7")).redactFields.isEmpty());
+    table->setFocus();
+    QTest::keyClick(table, Qt::Key_Return);
+    QCOMPARE(dialog.result(), int(QDialog::Accepted));
+    QVERIFY(!page->editor());
+    QCOMPARE(writes.size(), 1);
+    QVERIFY(writes.first().result());
+    const AgentSettings saved = stored(QStringLiteral("agent:7"));
+    QCOMPARE(saved.redactFields,
+             (QStringList{QStringLiteral("phone_number"), QStringLiteral("credit_card"), QStringLiteral("ssn")}));
+    QCOMPARE(saved.name, QStringLiteral("Support bot"));
+    QVERIFY(saved.lenientRoles);
+    QCOMPARE(saved.webhookSecret, QStringLiteral("s3cret"));
+    QCOMPARE(stored(QStringLiteral("assistant:asst_1")).redactFields, QStringList{QStringLiteral("email_address")});
+
+    // Reopened: the set is shown; the assistant's editor OK'd unchanged writes nothing,
+    // Select None on the bot's (opened by a double-click) turns its default off.
+    writes.clear();
+    PreferencesDialog reopened(database);
+    saveAnnounced(&reopened);
+    reopened.show();
+    QVERIFY(QTest::qWaitForWindowActive(&reopened));
+    showPage(&reopened, QStringLiteral("Redaction"));
+    page = reopened.redactionPage();
+    table = page->agentTable();
+    QTRY_COMPARE(table->rowCount(), 2);
+    QCOMPARE(table->item(0, RedactionSettingsPage::RedactionColumn)->text(),
+             QStringLiteral("Credit card, Phone number, Social Security number"));
+    page->editAgent(1);
+    QTRY_VERIFY(page->editor() && page->editor()->isVisible());
+    QCOMPARE(page->editor()->kinds(), QSet<RedactionKind>{RedactionKind::EmailAddress});
+    QTest::mouseClick(okButton(page->editor()), Qt::LeftButton);
+    QTRY_VERIFY(!page->editor());
+    const QPoint bot = table->visualItemRect(table->item(0, RedactionSettingsPage::RedactionColumn)).center();
+    QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, bot);   // the press a double-click follows
+    QTest::mouseDClick(table->viewport(), Qt::LeftButton, {}, bot);
+    QTRY_VERIFY(page->editor() && page->editor()->isVisible());
+    QTest::mouseClick(page->editor()->kindList()->selectNoneButton(), Qt::LeftButton);
+    QVERIFY(page->editor()->kinds().isEmpty());
+    QTest::mouseClick(okButton(page->editor()), Qt::LeftButton);
+    QTRY_VERIFY(!page->editor());
+    QCOMPARE(table->item(0, RedactionSettingsPage::RedactionColumn)->text(), QStringLiteral("Off"));
+    QTest::mouseClick(okButton(&reopened), Qt::LeftButton);
+    QCOMPARE(reopened.result(), int(QDialog::Accepted));
+    QCOMPARE(writes.size(), 1);
+    QVERIFY(writes.first().result());
+    QVERIFY(stored(QStringLiteral("agent:7")).redactFields.isEmpty());
+    QVERIFY(stored(QStringLiteral("agent:7")).lenientRoles);
+    QCOMPARE(stored(QStringLiteral("assistant:asst_1")).redactFields, QStringList{QStringLiteral("email_address")});
 }
 
 QTEST_MAIN(TestPreferencesDialog)
