@@ -83,4 +83,25 @@ inline bool writeFile(const QString &path, const QByteArray &bytes)
     return file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size();
 }
 
+// The 16-bit samples of a PCM WAV's data chunk, interleaved; empty when it cannot be read.
+inline QList<qint16> wavSamples(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    const QByteArray bytes = file.readAll();
+    qsizetype at = 12;
+    while (at + 8 <= bytes.size()) {
+        const quint32 size = qFromLittleEndian<quint32>(bytes.constData() + at + 4);
+        if (bytes.mid(at, 4) == "data") {
+            QList<qint16> samples;
+            for (qsizetype i = at + 8; i + 1 < at + 8 + qsizetype(size) && i + 1 < bytes.size(); i += 2)
+                samples.append(qFromLittleEndian<qint16>(bytes.constData() + i));
+            return samples;
+        }
+        at += 8 + size + (size % 2);
+    }
+    return {};
+}
+
 } // namespace TestRecordings

@@ -17,7 +17,6 @@
 #include <QScopeGuard>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QtEndian>
 
 namespace {
 
@@ -43,27 +42,6 @@ void writeFile(const QString &path, const QByteArray &data)
     QFile file(path);
     QVERIFY(file.open(QIODevice::WriteOnly));
     file.write(data);
-}
-
-// The 16-bit samples of a PCM WAV's data chunk, interleaved.
-QList<qint16> wavSamples(const QString &path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    const QByteArray bytes = file.readAll();
-    qsizetype at = 12;
-    while (at + 8 <= bytes.size()) {
-        const quint32 size = qFromLittleEndian<quint32>(bytes.constData() + at + 4);
-        if (bytes.mid(at, 4) == "data") {
-            QList<qint16> samples;
-            for (qsizetype i = at + 8; i + 1 < at + 8 + qsizetype(size) && i + 1 < bytes.size(); i += 2)
-                samples.append(qFromLittleEndian<qint16>(bytes.constData() + i));
-            return samples;
-        }
-        at += 8 + size + (size % 2);
-    }
-    return {};
 }
 
 } // namespace
@@ -600,7 +578,7 @@ void TestCli::redactedExportRoundTripsWithItsRecording()
     QVERIFY(call);
     QCOMPARE(call->turns.at(1).content, QStringLiteral("My card is <CREDIT_CARD> thanks"));
     QVERIFY(!call->recordingPath.isEmpty());
-    const QList<qint16> samples = wavSamples(QDir(copy + QStringLiteral(".recordings")).filePath(call->recordingPath));
+    const QList<qint16> samples = TestRecordings::wavSamples(QDir(copy + QStringLiteral(".recordings")).filePath(call->recordingPath));
     QCOMPARE(samples.size(), qsizetype(8 * 16000 * 2));
     const auto silent = [&samples](double from, double to) {
         return std::all_of(samples.begin() + qsizetype(from * 16000) * 2, samples.begin() + qsizetype(to * 16000) * 2,
@@ -613,7 +591,7 @@ void TestCli::redactedExportRoundTripsWithItsRecording()
     const StoreLookup<CallLog> original = CallReader(m_db).callByCallId(QStringLiteral("card-1"));
     QVERIFY(original);
     QVERIFY(original->turns.at(1).content.contains(QLatin1String("4111 1111 1111 1111")));
-    const QList<qint16> kept = wavSamples(QDir(m_db + QStringLiteral(".recordings")).filePath(original->recordingPath));
+    const QList<qint16> kept = TestRecordings::wavSamples(QDir(m_db + QStringLiteral(".recordings")).filePath(original->recordingPath));
     QVERIFY(!kept.isEmpty());
     QVERIFY(std::any_of(kept.begin() + qsizetype(3.3 * 16000) * 2, kept.begin() + qsizetype(5.6 * 16000) * 2,
                         [](qint16 sample) { return sample != 0; }));

@@ -19,7 +19,6 @@
 #include <QTest>
 #include <QProgressDialog>
 #include <QTreeWidget>
-#include <QtEndian>
 
 #include <algorithm>
 
@@ -79,27 +78,6 @@ CallLog callWith(const QString &callId, const QString &callerSays, int minute)
 const QString kCard = QStringLiteral("4111 1111 1111 1111");
 constexpr double kCardStart = 3.3;   // the card number's first word starts here ...
 constexpr double kCardEnd = 5.6;     // ... and its last one ends here
-
-// The 16-bit samples of a PCM WAV's data chunk, interleaved.
-QList<qint16> wavSamples(const QString &path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    const QByteArray bytes = file.readAll();
-    qsizetype at = 12;
-    while (at + 8 <= bytes.size()) {
-        const quint32 size = qFromLittleEndian<quint32>(bytes.constData() + at + 4);
-        if (bytes.mid(at, 4) == "data") {
-            QList<qint16> samples;
-            for (qsizetype i = at + 8; i + 1 < at + 8 + qsizetype(size) && i + 1 < bytes.size(); i += 2)
-                samples.append(qFromLittleEndian<qint16>(bytes.constData() + i));
-            return samples;
-        }
-        at += 8 + size + (size % 2);
-    }
-    return {};
-}
 
 QJsonObject firstBody(const QString &path)
 {
@@ -298,8 +276,8 @@ void TestRedactedExportDialog::exportWritesRedactedRecordings()
     QCOMPARE(QDir(RedactedExport::recordingsFolderFor(path)).entryList(QDir::Files | QDir::Hidden),
              QStringList{QStringLiteral("call-card.wav")});
 
-    const QList<qint16> original = wavSamples(stored);
-    const QList<qint16> redacted = wavSamples(copy);
+    const QList<qint16> original = TestRecordings::wavSamples(stored);
+    const QList<qint16> redacted = TestRecordings::wavSamples(copy);
     QCOMPARE(redacted.size(), original.size());
     const int rate = 16000;
     const auto frame = [rate](double seconds) { return qsizetype(seconds * rate); };
