@@ -10,6 +10,6 @@ class AgentCommand : public Command
 {
 public:
     QString name() const override { return QStringLiteral("agent"); }
-    QString summary() const override { return QStringLiteral("list agents or change an agent's settings (lenient roles, webhook secret)"); }
+    QString summary() const override { return QStringLiteral("list agents or change an agent's settings (lenient roles, webhook secret, default redaction)"); }
     int run(const QStringList &arguments, const QString &databasePath) override;
 };

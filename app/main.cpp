@@ -76,7 +76,7 @@ void printUsage(QTextStream &out, const std::vector<std::unique_ptr<Command>> &c
            "the desktop app on the database (default: "
         << QDir::toNativeSeparators(CallStore::defaultPath()) << ").\n\nCommands:\n";
     for (const auto &command : commands)
-        out << "  " << command->name().leftJustified(10) << command->summary() << '\n';
+        out << "  " << command->name().leftJustified(12) << command->summary() << '\n';
     out << "\nOptions:\n"
            "  --db PATH   the database file (before or after the command)\n"
            "  --help      this text; `callscope COMMAND --help` for a command's options\n"
