@@ -67,13 +67,17 @@ const QList<QRegularExpression> &timePatterns()
     return patterns;
 }
 
-// A bare number is a time after a cue, with no unit after it: "at 330", "by 5 today"; not a
-// size's "4 by 4".
+// A bare number is a time after a cue, with no unit after it: "at 330", "by 5 today", and a
+// range's end too: "between 2 and 6", "from 9 to 5"; not a size's "4 by 4".
 const QRegularExpression &cuedTimePattern()
 {
-    static const QRegularExpression pattern = DetectorText::pattern(
-        QStringLiteral("(?<!\\d\\s)\\b(?:at|by|around|until|till|from|after|before|between|say)\\s+(") + hour
-        + QStringLiteral("(?:[ :.]?[0-5]\\d)?)(?![\\d:])") + DetectorText::numberEnd());
+    static const QRegularExpression pattern = [] {
+        const QString clock = hour + QStringLiteral("(?:[ :.]?[0-5]\\d)?");
+        return DetectorText::pattern(
+            QStringLiteral("(?<!\\d\\s)\\b(?:at|by|around|until|till|from|after|before|between|say)\\s+(") + clock
+            + QStringLiteral("(?:\\s*(?:-|to|and|till|until)\\s*") + clock + QStringLiteral(")?)(?![\\d:])")
+            + DetectorText::numberEnd());
+    }();
     return pattern;
 }
 

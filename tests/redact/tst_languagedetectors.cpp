@@ -131,6 +131,8 @@ void TestLanguageDetectors::redacts_data()
     add("time minutes survive", "time", L{"i'll be there in five minutes"}, L{});
     add("time at one point survives", "time", L{"at one point i had three cats"}, L{});
     add("time press one survives", "time", L{"press one for billing"}, L{});
+    add("time spoken range", "time", L{"it comes between two and six"}, L{"two and six"});
+    add("time range", "time", L{"We're open from 9 to 5."}, L{"9 to 5"});
     // age
     add("age years old", "age", L{"My son is 12 years old."}, L{"12"});
     add("age spoken years old", "age", L{"i am forty two years old"}, L{"forty two"});
