@@ -312,6 +312,101 @@
     </message>
 </context>
 <context>
+    <name>CallKeyBindings</name>
+    <message>
+        <source>Play or pause</source>
+        <translation>Abspielen oder anhalten</translation>
+    </message>
+    <message>
+        <source>Back 5 seconds</source>
+        <translation>5 Sekunden zurück</translation>
+    </message>
+    <message>
+        <source>Forward 5 seconds</source>
+        <translation>5 Sekunden vor</translation>
+    </message>
+    <message>
+        <source>Back 1 second</source>
+        <translation>1 Sekunde zurück</translation>
+    </message>
+    <message>
+        <source>Forward 1 second</source>
+        <translation>1 Sekunde vor</translation>
+    </message>
+    <message>
+        <source>Slower (0.1× less)</source>
+        <translation>Langsamer (0,1× weniger)</translation>
+    </message>
+    <message>
+        <source>Faster (0.1× more)</source>
+        <translation>Schneller (0,1× mehr)</translation>
+    </message>
+    <message>
+        <source>Normal speed</source>
+        <translation>Normale Geschwindigkeit</translation>
+    </message>
+    <message>
+        <source>Play the selected turn, then pause</source>
+        <translation>Den gewählten Redebeitrag abspielen, dann anhalten</translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation>Eingabe</translation>
+    </message>
+    <message>
+        <source>Zoom the waveform in</source>
+        <translation>Wellenform vergrößern</translation>
+    </message>
+    <message>
+        <source>Zoom the waveform out</source>
+        <translation>Wellenform verkleinern</translation>
+    </message>
+    <message>
+        <source>Find in this call</source>
+        <translation>In diesem Anruf suchen</translation>
+    </message>
+    <message>
+        <source>Status: success</source>
+        <translation>Status: success</translation>
+    </message>
+    <message>
+        <source>Status: failure</source>
+        <translation>Status: failure</translation>
+    </message>
+    <message>
+        <source>Status: reviewed_success</source>
+        <translation>Status: reviewed_success</translation>
+    </message>
+    <message>
+        <source>Status: reviewed_failure</source>
+        <translation>Status: reviewed_failure</translation>
+    </message>
+    <message>
+        <source>Write feedback (Esc returns to the list)</source>
+        <translation>Feedback schreiben (Esc kehrt zur Liste zurück)</translation>
+    </message>
+    <message>
+        <source>Label the selected turn</source>
+        <translation>Gewählten Beitrag labeln</translation>
+    </message>
+    <message>
+        <source>Choose the turn with ↑ and ↓, then press T again</source>
+        <translation>Beitrag mit ↑ und ↓ wählen, dann erneut T drücken</translation>
+    </message>
+    <message>
+        <source>Next unreviewed call</source>
+        <translation>Nächster ungeprüfter Anruf</translation>
+    </message>
+    <message>
+        <source>Previous unreviewed call</source>
+        <translation>Vorheriger ungeprüfter Anruf</translation>
+    </message>
+    <message>
+        <source>Show these shortcuts</source>
+        <translation>Diese Tastenkürzel zeigen</translation>
+    </message>
+</context>
+<context>
     <name>CallListModel</name>
     <message>
         <source>Not evaluated</source>
@@ -1231,54 +1326,6 @@ Importieren Sie Anrufprotokolle über Datei › Importieren oder ändern Sie den
         <translation>&amp;Tastenkürzel</translation>
     </message>
     <message>
-        <source>Play or pause</source>
-        <translation>Abspielen oder anhalten</translation>
-    </message>
-    <message>
-        <source>Back 5 seconds</source>
-        <translation>5 Sekunden zurück</translation>
-    </message>
-    <message>
-        <source>Forward 5 seconds</source>
-        <translation>5 Sekunden vor</translation>
-    </message>
-    <message>
-        <source>Back 1 second</source>
-        <translation>1 Sekunde zurück</translation>
-    </message>
-    <message>
-        <source>Forward 1 second</source>
-        <translation>1 Sekunde vor</translation>
-    </message>
-    <message>
-        <source>Slower (0.1× less)</source>
-        <translation>Langsamer (0,1× weniger)</translation>
-    </message>
-    <message>
-        <source>Faster (0.1× more)</source>
-        <translation>Schneller (0,1× mehr)</translation>
-    </message>
-    <message>
-        <source>Normal speed</source>
-        <translation>Normale Geschwindigkeit</translation>
-    </message>
-    <message>
-        <source>Play the selected turn, then pause</source>
-        <translation>Den gewählten Redebeitrag abspielen, dann anhalten</translation>
-    </message>
-    <message>
-        <source>Enter</source>
-        <translation>Eingabe</translation>
-    </message>
-    <message>
-        <source>Find in this call</source>
-        <translation>In diesem Anruf suchen</translation>
-    </message>
-    <message>
-        <source>Show these shortcuts</source>
-        <translation>Diese Tastenkürzel zeigen</translation>
-    </message>
-    <message>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
@@ -1287,36 +1334,8 @@ Importieren Sie Anrufprotokolle über Datei › Importieren oder ändern Sie den
         <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
-        <source>Zoom the waveform in</source>
-        <translation>Wellenform vergrößern</translation>
-    </message>
-    <message>
-        <source>Zoom the waveform out</source>
-        <translation>Wellenform verkleinern</translation>
-    </message>
-    <message>
         <source>Calls</source>
         <translation>Anrufe</translation>
-    </message>
-    <message>
-        <source>Status: success</source>
-        <translation>Status: success</translation>
-    </message>
-    <message>
-        <source>Status: failure</source>
-        <translation>Status: failure</translation>
-    </message>
-    <message>
-        <source>Status: reviewed_success</source>
-        <translation>Status: reviewed_success</translation>
-    </message>
-    <message>
-        <source>Status: reviewed_failure</source>
-        <translation>Status: reviewed_failure</translation>
-    </message>
-    <message>
-        <source>Write feedback (Esc returns to the list)</source>
-        <translation>Feedback schreiben (Esc kehrt zur Liste zurück)</translation>
     </message>
     <message>
         <source>The next unreviewed call could not be found: %1</source>
@@ -1329,22 +1348,6 @@ Importieren Sie Anrufprotokolle über Datei › Importieren oder ändern Sie den
     <message>
         <source>No unreviewed call further up the list.</source>
         <translation>Weiter oben in der Liste gibt es keinen ungeprüften Anruf.</translation>
-    </message>
-    <message>
-        <source>Next unreviewed call</source>
-        <translation>Nächster ungeprüfter Anruf</translation>
-    </message>
-    <message>
-        <source>Previous unreviewed call</source>
-        <translation>Vorheriger ungeprüfter Anruf</translation>
-    </message>
-    <message>
-        <source>Label the selected turn</source>
-        <translation>Gewählten Beitrag labeln</translation>
-    </message>
-    <message>
-        <source>Choose the turn with ↑ and ↓, then press T again</source>
-        <translation>Beitrag mit ↑ und ↓ wählen, dann erneut T drücken</translation>
     </message>
     <message>
         <source>Dashboard</source>

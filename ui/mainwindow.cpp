@@ -12,6 +12,7 @@
 #include "audio/recordingcache.h"
 #include "audio/recordingcachesettings.h"
 #include "calldetailpane.h"
+#include "callkeybindings.h"
 #include "calltableview.h"
 #include "dashboardview.h"
 #include "filterbar.h"
@@ -25,7 +26,6 @@
 #include "statusdelegate.h"
 #include "store/callstore.h"
 #include "store/whenfinished.h"
-#include "keybindings.h"
 #include "preferencesdialog.h"
 #include "redactedexportdialog.h"
 #include "reviewactions.h"
@@ -33,7 +33,6 @@
 #include "shortcutsdialog.h"
 #include "transcriptpane.h"
 #include "viewsmenu.h"
-#include "waveformview.h"
 #include "windowlayout.h"
 
 #include <QApplication>
@@ -51,6 +50,7 @@
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTabBar>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace {
@@ -340,38 +340,11 @@ void MainWindow::chooseFolder()
 
 void MainWindow::bindKeys()
 {
-    PlaybackController *player = m_callPane->player();
-    m_keys = new KeyBindings(this);
-    m_keys->add(Qt::Key_Space, tr("Play or pause"), [player] { player->togglePlay(); });
-    m_keys->add(Qt::Key_J, tr("Back 5 seconds"), [player] { player->skip(-5.0); });
-    m_keys->add(Qt::Key_L, tr("Forward 5 seconds"), [player] { player->skip(5.0); });
-    m_keys->add(Qt::SHIFT | Qt::Key_J, tr("Back 1 second"), [player] { player->skip(-1.0); });
-    m_keys->add(Qt::SHIFT | Qt::Key_L, tr("Forward 1 second"), [player] { player->skip(1.0); });
-    m_keys->add(Qt::Key_BracketLeft, tr("Slower (0.1× less)"), [player] { player->slower(); });
-    m_keys->add(Qt::Key_BracketRight, tr("Faster (0.1× more)"), [player] { player->faster(); });
-    m_keys->add(Qt::Key_Backslash, tr("Normal speed"), [player] { player->resetRate(); });
-    m_keys->add(Qt::Key_Return, tr("Play the selected turn, then pause"), [this] { m_callPane->playSelectedTurn(); },
-                tr("Enter"));
-    WaveformView *waveform = m_callPane->waveform();
-    m_keys->add(Qt::Key_Plus, tr("Zoom the waveform in"), [waveform] { waveform->zoomIn(); });
-    m_keys->add(Qt::Key_Minus, tr("Zoom the waveform out"), [waveform] { waveform->zoomOut(); });
-    m_keys->add(Qt::CTRL | Qt::Key_F, tr("Find in this call"), [this] {
-        if (m_detail->currentIndex() == CallPage)
-            m_callPane->transcript()->startFind();
-    });
-    ReviewPanel *review = m_callPane->review();
-    m_keys->add(Qt::Key_1, tr("Status: success"), [review] { review->setStatus(ReviewStatus::Success); });
-    m_keys->add(Qt::Key_2, tr("Status: failure"), [review] { review->setStatus(ReviewStatus::Failure); });
-    m_keys->add(Qt::Key_3, tr("Status: reviewed_success"), [review] { review->setStatus(ReviewStatus::ReviewedSuccess); });
-    m_keys->add(Qt::Key_4, tr("Status: reviewed_failure"), [review] { review->setStatus(ReviewStatus::ReviewedFailure); });
-    m_keys->add(Qt::Key_F, tr("Write feedback (Esc returns to the list)"), [review] { review->focusFeedback(); });
-    m_keys->add(Qt::Key_T, tr("Label the selected turn"), [this] {
-        if (m_detail->currentIndex() == CallPage && !m_callPane->labelSelectedTurn())
-            statusBar()->showMessage(tr("Choose the turn with ↑ and ↓, then press T again"), kMessageMs);
-    });
-    m_keys->add(Qt::Key_N, tr("Next unreviewed call"), [this] { stepReviewQueue(true); });
-    m_keys->add(Qt::Key_P, tr("Previous unreviewed call"), [this] { stepReviewQueue(false); });
-    m_keys->add(Qt::Key_Question, tr("Show these shortcuts"), [this] { showShortcuts(); });
+    auto *keys = new CallKeyBindings(this, m_callPane, [this] { return m_detail->currentIndex() == CallPage; });
+    connect(keys, &CallKeyBindings::reviewQueueStepRequested, this, &MainWindow::stepReviewQueue);
+    connect(keys, &CallKeyBindings::shortcutsRequested, this, &MainWindow::showShortcuts);
+    connect(keys, &CallKeyBindings::hint, this, [this](const QString &text) { statusBar()->showMessage(text, kMessageMs); });
+    m_keys = keys;
 }
 
 void MainWindow::stepReviewQueue(bool forward)

@@ -40,7 +40,7 @@ class ViewsMenu;
 // The reviewer's window: two tabs beside the filter bar, Calls and Dashboard (charts of
 // the same calls; a click on one lists its calls). On Calls the call list on the left,
 // the selected call on the right (facts, player, waveform, transcript and review: CallDetailPane), the number of
-// calls and the database path in the status bar. The single-key shortcuts (KeyBindings)
+// calls and the database path in the status bar. The single-key shortcuts (CallKeyBindings)
 // drive the player and the review from anywhere in the window but a text field; ? lists
 // them. Reads through the models; review changes go through ReviewActions (Edit › Undo);
 // importing is the application's business, asked for with importRequested(). On start the

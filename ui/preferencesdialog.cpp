@@ -48,6 +48,8 @@ PreferencesDialog::PreferencesDialog(const QString &databasePath, QWidget *paren
     m_redaction = new RedactionSettingsPage(RedactionSettings::load(stored), databasePath);
     m_tabs->addTab(m_redaction, tr("Redaction"));
     m_tabs->setAccessibleName(tr("Preference pages"));
+    // Every page's tab stays in view: the dialog grows to the tab row instead of scrolling it.
+    m_tabs->setUsesScrollButtons(false);
 
     m_error->setWordWrap(true);
     m_error->setAccessibleName(tr("Problem with the preferences"));
