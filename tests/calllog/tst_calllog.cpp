@@ -72,8 +72,8 @@ void TestCallLog::responseHasEveryField()
     call.callId = QStringLiteral("c-9");
     call.agent = 5;
     call.durationSeconds = 75;
-    call.turns = {Turn{Turn::Role::MainAgent, QStringLiteral("Hi there"), 1.2, 2.0, {}, {}},
-                  Turn{Turn::Role::TestingAgent, QStringLiteral("Hello"), 65.0, 66.0, {}, {}}};
+    call.turns = {Turn{Turn::Role::MainAgent, QStringLiteral("Hi there"), 1.2, 2.0, {}, {}, {}},
+                  Turn{Turn::Role::TestingAgent, QStringLiteral("Hello"), 65.0, 66.0, {}, {}, {}}};
     const QJsonObject json = call.toResponseJson();
     for (const char *field : {"id", "call_id", "duration", "success", "is_reviewed", "status", "feedback", "metrics",
                               "call_ended_reason", "customer_number", "agent", "agent_name", "trace_id", "timestamp",
@@ -108,9 +108,9 @@ void TestCallLog::writerKeepsTextAndNumbers()
     metric.name = QStringLiteral("Politeness");
     metric.score = 0.75;
     call.metrics = {metric};
-    call.turns = {Turn{Turn::Role::MainAgent, awkward, 3.0, 4.25, {}, {}},
+    call.turns = {Turn{Turn::Role::MainAgent, awkward, 3.0, 4.25, {}, {}, {}},
                   Turn{Turn::Role::FunctionCallResult, QString(), 5.0, qQNaN(),
-                       {{QStringLiteral("name"), QStringLiteral("lookup")}, {QStringLiteral("result"), 2}}, {}}};
+                       {{QStringLiteral("name"), QStringLiteral("lookup")}, {QStringLiteral("result"), 2}}, {}, {}}};
 
     const QByteArray bytes = CallLogJsonWriter::write(call, CallLogJsonWriter::Shape::Detail);
     QJsonParseError error;
@@ -155,10 +155,10 @@ void TestCallLog::observeJsonRoundTrips()
     call.mainAgentChannelIndex = 1;
     // Words ride along as the cekura turns' words extension.
     call.turns = {Turn{Turn::Role::MainAgent, QStringLiteral("Hi there"), 0.5, 1.5, {},
-                       {{QStringLiteral("Hi"), 0.5, 0.8}, {QStringLiteral("there"), 0.8, 1.0 + 1.0 / 3.0}}},
+                       {{QStringLiteral("Hi"), 0.5, 0.8}, {QStringLiteral("there"), 0.8, 1.0 + 1.0 / 3.0}}, {}},
                   Turn{Turn::Role::FunctionCall, QString(), 2.0, 2.0,
                        {{QStringLiteral("id"), QStringLiteral("t")}, {QStringLiteral("name"), QStringLiteral("f")},
-                        {QStringLiteral("arguments"), QStringLiteral("{}")}}, {}}};
+                        {QStringLiteral("arguments"), QStringLiteral("{}")}}, {}, {}}};
     call.durationSeconds = call.transcriptDuration();
 
     const ObserveRequest parsed = ObserveRequest::parse(call.toObserveJson());

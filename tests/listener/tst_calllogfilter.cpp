@@ -60,7 +60,7 @@ void TstCallLogFilter::initTestCase()
         if (i % 3 == 0)
             call.topic = QStringLiteral("Billing");
         call.metadata = QJsonObject{{QStringLiteral("batch"), i / 10}};
-        call.turns = {Turn{Turn::Role::MainAgent, QStringLiteral("hello"), 0, 1, {}, {}}};
+        call.turns = {Turn{Turn::Role::MainAgent, QStringLiteral("hello"), 0, 1, {}, {}, {}}};
         const UpsertOutcome outcome = m_store->upsert(call).result();
         QVERIFY2(outcome.ok(), qPrintable(outcome.error));
     }

@@ -25,12 +25,12 @@ inline CallLog call(const QString &callId, qint64 agent = 7, const QString &word
     call.metricIds = {1, 2};
     call.mainAgentChannelIndex = 0;
     call.turns = {
-        Turn{Turn::Role::MainAgent, QStringLiteral("Pine Street Dental, how can I help?"), 0.4, 2.9, {}, {}},
-        Turn{Turn::Role::TestingAgent, words, 3.6, 5.8, {}, {}},
+        Turn{Turn::Role::MainAgent, QStringLiteral("Pine Street Dental, how can I help?"), 0.4, 2.9, {}, {}, {}},
+        Turn{Turn::Role::TestingAgent, words, 3.6, 5.8, {}, {}, {}},
         Turn{Turn::Role::FunctionCall, QString(), 6.2, 6.2,
              QJsonObject{{QStringLiteral("id"), QStringLiteral("tc_1")},
                          {QStringLiteral("name"), QStringLiteral("reschedule")},
-                         {QStringLiteral("arguments"), QStringLiteral("{}")}}, {}},
+                         {QStringLiteral("arguments"), QStringLiteral("{}")}}, {}, {}},
     };
     return call;
 }

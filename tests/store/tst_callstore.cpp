@@ -310,7 +310,7 @@ void TstCallStore::repostThatAddsWordsRewritesTheTurns()
     CallLog original = call(QStringLiteral("long"));
     original.turns.clear();
     for (int i = 0; i < 70; ++i)
-        original.turns.append(Turn{Turn::Role::MainAgent, QStringLiteral("turn %1").arg(i), double(i), i + 0.5, {}, {}});
+        original.turns.append(Turn{Turn::Role::MainAgent, QStringLiteral("turn %1").arg(i), double(i), i + 0.5, {}, {}, {}});
     const qint64 id = m_store->upsert(original).result().id;
 
     CallLog timed = original;
@@ -793,9 +793,9 @@ void TstCallStore::agentSettingsRoundTrip()
     QVERIFY(reader.agentSettings(QStringLiteral("agent:7")));
     QVERIFY(!reader.agentSettings(QStringLiteral("agent:7"))->lenientRoles);
 
-    AgentSettings settings{AgentKey::ofAgent(7), QStringLiteral("Front desk"), true, QStringLiteral("s3cret")};
+    AgentSettings settings{AgentKey::ofAgent(7), QStringLiteral("Front desk"), true, QStringLiteral("s3cret"), {}};
     QVERIFY(m_store->setAgentSettings(settings).result());
-    AgentSettings assistant{AgentKey::ofAssistant(QStringLiteral("asst_1")), QString(), false, QString()};
+    AgentSettings assistant{AgentKey::ofAssistant(QStringLiteral("asst_1")), QString(), false, QString(), {}};
     QVERIFY(m_store->setAgentSettings(assistant).result());
 
     const std::optional<AgentSettings> stored = reader.agentSettings(QStringLiteral("agent:7"));

@@ -139,7 +139,7 @@ void TstSchema::upgradesDatabaseMadeByMigration1()
     CallLog repost;
     repost.callId = QStringLiteral("old-call");
     repost.agent = 5;
-    repost.turns = {Turn{Turn::Role::MainAgent, QStringLiteral("modern greeting"), 0, 1, {}, {}}};
+    repost.turns = {Turn{Turn::Role::MainAgent, QStringLiteral("modern greeting"), 0, 1, {}, {}, {}}};
     const UpsertOutcome outcome = store->upsert(repost).result();
     QVERIFY2(outcome.ok(), qPrintable(outcome.error));
     QCOMPARE(outcome.id, 1);

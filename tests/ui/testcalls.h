@@ -39,17 +39,17 @@ inline CallLog make(int i)
     call.status = statusOf(i);
     call.callEndedReason = QStringLiteral("customer-ended-call");
     call.customerNumber = QStringLiteral("+1555%1").arg(i, 7, 10, QLatin1Char('0'));
-    Turn hello{Turn::Role::MainAgent, QStringLiteral("Hello, this is call %1.").arg(i), 0.5, 2.0, {}, {}};
+    Turn hello{Turn::Role::MainAgent, QStringLiteral("Hello, this is call %1.").arg(i), 0.5, 2.0, {}, {}, {}};
     Turn ask{Turn::Role::TestingAgent,
              i % 10 == 0 ? QStringLiteral("I would like a refund please.") : QStringLiteral("Just checking my order."),
-             2.5, 4.0, {}, {}};
+             2.5, 4.0, {}, {}, {}};
     Turn tool{Turn::Role::FunctionCall, QString(), 4.2, 4.2,
               QJsonObject{{QStringLiteral("id"), QStringLiteral("t1")}, {QStringLiteral("name"), QStringLiteral("lookup")},
-                          {QStringLiteral("arguments"), QStringLiteral("{\"n\":%1}").arg(i)}}, {}};
+                          {QStringLiteral("arguments"), QStringLiteral("{\"n\":%1}").arg(i)}}, {}, {}};
     Turn result{Turn::Role::FunctionCallResult, QString(), 4.6, 4.6,
                 QJsonObject{{QStringLiteral("id"), QStringLiteral("t1")}, {QStringLiteral("name"), QStringLiteral("lookup")},
-                            {QStringLiteral("result"), QStringLiteral("ok")}}, {}};
-    Turn bye{Turn::Role::MainAgent, QStringLiteral("Goodbye."), 5.0, 6.0, {}, {}};
+                            {QStringLiteral("result"), QStringLiteral("ok")}}, {}, {}};
+    Turn bye{Turn::Role::MainAgent, QStringLiteral("Goodbye."), 5.0, 6.0, {}, {}, {}};
     call.turns = {hello, ask, tool, result, bye};
     call.durationSeconds = 6.0;
     return call;

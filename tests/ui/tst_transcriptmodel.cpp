@@ -26,15 +26,15 @@ private:
 Turns TestTranscriptModel::sampleTurns()
 {
     return {
-        {Turn::Role::MainAgent, QStringLiteral("Pine Street Dental, how can I help?"), 0.4, 2.9, {}, {}},
-        {Turn::Role::TestingAgent, QStringLiteral("Can I move my cleaning to Friday?"), 3.6, 5.8, {}, {}},
+        {Turn::Role::MainAgent, QStringLiteral("Pine Street Dental, how can I help?"), 0.4, 2.9, {}, {}, {}},
+        {Turn::Role::TestingAgent, QStringLiteral("Can I move my cleaning to Friday?"), 3.6, 5.8, {}, {}, {}},
         {Turn::Role::FunctionCall, QString(), 6.2, 6.2,
          QJsonObject{{QStringLiteral("id"), QStringLiteral("tc_1")}, {QStringLiteral("name"), QStringLiteral("reschedule")},
-                     {QStringLiteral("arguments"), QStringLiteral("{\"day\":\"fri\"}")}}, {}},
+                     {QStringLiteral("arguments"), QStringLiteral("{\"day\":\"fri\"}")}}, {}, {}},
         {Turn::Role::FunctionCallResult, QString(), 6.9, 6.9,
          QJsonObject{{QStringLiteral("id"), QStringLiteral("tc_1")}, {QStringLiteral("name"), QStringLiteral("reschedule")},
-                     {QStringLiteral("result"), QStringLiteral("ok")}}, {}},
-        {Turn::Role::MainAgent, QStringLiteral("Done, Friday at 10am."), 67.3, 69.0, {}, {}},
+                     {QStringLiteral("result"), QStringLiteral("ok")}}, {}, {}},
+        {Turn::Role::MainAgent, QStringLiteral("Done, Friday at 10am."), 67.3, 69.0, {}, {}, {}},
     };
 }
 
