@@ -27,7 +27,7 @@ int AgentCommand::run(const QStringList &arguments, const QString &databasePath)
 
     const std::unique_ptr<CallStore> store = CommandLine::openStore(databasePath);
     if (!store)
-        return 1;
+        return CommandLine::kExitStoreUnreadable;
     CallReader reader(databasePath);
     QTextStream &out = CommandLine::out();
 

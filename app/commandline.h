@@ -21,8 +21,8 @@ struct CallLog;
 namespace CommandLine {
 
 // 1: the command could not do what was asked (no such call, a rejected record, a
-// failed write); 2: a usage error; 3: the database could not be read, so whether the
-// call exists is unknown.
+// failed write); 2: a usage error; 3: the database could not be opened or read, so
+// whether the call exists is unknown.
 constexpr int kExitFailed = 1;
 constexpr int kExitUsage = 2;
 constexpr int kExitStoreUnreadable = 3;

@@ -28,7 +28,7 @@ int EvaluateCommand::run(const QStringList &arguments, const QString &databasePa
 
     const std::unique_ptr<CallStore> store = CommandLine::openStore(databasePath);
     if (!store)
-        return CommandLine::kExitFailed;
+        return CommandLine::kExitStoreUnreadable;
     CallReader reader(databasePath);
     QList<qint64> metricIds;
     if (parser.isSet(metricKeys)) {

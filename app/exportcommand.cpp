@@ -94,7 +94,7 @@ int ExportCommand::run(const QStringList &arguments, const QString &databasePath
 
     const std::unique_ptr<CallStore> store = CommandLine::openStore(databasePath);
     if (!store)
-        return 1;
+        return CommandLine::kExitStoreUnreadable;
     CallReader reader(databasePath);
     if (kinds)
         return exportRedacted(reader, store->recordingsDir(), query, exportFormat, Redactor::kindsOf(*kinds),

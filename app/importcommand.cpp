@@ -45,7 +45,7 @@ int ImportCommand::run(const QStringList &arguments, const QString &databasePath
 
     std::unique_ptr<CallStore> store = CommandLine::openStore(databasePath);
     if (!store)
-        return 1;
+        return CommandLine::kExitStoreUnreadable;
     IngestPipeline pipeline(store.get());
     // Evaluated as they are stored, so that the import and its evaluation overlap.
     std::unique_ptr<EvaluationQueue> evaluation;

@@ -84,7 +84,7 @@ int ListCommand::run(const QStringList &arguments, const QString &databasePath)
 
     // Opening the store creates and migrates the database when needed.
     if (!CommandLine::openStore(databasePath))
-        return 1;
+        return CommandLine::kExitStoreUnreadable;
     CallReader reader(databasePath);
     const QList<CallLog> calls = reader.list(query);
     if (reader.failureCount() > 0)

@@ -178,7 +178,7 @@ int MetricsCommand::run(const QStringList &arguments, const QString &databasePat
 
     const std::unique_ptr<CallStore> store = CommandLine::openStore(databasePath);
     if (!store)
-        return CommandLine::kExitFailed;
+        return CommandLine::kExitStoreUnreadable;
     CallReader reader(databasePath);
     const QList<MetricDefinition> metrics = reader.metrics();
     if (reader.failureCount() > 0)

@@ -33,7 +33,7 @@ int RedactCommand::run(const QStringList &arguments, const QString &databasePath
 
     const std::unique_ptr<CallStore> store = CommandLine::openStore(databasePath);
     if (!store)
-        return CommandLine::kExitFailed;
+        return CommandLine::kExitStoreUnreadable;
     CallReader reader(databasePath);
     QList<qint64> ids;
     if (parser.isSet(all)) {

@@ -98,7 +98,7 @@ int ReviewCommand::run(const QStringList &arguments, const QString &databasePath
 
     const std::unique_ptr<CallStore> store = CommandLine::openStore(databasePath);
     if (!store)
-        return 1;
+        return CommandLine::kExitStoreUnreadable;
     const QString key = parser.positionalArguments().constFirst();
     const StoreLookup<CallLog> call = CommandLine::findCall(CallReader(databasePath), key);
     if (call.isFailed())

@@ -162,7 +162,7 @@ int ServeCommand::run(const QStringList &arguments, const QString &databasePath)
     config.logRequests = !parser.isSet(noRequestLog);
     std::unique_ptr<CallStore> store = CommandLine::openStore(databasePath);
     if (!store)
-        return 1;
+        return CommandLine::kExitStoreUnreadable;
     QString keySource;
     if (parser.isSet(apiKey)) {
         config.apiKey = parser.value(apiKey);

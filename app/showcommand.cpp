@@ -20,7 +20,7 @@ int ShowCommand::run(const QStringList &arguments, const QString &databasePath)
     const QString key = parser.positionalArguments().constFirst();
 
     if (!CommandLine::openStore(databasePath))
-        return 1;
+        return CommandLine::kExitStoreUnreadable;
     CallReader reader(databasePath);
     const StoreLookup<CallLog> call = CommandLine::findCall(reader, key);
     if (call.isFailed())

@@ -30,7 +30,7 @@ int TranscribeCommand::run(const QStringList &arguments, const QString &database
 
     const std::unique_ptr<CallStore> store = CommandLine::openStore(databasePath);
     if (!store)
-        return CommandLine::kExitFailed;
+        return CommandLine::kExitStoreUnreadable;
     CallReader reader(databasePath);
     QList<qint64> callIds;
     for (const QString &name : names) {

@@ -64,6 +64,7 @@ private slots:
     void showByIdAndCallId();
     void reviewChangesStatusAndFeedbackWithHistory();
     void storeFailureIsNotAMissingCall();
+    void databaseThatCannotBeOpenedExitsThree();
     void reviewRefusesWhatItCannotDo();
     void lenientRolesArePerAgent();
     void audioOnlyCallShowsTranscriptionPending();
@@ -333,6 +334,32 @@ void TestCli::storeFailureIsNotAMissingCall()
     const Run agent = callscope({QStringLiteral("agent"), QStringLiteral("set"), QStringLiteral("4"), QStringLiteral("--name"),
                                  QStringLiteral("Front desk"), QStringLiteral("--db"), m_db});
     QCOMPARE(agent.exitCode, 3);
+}
+
+// A file that is no database cannot be opened: every command says so, naming the file, and
+// exits 3 as for a database it cannot read, not 1 as if the call or record were at fault.
+void TestCli::databaseThatCannotBeOpenedExitsThree()
+{
+    const QString notADatabase = QDir(QFileInfo(m_db).absolutePath()).filePath(QStringLiteral("notes.db"));
+    const QByteArray text = QByteArrayLiteral("These are my notes, not a database.\n").repeated(200);
+    writeFile(notADatabase, text);
+    const QList<QStringList> commands{
+        {QStringLiteral("list")},
+        {QStringLiteral("show"), QStringLiteral("air-22")},
+        {QStringLiteral("export")},
+        {QStringLiteral("agent"), QStringLiteral("list")},
+        {QStringLiteral("redact"), QStringLiteral("--all"), QStringLiteral("--fields"), QStringLiteral("ssn")},
+    };
+    for (QStringList arguments : commands) {
+        arguments << QStringLiteral("--db") << notADatabase;
+        const Run run = callscope(arguments);
+        QVERIFY2(run.exitCode == 3, qPrintable(arguments.join(u' ') + QStringLiteral(": exit %1, ").arg(run.exitCode) + run.err));
+        QVERIFY2(run.err.contains(QLatin1String("cannot open the database")) && run.err.contains(notADatabase),
+                 qPrintable(run.err));
+    }
+    QFile file(notADatabase);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(file.readAll(), text);   // left as it was
 }
 
 void TestCli::reviewChangesStatusAndFeedbackWithHistory()
