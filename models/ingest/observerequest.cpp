@@ -155,6 +155,16 @@ QStringList ObserveRequest::redactFieldNames()
     return names;
 }
 
+QJsonValue ObserveRequest::redactFieldsList(const QJsonValue &value, Encoding encoding)
+{
+    if (!value.isString() || encoding != Encoding::Form)
+        return value;
+    const QString text = value.toString().trimmed();
+    return text.startsWith(QLatin1Char('['))
+               ? QJsonValue(QJsonDocument::fromJson(text.toUtf8()).array())
+               : QJsonValue(QJsonArray::fromStringList(text.split(QLatin1Char(','), Qt::SkipEmptyParts)));
+}
+
 ObserveRequest ObserveRequest::parse(const QJsonObject &body, const Options &options)
 {
     ObserveRequest request;
@@ -270,13 +280,7 @@ ObserveRequest ObserveRequest::parse(const QJsonObject &body, const Options &opt
 
     // redact_fields: a list of enum values (form bodies: JSON text or comma-separated).
     if (reader.has(QStringLiteral("redact_fields"))) {
-        QJsonValue value = reader.raw(QStringLiteral("redact_fields"));
-        if (value.isString() && options.encoding == Encoding::Form) {
-            const QString text = value.toString().trimmed();
-            value = text.startsWith(QLatin1Char('['))
-                        ? QJsonValue(QJsonDocument::fromJson(text.toUtf8()).array())
-                        : QJsonValue(QJsonArray::fromStringList(text.split(QLatin1Char(','), Qt::SkipEmptyParts)));
-        }
+        const QJsonValue value = redactFieldsList(reader.raw(QStringLiteral("redact_fields")), options.encoding);
         if (!value.isArray()) {
             errors.add(QStringLiteral("redact_fields"), QStringLiteral("Expected a list of items."));
         } else {

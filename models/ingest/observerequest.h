@@ -41,6 +41,9 @@ public:
     // per-agent settings that change how the body is validated.
     static QString agentKeyOf(const QJsonObject &body);
     static QStringList redactFieldNames();
+    // A body's redact_fields as a list: a form body's text (a JSON list or comma-separated
+    // names) becomes an array; any other value is returned as it is.
+    static QJsonValue redactFieldsList(const QJsonValue &value, Encoding encoding);
     // error_message of an audio-only (none-mono) call until it has been transcribed.
     static const QString kTranscriptionPending;
     static constexpr int kMaxCallIdLength = 100;

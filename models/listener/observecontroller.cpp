@@ -13,18 +13,15 @@
 
 namespace {
 
-// The kinds a body's redact_fields name (a list, or form text: JSON or comma-separated).
+// The kinds a body's redact_fields name. Read as a form body's text whatever the encoding: a
+// JSON body's text is refused later, and its log must be redacted all the same.
 QSet<RedactionKind> redactedKinds(const QJsonObject &body)
 {
-    const QJsonValue fields = body.value(QStringLiteral("redact_fields"));
+    const QJsonValue fields = ObserveRequest::redactFieldsList(body.value(QStringLiteral("redact_fields")),
+                                                               ObserveRequest::Encoding::Form);
     QStringList names;
-    if (fields.isArray()) {
-        for (const QJsonValue &name : fields.toArray())
-            names.append(name.toString());
-    } else if (fields.isString()) {
-        const QJsonDocument list = QJsonDocument::fromJson(fields.toString().toUtf8());
-        names = list.isArray() ? list.toVariant().toStringList() : fields.toString().split(QLatin1Char(','));
-    }
+    for (const QJsonValue &name : fields.toArray())
+        names.append(name.toString());
     // Named but none known (a 400 follows): redact every kind in the log rather than none.
     const QSet<RedactionKind> kinds = Redactor::kindsOf(names);
     return names.isEmpty() || !kinds.isEmpty() ? kinds : QSet<RedactionKind>(RedactionKinds::all().cbegin(), RedactionKinds::all().cend());
