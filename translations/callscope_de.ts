@@ -310,6 +310,10 @@
         <source>%1 (agent %2)</source>
         <translation>%1 (Agent %2)</translation>
     </message>
+    <message>
+        <source>Redacted: %1</source>
+        <translation>Geschwärzt: %1</translation>
+    </message>
 </context>
 <context>
     <name>CallKeyBindings</name>

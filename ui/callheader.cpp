@@ -1,12 +1,15 @@
 #include "callheader.h"
 
 #include "item/calllistmodel.h"
+#include "redactionkindnames.h"
 #include "statusdelegate.h"
 
 #include <QGridLayout>
 #include <QLabel>
 #include <QLocale>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace {
 
@@ -37,6 +40,7 @@ CallHeader::CallHeader(QWidget *parent)
     m_status = addFact(tr("Status"), 0, 2);
     m_endedReason = addFact(tr("Ended reason"), 1, 2);
     m_customer = addFact(tr("Customer"), 2, 2);
+    m_customer->setObjectName(QStringLiteral("callCustomer"));
     m_grid->setColumnStretch(1, 1);
     m_grid->setColumnStretch(3, 1);
     m_status->setTextInteractionFlags(Qt::NoTextInteraction);
@@ -76,7 +80,7 @@ void CallHeader::setCall(const CallLog &call)
                                              : QStringLiteral("—"));
     m_duration->setText(CallLog::formatDuration(call.durationSeconds > 0 ? call.durationSeconds : call.transcriptDuration()));
     m_endedReason->setText(orDash(call.callEndedReason));
-    m_customer->setText(orDash(call.customerNumber));
+    showCustomer(call.customerNumber);
 
     const QString statusName =
         call.status && !CallListModel::showsTranscription(call) ? ReviewStatuses::name(*call.status) : QString();
@@ -93,4 +97,23 @@ void CallHeader::setCall(const CallLog &call)
                                     .arg(color.green())
                                     .arg(color.blue()));
     }
+}
+
+void CallHeader::showCustomer(const QString &number)
+{
+    const QList<RedactionKind> &kinds = RedactionKinds::all();
+    const auto redacted = std::find_if(kinds.cbegin(), kinds.cend(),
+                                       [&number](RedactionKind kind) { return RedactionKinds::placeholder(kind) == number; });
+    if (redacted == kinds.cend()) {
+        m_customer->setText(orDash(number));
+        m_customer->setStyleSheet(QString());
+        m_customer->setToolTip(QString());
+        return;
+    }
+    // "<PHONE_NUMBER>" as "PHONE NUMBER" in a muted box, its kind as the tooltip.
+    m_customer->setText(RedactionKinds::name(*redacted).toUpper().replace(QLatin1Char('_'), QLatin1Char(' ')));
+    m_customer->setStyleSheet(QStringLiteral("QLabel { color: palette(dark); background: palette(midlight); border: 1px "
+                                             "solid palette(mid); border-radius: 7px; padding: 0px 6px; font-size: 8pt; "
+                                             "font-weight: 600; }"));
+    m_customer->setToolTip(tr("Redacted: %1").arg(RedactionKindNames::of(*redacted)));
 }

@@ -10,7 +10,7 @@ class QLabel;
 // The facts of the selected call above its transcript: call id as the title, then
 // agent, time, duration, status (as a coloured chip), ended reason and customer number
 // (the feedback is edited below the transcript, in ReviewPanel). Values are selectable
-// so they can be copied.
+// so they can be copied. A redacted customer number reads as the transcript's chips do.
 class CallHeader : public QWidget
 {
     Q_OBJECT
@@ -23,6 +23,7 @@ public:
 
 private:
     QLabel *addFact(const QString &name, int row, int column);
+    void showCustomer(const QString &number);
 
     QLabel *m_title = nullptr;
     QLabel *m_agent = nullptr;

@@ -1,4 +1,6 @@
+#include "calllog/calllog.h"
 #include "calllog/turn.h"
+#include "callheader.h"
 #include "item/transcriptmodel.h"
 #include "transcriptdelegate.h"
 #include "transcriptpane.h"
@@ -6,6 +8,7 @@
 #include <QAbstractItemModelTester>
 #include <QHelpEvent>
 #include <QImage>
+#include <QLabel>
 #include <QListView>
 #include <QTest>
 #include <QToolTip>
@@ -25,6 +28,7 @@ private slots:
     void tooltipNamesTheKind();
     void searchWordsAreStillMarked();
     void placeholdersAreNotSearchMatches();
+    void headerShowsARedactedCustomerAsItsKind();
 
 private:
     QListView *view() const { return m_pane->view(); }
@@ -149,6 +153,28 @@ void TestTranscriptRedactions::placeholdersAreNotSearchMatches()
         for (int x = int(chip.left() * ratio); x < int(chip.right() * ratio); ++x)
             QVERIFY(image.pixelColor(x, y) != QColor(0xff, 0xe0, 0x66));
     }
+}
+
+// The header's customer number, redacted at ingest, reads as its kind, not as "<PHONE_NUMBER>";
+// a number that is no placeholder shows as it is again.
+void TestTranscriptRedactions::headerShowsARedactedCustomerAsItsKind()
+{
+    CallHeader header;
+    auto *customer = header.findChild<QLabel *>(QStringLiteral("callCustomer"));
+    QVERIFY(customer);
+    CallLog call;
+    call.callId = QStringLiteral("redacted-customer");
+    call.customerNumber = QStringLiteral("<PHONE_NUMBER>");
+    header.setCall(call);
+    QCOMPARE(customer->text(), QStringLiteral("PHONE NUMBER"));
+    QVERIFY(customer->toolTip().contains(QLatin1String("Phone number")));
+    QVERIFY(!customer->styleSheet().isEmpty());
+
+    call.customerNumber = QStringLiteral("+14155550132");
+    header.setCall(call);
+    QCOMPARE(customer->text(), call.customerNumber);
+    QVERIFY(customer->toolTip().isEmpty());
+    QVERIFY(customer->styleSheet().isEmpty());
 }
 
 QTEST_MAIN(TestTranscriptRedactions)
