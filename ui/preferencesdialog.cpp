@@ -1,5 +1,7 @@
 #include "preferencesdialog.h"
 
+#include "agentlist.h"
+
 #include "judgesettingspage.h"
 
 #include "generalsettingspage.h"
@@ -43,9 +45,12 @@ PreferencesDialog::PreferencesDialog(const QString &databasePath, QWidget *paren
     m_tabs->addTab(m_review, tr("Review"));
     m_judge = new JudgeSettingsPage(LlmJudgeSettings::load(stored));
     m_tabs->addTab(m_judge, tr("Metrics"));
-    m_transcription = new TranscriptionSettingsPage(m_transcriptionBefore, databasePath);
+    // One read of the agents for both pages that list them.
+    const QFuture<AgentList::Result> agents = databasePath.isEmpty() ? QFuture<AgentList::Result>()
+                                                                     : AgentList::read(databasePath);
+    m_transcription = new TranscriptionSettingsPage(m_transcriptionBefore, agents);
     m_tabs->addTab(m_transcription, tr("Transcription"));
-    m_redaction = new RedactionSettingsPage(RedactionSettings::load(stored), databasePath);
+    m_redaction = new RedactionSettingsPage(RedactionSettings::load(stored), agents);
     m_tabs->addTab(m_redaction, tr("Redaction"));
     m_tabs->setAccessibleName(tr("Preference pages"));
     // Every page's tab stays in view: the dialog grows to the tab row instead of scrolling it.

@@ -44,7 +44,7 @@ QStringList fieldNamesOf(const QSet<RedactionKind> &kinds)
 
 } // namespace
 
-RedactionSettingsPage::RedactionSettingsPage(const RedactionSettings &settings, const QString &databasePath,
+RedactionSettingsPage::RedactionSettingsPage(const RedactionSettings &settings, const QFuture<AgentList::Result> &agents,
                                              QWidget *parent)
     : QWidget(parent)
     , m_audioFill(new QComboBox(this))
@@ -76,7 +76,7 @@ RedactionSettingsPage::RedactionSettingsPage(const RedactionSettings &settings, 
     m_agents->setToolTip(tr("Also set with <code>callscope agent set AGENT --redact-fields KIND,…</code>"));
     m_edit->setEnabled(false);
     m_agentsNote->setWordWrap(true);
-    m_agentsNote->setText(databasePath.isEmpty() ? tr("No database is open: there are no agents to list.")
+    m_agentsNote->setText(agents.isCanceled() ? tr("No database is open: there are no agents to list.")
                                                  : tr("Reading the agents…"));
 
     auto *perAgent = new QGroupBox(tr("Per agent"), this);
@@ -104,8 +104,8 @@ RedactionSettingsPage::RedactionSettingsPage(const RedactionSettings &settings, 
     connect(m_edit, &QPushButton::clicked, this, [this] { editAgent(m_agents->currentRow()); });
     connect(&m_agentsRead, &QFutureWatcher<AgentList::Result>::finished, this,
             [this] { showAgents(m_agentsRead.result()); });
-    if (!databasePath.isEmpty())
-        m_agentsRead.setFuture(AgentList::read(databasePath));
+    if (!agents.isCanceled())
+        m_agentsRead.setFuture(agents);
 }
 
 RedactionSettings RedactionSettingsPage::settings() const

@@ -23,7 +23,7 @@ constexpr int AgentKeyRole = Qt::UserRole;
 
 } // namespace
 
-TranscriptionSettingsPage::TranscriptionSettingsPage(const TranscriptionSettings &settings, const QString &databasePath,
+TranscriptionSettingsPage::TranscriptionSettingsPage(const TranscriptionSettings &settings, const QFuture<AgentList::Result> &agents,
                                                      QWidget *parent)
     : QWidget(parent)
     , m_loaded(settings)
@@ -83,7 +83,7 @@ TranscriptionSettingsPage::TranscriptionSettingsPage(const TranscriptionSettings
     // Tab leaves the table for its choice boxes (chained after it in showAgents()).
     m_agents->setTabKeyNavigation(false);
     m_agentsNote->setWordWrap(true);
-    m_agentsNote->setText(databasePath.isEmpty() ? tr("No database is open: there are no agents to list.")
+    m_agentsNote->setText(agents.isCanceled() ? tr("No database is open: there are no agents to list.")
                                                  : tr("Reading the agents…"));
     auto *perAgent = new QGroupBox(tr("Per agent"), this);
     auto *perAgentLayout = new QVBoxLayout(perAgent);
@@ -108,8 +108,8 @@ TranscriptionSettingsPage::TranscriptionSettingsPage(const TranscriptionSettings
     connect(m_url, &QLineEdit::textChanged, this, &TranscriptionSettingsPage::showProblem);
     connect(&m_agentsRead, &QFutureWatcher<AgentList::Result>::finished, this,
             [this] { showAgents(m_agentsRead.result()); });
-    if (!databasePath.isEmpty())
-        m_agentsRead.setFuture(AgentList::read(databasePath));
+    if (!agents.isCanceled())
+        m_agentsRead.setFuture(agents);
     showBackEndHint();
     showProblem();
 }

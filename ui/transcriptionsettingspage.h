@@ -28,8 +28,9 @@ public:
     // The columns of agentTable().
     enum Column { AgentColumn, BackEndColumn, FirstSpeakerColumn, ColumnCount };
 
-    // `databasePath`: where the agents are read from; empty: no agents listed.
-    explicit TranscriptionSettingsPage(const TranscriptionSettings &settings, const QString &databasePath = {},
+    // `agents`: the database's agents as AgentList::read() gives them (shared with the other
+    // pages); a default (cancelled) future: no database open, no agents listed.
+    explicit TranscriptionSettingsPage(const TranscriptionSettings &settings, const QFuture<AgentList::Result> &agents = {},
                                        QWidget *parent = nullptr);
 
     // As the controls show them now.
