@@ -9,7 +9,6 @@
 #include <QLocale>
 #include <QVBoxLayout>
 
-#include <algorithm>
 
 namespace {
 
@@ -101,10 +100,8 @@ void CallHeader::setCall(const CallLog &call)
 
 void CallHeader::showCustomer(const QString &number)
 {
-    const QList<RedactionKind> &kinds = RedactionKinds::all();
-    const auto redacted = std::find_if(kinds.cbegin(), kinds.cend(),
-                                       [&number](RedactionKind kind) { return RedactionKinds::placeholder(kind) == number; });
-    if (redacted == kinds.cend()) {
+    const std::optional<RedactionKind> redacted = RedactionKinds::fromPlaceholder(number);
+    if (!redacted) {
         m_customer->setText(orDash(number));
         m_customer->setStyleSheet(QString());
         m_customer->setToolTip(QString());

@@ -84,6 +84,14 @@ QString placeholder(RedactionKind kind)
     return QLatin1Char('<') + name(kind).toUpper() + QLatin1Char('>');
 }
 
+std::optional<RedactionKind> fromPlaceholder(QStringView text)
+{
+    if (text.size() < 3 || !text.startsWith(QLatin1Char('<')) || !text.endsWith(QLatin1Char('>')))
+        return std::nullopt;
+    const QString name = text.sliced(1, text.size() - 2).toString();
+    return name == name.toUpper() ? fromName(name.toLower()) : std::nullopt;
+}
+
 int priority(RedactionKind kind)
 {
     return entry(kind).priority;

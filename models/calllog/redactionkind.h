@@ -48,6 +48,8 @@ QString name(RedactionKind kind);
 std::optional<RedactionKind> fromName(QStringView name);
 // What replaces a redacted span in the text: "<CREDIT_CARD>", "<PHONE_NUMBER>".
 QString placeholder(RedactionKind kind);
+// The kind whose placeholder `text` is, whole: "<CREDIT_CARD>" is credit_card.
+std::optional<RedactionKind> fromPlaceholder(QStringView text);
 // Which label two overlapping spans take (REDACTION.md §1: checksum-backed kinds before
 // context-backed ones before lexicons before the generic numerical_pii): higher wins.
 int priority(RedactionKind kind);
